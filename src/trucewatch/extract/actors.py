@@ -1,0 +1,109 @@
+"""Actors: canonical parties from multilingual aliases, officials, and "the other side".
+
+``PartyBook`` finds party mentions in a span of the article. An official's name resolves to the
+party they speak for (Podolyak -> Ukraine). Terms such as "les occupants" resolve to the speaker's
+opponent in the article's dyad (the two most-mentioned parties), never to a fixed party.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from trucewatch.nlp.lexicon import Match, PhraseSet
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    acled_actor: str
+    country: str
+    timezone: str
+    heads: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    party: str
+    person: str | None = None  # surface form of an official's name
+    opponent: bool = False  # "the occupiers": resolve against the speaker
+
+
+class PartyBook:
+    def __init__(self, raw: dict[str, Any]):
+        self.parties: dict[str, Party] = {}
+        aliases: dict[str, str] = {}
+        people: dict[str, str] = {}
+        for p in raw["party"]:
+            self.parties[p["name"]] = Party(p["name"], p["acled_actor"], p["country"],
+                                            p["timezone"], tuple(p.get("heads", ())))
+            aliases.update({a: p["name"] for a in p["aliases"]})
+            people.update({a: p["name"] for a in p.get("people", ())})
+        self._aliases = PhraseSet(aliases)
+        self._people = PhraseSet(people)
+        self._opponent = PhraseSet(list(raw.get("opponent_terms", ())))
+        self.conflicts: dict[str, dict[str, Any]] = dict(raw.get("conflict", {}))
+
+    def mentions(self, sh: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
+        """Party mentions in the shadow text between lo and hi, people first, no overlaps."""
+        out: list[Mention] = []
+        taken: list[tuple[int, int]] = []
+        for m in self._people.finditer(sh, lo, hi):
+            out.append(Mention(m.start, m.end, self._people.value(m), person=sh[m.start:m.end]))
+            taken.append((m.start, m.end))
+        for m in self._opponent.finditer(sh, lo, hi):
+            if not _inside(taken, m):
+                out.append(Mention(m.start, m.end, "", opponent=True))
+                taken.append((m.start, m.end))
+        for m in self._aliases.finditer(sh, lo, hi):
+            if not _inside(taken, m):
+                out.append(Mention(m.start, m.end, self._aliases.value(m)))
+        return sorted(out, key=lambda x: x.start)
+
+    def is_alias(self, sh_phrase: str) -> bool:
+        return self._aliases.search(sh_phrase) is not None and len(
+            self._aliases.search(sh_phrase).phrase.replace("*", "")  # type: ignore[union-attr]
+        ) >= len(sh_phrase.strip()) - 3
+
+    def is_person(self, sh_phrase: str) -> bool:
+        return self._people.search(sh_phrase) is not None
+
+    def dyad(self, sh: str) -> tuple[str, ...]:
+        counts = Counter(m.party for m in self.mentions(sh) if m.party)
+        return tuple(p for p, _ in counts.most_common(2))
+
+    def opponent_of(self, party: str | None, dyad: tuple[str, ...]) -> str | None:
+        if party is None or party not in dyad or len(dyad) < 2:
+            return None
+        return dyad[1] if dyad[0] == party else dyad[0]
+
+    def timezone(self, party: str | None) -> str | None:
+        return self.parties[party].timezone if party in self.parties else None
+
+    def country(self, party: str | None) -> str | None:
+        return self.parties[party].country if party in self.parties else None
+
+    def head_of(self, party: str | None, sh: str) -> str | None:
+        """The party's head (as named in the article) if the article names them."""
+        if party not in self.parties:
+            return None
+        for m in self._people.finditer(sh):
+            if self._people.value(m) == party and m.phrase in self.parties[party].heads:
+                return m.phrase.title()
+        return None
+
+
+def _inside(taken: list[tuple[int, int]], m: Match) -> bool:
+    return any(m.start < e and s < m.end for s, e in taken)
+
+
+@cache
+def party_book() -> PartyBook:
+    text = (resources.files("trucewatch.data") / "parties.toml").read_text(encoding="utf-8")
+    return PartyBook(tomllib.loads(text))

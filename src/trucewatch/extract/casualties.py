@@ -1,0 +1,127 @@
+"""Casualty counts as low/high from a sentence: "au moins une personne a été tuée" (1, null),
+"killing two civilians" (2, 2), "dozens wounded" (24, 99), "no casualties" (0, 0).
+
+Following ACLED, the low figure is what a coder would record; ``high`` is null when the text sets
+no upper bound ("at least", "others"). A number counts only when it is tied to a casualty word
+(people killed, "un mort", "killing two"), so "two missiles" never becomes two dead.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from trucewatch.nlp.lexicon import Lexicon, PhraseSet
+
+
+@dataclass(frozen=True)
+class Count:
+    low: int | None
+    high: int | None
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class Casualties:
+    killed: Count | None
+    injured: Count | None
+
+
+class _Quantities:
+    def __init__(self, lex: Lexicon):
+        numbers = "|".join(re.escape(w) for w in sorted(lex.number_words, key=len, reverse=True))
+        vague = dict(lex.section("vague"))
+        vague_alt = "|".join(re.escape(w) for w in sorted(vague, key=len, reverse=True))
+        c = lex.section("casualties")
+        bounds = "|".join(re.escape(w) for w in c["at_least"] + c["at_most"] + c["about"])
+        self.at_least = {w for w in c["at_least"]}
+        self.at_most = {w for w in c["at_most"]}
+        self.vague = {k: (int(v[0]), int(v[1])) for k, v in vague.items()}
+        self.quantity = re.compile(
+            rf"(?<!\w)(?:(?P<bound>{bounds})\s+)?(?:(?P<num>\d[\d,.\s]*\d|\d|{numbers})|(?P<vague>{vague_alt}))(?!\w)"
+        )
+        self.people = lex.phrases("casualties.people")
+        self.fillers = set(c.get("fillers", ()))
+        self.lex = lex
+
+
+@cache
+def _quantities(lex: Lexicon) -> _Quantities:
+    return _Quantities(lex)
+
+
+def _value(q: _Quantities, m: re.Match[str]) -> tuple[int | None, int | None] | None:
+    bound = m["bound"]
+    if m["vague"]:
+        low, high = q.vague[m["vague"]]
+        return low, (high or None)
+    raw = re.sub(r"[\s,.]", "", m["num"])
+    n = int(raw) if raw.isdigit() else q.lex.number(m["num"])
+    if n is None:
+        return None
+    if bound in q.at_least:
+        return n, None
+    if bound in q.at_most:
+        return 1, n
+    return n, n
+
+
+def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int) -> Count | None:
+    """The quantity tied to a casualty word: before it (people/verb between) or right after."""
+    window = sh[max(lo, word[0] - 60) : word[0]]
+    offset = max(lo, word[0] - 60)
+    best = None
+    for m in q.quantity.finditer(window):
+        gap = window[m.end() :]
+        if _tied(q, gap):
+            best = m
+    if best is not None:
+        v = _value(q, best)
+        if v is not None:
+            return Count(v[0], v[1], (offset + best.start(), word[1]))
+    after = sh[word[1] : min(hi, word[1] + 40)]
+    m = q.quantity.match(after.lstrip())
+    if m:
+        rest = after.lstrip()[m.end() :]
+        if q.people.search(rest[:25]) or not rest.strip()[:1].isalpha():
+            v = _value(q, m)
+            if v is not None:
+                return Count(v[0], v[1], (word[0], word[1] + len(after)))
+    return None
+
+
+def _tied(q: _Quantities, gap: str) -> bool:
+    """Only people words and auxiliaries stand between a number and a casualty word
+    ("2 people were killed", "au moins une personne a été tuée")."""
+    if len(gap) > 45 or re.search(r"[.;:,]", gap):
+        return False
+    for word in gap.split():
+        if word in q.fillers or q.people.search(word):
+            continue
+        return False
+    return True
+
+
+def extract_casualties(lex: Lexicon, sh: str, lo: int, hi: int) -> Casualties:
+    if lex.phrases("casualties.none").search(sh, lo, hi):
+        return Casualties(Count(0, 0, (lo, hi)), Count(0, 0, (lo, hi)))
+    q = _quantities(lex)
+    return Casualties(
+        _first(q, lex.phrases("casualties.killed"), sh, lo, hi),
+        _first(q, lex.phrases("casualties.injured"), sh, lo, hi),
+    )
+
+
+def _first(q: _Quantities, words: PhraseSet, sh: str, lo: int, hi: int) -> Count | None:
+    counts = []
+    for hit in words.finditer(sh, lo, hi):
+        c = _count_near(q, sh, (hit.start, hit.end), lo, hi)
+        if c is not None:
+            counts.append(c)
+    if not counts:
+        return None
+    low = min((c.low for c in counts if c.low is not None), default=None)
+    highs = [c.high for c in counts]
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    return Count(low, high, (counts[0].span[0], counts[-1].span[1]))

@@ -1,0 +1,231 @@
+"""Ceasefire declarations: who declared what, for which hours, where, and how parties answered.
+
+A declaration is a sentence with a ceasefire word and either a declaring verb or a window (time
+points, a stated duration, "until further notice"). Declarations with compatible windows merge into
+one ceasefire. The window's clock is the one the text states, else the declarer's (``assumed``).
+Responses (rejection, acceptance, calls to reciprocate) come from sentences around ceasefire words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
+
+from trucewatch.extract.speakers import speaker_party
+from trucewatch.nlp.context import ArticleContext, Sentence
+from trucewatch.records import Ceasefire, Response, Span
+from trucewatch.temporal.intervals import hours_between, localize
+from trucewatch.temporal.window import Window, duration_hours, parse_window
+
+
+@dataclass
+class _Draft:
+    sentences: list[Sentence]
+    window: Window | None
+    declarer: str | None
+    evidence: list[Span] = field(default_factory=list)
+
+
+def _full(window: Window | None) -> bool:
+    """A window that fixes a period: a start and an end, a duration, or "until further notice"."""
+    return window is not None and window.start is not None and (
+        window.end is not None or window.open_ended or window.duration_hours is not None)
+
+
+def _declares(ctx: ArticleContext, s: Sentence) -> bool:
+    return (ctx.has("ceasefire.declare", s) and not ctx.has("filters.speculation", s)
+            and not ctx.has("claims.violate", s))
+
+
+def _declarer(ctx: ArticleContext, s: Sentence) -> str | None:
+    for lo, hi in ((s.start, s.end), (0, s.start)):
+        mentions = [m for m in ctx.mentions_in(lo, hi) if m.party]
+        people = [m for m in mentions if m.person]
+        pick = people or mentions
+        if pick:
+            return pick[0].party if lo == s.start else pick[-1].party
+    return None
+
+
+def _drafts(ctx: ArticleContext) -> list[_Draft]:
+    """Group declaration sentences into ceasefires. A sentence with a full window founds a new
+    ceasefire unless it is compatible with one already found; a declaring sentence without one
+    supports the first ceasefire (or founds one with an unknown window)."""
+    drafts: list[_Draft] = []
+    for s in ctx.sentences:
+        if not ctx.has("ceasefire.terms", s):
+            continue
+        window = parse_window(ctx.lex, ctx.shadow, s.start, s.end, ctx.published)
+        full = _full(window)
+        if not full and not _declares(ctx, s):
+            continue
+        declarer = _declarer(ctx, s)
+        if full:
+            target = next((d for d in drafts if _compatible(d, window, declarer)), None)
+        else:
+            target = drafts[0] if drafts else None
+            window = window if window is not None and window.start is not None else None
+        if target is None:
+            drafts.append(_Draft([s], window, declarer, [ctx.sentence_span(s)]))
+            continue
+        target.sentences.append(s)
+        target.evidence.append(ctx.sentence_span(s))
+        if full and not _full(target.window):
+            target.window = window
+        target.declarer = target.declarer or declarer
+    return drafts
+
+
+def _compatible(d: _Draft, window: Window | None, declarer: str | None) -> bool:
+    if d.declarer and declarer and d.declarer != declarer and window and d.window:
+        return False
+    if not _full(d.window):
+        return True
+    if window is None or d.window is None or window.start is None or d.window.start is None:
+        return True
+    return abs((window.start - d.window.start).total_seconds()) < 6 * 3600
+
+
+def _clock(ctx: ArticleContext, window: Window | None, declarer: str | None) -> tuple[str | None, str]:
+    if window and window.zone and window.zone != "local":
+        return window.zone, "stated"
+    if window and window.zone == "local":
+        return _local_zone(ctx, declarer), "stated"
+    zone = ctx.parties.timezone(declarer) or ctx.parties.timezone(ctx.dyad[0] if ctx.dyad else None)
+    return zone or "UTC", "assumed"
+
+
+def _local_zone(ctx: ArticleContext, declarer: str | None) -> str | None:
+    from trucewatch.geo.resolve import places_in
+
+    for s in ctx.sentences:
+        for pm in places_in(ctx, s, set()):
+            if pm.entry.timezone:
+                return pm.entry.timezone
+    return ctx.parties.timezone(declarer)
+
+
+def _scope(ctx: ArticleContext, sentences: list[Sentence]) -> str | None:
+    for s in sentences:
+        hits = ctx.find("scope", s)
+        if hits:
+            return str(ctx.lex.phrases("scope").value(hits[0]))
+    return None
+
+
+def _occasion(ctx: ArticleContext) -> str | None:
+    for s in ctx.sentences:
+        if ctx.has("ceasefire.terms", s):
+            hits = ctx.find("occasion", s)
+            if hits:
+                return str(ctx.lex.phrases("occasion").value(hits[0]))
+    return None
+
+
+def _stated_duration(ctx: ArticleContext, window: Window | None) -> float | None:
+    if window and window.duration_hours is not None:
+        return window.duration_hours
+    for s in ctx.sentences:
+        found = duration_hours(ctx.lex, ctx.shadow, s.start, s.end)
+        if found:
+            return found[0]
+    return None
+
+
+def _instant(wall: datetime | None, zone: str | None) -> datetime | None:
+    return localize(wall, zone) if wall is not None else None
+
+
+def _build(ctx: ArticleContext, d: _Draft, index: int) -> Ceasefire:
+    zone, basis = _clock(ctx, d.window, d.declarer)
+    w = d.window
+    start = _instant(w.start if w else None, zone)
+    end = _instant(w.end if w else None, zone)
+    stated = _stated_duration(ctx, w)
+    consistent = None
+    if stated is not None and start and end:
+        consistent = abs(hours_between(start, end) - stated) <= 0.5
+    if start and end is None and stated and not (w and w.open_ended):
+        end = start + timedelta(hours=stated)
+    people = [m for s in d.sentences for m in ctx.mentions_in(s.start, s.end) if m.person]
+    head = ctx.parties.head_of(d.declarer, ctx.shadow)
+    implementer = next((ctx.text[m.start:m.end] for m in people if m.party == d.declarer
+                        and (head is None or m.person not in head.lower())), None)
+    return Ceasefire(
+        id=f"cf{index}", kind=_kind(ctx, d.sentences), declared_by=d.declarer,
+        declared_by_person=head, implemented_by_person=implementer,
+        start=start, end=end, timezone=zone, timezone_basis=basis if (start or end) else None,
+        scope=_scope(ctx, d.sentences) or _scope(ctx, ctx.sentences), scope_country=None,
+        occasion=_occasion(ctx), duration_stated_hours=stated, duration_consistent=consistent,
+        responses=(), evidence=tuple(d.evidence),
+        start_expression=w.start_expression if w else None,
+        end_expression=w.end_expression if w else None,
+        open_ended=bool(w and w.open_ended), ended_early=None,
+    )
+
+
+def _kind(ctx: ArticleContext, sentences: list[Sentence]) -> str:
+    for s in sentences:
+        hits = ctx.find("ceasefire.terms", s)
+        if hits:
+            return str(ctx.lex.phrases("ceasefire.terms").value(hits[0]))
+    return "ceasefire"
+
+
+def extract_ceasefires(ctx: ArticleContext) -> list[Ceasefire]:
+    cfs = [_build(ctx, d, i + 1) for i, d in enumerate(_drafts(ctx))]
+    if not cfs:
+        return []
+    responses = tuple(extract_responses(ctx, cfs[0]))
+    return [replace(cfs[0], responses=responses), *cfs[1:]]
+
+
+# --------------------------------------------------------------------------- responses
+
+
+def _near_ceasefire(ctx: ArticleContext, s: Sentence, reach: int = 3) -> bool:
+    lo, hi = max(0, s.index - 1), min(len(ctx.sentences), s.index + reach + 1)
+    return any(ctx.has("ceasefire.terms", x) for x in ctx.sentences[lo:hi])
+
+
+def _stance(ctx: ArticleContext, s: Sentence, cf: Ceasefire) -> str | None:
+    if ctx.has("claims.deny_strict", s):
+        return None
+    if _reciprocate(ctx, s):
+        return "called_to_reciprocate"
+    if ctx.has("claims.reject", s) and _near_ceasefire(ctx, s):
+        return "rejected"
+    return None
+
+
+def _reciprocate(ctx: ArticleContext, s: Sentence) -> bool:
+    hits = ctx.find("claims.reciprocate", s)
+    return bool(hits) and ctx.has("ceasefire.terms", s)
+
+
+def extract_responses(ctx: ArticleContext, cf: Ceasefire) -> list[Response]:
+    out: list[Response] = []
+    seen: set[tuple[str, str]] = set()
+    for s in ctx.sentences:
+        stance = _stance(ctx, s, cf)
+        if stance is None:
+            continue
+        party, person = speaker_party(ctx, s)
+        if party is None:
+            continue
+        if stance == "called_to_reciprocate" and party != cf.declared_by:
+            continue
+        if stance == "rejected" and party == cf.declared_by:
+            continue
+        if (party, stance) in seen:
+            _add_person(out, party, stance, person)
+            continue
+        seen.add((party, stance))
+        out.append(Response(party, stance, person, (ctx.sentence_span(s),)))
+    return out
+
+
+def _add_person(out: list[Response], party: str, stance: str, person: str | None) -> None:
+    for i, r in enumerate(out):
+        if r.party == party and r.stance == stance and r.by is None and person:
+            out[i] = replace(r, by=person)

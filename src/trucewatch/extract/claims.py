@@ -1,0 +1,107 @@
+"""Claims and counter-claims, kept apart from what was observed.
+
+* ``accuses``: an incident's perpetrator as a party claims it ("Les occupants ont frappé la ville",
+  said by a Ukrainian official), or an accusation sentence ("Moscou a accusé l'Ukraine d'être à
+  l'origine des bombardements") about the article's incidents (or those at the places it names);
+* ``denies``: a party denies responsibility;
+* ``asserts_compliance``: a party says it respects the ceasefire;
+* ``rejects_ceasefire`` / ``calls_to_reciprocate``: from the ceasefire's responses.
+
+An incident's attribution is ``contested`` when the claims about it accuse different parties, or
+accuse the party that reported it or that named another perpetrator.
+"""
+
+from __future__ import annotations
+
+from trucewatch.extract.speakers import speaker_party
+from trucewatch.nlp.context import ArticleContext, Sentence
+from trucewatch.records import Attribution, Ceasefire, Claim, Incident
+
+
+def _other_party(ctx: ArticleContext, s: Sentence, claimant: str) -> str | None:
+    for m in ctx.mentions_in(s.start, s.end):
+        party = ctx.parties.opponent_of(claimant, ctx.dyad) if m.opponent else m.party
+        if party and party != claimant:
+            return party
+    return None
+
+
+def _about(ctx: ArticleContext, s: Sentence, incidents: list[Incident]) -> tuple[str, ...]:
+    named = [i.id for i in incidents if i.place and i.place.mention
+             and i.place.name.lower() in ctx.shadow[s.start : s.end]]
+    if named:
+        return tuple(named)
+    own = [i.id for i in incidents if any(e.start == s.start for e in i.evidence)]
+    return tuple(own) if own else tuple(i.id for i in incidents)
+
+
+def _sentence_claims(ctx: ArticleContext, s: Sentence, incidents: list[Incident],
+                     cf: Ceasefire | None) -> list[Claim]:
+    out: list[Claim] = []
+    if not ctx.has("speech.verbs", s):
+        return out  # the reporter's own narration is not a party's claim
+    claimant, person = speaker_party(ctx, s)
+    if claimant is None:
+        return out
+    ev = (ctx.sentence_span(s),)
+    accuse = ctx.has("claims.accuse", s)
+    if accuse and incidents:
+        target = _other_party(ctx, s, claimant)
+        if target:
+            out.append(Claim("", claimant, person, "accuses", target, _about(ctx, s, incidents), None, ev))
+    if ctx.has("claims.deny_strict", s) and incidents:
+        out.append(Claim("", claimant, person, "denies", None, _about(ctx, s, incidents), None, ev))
+    if cf is not None and ctx.has("claims.comply", s) and ctx.has("ceasefire.terms", s):
+        out.append(Claim("", claimant, person, "asserts_compliance", None, (), cf.id, ev))
+    if cf is not None and ctx.has("claims.violate", s) and ctx.has("ceasefire.terms", s):
+        target = _other_party(ctx, s, claimant) if not accuse else None
+        if target and target != claimant:
+            out.append(Claim("", claimant, person, "accuses_violation", target, (), cf.id, ev))
+    return out
+
+
+def _incident_claims(incidents: list[Incident]) -> list[Claim]:
+    out = []
+    for i in incidents:
+        if i.perpetrator_claimed and i.perpetrator_claimed_by and \
+                i.perpetrator_claimed != i.perpetrator_claimed_by:
+            out.append(Claim("", i.perpetrator_claimed_by, i.reported_by_person, "accuses",
+                             i.perpetrator_claimed, (i.id,), None, i.evidence[:1]))
+    return out
+
+
+def _response_claims(cfs: list[Ceasefire]) -> list[Claim]:
+    kinds = {"rejected": "rejects_ceasefire", "called_to_reciprocate": "calls_to_reciprocate",
+             "accepted": "accepts_ceasefire"}
+    return [Claim("", r.party, r.by, kinds[r.stance], None, (), cf.id, r.evidence)
+            for cf in cfs for r in cf.responses if r.stance in kinds]
+
+
+def extract_claims(ctx: ArticleContext, incidents: list[Incident],
+                   ceasefires: list[Ceasefire]) -> list[Claim]:
+    cf = ceasefires[0] if ceasefires else None
+    claims = _incident_claims(incidents)
+    for s in ctx.sentences:
+        claims += _sentence_claims(ctx, s, incidents, cf)
+    claims += _response_claims(ceasefires)
+    unique: list[Claim] = []
+    seen: set[tuple[object, ...]] = set()
+    for c in claims:
+        key = (c.claimant, c.kind, c.target, c.about, c.about_ceasefire)
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return [Claim(f"c{n + 1}", c.claimant, c.by, c.kind, c.target, c.about, c.about_ceasefire,
+                  c.evidence) for n, c in enumerate(unique)]
+
+
+def attribution(incident: Incident, claims: list[Claim]) -> Attribution:
+    about = [c for c in claims if incident.id in c.about]
+    if not about:
+        return "unknown"
+    accused = {c.target for c in about if c.kind == "accuses" and c.target}
+    deniers = {c.claimant for c in about if c.kind == "denies"}
+    sides = {incident.reported_by, incident.perpetrator_claimed_by} - {None}
+    if len(accused) > 1 or accused & sides or deniers & (accused | {incident.perpetrator_claimed}):
+        return "contested"
+    return "uncontested"

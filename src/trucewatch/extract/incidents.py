@@ -1,0 +1,274 @@
+"""Incidents: attacks, clashes and violence against civilians, one per place and time.
+
+A sentence is an incident mention when it has an event trigger (lexicon ``events``) and is not
+speculation, negation or a background tally. Its place comes from the gazetteer; a sentence with
+no place that refers back ("la ville", "the city", "also") adds to the incident before it. Mentions
+of one place at compatible times merge, so a photo caption and the body reporting the same strike
+are one incident. Placeless mentions survive only when the article names no place at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from trucewatch.extract.casualties import Count, extract_casualties
+from trucewatch.extract.speakers import agent_party, speaker_party
+from trucewatch.geo.resolve import PlaceMention, places_in, to_place
+from trucewatch.nlp.context import ArticleContext, Sentence
+from trucewatch.records import Ceasefire, Incident, Place, Span, TimeInterval
+from trucewatch.temporal.incident_time import (
+    Clocks,
+    from_calendar,
+    publication_end,
+    relative_to_ceasefire,
+    reporting_window,
+)
+from trucewatch.temporal.intervals import clamp_to
+
+_GENERIC = ("", None)
+_HEARD = re.compile(r"(?<!\w)(?:entendu\w*|heard|audible\w*|entend\w*)(?!\w)")
+
+
+@dataclass
+class Draft:
+    place: PlaceMention | None
+    event_type: str
+    sub_type: str
+    weapon: str | None
+    time: TimeInterval | None
+    sentences: list[Sentence]
+    evidence: list[Span]
+    reported_by: str | None = None
+    reported_by_person: str | None = None
+    perpetrator: str | None = None
+    perpetrator_by: str | None = None
+    killed: list[Count] = field(default_factory=list)
+    injured: list[Count] = field(default_factory=list)
+    targets: list[str] = field(default_factory=list)
+    strikes: int | None = None
+    heard: bool = False
+
+
+def _trigger(ctx: ArticleContext, s: Sentence) -> tuple[str, str, str | None, int] | None:
+    """The most specific event trigger in the sentence: (type, sub-type, weapon, offset)."""
+    events = ctx.lex.phrases("events")
+    best = None
+    for hit in ctx.find("events", s):
+        etype, sub, weapon = events.value(hit)
+        if _negated(ctx, hit.start):
+            continue
+        rank = (1 if weapon else 0, sub != "Shelling/artillery/missile attack")
+        if best is None or rank > best[0]:
+            best = (rank, (etype, sub, weapon or None, hit.start))
+    return best[1] if best else None
+
+
+def _negated(ctx: ArticleContext, at: int) -> bool:
+    before = ctx.shadow[max(0, at - 20) : at]
+    return bool(re.search(r"(?<!\w)(?:ne|n'|not|never|no|didn't|did not|without|sans)\s+(?:\w+\s+)?$", before))
+
+
+def _excluded(ctx: ArticleContext, s: Sentence) -> bool:
+    return ctx.has("filters.speculation", s) or ctx.has("filters.background", s)
+
+
+def _strikes(ctx: ArticleContext, s: Sentence) -> int | None:
+    rx = r"(?<!\w)(?:à\s+)?(?P<n>\w+)\s+(?:reprises|fois|times)(?!\w)|(?<!\w)(?P<w>twice|thrice)(?!\w)"
+    m = re.search(rx, ctx.shadow[s.start : s.end])
+    if not m:
+        return None
+    if m["w"]:
+        return 2 if m["w"] == "twice" else 3
+    return ctx.lex.number(m["n"])
+
+
+def _targets(ctx: ArticleContext, s: Sentence) -> list[str]:
+    table = ctx.lex.phrases("targets")
+    return [str(table.value(h)) for h in ctx.find("targets", s)]
+
+
+def _countries(ctx: ArticleContext) -> set[str]:
+    out = {ctx.parties.country(p) for p in ctx.dyad} | {ctx.country_hint}
+    return {c for c in out if c}
+
+
+class _Builder:
+    def __init__(self, ctx: ArticleContext, ceasefires: list[Ceasefire]):
+        self.ctx = ctx
+        self.cf = next((c for c in ceasefires if c.start is not None), None)
+        self.countries = _countries(ctx)
+        self.drafts: list[Draft] = []
+        self.last: Draft | None = None
+
+    def clocks(self, place: PlaceMention | None) -> Clocks:
+        zones = [place.entry.timezone if place else None, self.cf.timezone if self.cf else None]
+        if not any(zones):
+            zones = [self.ctx.parties.timezone(p) for p in self.ctx.dyad[:1]]
+        return Clocks(tuple(dict.fromkeys(z for z in zones if z)) or (None,))
+
+    def time_for(self, s: Sentence, place: PlaceMention | None) -> TimeInterval | None:
+        ctx = self.ctx
+        clocks = self.clocks(place)
+        t = relative_to_ceasefire(ctx.lex, ctx.shadow, s.start, s.end, self.cf)
+        t = t or from_calendar(ctx.lex, ctx.shadow, s.start, s.end, ctx.published, clocks)
+        if t is None and self.last is not None and self._continues(s):
+            t = self.last.time
+        t = t or reporting_window(ctx.published, clocks)
+        end = publication_end(ctx.published, clocks)
+        return clamp_to(t, end) if t is not None and end is not None else t
+
+    def _continues(self, s: Sentence) -> bool:
+        return self.ctx.has("filters.continuation", s) or self.ctx.has("filters.anaphora", s)
+
+    def add(self, s: Sentence) -> None:
+        ctx = self.ctx
+        trig = _trigger(ctx, s)
+        if trig is None or _excluded(ctx, s):
+            return
+        places = [p for p in places_in(ctx, s, self.countries) if not self._speaker_seat(s, p)]
+        places = _drop_enclosing_regions(places)
+        if not places and self.last is not None and self._continues(s):
+            self._enrich(self.last, s, trig)
+            return
+        for pm in places or [None]:
+            draft = self._draft(s, trig, pm)
+            self._merge_or_append(draft)
+
+    def _speaker_seat(self, s: Sentence, pm: PlaceMention) -> bool:
+        """'officials in Kyiv said': the seat of a government speaking, not where it happened."""
+        phrase = self.ctx.shadow[pm.start : pm.end]
+        if not self.ctx.parties.is_alias(phrase):
+            return False
+        verbs = [m.start for m in self.ctx.find("speech.verbs", s)]
+        return any(abs(v - pm.start) < 30 for v in verbs)
+
+    def _draft(self, s: Sentence, trig: tuple[str, str, str | None, int], pm: PlaceMention | None) -> Draft:
+        etype, sub, weapon, _ = trig
+        d = Draft(pm, etype, sub, weapon, self.time_for(s, pm), [], [])
+        self._enrich(d, s, trig)
+        return d
+
+    def _enrich(self, d: Draft, s: Sentence, trig: tuple[str, str, str | None, int]) -> None:
+        ctx = self.ctx
+        etype, sub, weapon, at = trig
+        if d.weapon is None and weapon:
+            d.weapon, d.sub_type, d.event_type = weapon, sub, etype
+        d.sentences.append(s)
+        d.evidence.append(ctx.sentence_span(s))
+        speaker, person = speaker_party(ctx, s)
+        if speaker and d.reported_by is None:
+            d.reported_by, d.reported_by_person = speaker, person
+        agent, _ = agent_party(ctx, s, at, speaker)
+        if agent and d.perpetrator is None:
+            d.perpetrator, d.perpetrator_by = agent, speaker
+        cas = extract_casualties(ctx.lex, ctx.shadow, s.start, s.end)
+        d.killed += [cas.killed] if cas.killed else []
+        d.injured += [cas.injured] if cas.injured else []
+        d.targets += [t for t in _targets(ctx, s) if t not in d.targets]
+        d.strikes = d.strikes or _strikes(ctx, s)
+        d.heard = d.heard or bool(_HEARD.search(ctx.shadow, s.start, s.end))
+        self.last = d
+
+    def _merge_or_append(self, d: Draft) -> None:
+        for other in self.drafts:
+            if _same_incident(other, d):
+                _absorb(other, d)
+                self.last = other
+                return
+        self.drafts.append(d)
+        self.last = d
+
+
+def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
+    towns = [p for p in places if p.entry.kind == "P"]
+    return [p for p in places if not (p.entry.kind == "ADM1" and any(
+        t.entry.admin1 == p.entry.admin1 and t.entry.country == p.entry.country for t in towns))]
+
+
+def _same_incident(a: Draft, b: Draft) -> bool:
+    if a.place is None or b.place is None:
+        return a.place is b.place
+    if a.place.entry.id != b.place.entry.id:
+        return False
+    if a.time is None or b.time is None:
+        return True
+    return a.time.intersect(b.time) is not None
+
+
+def _absorb(into: Draft, d: Draft) -> None:
+    if into.time is not None and d.time is not None:
+        explicit = [t for t in (into.time, d.time) if t.basis != "reporting_window"]
+        both = into.time.intersect(d.time)
+        if len(explicit) == 1:
+            into.time = explicit[0]
+        elif both is not None:
+            into.time = both
+    into.time = into.time or d.time
+    if into.weapon is None and d.weapon:
+        into.weapon, into.sub_type, into.event_type = d.weapon, d.sub_type, d.event_type
+    into.sentences += d.sentences
+    into.evidence += d.evidence
+    into.reported_by = into.reported_by or d.reported_by
+    into.reported_by_person = into.reported_by_person or d.reported_by_person
+    if into.perpetrator is None:
+        into.perpetrator, into.perpetrator_by = d.perpetrator, d.perpetrator_by
+    into.killed += d.killed
+    into.injured += d.injured
+    into.targets += [t for t in d.targets if t not in into.targets]
+    into.strikes = into.strikes or d.strikes
+    into.heard = into.heard or d.heard
+
+
+def _range(counts: list[Count]) -> tuple[int | None, int | None]:
+    if not counts:
+        return None, None
+    lows = [c.low for c in counts if c.low is not None]
+    highs = [c.high for c in counts]
+    low = min(lows) if lows else None
+    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
+    return low, high
+
+
+def _confidence(d: Draft) -> float:
+    score = 0.5
+    score += 0.2 if d.place is not None else 0
+    score += 0.1 if d.time is not None and d.time.basis != "reporting_window" else 0
+    score += 0.1 if d.reported_by else 0
+    score += 0.1 if len(d.sentences) > 1 else 0
+    return min(score, 1.0)
+
+
+def _finish(ctx: ArticleContext, d: Draft, index: int) -> Incident:
+    place: Place | None = to_place(ctx, d.place) if d.place else None
+    f_low, f_high = _range(d.killed)
+    i_low, i_high = _range(d.injured)
+    return Incident(
+        id=f"i{index}", place=place, acled_event_type=d.event_type, acled_sub_event_type=d.sub_type,
+        weapon=d.weapon, strikes=d.strikes, time=d.time, perpetrator_claimed=d.perpetrator,
+        perpetrator_claimed_by=d.perpetrator_by, reported_by=d.reported_by,
+        reported_by_person=d.reported_by_person, fatalities_low=f_low, fatalities_high=f_high,
+        injured_low=i_low, injured_high=i_high, targets=tuple(d.targets),
+        evidence=tuple(sorted(set(d.evidence), key=lambda sp: sp.start)),
+        confidence=_confidence(d), evidence_kind="heard" if d.heard and not d.killed else "reported",
+    )
+
+
+def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[Incident]:
+    b = _Builder(ctx, ceasefires)
+    for s in ctx.sentences:
+        b.add(s)
+    drafts = b.drafts
+    if any(d.place for d in drafts):
+        drafts = [d for d in drafts if d.place is not None]
+    else:
+        drafts = drafts[:1] if drafts and (drafts[0].killed or drafts[0].injured) else []
+    drafts.sort(key=lambda d: min(s.start for s in d.sentences))
+    return [_finish(ctx, d, i + 1) for i, d in enumerate(drafts)]
+
+
+def dominant_country(incidents: list[Incident]) -> str | None:
+    counts = Counter(i.place.country for i in incidents if i.place and i.place.country)
+    return counts.most_common(1)[0][0] if counts else None
+

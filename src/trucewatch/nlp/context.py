@@ -1,0 +1,93 @@
+"""The annotated article every extractor reads: text, shadow, spaCy Doc, sentences, lexicon,
+parties, gazetteer and reference times. Built once per article by the pipeline; read-only after.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from trucewatch.extract.actors import Mention, PartyBook
+from trucewatch.geo.gazetteer import Gazetteer
+from trucewatch.nlp.lexicon import Lexicon, Match
+from trucewatch.records import Span
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    caption: bool
+
+
+@dataclass
+class ArticleContext:
+    text: str
+    shadow: str
+    doc: Any
+    lex: Lexicon
+    parties: PartyBook
+    gazetteer: Gazetteer
+    sentences: list[Sentence]
+    published: date | None
+    dyad: tuple[str, ...]
+    mentions: list[Mention] = field(default_factory=list)
+    country_hint: str | None = None
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def sentence_span(self, s: Sentence) -> Span:
+        return self.span(s.start, s.end)
+
+    def find(self, section: str, s: Sentence) -> list[Match]:
+        return self.lex.phrases(section).finditer(self.shadow, s.start, s.end)
+
+    def has(self, section: str, s: Sentence) -> bool:
+        return bool(self.find(section, s))
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def tokens(self, start: int, end: int) -> list[Any]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Split a spaCy sentence at line breaks: captions and paragraphs never share a sentence."""
+    out, lo = [], start
+    for i in range(start, end):
+        if text[i] == "\n":
+            out.append((lo, i))
+            lo = i + 1
+    out.append((lo, end))
+    return out
+
+
+def sentences_of(doc: Any, captions: tuple[tuple[int, int], ...]) -> list[Sentence]:
+    out: list[Sentence] = []
+    paragraph = 0
+    text = doc.text
+    for sent in doc.sents:
+        for start, end in _pieces(text, sent.start_char, sent.end_char):
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end <= start or not any(c.isalpha() for c in text[start:end]):
+                continue
+            if out and "\n" in text[out[-1].end : start]:
+                paragraph += 1
+            is_caption = any(cs <= start < ce for cs, ce in captions)
+            out.append(Sentence(len(out), start, end, paragraph, is_caption))
+    return out

@@ -1,0 +1,144 @@
+"""Per-language lexicons (data files in ``trucewatch/data/lexicons``) compiled to matchers.
+
+A phrase matches case-insensitively on word boundaries in a *shadow* of the text: the same length
+as the text, lower-cased, with typographic apostrophes and quotes folded, so match offsets are
+offsets into the article. ``*`` at the end of a word matches any ending, ``{n}`` a number
+(digits or a number word), ``{party}`` a short phrase captured as ``party``.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from trucewatch.errors import LanguageError
+
+_FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "«": '"', "»": '"', "“": '"', "”": '"',
+                       "„": '"', "\u00a0": " ", "\u202f": " ", "–": "-", "—": "-"})
+
+
+def shadow(text: str) -> str:
+    """Lower-case, fold quotes and apostrophes; always the same length as ``text``."""
+    folded = text.translate(_FOLD)
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in folded)
+
+
+@dataclass(frozen=True)
+class Match:
+    start: int
+    end: int
+    phrase: str
+    groups: dict[str, str]
+
+    def span_text(self, text: str) -> str:
+        return text[self.start : self.end]
+
+
+def phrase_regex(phrase: str, number_words: tuple[str, ...] = ()) -> str:
+    """Compile one lexicon phrase to a regular expression string."""
+    p = shadow(phrase)
+    out: list[str] = []
+    i = 0
+    while i < len(p):
+        if p.startswith("{n}", i):
+            words = "|".join(re.escape(w) for w in sorted(number_words, key=len, reverse=True))
+            out.append(r"(?P<n>\d+" + ("|" + words if words else "") + ")")
+            i += 3
+        elif p.startswith("{party}", i):
+            out.append(r"(?P<party>[^,.;:]{1,40}?)")
+            i += 7
+        elif p[i] == "*":
+            out.append(r"\w*")
+            i += 1
+        elif p[i] == " ":
+            out.append(r"\s+")
+            i += 1
+        else:
+            out.append(re.escape(p[i]))
+            i += 1
+    body = "".join(out)
+    head = r"(?<!\w)" if p[:1].isalnum() else ""
+    tail = r"(?!\w)" if p[-1:].isalnum() else ""
+    return head + body + tail
+
+
+class PhraseSet:
+    """A list of phrases compiled into one alternation; longest phrase wins at a position."""
+
+    def __init__(self, phrases: list[str] | dict[str, Any], number_words: tuple[str, ...] = ()):
+        self.values: dict[str, Any] = (
+            dict(phrases) if isinstance(phrases, dict) else {p: p for p in phrases}
+        )
+        keys = sorted(self.values, key=len, reverse=True)
+        self._patterns = [(k, re.compile(phrase_regex(k, number_words))) for k in keys]
+
+    def __bool__(self) -> bool:
+        return bool(self._patterns)
+
+    def finditer(self, shadow_text: str, start: int = 0, end: int | None = None) -> list[Match]:
+        stop = len(shadow_text) if end is None else end
+        found: list[Match] = []
+        for key, rx in self._patterns:
+            for m in rx.finditer(shadow_text, start, stop):
+                if m.end() == m.start():
+                    continue
+                groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                found.append(Match(m.start(), m.end(), key, groups))
+        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+        kept: list[Match] = []
+        for m in found:
+            if kept and m.start < kept[-1].end:
+                continue
+            kept.append(m)
+        return kept
+
+    def search(self, shadow_text: str, start: int = 0, end: int | None = None) -> Match | None:
+        hits = self.finditer(shadow_text, start, end)
+        return hits[0] if hits else None
+
+    def value(self, match: Match) -> Any:
+        return self.values[match.phrase]
+
+
+class Lexicon:
+    """The compiled lexicon of one language."""
+
+    def __init__(self, raw: dict[str, Any]):
+        self.raw = raw
+        self.language: str = raw["language"]
+        self.number_values: dict[str, int] = {shadow(k): int(v) for k, v in raw["numbers"].items()}
+        self.number_words = tuple(self.number_values)
+        self._sets: dict[str, PhraseSet] = {}
+
+    def section(self, name: str) -> dict[str, Any]:
+        value = self.raw
+        for part in name.split("."):
+            value = value[part]
+        return value
+
+    def phrases(self, name: str) -> PhraseSet:
+        """The phrase set at a dotted path, e.g. ``claims.accuse`` or ``events``."""
+        if name not in self._sets:
+            self._sets[name] = PhraseSet(self.section(name), self.number_words)
+        return self._sets[name]
+
+    def number(self, word: str) -> int | None:
+        w = shadow(word).strip()
+        if w.isdigit():
+            return int(w)
+        return self.number_values.get(w)
+
+
+SUPPORTED: tuple[str, ...] = ("en", "fr")
+
+
+@cache
+def load_lexicon(language: str) -> Lexicon:
+    if language not in SUPPORTED:
+        raise LanguageError("E202", lang=language, supported=", ".join(SUPPORTED))
+    path = resources.files("trucewatch.data.lexicons") / f"{language}.toml"
+    return Lexicon(tomllib.loads(path.read_text(encoding="utf-8")))

@@ -1,0 +1,151 @@
+"""When an incident happened, as an interval, from the words of its sentence.
+
+In order of precedence:
+
+1. relative to a ceasefire: "quelques heures après le début de la trêve" -> [start, start+12h];
+   "peu avant le cessez-le-feu" -> [start-12h, start]; "three hours after the truce began";
+   "during the truce" -> the window;
+2. calendar words: a date, weekday or "yesterday", with a clock time or part of the day, or
+   "overnight"; a bare date covers the whole day on every clock the article involves;
+3. nothing: the caller inherits from the incident before (continuation) or falls back to the
+   reporting window (the day before publication to the end of the day of publication).
+
+"A few hours" and "shortly" are bounded at 12 hours: wide enough to be true, narrow enough to
+judge; an interval that straddles a truce boundary is judged ``uncertain``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+
+from trucewatch.nlp.lexicon import Lexicon
+from trucewatch.records import Ceasefire, TimeInterval
+from trucewatch.temporal.intervals import day_interval, localize
+from trucewatch.temporal.points import Point, grammar
+from trucewatch.temporal.resolve import resolve_date, wall_span
+
+FEW_HOURS = 12.0
+UNBOUNDED = 48.0
+
+
+@dataclass(frozen=True)
+class Clocks:
+    """The clocks an incident's words may be on: the place's first, then the ceasefire's."""
+
+    zones: tuple[str | None, ...]
+
+    @property
+    def local(self) -> str | None:
+        return self.zones[0] if self.zones else None
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(
+        re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+")
+        for w in sorted(words, key=len, reverse=True)
+    )
+
+
+class _Relative:
+    def __init__(self, lex: Lexicon):
+        t, c = lex.section("time"), lex.section("ceasefire")
+        number = _alt(list(lex.number_words))
+        hours = _alt(t["hour_words"])
+        quant = rf"(?P<few>{_alt(t['few_hours'])})|(?P<shortly>{_alt(t['shortly'])})|(?P<n>\d+|{number})\s+(?:{hours})"
+        refs = (rf"(?P<start>{_alt(c['start_refs'])})|(?P<end>{_alt(c['end_refs'])})"
+                rf"|(?P<cf>{_alt(list(c['terms']))})")
+        self.rx = re.compile(
+            rf"(?<!\w)(?:(?:{quant})\s+(?:\w+\s+){{0,2}}?)?(?P<dir>{_alt(t['after'])}|{_alt(t['before'])})"
+            rf"\s+(?:[^.;]{{0,40}}?)(?:{refs})"
+        )
+        self.before = {w for w in t["before"]}
+        self.during = lex.phrases("ceasefire.during_refs")
+        self.lex = lex
+
+
+@cache
+def _relative(lex: Lexicon) -> _Relative:
+    return _Relative(lex)
+
+
+def relative_to_ceasefire(lex: Lexicon, sh: str, lo: int, hi: int,
+                          cf: Ceasefire | None) -> TimeInterval | None:
+    if cf is None or cf.start is None:
+        return None
+    r = _relative(lex)
+    during = r.during.search(sh, lo, hi)
+    if during:
+        end = cf.end or cf.start + timedelta(hours=UNBOUNDED)
+        return TimeInterval(cf.start, end, "relative_to_ceasefire", sh[during.start:during.end])
+    m = r.rx.search(sh, lo, hi)
+    if not m:
+        return None
+    anchor = cf.end if m["end"] and cf.end else cf.start
+    if m["end"] and cf.end is None:
+        return None
+    span = UNBOUNDED
+    if m["few"] or m["shortly"]:
+        span = FEW_HOURS
+    elif m["n"]:
+        n = lex.number(m["n"])
+        span = float(n) + 1 if n is not None else UNBOUNDED
+    before = m["dir"] in r.before
+    earliest, latest = (anchor - timedelta(hours=span), anchor) if before else (anchor, anchor + timedelta(hours=span))
+    if m["n"] and not before and lex.number(m["n"]):
+        earliest = anchor + timedelta(hours=max(0.0, span - 2))
+    elif m["n"] and before and lex.number(m["n"]):
+        latest = anchor - timedelta(hours=max(0.0, span - 2))
+    return TimeInterval(earliest, latest, "relative_to_ceasefire", sh[m.start():m.end()])
+
+
+def from_calendar(lex: Lexicon, sh: str, lo: int, hi: int, published: date | None,
+                  clocks: Clocks) -> TimeInterval | None:
+    """An interval from calendar words in the sentence, or None."""
+    t = lex.section("time")
+    overnight = lex.phrases("time.overnight").search(sh, lo, hi)
+    points = [p for p in grammar(lex).points(sh, lo, hi) if p.has_date or p.has_time or p.part]
+    dated = [p for p in points if p.has_date]
+    if overnight and published is not None:
+        day = resolve_date(dated[0], published, future=False) if dated else published
+        if day is None:
+            return None
+        lo_t = localize(datetime.combine(day - timedelta(days=1), datetime.min.time()).replace(hour=18), clocks.local)
+        hi_t = localize(datetime.combine(day, datetime.min.time()).replace(hour=7), clocks.local)
+        return TimeInterval(lo_t, hi_t, "explicit", sh[overnight.start:overnight.end])
+    for phrase_set, part in (("time.this_morning", (5, 12)), ("time.this_evening", (17, 24))):
+        hit = lex.phrases(phrase_set).search(sh, lo, hi) if t.get(phrase_set.split(".")[1]) else None
+        if hit and published is not None:
+            return _wall(Point(hit.start, hit.end, rel_day=0, part=part), published, clocks, sh)
+    if dated:
+        return _wall(dated[0], published, clocks, sh)
+    return None
+
+
+def _wall(p: Point, published: date | None, clocks: Clocks, sh: str) -> TimeInterval | None:
+    day = resolve_date(p, published, future=False)
+    if day is None:
+        return None
+    expression = sh[p.start : p.end]
+    if p.has_time or p.part:
+        a, b = wall_span(p, day)
+        zone = p.zone if p.zone and p.zone != "local" else clocks.local
+        return TimeInterval(localize(a, zone), localize(b, zone), "explicit", expression)
+    lo_t, hi_t = day_interval(day, day, clocks.zones)
+    return TimeInterval(lo_t, hi_t, "explicit", expression)
+
+
+def reporting_window(published: date | None, clocks: Clocks) -> TimeInterval | None:
+    """With no time words: from the start of the day before publication to its end."""
+    if published is None:
+        return None
+    lo_t, hi_t = day_interval(published - timedelta(days=1), published, clocks.zones)
+    return TimeInterval(lo_t, hi_t, "reporting_window", None)
+
+
+def publication_end(published: date | None, clocks: Clocks) -> datetime | None:
+    if published is None:
+        return None
+    return day_interval(published, published, clocks.zones)[1]

@@ -1,0 +1,77 @@
+"""Interval algebra on aware datetimes: clocks, day boundaries, and the relation of an incident's
+interval to a ceasefire window. Pure functions, property-tested in tests/property.
+
+Conventions: a ceasefire window is half-open ``[start, end)``; ``end=None`` is open-ended. An
+incident interval ``[earliest, latest]`` that ends exactly when a truce starts is ``before`` it (an
+attack "shortly before the ceasefire" ends at the start), one that starts exactly when it ends is
+``after``; one that straddles a boundary is ``uncertain``: we never guess which side it fell on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from trucewatch.records import Temporal, TimeInterval
+
+UTC = timezone.utc
+
+
+def zone(name: str | None) -> ZoneInfo | timezone:
+    if not name or name == "UTC":
+        return UTC
+    return ZoneInfo(name)
+
+
+def localize(naive: datetime, zone_name: str | None) -> datetime:
+    """Attach a clock to a wall time; nonexistent DST times move forward, ambiguous take fold=0."""
+    tz = zone(zone_name)
+    aware = naive.replace(tzinfo=tz)
+    round_trip = aware.astimezone(UTC).astimezone(tz)
+    if round_trip.replace(tzinfo=None) != naive:  # in a DST gap: shift by the gap
+        aware = (aware.astimezone(UTC)).astimezone(tz)
+    return aware
+
+
+def day_start(d: date, zone_name: str | None) -> datetime:
+    return localize(datetime.combine(d, time()), zone_name)
+
+
+def day_interval(first: date, last: date, zones: Iterable[str | None]) -> tuple[datetime, datetime]:
+    """The instants from the start of ``first`` to the end (24:00) of ``last`` on *any* of the clocks.
+
+    A date known only as a date, in an article whose places and declarers keep different clocks,
+    covers the union of those clocks' days: it begins on the clock that is furthest ahead and
+    ends on the one furthest behind.
+    """
+    names = list(zones) or [None]
+    starts = [day_start(first, z) for z in names]
+    ends = [day_start(last + timedelta(days=1), z) for z in names]
+    return min(starts, key=lambda t: t.astimezone(UTC)), max(ends, key=lambda t: t.astimezone(UTC))
+
+
+def relation(interval: TimeInterval, start: datetime | None, end: datetime | None) -> Temporal:
+    """Where an incident's interval lies against a window ``[start, end)``."""
+    if start is None:
+        return "uncertain"
+    if interval.latest <= start:
+        return "before"
+    if end is not None and interval.earliest >= end:
+        return "after"
+    if interval.earliest >= start and (end is None or interval.latest <= end):
+        return "during"
+    return "uncertain"
+
+
+def hours_between(start: datetime, end: datetime) -> float:
+    return (end - start).total_seconds() / 3600
+
+
+def clamp_to(interval: TimeInterval, latest: datetime) -> TimeInterval:
+    """Cut an interval at ``latest`` (nothing reported can happen after publication)."""
+    if interval.latest <= latest:
+        return interval
+    if interval.earliest > latest:
+        return interval
+    return TimeInterval(interval.earliest, latest, interval.basis, interval.expression)

@@ -1,0 +1,214 @@
+"""Find calendar points in text: dates, weekdays, relative days, clock times, midnight and noon,
+parts of the day and stated timezones, from a language's lexicon.
+
+dateparser is not used here: it returns nothing for "minuit"/"midnight"-as-24:00 and reads
+durations ("36 heures", "11 mois") as past dates. A :class:`Point` is the parse; resolving it to
+an instant needs a role (a window's start or end), a reference date and a clock (resolve.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+
+from trucewatch.nlp.lexicon import Lexicon, PhraseSet
+
+_CONNECTOR = re.compile(
+    r"^[\s,()]*(?:(?:à|a|at|on|le|la|du|de|the|of|around|vers|dès|from|by)[\s,()]+)*$"
+)
+
+
+@dataclass(frozen=True)
+class Point:
+    start: int
+    end: int
+    day: int | None = None
+    month: int | None = None
+    year: int | None = None
+    weekday: int | None = None
+    rel_day: int | None = None
+    hour: int | None = None
+    minute: int = 0
+    special: str | None = None  # "noon" | "midnight"
+    part: tuple[int, int] | None = None
+    zone: str | None = None
+    zone_text: str | None = None
+
+    @property
+    def has_date(self) -> bool:
+        return self.day is not None or self.weekday is not None or self.rel_day is not None
+
+    @property
+    def has_time(self) -> bool:
+        return self.hour is not None or self.special is not None
+
+
+class PointGrammar:
+    """Regular expressions for one language, built from its lexicon."""
+
+    def __init__(self, lex: Lexicon):
+        t = lex.section("time")
+        self.lex = lex
+        months = _alt(t["months"])
+        weekdays = _alt(t["weekdays"])
+        self.months = {k.rstrip("."): v for k, v in t["months"].items()}
+        self.weekdays = dict(t["weekdays"])
+        self.day_month = re.compile(
+            rf"(?<!\w)(?:(?P<wd>{weekdays})\s*,?\s+)?(?:(?:le|the)\s+)?(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?"
+            rf"(?:\s+of)?\s+(?P<m>{months})(?!\w)(?:\s+(?P<y>(?:19|20)\d\d))?"
+        )
+        self.month_day = re.compile(
+            rf"(?<!\w)(?:(?P<wd>{weekdays})\s*,?\s+)?(?P<m>{months})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+            rf"(?:\s*,?\s+(?P<y>(?:19|20)\d\d))?"
+        )
+        self.weekday = re.compile(rf"(?<!\w)(?P<wd>{weekdays})(?!\w)")
+        self.iso = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
+        self.clock = re.compile(
+            r"(?<![\w:.])(?P<h>[01]?\d|2[0-4])(?:(?:[:h]|\.(?=\d\d))(?P<min>[0-5]\d))?\s*"
+            r"(?P<suffix>a\.?m\.?|p\.?m\.?|h(?!\w)|heures?(?!\w)|o'clock)?"
+        )
+        self.military = re.compile(r"(?<!\d)(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?=gmt|utc|local)")
+        self.noon = PhraseSet(t["noon"])
+        self.midnight = PhraseSet(t["midnight"])
+        self.rel_days = PhraseSet(t["relative_days"])
+        self.parts = PhraseSet(t["day_parts"])
+        self.zones = PhraseSet(t["zones"])
+
+    def points(self, sh: str, lo: int, hi: int) -> list[Point]:
+        """Every point between ``lo`` and ``hi`` in the shadow text, times attached to dates."""
+        dates = self._dates(sh, lo, hi)
+        times = self._times(sh, lo, hi, dates)
+        merged = _attach(sh, dates, times)
+        return sorted(self._zones(sh, merged, hi), key=lambda p: p.start)
+
+    def _dates(self, sh: str, lo: int, hi: int) -> list[Point]:
+        found: list[Point] = []
+        taken: list[tuple[int, int]] = []
+        for rx in (self.iso, self.day_month, self.month_day):
+            for m in rx.finditer(sh, lo, hi):
+                if _overlaps(taken, m.start(), m.end()):
+                    continue
+                month = self.months.get(m["m"].rstrip(".")) if not m["m"].isdigit() else int(m["m"])
+                if month is None or not 1 <= int(m["d"]) <= 31:
+                    continue
+                wd = m.groupdict().get("wd")
+                found.append(Point(m.start(), m.end(), day=int(m["d"]), month=month,
+                                   year=int(m["y"]) if m["y"] else None,
+                                   weekday=self.weekdays.get(wd) if wd else None))
+                taken.append((m.start(), m.end()))
+        for m in self.weekday.finditer(sh, lo, hi):
+            if not _overlaps(taken, m.start(), m.end()):
+                found.append(Point(m.start(), m.end(), weekday=self.weekdays[m["wd"]]))
+                taken.append((m.start(), m.end()))
+        for hit in self.rel_days.finditer(sh, lo, hi):
+            if not _overlaps(taken, hit.start, hit.end):
+                found.append(Point(hit.start, hit.end, rel_day=int(self.rel_days.value(hit))))
+                taken.append((hit.start, hit.end))
+        return found
+
+    def _times(self, sh: str, lo: int, hi: int, dates: list[Point]) -> list[Point]:
+        taken = [(p.start, p.end) for p in dates]
+        out: list[Point] = []
+        for hit in self.noon.finditer(sh, lo, hi):
+            out.append(Point(hit.start, hit.end, special="noon", hour=12))
+        for hit in self.midnight.finditer(sh, lo, hi):
+            out.append(Point(hit.start, hit.end, special="midnight", hour=0))
+        for m in self.military.finditer(sh, lo, hi):
+            if not _overlaps(taken, m.start(), m.end()):
+                out.append(Point(m.start(), m.end(), hour=int(m["h"]), minute=int(m["min"])))
+                taken.append((m.start(), m.end()))
+        for m in self.clock.finditer(sh, lo, hi):
+            if _overlaps(taken, m.start(), m.end()) or not (m["min"] or m["suffix"]):
+                continue
+            hour = int(m["h"])
+            suffix = (m["suffix"] or "").replace(".", "")
+            if suffix.startswith("p") and hour < 12:
+                hour += 12
+            if suffix.startswith("a") and hour == 12:
+                hour = 0
+            if suffix.startswith("heure") and not m["min"] and not _clock_context(sh, m.start()):
+                continue  # "36 heures" is a duration, not 36 o'clock
+            if hour > 24:
+                continue
+            out.append(Point(m.start(), m.end(), hour=hour, minute=int(m["min"] or 0),
+                             special="midnight" if hour == 24 else None))
+            taken.append((m.start(), m.end()))
+        for hit in self.parts.finditer(sh, lo, hi):
+            h0, h1 = self.parts.value(hit)
+            out.append(Point(hit.start, hit.end, part=(int(h0), int(h1))))
+        return [p for p in out if not _overlaps([(d.start, d.end) for d in dates], p.start, p.end)]
+
+    def _zones(self, sh: str, points: list[Point], hi: int) -> list[Point]:
+        out = []
+        for p in points:
+            if p.has_time:
+                hit = self.zones.search(sh, p.end, min(hi, p.end + 24))
+                if hit and _CONNECTOR.match(sh[p.end : hit.start]):
+                    p = replace(p, zone=str(self.zones.value(hit)), zone_text=sh[hit.start : hit.end],
+                                end=hit.end)
+            out.append(p)
+        return out
+
+
+def _alt(words: dict[str, int]) -> str:
+    keys = sorted({k.rstrip(".") for k in words}, key=len, reverse=True)
+    return "|".join(re.escape(k) + r"\.?" for k in keys)
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _clock_context(sh: str, at: int) -> bool:
+    before = sh[max(0, at - 8) : at]
+    return bool(re.search(r"(?:à|a|vers|dès|at|from|until)\s+$", before))
+
+
+def _attach(sh: str, dates: list[Point], times: list[Point]) -> list[Point]:
+    """Glue each time to the date it modifies (the one joined to it by connector words only)."""
+    dates = sorted(dates, key=lambda p: p.start)
+    used: set[int] = set()
+    out = list(dates)
+    for t in sorted(times, key=lambda p: p.start):
+        target = _neighbour(sh, out, t)
+        if target is None:
+            out.append(t)
+            continue
+        i = out.index(target)
+        out[i] = _merge(target, t)
+        used.add(i)
+    return out
+
+
+def _neighbour(sh: str, points: list[Point], t: Point) -> Point | None:
+    before = [p for p in points if p.end <= t.start and p.has_date]
+    after = [p for p in points if p.start >= t.end and p.has_date]
+    if before:
+        p = max(before, key=lambda q: q.end)
+        if _CONNECTOR.match(sh[p.end : t.start]) and not _time_slot_taken(p, t):
+            return p
+    if after:
+        p = min(after, key=lambda q: q.start)
+        if _CONNECTOR.match(sh[t.end : p.start]) and not _time_slot_taken(p, t):
+            return p
+    return None
+
+
+def _time_slot_taken(p: Point, t: Point) -> bool:
+    if t.part is not None:
+        return p.part is not None
+    return p.has_time
+
+
+def _merge(date_point: Point, t: Point) -> Point:
+    if t.part is not None:
+        return replace(date_point, part=t.part, start=min(date_point.start, t.start),
+                       end=max(date_point.end, t.end))
+    return replace(date_point, hour=t.hour, minute=t.minute, special=t.special,
+                   start=min(date_point.start, t.start), end=max(date_point.end, t.end))
+
+
+@cache
+def grammar(lex: Lexicon) -> PointGrammar:
+    return PointGrammar(lex)

@@ -1,0 +1,77 @@
+"""Resolve a :class:`~trucewatch.temporal.points.Point` to instants.
+
+A point resolves against a reference date (the publication date), a role and a clock:
+
+* role ``start``: a bare date is its 00:00; "midnight" is 00:00 of that date;
+* role ``end``: a bare date is its 24:00; "midnight" closing a period is 24:00 of that date
+  ("du 6 janvier à midi au 7 janvier à minuit" ends at 2023-01-08T00:00);
+* a weekday names the next such day for a window being announced (``future=True``) and the
+  last such day on or before the reference for something that happened.
+* a year-less date takes the year that puts it nearest the reference date.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from trucewatch.temporal.points import Point
+
+
+def resolve_date(p: Point, ref: date | None, *, future: bool) -> date | None:
+    if p.day is not None and p.month is not None:
+        if p.year is not None:
+            return _safe_date(p.year, p.month, p.day)
+        if ref is None:
+            return None
+        options = [_safe_date(ref.year + k, p.month, p.day) for k in (-1, 0, 1)]
+        valid = [d for d in options if d is not None]
+        return min(valid, key=lambda d: abs((d - ref).days)) if valid else None
+    if ref is None:
+        return None
+    if p.rel_day is not None:
+        return ref + timedelta(days=p.rel_day)
+    if p.weekday is not None:
+        delta = (p.weekday - ref.weekday()) % 7
+        if future:
+            return ref + timedelta(days=delta)
+        return ref - timedelta(days=(ref.weekday() - p.weekday) % 7)
+    return None
+
+
+def _safe_date(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+def wall_time(p: Point, day: date, role: str) -> datetime:
+    """The wall-clock instant (naive) of a point on a resolved day, for a role."""
+    if p.special == "midnight" or p.hour == 24:
+        if role == "end":
+            return datetime.combine(day + timedelta(days=1), time())
+        return datetime.combine(day, time())
+    if p.hour is not None:
+        return datetime.combine(day, time(p.hour % 24, p.minute))
+    if p.part is not None:
+        h0, h1 = p.part
+        hour = h0 if role == "start" else h1
+        return datetime.combine(day, time()) + timedelta(hours=hour)
+    if role == "end":
+        return datetime.combine(day + timedelta(days=1), time())
+    return datetime.combine(day, time())
+
+
+def wall_span(p: Point, day: date) -> tuple[datetime, datetime]:
+    """The wall-clock span a point covers when it dates an incident."""
+    base = datetime.combine(day, time())
+    if p.special == "noon":
+        return base + timedelta(hours=11, minutes=30), base + timedelta(hours=12, minutes=30)
+    if p.special == "midnight":
+        return base - timedelta(minutes=30), base + timedelta(minutes=30)
+    if p.hour is not None:
+        at = base + timedelta(hours=p.hour, minutes=p.minute)
+        return at - timedelta(minutes=30), at + timedelta(minutes=60)
+    if p.part is not None:
+        return base + timedelta(hours=p.part[0]), base + timedelta(hours=p.part[1])
+    return base, base + timedelta(days=1)

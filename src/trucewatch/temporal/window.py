@@ -1,0 +1,110 @@
+"""Ceasefire windows from a declaration: "du 6 janvier à midi au 7 janvier à minuit",
+"a 72-hour truce starting Saturday", "from 10:00 to 14:00 local time", "until further notice".
+
+Returns wall-clock datetimes and the clock they are on; the caller knows the declarer and so the
+clock to assume when the text names none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from trucewatch.nlp.lexicon import Lexicon
+from trucewatch.temporal.points import Point, grammar
+from trucewatch.temporal.resolve import resolve_date, wall_time
+
+
+@dataclass(frozen=True)
+class Window:
+    start: datetime | None  # wall time on ``zone``
+    end: datetime | None
+    zone: str | None  # stated zone (IANA or "local"), None when the text names none
+    start_expression: str | None
+    end_expression: str | None
+    duration_hours: float | None  # stated in the text
+    open_ended: bool
+    span: tuple[int, int] | None
+
+
+_TO_CUES = ("au", "aux", "jusqu'au", "jusqu'à", "jusqu'a", "to", "until", "till", "through",
+            "and", "et", "et le", "à", "a")
+_FROM_CUES = ("du", "de", "dès", "à partir du", "à partir de", "from", "starting", "beginning",
+              "as of", "effective", "à compter du", "à compter de", "between", "entre", "le")
+
+
+def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int) -> tuple[float, tuple[int, int]] | None:
+    """A stated duration near a ceasefire word: '36 heures', '72-hour', 'three-day'."""
+    t = lex.section("time")
+    units = {**{w: 1 for w in t["hour_words"]}, **{w: 24 for w in t["day_words"]},
+             **{w: 168 for w in t["week_words"]}}
+    number = "|".join(re.escape(w) for w in sorted(lex.number_words, key=len, reverse=True))
+    unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+    rx = re.compile(rf"(?<!\w)(?P<n>\d+|{number})[\s-]*(?P<u>{unit})(?!\w)")
+    for m in rx.finditer(sh, lo, hi):
+        n = lex.number(m["n"])
+        if n is None or m["u"] == "h" and not m["n"].isdigit():
+            continue
+        context = sh[max(lo, m.start() - 40) : min(hi, m.end() + 40)]
+        if lex.phrases("ceasefire.terms").search(context):
+            return float(n * units[m["u"]]), (m.start(), m.end())
+    return None
+
+
+def _role(sh: str, p: Point, lo: int) -> str | None:
+    before = sh[max(lo, p.start - 16) : p.start].strip()
+    for cue in sorted(_TO_CUES, key=len, reverse=True):
+        if before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum()):
+            return "end" if cue not in ("à", "a") or "jusqu" in before else None
+    for cue in sorted(_FROM_CUES, key=len, reverse=True):
+        if before.endswith(cue):
+            return "start"
+    return None
+
+
+def _assign(sh: str, points: list[Point], lo: int) -> tuple[Point | None, Point | None]:
+    roles = [(_role(sh, p, lo), p) for p in points]
+    start = next((p for r, p in roles if r == "start"), None)
+    end = next((p for r, p in roles if r == "end"), None)
+    rest = [p for r, p in roles if p is not start and p is not end]
+    if start is None and rest and (end is None or rest[0].start < end.start):
+        start = rest.pop(0)
+    if end is None and rest and start is not None and rest[0].start > start.start:
+        end = rest.pop(0)
+    return start, end
+
+
+def parse_window(lex: Lexicon, sh: str, lo: int, hi: int, ref: date | None) -> Window | None:
+    """The window a declaration sentence gives, or None if it names no time at all."""
+    points = [p for p in grammar(lex).points(sh, lo, hi) if p.has_date or p.has_time]
+    dur = duration_hours(lex, sh, lo, hi)
+    open_ended = bool(lex.phrases("ceasefire.open_ended").search(sh, lo, hi))
+    if not points and dur is None and not open_ended:
+        return None
+    start_p, end_p = _assign(sh, points, lo)
+    start_day = resolve_date(start_p, ref, future=True) if start_p and start_p.has_date else None
+    end_day = resolve_date(end_p, ref, future=True) if end_p and end_p.has_date else None
+    if start_p and start_day is None:
+        start_day = end_day or ref
+    if end_p and end_day is None:
+        end_day = start_day or ref
+    start = wall_time(start_p, start_day, "start") if start_p and start_day else None
+    end = wall_time(end_p, end_day, "end") if end_p and end_day else None
+    if start and end and end <= start and end_p and not end_p.has_date:
+        end += timedelta(days=1)
+    if start and end is None and dur is not None and not open_ended:
+        end = start + timedelta(hours=dur[0])
+    zone = next((p.zone for p in (start_p, end_p) if p and p.zone), None)
+    spans = [x for x in (start_p, end_p) if x]
+    return Window(
+        start=start,
+        end=None if open_ended else end,
+        zone=zone,
+        start_expression=sh[start_p.start : start_p.end] if start_p else None,
+        end_expression=sh[end_p.start : end_p.end] if end_p else None,
+        duration_hours=dur[0] if dur else None,
+        open_ended=open_ended,
+        span=(min(p.start for p in spans), max(p.end for p in spans)) if spans else None,
+    )
+
