@@ -23,7 +23,7 @@ from trucewatch.config import Settings
 from trucewatch.errors import LanguageError, TrucewatchError, warning
 from trucewatch.extract.actors import party_book
 from trucewatch.extract.ceasefires import extract_ceasefires
-from trucewatch.extract.claims import extract_claims
+from trucewatch.extract.claims import claimed_perpetrators, extract_claims
 from trucewatch.extract.incidents import dominant_country, extract_incidents
 from trucewatch.geo.gazetteer import GAZETTEER_VERSION, Gazetteer, default_path
 from trucewatch.ingest.normalize import article_id, check_text, clean
@@ -31,7 +31,7 @@ from trucewatch.judge.judge import judge_all
 from trucewatch.nlp.context import ArticleContext, sentences_of
 from trucewatch.nlp.langid import detect_language
 from trucewatch.nlp.lexicon import load_lexicon, shadow
-from trucewatch.nlp.load import load_model, model_version
+from trucewatch.nlp.load import load_model, model_version, parse_many
 from trucewatch.records import Analysis, ArticleMeta, Ceasefire, PublishedBasis
 from trucewatch.temporal.published import infer_published
 
@@ -129,7 +129,7 @@ class Analyzer:
         for lang in sorted({p.language for p in prepared.values()}):
             idx = [n for n, p in prepared.items() if p.language == lang]
             nlp = load_model(lang, self.settings.max_chars + 1)
-            docs = nlp.pipe([prepared[n].text for n in idx], batch_size=BATCH)
+            docs = parse_many(nlp, [prepared[n].text for n in idx], batch_size=BATCH)
             for n, doc in zip(idx, docs):
                 try:
                     results[n] = self._analyse_doc(prepared[n], doc)
@@ -151,6 +151,7 @@ class Analyzer:
         incidents = extract_incidents(ctx, ceasefires)
         ceasefires = [_with_scope_country(cf, incidents, parties) for cf in ceasefires]
         claims = extract_claims(ctx, incidents, ceasefires)
+        incidents = claimed_perpetrators(incidents, claims)
         judgements = judge_all(incidents, ceasefires, claims)
         meta = ArticleMeta(p.item.id or article_id(p.item.text), p.language, p.score, published,
                            basis, p.item.source, len(p.text))

@@ -8,7 +8,7 @@ Unknown values are ``None`` (JSON ``null``), never a guess.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timezone
 from typing import Any, Literal
 
 Temporal = Literal["before", "during", "after", "uncertain"]
@@ -45,21 +45,23 @@ class TimeInterval:
     def __post_init__(self) -> None:
         if self.earliest.tzinfo is None or self.latest.tzinfo is None:
             raise ValueError("TimeInterval needs timezone-aware datetimes")
-        if self.latest < self.earliest:
+        if self.latest.astimezone(timezone.utc) < self.earliest.astimezone(timezone.utc):
             raise ValueError(f"empty interval {self.earliest} > {self.latest}")
 
     def intersect(self, other: TimeInterval) -> TimeInterval | None:
-        lo = max(self.earliest, other.earliest)
-        hi = min(self.latest, other.latest)
-        if hi < lo:
+        """The common part, or None; each bound keeps the clock it came with."""
+        a, b = self.earliest.astimezone(timezone.utc), other.earliest.astimezone(timezone.utc)
+        c, d = self.latest.astimezone(timezone.utc), other.latest.astimezone(timezone.utc)
+        if min(c, d) < max(a, b):
             return None
-        earliest = self.earliest if self.earliest >= other.earliest else other.earliest
-        latest = self.latest if self.latest <= other.latest else other.latest
+        earliest = self.earliest if a >= b else other.earliest
+        latest = self.latest if c <= d else other.latest
         return TimeInterval(earliest, latest, self.basis, self.expression)
 
     @property
     def width_hours(self) -> float:
-        return (self.latest - self.earliest).total_seconds() / 3600
+        utc = timezone.utc
+        return (self.latest.astimezone(utc) - self.earliest.astimezone(utc)).total_seconds() / 3600
 
 
 @dataclass(frozen=True)

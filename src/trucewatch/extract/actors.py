@@ -78,6 +78,15 @@ class PartyBook:
         counts = Counter(m.party for m in self.mentions(sh) if m.party)
         return tuple(p for p, _ in counts.most_common(2))
 
+    def theatre(self, dyad: tuple[str, ...]) -> set[str]:
+        """Countries the article's conflict is likely fought in: the parties' own, and those of
+        their known adversaries (an article quoting only Moscow is still about Ukraine)."""
+        parties = set(dyad)
+        for conflict in self.conflicts.values():
+            if parties & set(conflict["parties"]):
+                parties |= set(conflict["parties"])
+        return {self.parties[p].country for p in parties if p in self.parties}
+
     def opponent_of(self, party: str | None, dyad: tuple[str, ...]) -> str | None:
         if party is None or party not in dyad or len(dyad) < 2:
             return None

@@ -9,12 +9,15 @@ Responses (rejection, acceptance, calls to reciprocate) come from sentences arou
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from trucewatch.extract.speakers import speaker_party
+from trucewatch.geo.resolve import places_in
 from trucewatch.nlp.context import ArticleContext, Sentence
 from trucewatch.records import Ceasefire, Response, Span
-from trucewatch.temporal.intervals import hours_between, localize
+from trucewatch.temporal.intervals import hours_between, localize, shift
+from trucewatch.temporal.points import grammar
+from trucewatch.temporal.resolve import resolve_date, wall_time
 from trucewatch.temporal.window import Window, duration_hours, parse_window
 
 
@@ -34,7 +37,7 @@ def _full(window: Window | None) -> bool:
 
 def _declares(ctx: ArticleContext, s: Sentence) -> bool:
     return (ctx.has("ceasefire.declare", s) and not ctx.has("filters.speculation", s)
-            and not ctx.has("claims.violate", s))
+            and not ctx.has("claims.violate", s) and not ctx.has("ceasefire.ended_early", s))
 
 
 def _declarer(ctx: ArticleContext, s: Sentence) -> str | None:
@@ -55,6 +58,8 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
     for s in ctx.sentences:
         if not ctx.has("ceasefire.terms", s):
             continue
+        if ctx.has("ceasefire.ended_early", s):
+            continue  # "ended the truce early, at 18:00": the end of a truce, not a new one
         window = parse_window(ctx.lex, ctx.shadow, s.start, s.end, ctx.published)
         full = _full(window)
         if not full and not _declares(ctx, s):
@@ -70,7 +75,7 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
             continue
         target.sentences.append(s)
         target.evidence.append(ctx.sentence_span(s))
-        if full and not _full(target.window):
+        if (full and not _full(target.window)) or (target.window is None and window is not None):
             target.window = window
         target.declarer = target.declarer or declarer
     return drafts
@@ -96,13 +101,42 @@ def _clock(ctx: ArticleContext, window: Window | None, declarer: str | None) -> 
 
 
 def _local_zone(ctx: ArticleContext, declarer: str | None) -> str | None:
-    from trucewatch.geo.resolve import places_in
-
+    """'Local time': the clock of the places the article is about (in the dyad's countries)."""
+    countries = {ctx.parties.country(p) for p in ctx.dyad} - {None}
     for s in ctx.sentences:
-        for pm in places_in(ctx, s, set()):
-            if pm.entry.timezone:
+        for pm in places_in(ctx, s, countries):  # type: ignore[arg-type]
+            if pm.entry.timezone and (not countries or pm.entry.country in countries):
                 return pm.entry.timezone
     return ctx.parties.timezone(declarer)
+
+
+def _scope_place(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str | None, str | None]:
+    """A ceasefire declared for a named place ("un cessez-le-feu local à Marioupol")."""
+    countries = {c for c in (ctx.parties.country(p) for p in ctx.dyad) if c}
+    for s in sentences:
+        for pm in places_in(ctx, s, countries):
+            if pm.entry.kind in {"P", "ADM1"}:
+                return pm.entry.name, pm.entry.country
+    return None, None
+
+
+def _ended_early(ctx: ArticleContext, zone: str | None) -> datetime | None:
+    """'ended the truce early, at 18:00 Moscow time on Sunday' -> that instant."""
+    for s in ctx.sentences:
+        if not (ctx.has("ceasefire.ended_early", s) and ctx.has("ceasefire.terms", s)):
+            continue
+        for p in grammar(ctx.lex).points(ctx.shadow, s.start, s.end):
+            if p.has_time:
+                day = resolve_date(p, ctx.published, future=False) if p.has_date else ctx.published
+                if day is not None:
+                    clock = p.zone if p.zone and p.zone != "local" else zone
+                    return localize(wall_time(p, day, "start"), clock)
+    return None
+
+
+def _open_ended(ctx: ArticleContext) -> bool:
+    return any(ctx.has("ceasefire.open_ended", s) and ctx.has("ceasefire.terms", s)
+               for s in ctx.sentences)
 
 
 def _scope(ctx: ArticleContext, sentences: list[Sentence]) -> str | None:
@@ -145,22 +179,27 @@ def _build(ctx: ArticleContext, d: _Draft, index: int) -> Ceasefire:
     consistent = None
     if stated is not None and start and end:
         consistent = abs(hours_between(start, end) - stated) <= 0.5
-    if start and end is None and stated and not (w and w.open_ended):
-        end = start + timedelta(hours=stated)
+    open_ended = bool(w and w.open_ended) or (end is None and _open_ended(ctx))
+    if start and end is None and stated and not open_ended:
+        end = shift(start, stated)
     people = [m for s in d.sentences for m in ctx.mentions_in(s.start, s.end) if m.person]
     head = ctx.parties.head_of(d.declarer, ctx.shadow)
     implementer = next((ctx.text[m.start:m.end] for m in people if m.party == d.declarer
                         and (head is None or m.person not in head.lower())), None)
+    scope = _scope(ctx, d.sentences) or _scope(ctx, ctx.sentences)
+    scope_country = None
+    if scope is None:
+        scope, scope_country = _scope_place(ctx, d.sentences)
     return Ceasefire(
         id=f"cf{index}", kind=_kind(ctx, d.sentences), declared_by=d.declarer,
         declared_by_person=head, implemented_by_person=implementer,
         start=start, end=end, timezone=zone, timezone_basis=basis if (start or end) else None,
-        scope=_scope(ctx, d.sentences) or _scope(ctx, ctx.sentences), scope_country=None,
+        scope=scope, scope_country=scope_country,
         occasion=_occasion(ctx), duration_stated_hours=stated, duration_consistent=consistent,
         responses=(), evidence=tuple(d.evidence),
         start_expression=w.start_expression if w else None,
         end_expression=w.end_expression if w else None,
-        open_ended=bool(w and w.open_ended), ended_early=None,
+        open_ended=open_ended, ended_early=_ended_early(ctx, zone) if start else None,
     )
 
 
@@ -184,7 +223,7 @@ def extract_ceasefires(ctx: ArticleContext) -> list[Ceasefire]:
 
 
 def _near_ceasefire(ctx: ArticleContext, s: Sentence, reach: int = 3) -> bool:
-    lo, hi = max(0, s.index - 1), min(len(ctx.sentences), s.index + reach + 1)
+    lo, hi = max(0, s.index - reach), min(len(ctx.sentences), s.index + reach + 1)
     return any(ctx.has("ceasefire.terms", x) for x in ctx.sentences[lo:hi])
 
 
@@ -199,8 +238,7 @@ def _stance(ctx: ArticleContext, s: Sentence, cf: Ceasefire) -> str | None:
 
 
 def _reciprocate(ctx: ArticleContext, s: Sentence) -> bool:
-    hits = ctx.find("claims.reciprocate", s)
-    return bool(hits) and ctx.has("ceasefire.terms", s)
+    return bool(ctx.find("claims.reciprocate", s)) and _near_ceasefire(ctx, s, reach=2)
 
 
 def extract_responses(ctx: ArticleContext, cf: Ceasefire) -> list[Response]:

@@ -13,6 +13,8 @@ accuse the party that reported it or that named another perpetrator.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from trucewatch.extract.speakers import speaker_party
 from trucewatch.nlp.context import ArticleContext, Sentence
 from trucewatch.records import Attribution, Ceasefire, Claim, Incident
@@ -38,7 +40,7 @@ def _about(ctx: ArticleContext, s: Sentence, incidents: list[Incident]) -> tuple
 def _sentence_claims(ctx: ArticleContext, s: Sentence, incidents: list[Incident],
                      cf: Ceasefire | None) -> list[Claim]:
     out: list[Claim] = []
-    if not ctx.has("speech.verbs", s):
+    if not (ctx.has("speech.verbs", s) or ctx.has("claims.deny_strict", s)):
         return out  # the reporter's own narration is not a party's claim
     claimant, person = speaker_party(ctx, s)
     if claimant is None:
@@ -101,7 +103,31 @@ def attribution(incident: Incident, claims: list[Claim]) -> Attribution:
         return "unknown"
     accused = {c.target for c in about if c.kind == "accuses" and c.target}
     deniers = {c.claimant for c in about if c.kind == "denies"}
+    # a party accused of an incident that says it is keeping the truce disputes the accusation
+    deniers |= {c.claimant for c in claims if c.kind == "asserts_compliance" and c.claimant in accused}
     sides = {incident.reported_by, incident.perpetrator_claimed_by} - {None}
     if len(accused) > 1 or accused & sides or deniers & (accused | {incident.perpetrator_claimed}):
         return "contested"
     return "uncontested"
+
+
+def claimed_perpetrators(incidents: list[Incident], claims: list[Claim]) -> list[Incident]:
+    """An accusation aimed at one incident (made in its own sentence, or naming its place) says
+    who did it: fill ``perpetrator_claimed`` where the report itself named no one."""
+    out = []
+    for inc in incidents:
+        if inc.perpetrator_claimed is None:
+            for c in claims:
+                if c.kind == "accuses" and c.target and inc.id in c.about and _aimed_at(c, inc):
+                    inc = replace(inc, perpetrator_claimed=c.target, perpetrator_claimed_by=c.claimant)
+                    break
+        out.append(inc)
+    return out
+
+
+def _aimed_at(claim: Claim, inc: Incident) -> bool:
+    spans = {(e.start, e.end) for e in inc.evidence}
+    if any((e.start, e.end) in spans for e in claim.evidence):
+        return True
+    name = inc.place.mention.text.lower() if inc.place and inc.place.mention else None
+    return bool(name) and any(name in e.text.lower() for e in claim.evidence)  # type: ignore[operator]

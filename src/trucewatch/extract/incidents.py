@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from trucewatch.extract.casualties import Count, extract_casualties
 from trucewatch.extract.speakers import agent_party, speaker_party
+from trucewatch.geo.gazetteer import normalise
 from trucewatch.geo.resolve import PlaceMention, places_in, to_place
 from trucewatch.nlp.context import ArticleContext, Sentence
 from trucewatch.records import Ceasefire, Incident, Place, Span, TimeInterval
@@ -51,8 +52,11 @@ class Draft:
     heard: bool = False
 
 
-def _trigger(ctx: ArticleContext, s: Sentence) -> tuple[str, str, str | None, int] | None:
-    """The most specific event trigger in the sentence: (type, sub-type, weapon, offset)."""
+Trigger = tuple[str, str, "str | None", tuple[int, int]]
+
+
+def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
+    """The most specific event trigger in the sentence: (type, sub-type, weapon, span)."""
     events = ctx.lex.phrases("events")
     best = None
     for hit in ctx.find("events", s):
@@ -61,8 +65,13 @@ def _trigger(ctx: ArticleContext, s: Sentence) -> tuple[str, str, str | None, in
             continue
         rank = (1 if weapon else 0, sub != "Shelling/artillery/missile attack")
         if best is None or rank > best[0]:
-            best = (rank, (etype, sub, weapon or None, hit.start))
-    return best[1] if best else None
+            best = (rank, (etype, sub, weapon or None, (hit.start, hit.end)))
+    if best is None:
+        return None
+    etype, sub, weapon, at = best[1]
+    if sub == "Armed clash" and "civilians" in _targets(ctx, s):
+        etype, sub = "Violence against civilians", "Attack"  # fire opened on civilians, no battle
+    return etype, sub, weapon, at
 
 
 def _negated(ctx: ArticleContext, at: int) -> bool:
@@ -90,7 +99,7 @@ def _targets(ctx: ArticleContext, s: Sentence) -> list[str]:
 
 
 def _countries(ctx: ArticleContext) -> set[str]:
-    out = {ctx.parties.country(p) for p in ctx.dyad} | {ctx.country_hint}
+    out = ctx.parties.theatre(ctx.dyad) | {ctx.country_hint}
     return {c for c in out if c}
 
 
@@ -98,9 +107,17 @@ class _Builder:
     def __init__(self, ctx: ArticleContext, ceasefires: list[Ceasefire]):
         self.ctx = ctx
         self.cf = next((c for c in ceasefires if c.start is not None), None)
+        self.cf_end = (self.cf.ended_early or self.cf.end) if self.cf else None
+        self.recent_place: PlaceMention | None = None
+        self._places: dict[int, list[PlaceMention]] = {}
         self.countries = _countries(ctx)
         self.drafts: list[Draft] = []
         self.last: Draft | None = None
+
+    def places(self, s: Sentence) -> list[PlaceMention]:
+        if s.index not in self._places:
+            self._places[s.index] = places_in(self.ctx, s, self.countries)
+        return self._places[s.index]
 
     def clocks(self, place: PlaceMention | None) -> Clocks:
         zones = [place.entry.timezone if place else None, self.cf.timezone if self.cf else None]
@@ -111,7 +128,7 @@ class _Builder:
     def time_for(self, s: Sentence, place: PlaceMention | None) -> TimeInterval | None:
         ctx = self.ctx
         clocks = self.clocks(place)
-        t = relative_to_ceasefire(ctx.lex, ctx.shadow, s.start, s.end, self.cf)
+        t = relative_to_ceasefire(ctx.lex, ctx.shadow, s.start, s.end, self.cf, self.cf_end)
         t = t or from_calendar(ctx.lex, ctx.shadow, s.start, s.end, ctx.published, clocks)
         if t is None and self.last is not None and self._continues(s):
             t = self.last.time
@@ -127,14 +144,22 @@ class _Builder:
         trig = _trigger(ctx, s)
         if trig is None or _excluded(ctx, s):
             return
-        places = [p for p in places_in(ctx, s, self.countries) if not self._speaker_seat(s, p)]
+        places = [p for p in self.places(s) if not self._speaker_seat(s, p)]
         places = _drop_enclosing_regions(places)
-        if not places and self.last is not None and self._continues(s):
-            self._enrich(self.last, s, trig)
-            return
+        if not places and self._continues(s):
+            if self.last is not None:
+                self._enrich(self.last, s, trig)
+                return
+            places = [self.recent_place] if self.recent_place and ctx.has("filters.anaphora", s) else []
         for pm in places or [None]:
             draft = self._draft(s, trig, pm)
             self._merge_or_append(draft)
+
+    def note_places(self, s: Sentence) -> None:
+        """Remember the last place named, for "la ville" / "the city" in a later sentence."""
+        found = self.places(s)
+        if found:
+            self.recent_place = found[-1]
 
     def _speaker_seat(self, s: Sentence, pm: PlaceMention) -> bool:
         """'officials in Kyiv said': the seat of a government speaking, not where it happened."""
@@ -144,15 +169,15 @@ class _Builder:
         verbs = [m.start for m in self.ctx.find("speech.verbs", s)]
         return any(abs(v - pm.start) < 30 for v in verbs)
 
-    def _draft(self, s: Sentence, trig: tuple[str, str, str | None, int], pm: PlaceMention | None) -> Draft:
+    def _draft(self, s: Sentence, trig: Trigger, pm: PlaceMention | None) -> Draft:
         etype, sub, weapon, _ = trig
         d = Draft(pm, etype, sub, weapon, self.time_for(s, pm), [], [])
         self._enrich(d, s, trig)
         return d
 
-    def _enrich(self, d: Draft, s: Sentence, trig: tuple[str, str, str | None, int]) -> None:
+    def _enrich(self, d: Draft, s: Sentence, trig: Trigger) -> None:
         ctx = self.ctx
-        etype, sub, weapon, at = trig
+        etype, sub, weapon, span = trig
         if d.weapon is None and weapon:
             d.weapon, d.sub_type, d.event_type = weapon, sub, etype
         d.sentences.append(s)
@@ -160,7 +185,7 @@ class _Builder:
         speaker, person = speaker_party(ctx, s)
         if speaker and d.reported_by is None:
             d.reported_by, d.reported_by_person = speaker, person
-        agent, _ = agent_party(ctx, s, at, speaker)
+        agent, _ = agent_party(ctx, s, span, speaker)
         if agent and d.perpetrator is None:
             d.perpetrator, d.perpetrator_by = agent, speaker
         cas = extract_casualties(ctx.lex, ctx.shadow, s.start, s.end)
@@ -182,9 +207,17 @@ class _Builder:
 
 
 def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
+    """'near Tumaco, in the department of Nariño': the region locates the town, it is not a
+    second incident."""
     towns = [p for p in places if p.entry.kind == "P"]
-    return [p for p in places if not (p.entry.kind == "ADM1" and any(
-        t.entry.admin1 == p.entry.admin1 and t.entry.country == p.entry.country for t in towns))]
+
+    def encloses(region: PlaceMention, town: PlaceMention) -> bool:
+        if region is town or town.entry.country != region.entry.country or not town.entry.admin1:
+            return False
+        return normalise(town.entry.admin1) in {normalise(region.entry.name), normalise(region.entry.admin1 or "")} \
+            and (region.entry.kind == "ADM1" or normalise(region.entry.name) == normalise(town.entry.admin1))
+
+    return [p for p in places if not any(encloses(p, t) for t in towns)]
 
 
 def _same_incident(a: Draft, b: Draft) -> bool:
@@ -259,6 +292,7 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     b = _Builder(ctx, ceasefires)
     for s in ctx.sentences:
         b.add(s)
+        b.note_places(s)
     drafts = b.drafts
     if any(d.place for d in drafts):
         drafts = [d for d in drafts if d.place is not None]

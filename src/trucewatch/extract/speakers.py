@@ -10,6 +10,8 @@ speaker's opponent.
 
 from __future__ import annotations
 
+from typing import Any
+
 from trucewatch.extract.actors import Mention
 from trucewatch.nlp.context import ArticleContext, Sentence
 
@@ -51,7 +53,7 @@ def _speaker_mention(ctx: ArticleContext, s: Sentence) -> Mention | None:
         def distance(m: Mention) -> int:
             return min(abs(m.start - v) for v in verbs)
 
-        subjects = [m for m in mentions if _is_subject(ctx, m)]
+        subjects = [m for m in mentions if _is_subject(ctx, m, _speech_tokens(ctx, s))]
         if subjects:
             return min(subjects, key=distance)
         near = [m for m in mentions if distance(m) <= 45]
@@ -64,15 +66,35 @@ def _speaker_mention(ctx: ArticleContext, s: Sentence) -> Mention | None:
     return subjects[0] if subjects else None
 
 
-def _is_subject(ctx: ArticleContext, m: Mention) -> bool:
-    """The mention is, or qualifies, an active subject ("Moscou a accusé", "des responsables
-    ukrainiens ont déclaré", "Ukrainian officials said")."""
+_MODIFIERS = {"amod", "nmod", "appos", "flat:name", "compound", "poss", "nmod:poss", "flat"}
+
+
+def _speech_tokens(ctx: ArticleContext, s: Sentence) -> set[int]:
+    """Token indices of the verbs of saying in the sentence."""
+    out: set[int] = set()
+    for hit in ctx.find("speech.verbs", s):
+        out.update(t.i for t in ctx.tokens(hit.start, hit.end))
+    return out
+
+
+def _is_subject(ctx: ArticleContext, m: Mention, verbs: set[int] | None = None) -> bool:
+    """The mention is, or qualifies, the active subject of a verb of saying ("Moscou a accusé",
+    "des responsables ukrainiens ont déclaré", "Russia's defence ministry said"); with
+    ``verbs=None``, of any verb."""
     for t in ctx.tokens(m.start, m.end):
-        if t.dep_ == "nsubj":
-            return True
-        if t.dep_ in {"amod", "nmod", "appos", "flat:name", "compound"} and t.head.dep_ == "nsubj":
+        head = t
+        if t.dep_ in _MODIFIERS and t.head.dep_ in {"nsubj"}:
+            head = t.head
+        elif t.dep_ in _MODIFIERS and t.head.dep_ in _MODIFIERS and t.head.head.dep_ == "nsubj":
+            head = t.head.head
+        if head.dep_ == "nsubj" and (verbs is None or head.head.i in verbs or _clause_of(head.head, verbs)):
             return True
     return False
+
+
+def _clause_of(verb: Any, verbs: set[int]) -> bool:
+    """A verb of saying that hangs off this verb ("X a rejeté l'annonce, affirmant que ...")."""
+    return any(c.i in verbs and c.dep_ in {"advcl", "xcomp", "conj"} for c in verb.children)
 
 
 def speaker_party(ctx: ArticleContext, s: Sentence) -> tuple[str | None, str | None]:
@@ -111,29 +133,29 @@ _AGENT_DEPS = {"obl:agent", "agent"}
 _BY = ("par ", "by ", "from ")
 
 
-def _tied_to(ctx: ArticleContext, m: Mention, trigger_at: int) -> bool:
+def _tied_to(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
     """The mention is the attack's agent in the parse: active subject of the trigger's verb, its
     passive agent ("par les forces russes", "by Russian forces"), or an adjective on the weapon
-    or on the subject ("Russian missiles", "roquettes russes")."""
-    trig = ctx.tokens(trigger_at, trigger_at + 1)
+    or on the subject ("Russian missiles", "roquettes russes", "an Israeli air strike")."""
+    trig = ctx.tokens(*trigger)
     if not trig:
         return False
-    t = trig[0]
+    t = trig[-1]
     verb = t if t.pos_ in {"VERB", "AUX"} else t.head
     passive = any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children)
+    anchors = set(trig) | {x.head for x in trig} | {c for c in verb.children if c.dep_ == "nsubj"}
     for tok in ctx.tokens(m.start, m.end):
-        if tok.dep_ == "nsubj" and tok.head == verb and not passive:
+        if tok.dep_ == "nsubj" and tok.head.i == verb.i and not passive:
             return True
         if tok.dep_ in _AGENT_DEPS or ctx.shadow[max(0, m.start - 4) : m.start] in _BY:
-            return tok.head == verb or tok.head.head == verb
-        if tok.dep_ in {"amod", "nmod", "compound"} and tok.head in (t, *[c for c in verb.children
-                                                                          if c.dep_ == "nsubj"]):
+            return verb.i in (tok.head.i, tok.head.head.i)
+        if tok.dep_ in _MODIFIERS and tok.head.i in {a.i for a in anchors}:
             return True
     before = ctx.shadow[max(0, m.start - 25) : m.start]
-    return m.start > trigger_at and any(b.strip() and before.rstrip().endswith(b.strip()) for b in _BY)
+    return m.start > trigger[0] and any(b.strip() and before.rstrip().endswith(b.strip()) for b in _BY)
 
 
-def agent_party(ctx: ArticleContext, s: Sentence, trigger_at: int,
+def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
                 speaker: str | None) -> tuple[str | None, Mention | None]:
     """The party said to have carried out the attack described near ``trigger_at``."""
     candidates = []
@@ -142,12 +164,12 @@ def agent_party(ctx: ArticleContext, s: Sentence, trigger_at: int,
             continue
         if m.opponent:
             party = ctx.parties.opponent_of(speaker, ctx.dyad)
-        elif _tied_to(ctx, m, trigger_at):
+        elif _tied_to(ctx, m, trigger):
             party = m.party
         else:
             continue
         if party:
-            candidates.append((abs(m.start - trigger_at), party, m))
+            candidates.append((abs(m.start - trigger[0]), party, m))
     if not candidates:
         return None, None
     _, party, m = min(candidates, key=lambda c: c[0])

@@ -62,12 +62,12 @@ def _score(ctx: ArticleContext, start: int, end: int, label: str, e: Entry,
     region = bool(lex.phrases("filters.region").search(before[-16:] + " " + after[:12]))
     near = bool(lex.phrases("filters.near").search(before[-22:]))
     locative = bool(lex.phrases("filters.locative").search(before[-14:]))
-    score = math.log10(e.population + 10)
+    score = math.log10((e.population or 500) + 10)  # GeoNames writes 0 for "not known"
     score += 3 if e.country in countries else 0
     score += 2 if label in _NER_PLACE else 0
     score += 2 if locative or near else 0
-    if label in {"PER", "PERSON"} and " " in ctx.text[start:end]:
-        score -= 6
+    if label in {"PER", "PERSON"} and " " in ctx.text[start:end] and not (locative or near):
+        score -= 6  # "Kyrylo Timochenko"; but "à Bint Jbeil" is a place the model calls PER
     if e.kind == "ADM1":
         score += 1 if region else -10
     elif e.kind == "PCLI":
@@ -79,18 +79,28 @@ def _score(ctx: ArticleContext, start: int, end: int, label: str, e: Entry,
 
 def _is_actor(ctx: ArticleContext, start: int, end: int) -> bool:
     phrase = ctx.shadow[start:end]
-    if ctx.parties.is_person(phrase):
-        return True
+    if ctx.parties.is_person(phrase) or any(
+        m.person and m.start < end and start < m.end for m in ctx.mentions
+    ):
+        return True  # "Volodymyr" of Volodymyr Zelensky is not Volodymyr-Volynskyi
     if not ctx.parties.is_alias(phrase):
         return False
     toks = ctx.tokens(start, end)
     return bool(toks) and toks[-1].dep_ in {"nsubj", "nmod:poss", "poss"}
 
 
+def _clock_names(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int]]:
+    """'heure de Moscou', 'Kyiv time': a clock, not a place."""
+    return [(m.start, m.end) for m in ctx.find("time.zones", s)]
+
+
 def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[PlaceMention]:
     """Accepted place mentions in a sentence, best-scoring entry per mention, no overlaps."""
     found: list[PlaceMention] = []
+    clocks = _clock_names(ctx, s)
     for start, end, label in _candidates(ctx, s):
+        if any(a <= start < b for a, b in clocks):
+            continue
         surface = ctx.text[start:end].strip(" .,;:'’\"")
         if len(surface) < 3 or _is_actor(ctx, start, end):
             continue

@@ -74,20 +74,43 @@ def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_ENDS = tuple(".!?:;»\"”…)")
+
+
+def _spans(doc: Any) -> list[tuple[int, int]]:
+    """spaCy's sentences, split at line breaks, with its false breaks mended: the French model
+    cuts "À Kherson, | une caserne ..." after a fronted place; a piece that ends without
+    punctuation and is followed, on the same line, by a comma or a lower-case word continues."""
+    text = doc.text
+    spans: list[tuple[int, int]] = []
+    for sent in doc.sents:
+        for start, end in _pieces(text, sent.start_char, sent.end_char):
+            if spans:
+                a, b = spans[-1]
+                gap = text[b:start]
+                head = text[start:end].lstrip()[:1]
+                if "\n" not in gap and not text[a:b].rstrip().endswith(_ENDS) and (
+                    head in {",", ";"} or head.islower()
+                ):
+                    spans[-1] = (a, end)
+                    continue
+            spans.append((start, end))
+    return spans
+
+
 def sentences_of(doc: Any, captions: tuple[tuple[int, int], ...]) -> list[Sentence]:
     out: list[Sentence] = []
     paragraph = 0
     text = doc.text
-    for sent in doc.sents:
-        for start, end in _pieces(text, sent.start_char, sent.end_char):
-            while start < end and text[start].isspace():
-                start += 1
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            if end <= start or not any(c.isalpha() for c in text[start:end]):
-                continue
-            if out and "\n" in text[out[-1].end : start]:
-                paragraph += 1
-            is_caption = any(cs <= start < ce for cs, ce in captions)
-            out.append(Sentence(len(out), start, end, paragraph, is_caption))
+    for start, end in _spans(doc):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end <= start or not any(c.isalpha() for c in text[start:end]):
+            continue
+        if out and "\n" in text[out[-1].end : start]:
+            paragraph += 1
+        is_caption = any(cs <= start < ce for cs, ce in captions)
+        out.append(Sentence(len(out), start, end, paragraph, is_caption))
     return out

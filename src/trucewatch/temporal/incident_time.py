@@ -23,7 +23,7 @@ from functools import cache
 
 from trucewatch.nlp.lexicon import Lexicon
 from trucewatch.records import Ceasefire, TimeInterval
-from trucewatch.temporal.intervals import day_interval, localize
+from trucewatch.temporal.intervals import day_interval, localize, shift
 from trucewatch.temporal.points import Point, grammar
 from trucewatch.temporal.resolve import resolve_date, wall_span
 
@@ -71,20 +71,22 @@ def _relative(lex: Lexicon) -> _Relative:
     return _Relative(lex)
 
 
-def relative_to_ceasefire(lex: Lexicon, sh: str, lo: int, hi: int,
-                          cf: Ceasefire | None) -> TimeInterval | None:
+def relative_to_ceasefire(lex: Lexicon, sh: str, lo: int, hi: int, cf: Ceasefire | None,
+                          cf_end: datetime | None = None) -> TimeInterval | None:
+    """``cf_end`` is the effective end: the early end when the truce was cut short."""
     if cf is None or cf.start is None:
         return None
+    end_at = cf_end or cf.end
     r = _relative(lex)
     during = r.during.search(sh, lo, hi)
     if during:
-        end = cf.end or cf.start + timedelta(hours=UNBOUNDED)
+        end = end_at or shift(cf.start, UNBOUNDED)
         return TimeInterval(cf.start, end, "relative_to_ceasefire", sh[during.start:during.end])
     m = r.rx.search(sh, lo, hi)
     if not m:
         return None
-    anchor = cf.end if m["end"] and cf.end else cf.start
-    if m["end"] and cf.end is None:
+    anchor = end_at if m["end"] and end_at else cf.start
+    if m["end"] and end_at is None:
         return None
     span = UNBOUNDED
     if m["few"] or m["shortly"]:
@@ -93,11 +95,11 @@ def relative_to_ceasefire(lex: Lexicon, sh: str, lo: int, hi: int,
         n = lex.number(m["n"])
         span = float(n) + 1 if n is not None else UNBOUNDED
     before = m["dir"] in r.before
-    earliest, latest = (anchor - timedelta(hours=span), anchor) if before else (anchor, anchor + timedelta(hours=span))
+    earliest, latest = (shift(anchor, -span), anchor) if before else (anchor, shift(anchor, span))
     if m["n"] and not before and lex.number(m["n"]):
-        earliest = anchor + timedelta(hours=max(0.0, span - 2))
+        earliest = shift(anchor, max(0.0, span - 2))
     elif m["n"] and before and lex.number(m["n"]):
-        latest = anchor - timedelta(hours=max(0.0, span - 2))
+        latest = shift(anchor, -max(0.0, span - 2))
     return TimeInterval(earliest, latest, "relative_to_ceasefire", sh[m.start():m.end()])
 
 
@@ -106,10 +108,12 @@ def from_calendar(lex: Lexicon, sh: str, lo: int, hi: int, published: date | Non
     """An interval from calendar words in the sentence, or None."""
     t = lex.section("time")
     overnight = lex.phrases("time.overnight").search(sh, lo, hi)
+    speech = lex.phrases("speech.verbs")
     points = [p for p in grammar(lex).points(sh, lo, hi) if p.has_date or p.has_time or p.part]
-    dated = [p for p in points if p.has_date]
+    # "the army said on Monday": the day of the statement, not of the event
+    dated = [p for p in points if p.has_date and not speech.search(sh, max(lo, p.start - 16), p.start)]
     if overnight and published is not None:
-        day = resolve_date(dated[0], published, future=False) if dated else published
+        day = resolve_date(dated[-1], published, future=False) if dated else published
         if day is None:
             return None
         lo_t = localize(datetime.combine(day - timedelta(days=1), datetime.min.time()).replace(hour=18), clocks.local)

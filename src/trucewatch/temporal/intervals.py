@@ -55,23 +55,33 @@ def relation(interval: TimeInterval, start: datetime | None, end: datetime | Non
     """Where an incident's interval lies against a window ``[start, end)``."""
     if start is None:
         return "uncertain"
-    if interval.latest <= start:
+    # compare in UTC: aware datetimes sharing a tzinfo compare by wall clock in Python
+    lo, hi = interval.earliest.astimezone(UTC), interval.latest.astimezone(UTC)
+    start = start.astimezone(UTC)
+    end = end.astimezone(UTC) if end is not None else None
+    if hi <= start:
         return "before"
-    if end is not None and interval.earliest >= end:
+    if end is not None and lo >= end:
         return "after"
-    if interval.earliest >= start and (end is None or interval.latest <= end):
+    if lo >= start and (end is None or hi <= end):
         return "during"
     return "uncertain"
 
 
 def hours_between(start: datetime, end: datetime) -> float:
-    return (end - start).total_seconds() / 3600
+    """Elapsed hours (in UTC: a DST change inside the span counts)."""
+    return (end.astimezone(UTC) - start.astimezone(UTC)).total_seconds() / 3600
+
+
+def shift(moment: datetime, hours: float) -> datetime:
+    """``moment`` plus elapsed hours, shown on its own clock. Python's ``aware + timedelta`` adds
+    wall-clock time, which is wrong across a DST change."""
+    return (moment.astimezone(UTC) + timedelta(hours=hours)).astimezone(moment.tzinfo)
 
 
 def clamp_to(interval: TimeInterval, latest: datetime) -> TimeInterval:
     """Cut an interval at ``latest`` (nothing reported can happen after publication)."""
-    if interval.latest <= latest:
-        return interval
-    if interval.earliest > latest:
+    cut = latest.astimezone(UTC)
+    if interval.latest.astimezone(UTC) <= cut or interval.earliest.astimezone(UTC) > cut:
         return interval
     return TimeInterval(interval.earliest, latest, interval.basis, interval.expression)

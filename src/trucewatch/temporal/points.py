@@ -65,7 +65,7 @@ class PointGrammar:
         self.weekday = re.compile(rf"(?<!\w)(?P<wd>{weekdays})(?!\w)")
         self.iso = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
         self.clock = re.compile(
-            r"(?<![\w:.])(?P<h>[01]?\d|2[0-4])(?:(?:[:h]|\.(?=\d\d))(?P<min>[0-5]\d))?\s*"
+            r"(?<![\w:.])(?P<h>2[0-4]|[01]?\d)(?!\d)(?:(?:[:h]|\.(?=\d\d))(?P<min>[0-5]\d))?\s*"
             r"(?P<suffix>a\.?m\.?|p\.?m\.?|h(?!\w)|heures?(?!\w)|o'clock)?"
         )
         self.military = re.compile(r"(?<!\d)(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?=gmt|utc|local)")
@@ -78,7 +78,7 @@ class PointGrammar:
     def points(self, sh: str, lo: int, hi: int) -> list[Point]:
         """Every point between ``lo`` and ``hi`` in the shadow text, times attached to dates."""
         dates = self._dates(sh, lo, hi)
-        times = self._times(sh, lo, hi, dates)
+        times = self._zones(sh, self._times(sh, lo, hi, dates), hi)
         merged = _attach(sh, dates, times)
         return sorted(self._zones(sh, merged, hi), key=lambda p: p.start)
 
@@ -95,11 +95,11 @@ class PointGrammar:
                 wd = m.groupdict().get("wd")
                 found.append(Point(m.start(), m.end(), day=int(m["d"]), month=month,
                                    year=int(m["y"]) if m["y"] else None,
-                                   weekday=self.weekdays.get(wd) if wd else None))
+                                   weekday=self.weekdays.get(wd.rstrip(".")) if wd else None))
                 taken.append((m.start(), m.end()))
         for m in self.weekday.finditer(sh, lo, hi):
             if not _overlaps(taken, m.start(), m.end()):
-                found.append(Point(m.start(), m.end(), weekday=self.weekdays[m["wd"]]))
+                found.append(Point(m.start(), m.end(), weekday=self.weekdays[m["wd"].rstrip(".")]))
                 taken.append((m.start(), m.end()))
         for hit in self.rel_days.finditer(sh, lo, hi):
             if not _overlaps(taken, hit.start, hit.end):
@@ -127,7 +127,7 @@ class PointGrammar:
                 hour += 12
             if suffix.startswith("a") and hour == 12:
                 hour = 0
-            if suffix.startswith("heure") and not m["min"] and not _clock_context(sh, m.start()):
+            if suffix.startswith("heure") and not m["min"] and not _clock_context(sh, m.start(), m.end()):
                 continue  # "36 heures" is a duration, not 36 o'clock
             if hour > 24:
                 continue
@@ -142,7 +142,7 @@ class PointGrammar:
     def _zones(self, sh: str, points: list[Point], hi: int) -> list[Point]:
         out = []
         for p in points:
-            if p.has_time:
+            if p.has_time and p.zone is None:
                 hit = self.zones.search(sh, p.end, min(hi, p.end + 24))
                 if hit and _CONNECTOR.match(sh[p.end : hit.start]):
                     p = replace(p, zone=str(self.zones.value(hit)), zone_text=sh[hit.start : hit.end],
@@ -160,9 +160,14 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def _clock_context(sh: str, at: int) -> bool:
-    before = sh[max(0, at - 8) : at]
-    return bool(re.search(r"(?:à|a|vers|dès|at|from|until)\s+$", before))
+def _clock_context(sh: str, at: int, end: int) -> bool:
+    """'à 18 heures', 'à partir de 18 heures', 'de 10 heures à 21 heures' are clock times;
+    'une trêve de 36 heures' is a duration."""
+    before = sh[max(0, at - 14) : at]
+    if re.search(r"(?:\bà|\ba|vers|dès|jusqu'à|partir de|compter de|at|from|until)\s+$", before):
+        return True
+    return bool(re.search(r"\bde\s+$", before)) and bool(
+        re.match(r"\s*(?:\([^)]*\)\s*)?(?:à|au|jusqu'à)\s+\d", sh[end : end + 30]))
 
 
 def _attach(sh: str, dates: list[Point], times: list[Point]) -> list[Point]:
@@ -206,6 +211,7 @@ def _merge(date_point: Point, t: Point) -> Point:
         return replace(date_point, part=t.part, start=min(date_point.start, t.start),
                        end=max(date_point.end, t.end))
     return replace(date_point, hour=t.hour, minute=t.minute, special=t.special,
+                   zone=t.zone or date_point.zone, zone_text=t.zone_text or date_point.zone_text,
                    start=min(date_point.start, t.start), end=max(date_point.end, t.end))
 
 

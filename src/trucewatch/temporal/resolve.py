@@ -5,8 +5,8 @@ A point resolves against a reference date (the publication date), a role and a c
 * role ``start``: a bare date is its 00:00; "midnight" is 00:00 of that date;
 * role ``end``: a bare date is its 24:00; "midnight" closing a period is 24:00 of that date
   ("du 6 janvier à midi au 7 janvier à minuit" ends at 2023-01-08T00:00);
-* a weekday names the next such day for a window being announced (``future=True``) and the
-  last such day on or before the reference for something that happened.
+* a weekday names the nearest such day for a ceasefire window (announced as coming, or reported
+  as having begun) and the last such day on or before the reference for something that happened.
 * a year-less date takes the year that puts it nearest the reference date.
 """
 
@@ -17,7 +17,9 @@ from datetime import date, datetime, time, timedelta
 from trucewatch.temporal.points import Point
 
 
-def resolve_date(p: Point, ref: date | None, *, future: bool) -> date | None:
+def resolve_date(p: Point, ref: date | None, *, future: bool | None) -> date | None:
+    """The calendar day of a point. ``future``: True for the next such weekday, False for the
+    last one (something that happened), None for the nearest (a window announced or reported)."""
     if p.day is not None and p.month is not None:
         if p.year is not None:
             return _safe_date(p.year, p.month, p.day)
@@ -31,10 +33,13 @@ def resolve_date(p: Point, ref: date | None, *, future: bool) -> date | None:
     if p.rel_day is not None:
         return ref + timedelta(days=p.rel_day)
     if p.weekday is not None:
-        delta = (p.weekday - ref.weekday()) % 7
+        ahead = (p.weekday - ref.weekday()) % 7
+        behind = (ref.weekday() - p.weekday) % 7
+        if future is None:
+            future = ahead <= behind
         if future:
-            return ref + timedelta(days=delta)
-        return ref - timedelta(days=(ref.weekday() - p.weekday) % 7)
+            return ref + timedelta(days=ahead)
+        return ref - timedelta(days=behind)
     return None
 
 

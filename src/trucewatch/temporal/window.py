@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 from datetime import date, datetime, timedelta
 
-from trucewatch.nlp.lexicon import Lexicon
+from trucewatch.nlp.lexicon import Lexicon, PhraseSet
 from trucewatch.temporal.points import Point, grammar
 from trucewatch.temporal.resolve import resolve_date, wall_time
 
@@ -34,7 +35,8 @@ _FROM_CUES = ("du", "de", "dès", "à partir du", "à partir de", "from", "start
               "as of", "effective", "à compter du", "à compter de", "between", "entre", "le")
 
 
-def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int) -> tuple[float, tuple[int, int]] | None:
+def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int,
+                   clock_spans: list[tuple[int, int]] | None = None) -> tuple[float, tuple[int, int]] | None:
     """A stated duration near a ceasefire word: '36 heures', '72-hour', 'three-day'."""
     t = lex.section("time")
     units = {**{w: 1 for w in t["hour_words"]}, **{w: 24 for w in t["day_words"]},
@@ -42,14 +44,23 @@ def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int) -> tuple[float, tupl
     number = "|".join(re.escape(w) for w in sorted(lex.number_words, key=len, reverse=True))
     unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     rx = re.compile(rf"(?<!\w)(?P<n>\d+|{number})[\s-]*(?P<u>{unit})(?!\w)")
+    offset = PhraseSet(list(t["after"]) + list(t["before"]) + ["ago", "later", "plus tard", "earlier"])
     for m in rx.finditer(sh, lo, hi):
         n = lex.number(m["n"])
         if n is None or m["u"] == "h" and not m["n"].isdigit():
             continue
+        if any(a <= m.start() < b for a, b in clock_spans or ()):
+            continue  # "de 10 heures à 21 heures": clock times, not a duration
+        if offset.search(sh[m.end() : m.end() + 12]) or _is_clock(sh, m.start()):
+            continue  # "six hours before it was due to expire" is an offset, not a duration
         context = sh[max(lo, m.start() - 40) : min(hi, m.end() + 40)]
         if lex.phrases("ceasefire.terms").search(context):
             return float(n * units[m["u"]]), (m.start(), m.end())
     return None
+
+
+def _is_clock(sh: str, at: int) -> bool:
+    return bool(re.search(r"(?:\bà|\bat|partir de|compter de|jusqu'à)\s+$", sh[max(0, at - 12) : at]))
 
 
 def _role(sh: str, p: Point, lo: int) -> str | None:
@@ -67,24 +78,39 @@ def _assign(sh: str, points: list[Point], lo: int) -> tuple[Point | None, Point 
     roles = [(_role(sh, p, lo), p) for p in points]
     start = next((p for r, p in roles if r == "start"), None)
     end = next((p for r, p in roles if r == "end"), None)
+    if start is not None and end is None:
+        # "de 10 heures à 21 heures": after a "de"/"du", a bare "à" closes the window
+        later = [p for r, p in roles if r is None and p.start > start.end]
+        if later and re.search(r"(?:\bà|\ba)\s*$", sh[max(lo, later[0].start - 4) : later[0].start]):
+            end = later[0]
     rest = [p for r, p in roles if p is not start and p is not end]
     if start is None and rest and (end is None or rest[0].start < end.start):
         start = rest.pop(0)
-    if end is None and rest and start is not None and rest[0].start > start.start:
-        end = rest.pop(0)
-    return start, end
+    return start, end  # an end needs its cue ("au", "until"): "…, tested on Saturday" is no end
+
+
+def _tied_to_truce(lex: Lexicon, sh: str, p: Point, lo: int, hi: int) -> bool:
+    """A point dates the truce when it stands nearer a ceasefire word than any event word
+    ("shells hit a market on Saturday, a day after the truce expired": Saturday dates the shells)."""
+    def gap(hits: list[Any]) -> int:
+        return min((min(abs(h.start - p.end), abs(p.start - h.end)) for h in hits), default=10**9)
+
+    truce = gap(lex.phrases("ceasefire.terms").finditer(sh, lo, hi))
+    event = gap(lex.phrases("events").finditer(sh, lo, hi))
+    return truce <= event
 
 
 def parse_window(lex: Lexicon, sh: str, lo: int, hi: int, ref: date | None) -> Window | None:
     """The window a declaration sentence gives, or None if it names no time at all."""
-    points = [p for p in grammar(lex).points(sh, lo, hi) if p.has_date or p.has_time]
-    dur = duration_hours(lex, sh, lo, hi)
+    every = [p for p in grammar(lex).points(sh, lo, hi) if p.has_date or p.has_time]
+    points = [p for p in every if _tied_to_truce(lex, sh, p, lo, hi)]
+    dur = duration_hours(lex, sh, lo, hi, [(p.start, p.end) for p in every])
     open_ended = bool(lex.phrases("ceasefire.open_ended").search(sh, lo, hi))
     if not points and dur is None and not open_ended:
         return None
     start_p, end_p = _assign(sh, points, lo)
-    start_day = resolve_date(start_p, ref, future=True) if start_p and start_p.has_date else None
-    end_day = resolve_date(end_p, ref, future=True) if end_p and end_p.has_date else None
+    start_day = resolve_date(start_p, ref, future=None) if start_p and start_p.has_date else None
+    end_day = resolve_date(end_p, ref, future=None) if end_p and end_p.has_date else None
     if start_p and start_day is None:
         start_day = end_day or ref
     if end_p and end_day is None:
@@ -93,8 +119,8 @@ def parse_window(lex: Lexicon, sh: str, lo: int, hi: int, ref: date | None) -> W
     end = wall_time(end_p, end_day, "end") if end_p and end_day else None
     if start and end and end <= start and end_p and not end_p.has_date:
         end += timedelta(days=1)
-    if start and end is None and dur is not None and not open_ended:
-        end = start + timedelta(hours=dur[0])
+    while start and end and end <= start and end_p and end_p.weekday is not None and end_p.day is None:
+        end += timedelta(days=7)
     zone = next((p.zone for p in (start_p, end_p) if p and p.zone), None)
     spans = [x for x in (start_p, end_p) if x]
     return Window(
