@@ -118,6 +118,7 @@ def judgement_to_dict(j: Judgement) -> dict[str, Any]:
 def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
     meta = analysis.article
     return {
+        "id": meta.id,
         "schema": SCHEMA_VERSION,
         "status": analysis.status,
         "article": {

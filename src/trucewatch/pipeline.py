@@ -142,10 +142,11 @@ class Analyzer:
         lex = load_lexicon(p.language)
         parties = party_book()
         sh = shadow(p.text)
-        dyad = parties.dyad(sh)
+        mentions = parties.mentions(sh)
+        dyad = parties.dyad_of(mentions)
         published, basis, notes = self._published(p, lex, parties, sh, dyad)
         ctx = ArticleContext(p.text, sh, doc, lex, parties, self.gazetteer,
-                             sentences_of(doc, p.captions), published, dyad, parties.mentions(sh),
+                             sentences_of(doc, p.captions), published, dyad, mentions,
                              country_hint=(p.item.country or "").upper() or None)
         ceasefires = extract_ceasefires(ctx)
         incidents = extract_incidents(ctx, ceasefires)

@@ -75,7 +75,12 @@ class PartyBook:
         return self._people.search(sh_phrase) is not None
 
     def dyad(self, sh: str) -> tuple[str, ...]:
-        counts = Counter(m.party for m in self.mentions(sh) if m.party)
+        return self.dyad_of(self.mentions(sh))
+
+    @staticmethod
+    def dyad_of(mentions: list[Mention]) -> tuple[str, ...]:
+        """The two most-mentioned parties: the sides of the article's conflict."""
+        counts = Counter(m.party for m in mentions if m.party)
         return tuple(p for p, _ in counts.most_common(2))
 
     def theatre(self, dyad: tuple[str, ...]) -> set[str]:

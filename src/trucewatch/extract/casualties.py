@@ -84,7 +84,8 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
     m = q.quantity.match(after.lstrip())
     if m:
         rest = after.lstrip()[m.end() :]
-        if q.people.search(rest[:25]) or not rest.strip()[:1].isalpha():
+        tail = rest.strip()
+        if q.people.search(rest[:25]) or not tail[:1].isalpha() or tail.split(" ", 1)[0] in {"and", "et", "y", "und", "or", "ou"}:
             v = _value(q, m)
             if v is not None:
                 return Count(v[0], v[1], (word[0], word[1] + len(after)))

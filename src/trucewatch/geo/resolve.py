@@ -54,27 +54,40 @@ def _candidates(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int, str]]:
     return [(a, b, lab) for (a, b), lab in out.items()]
 
 
-def _score(ctx: ArticleContext, start: int, end: int, label: str, e: Entry,
-           countries: set[str]) -> tuple[float, bool, bool]:
+@dataclass(frozen=True)
+class _Context:
+    label: str
+    near: bool
+    region: bool
+    locative: bool
+    multiword_person: bool
+
+
+def _context(ctx: ArticleContext, start: int, end: int, label: str) -> _Context:
     before = ctx.shadow[max(0, start - 30) : start]
     after = ctx.shadow[end : end + 20]
     lex = ctx.lex
     region = bool(lex.phrases("filters.region").search(before[-16:] + " " + after[:12]))
     near = bool(lex.phrases("filters.near").search(before[-22:]))
     locative = bool(lex.phrases("filters.locative").search(before[-14:]))
+    person = label in {"PER", "PERSON"} and " " in ctx.text[start:end]
+    return _Context(label, near, region, locative, person)
+
+
+def _score(c: _Context, e: Entry, countries: set[str]) -> float:
     score = math.log10((e.population or 500) + 10)  # GeoNames writes 0 for "not known"
     score += 3 if e.country in countries else 0
-    score += 2 if label in _NER_PLACE else 0
-    score += 2 if locative or near else 0
-    if label in {"PER", "PERSON"} and " " in ctx.text[start:end] and not (locative or near):
+    score += 2 if c.label in _NER_PLACE else 0
+    score += 2 if c.locative or c.near else 0
+    if c.multiword_person and not (c.locative or c.near):
         score -= 6  # "Kyrylo Timochenko"; but "à Bint Jbeil" is a place the model calls PER
     if e.kind == "ADM1":
-        score += 1 if region else -10
+        score += 1 if c.region else -10
     elif e.kind == "PCLI":
         score -= 20
-    elif region:
+    elif c.region:
         score -= 1
-    return score, near, region and e.kind == "ADM1"
+    return score
 
 
 def _is_actor(ctx: ArticleContext, start: int, end: int) -> bool:
@@ -102,14 +115,17 @@ def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[Pla
         if any(a <= start < b for a, b in clocks):
             continue
         surface = ctx.text[start:end].strip(" .,;:'’\"")
-        if len(surface) < 3 or _is_actor(ctx, start, end):
+        if len(surface) < 3:
             continue
         entries = ctx.gazetteer.lookup(surface)
+        if not entries or _is_actor(ctx, start, end):
+            continue
+        c = _context(ctx, start, end, label)
         best: PlaceMention | None = None
         for e in entries:
-            score, near, region = _score(ctx, start, end, label, e, countries)
+            score = _score(c, e, countries)
             if score >= ACCEPT and (best is None or score > best.score):
-                best = PlaceMention(start, end, e, score, near, region)
+                best = PlaceMention(start, end, e, score, c.near, c.region and e.kind == "ADM1")
         if best is not None:
             found.append(best)
     found.sort(key=lambda p: (-(p.end - p.start), -p.score))

@@ -4,6 +4,7 @@ parties, gazetteer and reference times. Built once per article by the pipeline; 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -36,6 +37,8 @@ class ArticleContext:
     dyad: tuple[str, ...]
     mentions: list[Mention] = field(default_factory=list)
     country_hint: str | None = None
+    _found: dict[str, list[Match]] = field(default_factory=dict, repr=False)
+    _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
@@ -44,7 +47,15 @@ class ArticleContext:
         return self.span(s.start, s.end)
 
     def find(self, section: str, s: Sentence) -> list[Match]:
-        return self.lex.phrases(section).finditer(self.shadow, s.start, s.end)
+        """Matches of a lexicon section inside a sentence (the article is scanned once per
+        section, then sliced)."""
+        hits = self._found.get(section)
+        if hits is None:
+            hits = self._found[section] = self.lex.phrases(section).finditer(self.shadow)
+            self._starts[section] = [h.start for h in hits]
+        starts = self._starts[section]
+        lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
+        return [h for h in hits[lo:hi] if h.end <= s.end]
 
     def has(self, section: str, s: Sentence) -> bool:
         return bool(self.find(section, s))

@@ -66,38 +66,56 @@ def phrase_regex(phrase: str, number_words: tuple[str, ...] = ()) -> str:
     return head + body + tail
 
 
+_STARTS = re.compile(r"(?<!\w)\w|[^\w\s]")
+
+
 class PhraseSet:
-    """A list of phrases compiled into one alternation; longest phrase wins at a position."""
+    """Phrases indexed by their first character and tried, longest first, only at word starts
+    with that character: a scan costs about (words x a few candidates), not (characters x
+    phrases). Matches never overlap; the longest phrase at a position wins."""
 
     def __init__(self, phrases: list[str] | dict[str, Any], number_words: tuple[str, ...] = ()):
         self.values: dict[str, Any] = (
             dict(phrases) if isinstance(phrases, dict) else {p: p for p in phrases}
         )
-        keys = sorted(self.values, key=len, reverse=True)
-        self._patterns = [(k, re.compile(phrase_regex(k, number_words))) for k in keys]
+        self._index: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
+        self._anywhere: list[tuple[str, re.Pattern[str]]] = []
+        for key in sorted(self.values, key=len, reverse=True):
+            rx = re.compile(phrase_regex(key, number_words))
+            first = shadow(key)[:1]
+            if first == "{":  # starts with {n} or {party}: try it everywhere
+                self._anywhere.append((key, rx))
+            else:
+                self._index.setdefault(first, []).append((key, rx))
 
     def __bool__(self) -> bool:
-        return bool(self._patterns)
+        return bool(self._index or self._anywhere)
+
+    def _scan(self, text: str, start: int, stop: int, first_only: bool) -> list[Match]:
+        found: list[Match] = []
+        after = start
+        for s in _STARTS.finditer(text, start, stop):
+            pos = s.start()
+            if pos < after:
+                continue
+            for key, rx in self._index.get(text[pos], []) + self._anywhere:
+                m = rx.match(text, pos, stop)
+                if m and m.end() > pos:
+                    groups = {k: v for k, v in m.groupdict().items() if v is not None}
+                    found.append(Match(pos, m.end(), key, groups))
+                    after = m.end()
+                    break
+            if first_only and found:
+                break
+        return found
 
     def finditer(self, shadow_text: str, start: int = 0, end: int | None = None) -> list[Match]:
         stop = len(shadow_text) if end is None else end
-        found: list[Match] = []
-        for key, rx in self._patterns:
-            for m in rx.finditer(shadow_text, start, stop):
-                if m.end() == m.start():
-                    continue
-                groups = {k: v for k, v in m.groupdict().items() if v is not None}
-                found.append(Match(m.start(), m.end(), key, groups))
-        found.sort(key=lambda m: (m.start, -(m.end - m.start)))
-        kept: list[Match] = []
-        for m in found:
-            if kept and m.start < kept[-1].end:
-                continue
-            kept.append(m)
-        return kept
+        return self._scan(shadow_text, start, stop, first_only=False)
 
     def search(self, shadow_text: str, start: int = 0, end: int | None = None) -> Match | None:
-        hits = self.finditer(shadow_text, start, end)
+        stop = len(shadow_text) if end is None else end
+        hits = self._scan(shadow_text, start, stop, first_only=True)
         return hits[0] if hits else None
 
     def value(self, match: Match) -> Any:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cache
 
 from trucewatch.extract.actors import PartyBook
 from trucewatch.nlp.lexicon import Lexicon, PhraseSet
@@ -21,8 +22,13 @@ def _add_months(d: date, months: int) -> date:
     return date(d.year + y, m + 1, min(d.day, 28))
 
 
+@cache
+def _markers(lex: Lexicon) -> PhraseSet:
+    return PhraseSet(list(lex.section("time")["year_markers"]), lex.number_words)
+
+
 def _anchor(lex: Lexicon, parties: PartyBook, sh: str, dyad: tuple[str, ...]) -> tuple[date, str] | None:
-    markers = PhraseSet(list(lex.section("time")["year_markers"]), lex.number_words)
+    markers = _markers(lex)
     for conflict in parties.conflicts.values():
         if not set(conflict["parties"]) <= set(dyad) and not (
             dyad and dyad[0] in conflict["parties"]

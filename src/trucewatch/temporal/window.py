@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from datetime import date, datetime, timedelta
 
@@ -35,9 +36,8 @@ _FROM_CUES = ("du", "de", "dès", "à partir du", "à partir de", "from", "start
               "as of", "effective", "à compter du", "à compter de", "between", "entre", "le")
 
 
-def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int,
-                   clock_spans: list[tuple[int, int]] | None = None) -> tuple[float, tuple[int, int]] | None:
-    """A stated duration near a ceasefire word: '36 heures', '72-hour', 'three-day'."""
+@cache
+def _duration_grammar(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, int], PhraseSet]:
     t = lex.section("time")
     units = {**{w: 1 for w in t["hour_words"]}, **{w: 24 for w in t["day_words"]},
              **{w: 168 for w in t["week_words"]}}
@@ -45,6 +45,13 @@ def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int,
     unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     rx = re.compile(rf"(?<!\w)(?P<n>\d+|{number})[\s-]*(?P<u>{unit})(?!\w)")
     offset = PhraseSet(list(t["after"]) + list(t["before"]) + ["ago", "later", "plus tard", "earlier"])
+    return rx, units, offset
+
+
+def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int,
+                   clock_spans: list[tuple[int, int]] | None = None) -> tuple[float, tuple[int, int]] | None:
+    """A stated duration near a ceasefire word: '36 heures', '72-hour', 'three-day'."""
+    rx, units, offset = _duration_grammar(lex)
     for m in rx.finditer(sh, lo, hi):
         n = lex.number(m["n"])
         if n is None or m["u"] == "h" and not m["n"].isdigit():

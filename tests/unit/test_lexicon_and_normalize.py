@@ -1,0 +1,69 @@
+"""Lexicon matching, text cleaning and settings, without spaCy."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from trucewatch.config import Settings
+from trucewatch.errors import ConfigError, InputError
+from trucewatch.ingest.normalize import article_id, clean, decode
+from trucewatch.nlp.lexicon import PhraseSet, shadow
+
+
+@given(st.text())
+def test_lexicon_shadow_keeps_offsets(text: str) -> None:
+    assert len(shadow(text)) == len(text)
+
+
+@pytest.mark.parametrize(("phrases", "text", "found"), [
+    (["bombard*"], "des bâtiments ont été bombardés", ["bombardés"]),
+    (["strike", "air strike*"], "an Israeli air strike hit", ["air strike"]),
+    (["hit"], "a white van", []),
+    (["l'ukraine"], "Moscou a accusé l’Ukraine", ["l’Ukraine"]),
+])
+def test_lexicon_phrases_match_words_longest_first(phrases: list[str], text: str, found: list[str]) -> None:
+    hits = PhraseSet(phrases).finditer(shadow(text))
+    assert [text[h.start:h.end] for h in hits] == found
+
+
+@pytest.mark.parametrize(("text", "caption"), [
+    ("Poutine a rompu son cessez-le-feu Crédit : EPA\n\nCorps.", "Poutine a rompu son cessez-le-feu"),
+    ("Rescuers in Kherson Photo: Reuters\nBody text.", "Rescuers in Kherson"),
+])
+def test_normalize_masks_credits_and_keeps_offsets(text: str, caption: str) -> None:
+    c = clean(text)
+    assert len(c.text) == len(text)
+    assert "Crédit" not in c.text and "Photo:" not in c.text
+    [(start, end)] = c.captions
+    assert text[start:end].strip() == caption
+
+
+@pytest.mark.parametrize("text", ["Il a déclaré : « Les occupants ont frappé la ville. »"])
+def test_normalize_leaves_sentences_ending_in_capitals_alone(text: str) -> None:
+    assert clean(text).text == text
+
+
+@pytest.mark.parametrize(("data", "code"), [(b"", "E101"), (b"\x00\x01binary", "E102")])
+def test_normalize_decode_rejects(data: bytes, code: str) -> None:
+    with pytest.raises(InputError) as err:
+        decode(data, "x.txt")
+    assert err.value.code == code
+
+
+@pytest.mark.parametrize("a,b", [("Kherson  est\nbombardée", "kherson est bombardée")])
+def test_normalize_article_id_ignores_spacing_and_case(a: str, b: str) -> None:
+    assert article_id(a) == article_id(b)
+
+
+@pytest.mark.parametrize(("key", "value"), [("max_char", 10), ("langauges", ["fr"])])
+def test_config_rejects_unknown_keys_by_name(key: str, value: object) -> None:
+    with pytest.raises(ConfigError) as err:
+        Settings.load(**{key: value})
+    assert key in str(err.value) and "max_chars" in str(err.value)
+
+
+def test_config_replace_validates() -> None:
+    with pytest.raises(ConfigError):
+        Settings.load().replace(max_chars=0)
