@@ -39,7 +39,7 @@ class _Quantities:
         self.at_most = {w for w in c["at_most"]}
         self.vague = {k: (int(v[0]), int(v[1])) for k, v in vague.items()}
         self.quantity = re.compile(
-            rf"(?<!\w)(?:(?P<bound>{bounds})\s+)?(?:(?P<num>\d[\d,.\s]*\d|\d|{numbers})|(?P<vague>{vague_alt}))(?!\w)"
+            rf"(?<!\w)(?:(?P<bound>{bounds})\s+)?(?:(?P<num>\d{{1,3}}(?:[,.\u202f ]\d{{3}})+|\d+|{numbers})|(?P<vague>{vague_alt}))(?!\w)"
         )
         self.people = lex.phrases("casualties.people")
         self.fillers = set(c.get("fillers", ()))
@@ -82,13 +82,10 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
             return Count(v[0], v[1], (offset + best.start(), word[1]))
     after = sh[word[1] : min(hi, word[1] + 40)]
     m = q.quantity.match(after.lstrip())
-    if m:
-        rest = after.lstrip()[m.end() :]
-        tail = rest.strip()
-        if q.people.search(rest[:25]) or not tail[:1].isalpha() or tail.split(" ", 1)[0] in {"and", "et", "y", "und", "or", "ou"}:
-            v = _value(q, m)
-            if v is not None:
-                return Count(v[0], v[1], (word[0], word[1] + len(after)))
+    if m:  # "killing two civilians", "tuant un homme", "killed 14": the object is the victims
+        v = _value(q, m)
+        if v is not None:
+            return Count(v[0], v[1], (word[0], word[1] + len(after)))
     return None
 
 

@@ -8,6 +8,7 @@ Responses (rejection, acceptance, calls to reciprocate) come from sentences arou
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -19,6 +20,12 @@ from trucewatch.temporal.intervals import hours_between, localize, shift
 from trucewatch.temporal.points import grammar
 from trucewatch.temporal.resolve import resolve_date, wall_time
 from trucewatch.temporal.window import Window, duration_hours, parse_window
+
+
+_LOCATIVE_GAP = re.compile(
+    r"^\s*(?:local\s+|humanitaire\s+|humanitarian\s+)?(?:in|at|around|for|à|au|autour\s+de|dans|en|pour)"
+    r"(?:\s+(?:the|la|le|l'|les))?\s*(?:city\s+of\s+|ville\s+de\s+)?$"
+)
 
 
 @dataclass
@@ -111,12 +118,18 @@ def _local_zone(ctx: ArticleContext, declarer: str | None) -> str | None:
 
 
 def _scope_place(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str | None, str | None]:
-    """A ceasefire declared for a named place ("un cessez-le-feu local à Marioupol")."""
-    countries = {c for c in (ctx.parties.country(p) for p in ctx.dyad) if c}
+    """A ceasefire declared for a named place: the place follows the ceasefire word with only a
+    locative between ("un cessez-le-feu local à Marioupol", "a truce in Gaza")."""
+    countries = ctx.parties.theatre(ctx.dyad)
     for s in sentences:
+        terms = ctx.find("ceasefire.terms", s)
         for pm in places_in(ctx, s, countries):
-            if pm.entry.kind in {"P", "ADM1"}:
-                return pm.entry.name, pm.entry.country
+            if pm.entry.kind not in {"P", "ADM1"}:
+                continue
+            for t in terms:
+                gap = ctx.shadow[t.end : pm.start]
+                if 0 <= pm.start - t.end <= 30 and _LOCATIVE_GAP.match(gap):
+                    return pm.entry.name, pm.entry.country
     return None, None
 
 

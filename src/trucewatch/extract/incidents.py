@@ -142,7 +142,10 @@ class _Builder:
     def add(self, s: Sentence) -> None:
         ctx = self.ctx
         trig = _trigger(ctx, s)
-        if trig is None or _excluded(ctx, s):
+        if trig is None:
+            self._casualties_only(s)
+            return
+        if _excluded(ctx, s):
             return
         places = [p for p in self.places(s) if not self._speaker_seat(s, p)]
         places = _drop_enclosing_regions(places)
@@ -154,6 +157,20 @@ class _Builder:
         for pm in places or [None]:
             draft = self._draft(s, trig, pm)
             self._merge_or_append(draft)
+
+    def _casualties_only(self, s: Sentence) -> None:
+        """"As a result, 35 soldiers were killed": a toll right after an incident is its toll."""
+        d, ctx = self.last, self.ctx
+        if d is None or d.sentences[-1].index != s.index - 1 or d.sentences[-1].paragraph != s.paragraph:
+            return
+        if ctx.has("ceasefire.terms", s) or self.places(s):
+            return
+        cas = extract_casualties(ctx.lex, ctx.shadow, s.start, s.end)
+        if cas.killed or cas.injured:
+            d.killed += [cas.killed] if cas.killed else []
+            d.injured += [cas.injured] if cas.injured else []
+            d.sentences.append(s)
+            d.evidence.append(ctx.sentence_span(s))
 
     def note_places(self, s: Sentence) -> None:
         """Remember the last place named, for "la ville" / "the city" in a later sentence."""

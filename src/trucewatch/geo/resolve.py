@@ -10,9 +10,10 @@ capital used as its government ("Moscow blamed Kyiv") is an actor, not a place.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
-from trucewatch.geo.gazetteer import Entry
+from trucewatch.geo.gazetteer import Entry, normalise
 from trucewatch.nlp.context import ArticleContext, Sentence
 from trucewatch.records import Place
 
@@ -47,7 +48,7 @@ def _candidates(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int, str]]:
             if j > i and not (t.text[:1].isupper() or t.text in {"-", "de", "el", "al"}):
                 break
             start, end = tok.idx, t.idx + len(t.text)
-            label = ner.get((start, end), tok.ent_type_ if j == i else "")
+            label = ner.get((start, end), "")  # a word inside a longer entity is not that entity
             out[(start, end)] = label
     for (start, end), label in ner.items():
         out.setdefault((start, end), label)
@@ -76,7 +77,7 @@ def _context(ctx: ArticleContext, start: int, end: int, label: str) -> _Context:
 
 def _score(c: _Context, e: Entry, countries: set[str]) -> float:
     score = math.log10((e.population or 500) + 10)  # GeoNames writes 0 for "not known"
-    score += 3 if e.country in countries else 0
+    score += 3 if e.country in countries else (-2 if countries else 0)
     score += 2 if c.label in _NER_PLACE else 0
     score += 2 if c.locative or c.near else 0
     if c.multiword_person and not (c.locative or c.near):
@@ -107,25 +108,94 @@ def _clock_names(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int]]:
     return [(m.start, m.end) for m in ctx.find("time.zones", s)]
 
 
-def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[PlaceMention]:
-    """Accepted place mentions in a sentence, best-scoring entry per mention, no overlaps."""
-    found: list[PlaceMention] = []
+@dataclass(frozen=True)
+class _Candidate:
+    start: int
+    end: int
+    entries: tuple[Entry, ...]
+    context: _Context
+
+
+def _lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
+    out = []
     clocks = _clock_names(ctx, s)
     for start, end, label in _candidates(ctx, s):
         if any(a <= start < b for a, b in clocks):
             continue
         surface = ctx.text[start:end].strip(" .,;:'’\"")
-        if len(surface) < 3:
+        if len(surface) < 3 or _is_actor(ctx, start, end):
             continue
-        entries = ctx.gazetteer.lookup(surface)
-        if not entries or _is_actor(ctx, start, end):
+        out.append(_Candidate(start, end, ctx.gazetteer.lookup(surface), _context(ctx, start, end, label)))
+    return sorted(out, key=lambda c: (c.start, -c.end))
+
+
+def _region_name(c: _Candidate) -> str | None:
+    """The admin-1 region a candidate can name: a region entry, or a city that shares its
+    region's name (Sumy, Kherson, Donetsk)."""
+    for e in c.entries:
+        if e.kind == "ADM1" or (e.kind == "P" and e.admin1 and normalise(e.admin1) == normalise(e.name)):
+            return e.admin1 or e.name
+    return None
+
+
+def _with_region(ctx: ArticleContext, cands: list[_Candidate]) -> dict[int, str]:
+    """'Senkivka, Chernihiv' / 'Dubno, Rivne' / 'Ulanove, Sumy region': the second names the
+    first's region. Returns {index of the place: region name}; the region is not a place."""
+    pairs: dict[int, str] = {}
+    for i, a in enumerate(cands):
+        for b in cands[i + 1 : i + 3]:
+            gap = ctx.text[a.end : b.start]
+            region = _region_name(b)
+            if region and _REGION_GAP.match(gap) and b.start > a.end:
+                pairs[i] = region
+                break
+    return pairs
+
+
+_REGION_GAP = re.compile(r"^\s*(?:,|\(|in|dans|en|de la région de|in the)\s*$")
+
+
+def _best(c: _Candidate, countries: set[str], region: str | None) -> PlaceMention | None:
+    best: PlaceMention | None = None
+    entries = c.entries
+    if region:
+        inside = [e for e in entries if e.kind == "P" and e.admin1 and normalise(e.admin1) == normalise(region)]
+        if inside:  # the named region settles the homonym, whatever the population
+            e = max(inside, key=lambda x: x.population)
+            return PlaceMention(c.start, c.end, e, ACCEPT + 5, c.context.near, False)
+    for e in entries:
+        score = _score(c.context, e, countries)
+        if score >= ACCEPT and (best is None or score > best.score):
+            best = PlaceMention(c.start, c.end, e, score, c.context.near, c.context.region and e.kind == "ADM1")
+    return best
+
+
+def _region_entry(c: _Candidate) -> PlaceMention | None:
+    for e in c.entries:
+        if e.kind == "ADM1":
+            return PlaceMention(c.start, c.end, e, ACCEPT, False, True)
+    return None
+
+
+def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[PlaceMention]:
+    """Accepted place mentions in a sentence, best-scoring entry per mention, no overlaps.
+
+    A place followed by its region ("Dubno, Rivne") takes the homonym in that region, and the
+    region is context, not a second place; a village the gazetteer lacks falls back to its
+    region (precision 3) rather than vanishing.
+    """
+    cands = _lookups(ctx, s)
+    regions = _with_region(ctx, cands)
+    context_of = {j for i in regions for j in range(i + 1, min(i + 3, len(cands)))
+                  if _region_name(cands[j]) == regions[i]}
+    found: list[PlaceMention] = []
+    for i, c in enumerate(cands):
+        if i in context_of:
             continue
-        c = _context(ctx, start, end, label)
-        best: PlaceMention | None = None
-        for e in entries:
-            score = _score(c, e, countries)
-            if score >= ACCEPT and (best is None or score > best.score):
-                best = PlaceMention(start, end, e, score, c.near, c.region and e.kind == "ADM1")
+        best = _best(c, countries, regions.get(i))
+        if best is None and i in regions:
+            region = next(cands[j] for j in range(i + 1, len(cands)) if _region_name(cands[j]) == regions[i])
+            best = _region_entry(region)
         if best is not None:
             found.append(best)
     found.sort(key=lambda p: (-(p.end - p.start), -p.score))
