@@ -24,7 +24,7 @@ demo: install
 	@echo "== trucewatch analyze examples/kramatorsk_en.txt --published 2023-01-07 --format text"
 	@$(BIN)/trucewatch analyze examples/kramatorsk_en.txt --published 2023-01-07 --format text
 
-test: install
+test: install lint
 	$(BIN)/python -m pytest -q
 
 test-fast: install
@@ -33,6 +33,7 @@ test-fast: install
 lint: install
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/mypy src
+	$(BIN)/python scripts/gen_docs.py --check
 
 check-seed: install
 	$(BIN)/trucewatch analyze "$(SEED)" --published 2023-01-06 --format json | $(BIN)/python ../shared/tools/check_seed.py

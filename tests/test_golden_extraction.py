@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import math
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -84,7 +83,7 @@ def test_golden_extraction_matches_expectations(analyzer: Any, name: str) -> Non
     assert out["article"]["language"] == expected["language"]
     if len(out["ceasefires"]) != len(expected["ceasefires"]):
         problems.append(f"{len(out['ceasefires'])} ceasefires, expected {len(expected['ceasefires'])}")
-    for exp, got in zip(expected["ceasefires"], out["ceasefires"]):
+    for exp, got in zip(expected["ceasefires"], out["ceasefires"], strict=False):
         _check_ceasefire(exp, got, problems)
     if len(out["incidents"]) != len(expected["incidents"]):
         problems.append(f"{len(out['incidents'])} incidents, expected {len(expected['incidents'])}: "
@@ -97,5 +96,6 @@ def test_golden_extraction_matches_expectations(analyzer: Any, name: str) -> Non
         _check_incident(exp, near[0], out["judgements"], problems)
     for exp in expected.get("claims", []):
         if not any(all(c.get(k) == v for k, v in exp.items()) for c in out["claims"]):
-            problems.append(f"claim {exp} missing; have {[(c['claimant'], c['kind'], c['target']) for c in out['claims']]}")
+            have = [(c["claimant"], c["kind"], c["target"]) for c in out["claims"]]
+            problems.append(f"claim {exp} missing; have {have}")
     assert not problems, f"{name}:\n  " + "\n  ".join(problems)

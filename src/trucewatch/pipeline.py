@@ -130,7 +130,7 @@ class Analyzer:
             idx = [n for n, p in prepared.items() if p.language == lang]
             nlp = load_model(lang, self.settings.max_chars + 1)
             docs = parse_many(nlp, [prepared[n].text for n in idx], batch_size=BATCH)
-            for n, doc in zip(idx, docs):
+            for n, doc in zip(idx, docs, strict=True):
                 try:
                     results[n] = self._analyse_doc(prepared[n], doc)
                 except TrucewatchError as exc:

@@ -8,7 +8,7 @@ Unknown values are ``None`` (JSON ``null``), never a guess.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from typing import Any, Literal
 
 Temporal = Literal["before", "during", "after", "uncertain"]
@@ -45,13 +45,13 @@ class TimeInterval:
     def __post_init__(self) -> None:
         if self.earliest.tzinfo is None or self.latest.tzinfo is None:
             raise ValueError("TimeInterval needs timezone-aware datetimes")
-        if self.latest.astimezone(timezone.utc) < self.earliest.astimezone(timezone.utc):
+        if self.latest.astimezone(UTC) < self.earliest.astimezone(UTC):
             raise ValueError(f"empty interval {self.earliest} > {self.latest}")
 
     def intersect(self, other: TimeInterval) -> TimeInterval | None:
         """The common part, or None; each bound keeps the clock it came with."""
-        a, b = self.earliest.astimezone(timezone.utc), other.earliest.astimezone(timezone.utc)
-        c, d = self.latest.astimezone(timezone.utc), other.latest.astimezone(timezone.utc)
+        a, b = self.earliest.astimezone(UTC), other.earliest.astimezone(UTC)
+        c, d = self.latest.astimezone(UTC), other.latest.astimezone(UTC)
         if min(c, d) < max(a, b):
             return None
         earliest = self.earliest if a >= b else other.earliest
@@ -60,7 +60,7 @@ class TimeInterval:
 
     @property
     def width_hours(self) -> float:
-        utc = timezone.utc
+        utc = UTC
         return (self.latest.astimezone(utc) - self.earliest.astimezone(utc)).total_seconds() / 3600
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from hypothesis import assume, given
@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from trucewatch.records import TimeInterval
 from trucewatch.temporal.intervals import day_interval, hours_between, relation, shift
 
-UTC = timezone.utc
+UTC = UTC
 BASE = datetime(2023, 1, 1, tzinfo=UTC)
 minutes = st.integers(min_value=0, max_value=60 * 24 * 60)
 zones = st.sampled_from(["UTC", "Europe/Kyiv", "Europe/Moscow", "Asia/Gaza", "America/Bogota", "Asia/Kolkata"])

@@ -129,10 +129,12 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("path", required=False)
-@click.option("--jsonl", "jsonl", metavar="IN", help="Analyse a JSONL batch: one {id, text, published?, language?, country?} per line.")
+@click.option("--jsonl", "jsonl", metavar="IN",
+              help="Analyse a JSONL batch: one {id, text, published?, language?, country?} per line.")
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD); relative times resolve against it.")
 @click.option("--lang", metavar="LL", help="Language of the text (en, fr); detected when omitted.")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]), help="Output format; default text on a terminal, json otherwise (jsonl with --jsonl).")
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]),
+              help="Output format; default text on a terminal, json otherwise (jsonl with --jsonl).")
 @click.option("--max-chars", type=int, help="Refuse longer articles (default 1,000,000).")
 @click.option("--data-dir", metavar="DIR", help="Where the built gazetteer lives.")
 def analyze(path: str | None, jsonl: str | None, published: str | None, lang: str | None,

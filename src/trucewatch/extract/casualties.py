@@ -39,7 +39,8 @@ class _Quantities:
         self.at_most = {w for w in c["at_most"]}
         self.vague = {k: (int(v[0]), int(v[1])) for k, v in vague.items()}
         self.quantity = re.compile(
-            rf"(?<!\w)(?:(?P<bound>{bounds})\s+)?(?:(?P<num>\d{{1,3}}(?:[,.\u202f ]\d{{3}})+|\d+|{numbers})|(?P<vague>{vague_alt}))(?!\w)"
+            rf"(?<!\w)(?:(?P<bound>{bounds})\s+)?"
+            rf"(?:(?P<num>\d{{1,3}}(?:[,.\u202f ]\d{{3}})+|\d+|{numbers})|(?P<vague>{vague_alt}))(?!\w)"
         )
         self.people = lex.phrases("casualties.people")
         self.fillers = set(c.get("fillers", ()))
@@ -81,9 +82,9 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
         if v is not None:
             return Count(v[0], v[1], (offset + best.start(), word[1]))
     after = sh[word[1] : min(hi, word[1] + 40)]
-    m = q.quantity.match(after.lstrip())
-    if m:  # "killing two civilians", "tuant un homme", "killed 14": the object is the victims
-        v = _value(q, m)
+    tail = q.quantity.match(after.lstrip())
+    if tail:  # "killing two civilians", "tuant un homme", "killed 14": the object is the victims
+        v = _value(q, tail)
         if v is not None:
             return Count(v[0], v[1], (word[0], word[1] + len(after)))
     return None

@@ -21,7 +21,6 @@ from trucewatch.temporal.points import grammar
 from trucewatch.temporal.resolve import resolve_date, wall_time
 from trucewatch.temporal.window import Window, duration_hours, parse_window
 
-
 _LOCATIVE_GAP = re.compile(
     r"^\s*(?:local\s+|humanitaire\s+|humanitarian\s+)?(?:in|at|around|for|à|au|autour\s+de|dans|en|pour)"
     r"(?:\s+(?:the|la|le|l'|les))?\s*(?:city\s+of\s+|ville\s+de\s+)?$"
@@ -198,7 +197,7 @@ def _build(ctx: ArticleContext, d: _Draft, index: int) -> Ceasefire:
     people = [m for s in d.sentences for m in ctx.mentions_in(s.start, s.end) if m.person]
     head = ctx.parties.head_of(d.declarer, ctx.shadow)
     implementer = next((ctx.text[m.start:m.end] for m in people if m.party == d.declarer
-                        and (head is None or m.person not in head.lower())), None)
+                        and (head is None or (m.person or "") not in head.lower())), None)
     scope = _scope(ctx, d.sentences) or _scope(ctx, ctx.sentences)
     scope_country = None
     if scope is None:

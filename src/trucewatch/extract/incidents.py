@@ -153,8 +153,10 @@ class _Builder:
             if self.last is not None:
                 self._enrich(self.last, s, trig)
                 return
-            places = [self.recent_place] if self.recent_place and ctx.has("filters.anaphora", s) else []
-        for pm in places or [None]:
+            if self.recent_place is not None and ctx.has("filters.anaphora", s):
+                places = [self.recent_place]
+        targets: list[PlaceMention | None] = list(places) or [None]
+        for pm in targets:
             draft = self._draft(s, trig, pm)
             self._merge_or_append(draft)
 

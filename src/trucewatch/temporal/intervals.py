@@ -10,12 +10,12 @@ attack "shortly before the ceasefire" ends at the start), one that starts exactl
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from trucewatch.records import Temporal, TimeInterval
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def zone(name: str | None) -> ZoneInfo | timezone:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
-from datetime import date, datetime, timedelta
 
 from trucewatch.nlp.lexicon import Lexicon, PhraseSet
 from trucewatch.temporal.points import Point, grammar
