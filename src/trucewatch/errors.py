@@ -63,6 +63,7 @@ WARNINGS: Final[dict[str, str]] = {
     "W102": "the stated duration ({stated} h) disagrees with the window ({window} h).",
     "W103": "published date inferred from the text ({why}); pass --published to fix it.",
     "W104": "no publication date given or found; relative times ('today') stay unresolved.",
+    "W105": "{source}: published {value!r} is not a date trucewatch reads; the date is inferred instead.",
 }
 
 

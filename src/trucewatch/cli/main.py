@@ -25,17 +25,19 @@ from trucewatch.errors import (
     ConfigError,
     InputError,
     TrucewatchError,
+    warning,
 )
 from trucewatch.ingest.normalize import decode
 from trucewatch.pipeline import Analyzer, ArticleInput, Failure
 from trucewatch.records import Analysis
+from trucewatch.temporal.published import parse_published
 
 
 def _date(value: str | None, what: str) -> date | None:
     if value in (None, ""):
         return None
     try:
-        return date.fromisoformat(str(value)[:10])
+        return parse_published(str(value))
     except ValueError as exc:
         raise ConfigError("E302", what=what, value=value, why="use YYYY-MM-DD") from exc
 
@@ -56,23 +58,33 @@ def _jsonl_items(path: str) -> Iterator[ArticleInput | Failure]:
             if not line.strip():
                 continue
             source = f"{path}:{n}"
+            obj: Any = None
             try:
-                yield _item(json.loads(line), source)
-            except (ValueError, TypeError, AttributeError) as exc:
-                yield Failure(None, source, InputError("E106", source=source, why=str(exc)[:80]))
+                obj = json.loads(line)
+                yield _item(obj, source)
             except TrucewatchError as exc:
-                yield Failure(None, source, exc)
+                yield Failure(_id_of(obj), source, exc)
+            except (ValueError, TypeError, AttributeError) as exc:
+                yield Failure(_id_of(obj), source, InputError("E106", source=source, why=str(exc)[:80]))
+
+
+def _id_of(obj: Any) -> str | None:
+    return str(obj["id"]) if isinstance(obj, dict) and obj.get("id") is not None else None
 
 
 def _item(obj: Any, source: str) -> ArticleInput:
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         raise InputError("E106", source=source, why="no 'text' string")
-    published = _date(obj.get("published"), f"{source} published")
+    warnings: tuple[str, ...] = ()
+    try:
+        published = _date(obj.get("published"), f"{source} published")
+    except ConfigError:  # bad metadata must not lose the article: infer the date from the text
+        published, warnings = None, (warning("W105", source=source, value=obj.get("published")),)
     return ArticleInput(
         text=obj["text"], id=str(obj["id"]) if obj.get("id") is not None else None,
         published=published, published_basis="metadata" if published else "unknown",
         language=obj.get("language") or None, source=source,
-        country=(obj.get("country") or None),
+        country=(obj.get("country") or None), warnings=warnings,
     )
 
 

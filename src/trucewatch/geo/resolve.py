@@ -62,6 +62,7 @@ class _Context:
     region: bool
     locative: bool
     multiword_person: bool
+    person: bool
 
 
 def _context(ctx: ArticleContext, start: int, end: int, label: str) -> _Context:
@@ -72,7 +73,7 @@ def _context(ctx: ArticleContext, start: int, end: int, label: str) -> _Context:
     near = bool(lex.phrases("filters.near").search(before[-22:]))
     locative = bool(lex.phrases("filters.locative").search(before[-14:]))
     person = label in {"PER", "PERSON"} and " " in ctx.text[start:end]
-    return _Context(label, near, region, locative, person)
+    return _Context(label, near, region, locative, person, label in {"PER", "PERSON"})
 
 
 def _score(c: _Context, e: Entry, countries: set[str]) -> float:
@@ -82,6 +83,8 @@ def _score(c: _Context, e: Entry, countries: set[str]) -> float:
     score += 2 if c.locative or c.near else 0
     if c.multiword_person and not (c.locative or c.near):
         score -= 6  # "Kyrylo Timochenko"; but "à Bint Jbeil" is a place the model calls PER
+    if e.population >= 1_000_000:
+        score += 4  # New York, Berlin: a world city is not the village of the same name
     if e.kind == "ADM1":
         score += 1 if c.region else -10
     elif e.kind == "PCLI":
@@ -101,6 +104,16 @@ def _is_actor(ctx: ArticleContext, start: int, end: int) -> bool:
         return False
     toks = ctx.tokens(start, end)
     return bool(toks) and toks[-1].dep_ in {"nsubj", "nmod:poss", "poss"}
+
+
+def _speaks(ctx: ArticleContext, start: int, end: int) -> bool:
+    """'Danilov said', 'a déclaré Timochenko': the subject of a verb of saying is a person or a
+    government, not the place where something happened."""
+    speech = ctx.lex.phrases("speech.verbs")
+    for t in ctx.tokens(start, end):
+        if t.dep_ in {"nsubj", "appos"} and speech.search(ctx.shadow, t.head.idx, t.head.idx + len(t.head.text)):
+            return True
+    return False
 
 
 def _clock_names(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int]]:
@@ -123,7 +136,7 @@ def _lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
         if any(a <= start < b for a, b in clocks):
             continue
         surface = ctx.text[start:end].strip(" .,;:'’\"")
-        if len(surface) < 3 or _is_actor(ctx, start, end):
+        if len(surface) < 3 or _is_actor(ctx, start, end) or _speaks(ctx, start, end):
             continue
         out.append(_Candidate(start, end, ctx.gazetteer.lookup(surface), _context(ctx, start, end, label)))
     return sorted(out, key=lambda c: (c.start, -c.end))

@@ -66,3 +66,23 @@ def infer_published(lex: Lexicon, parties: PartyBook, sh: str,
     if years:
         return date(max(years), 1, 1), "the latest year written in the text"
     return None, "no date, year or conflict age in the text"
+
+
+def parse_published(value: str) -> date:
+    """A publication date from metadata: ISO 8601 date or datetime ("2022-04-19T19:19:06"), an
+    RSS/e-mail date ("Fri, 10 May 2024 17:00:00 +0200"), or day.month.year. The calendar date as the outlet wrote
+    it: no conversion to UTC. Raises ValueError."""
+    text = value.strip()
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        pass
+    dotted = re.search(r"(?<!\d)(\d{1,2})\.(\d{1,2})\.((?:19|20)\d\d)(?!\d)", text)
+    if dotted:  # "Stand: 02.05.2024 14:25 Uhr": day.month.year, as European outlets write it
+        return date(int(dotted[3]), int(dotted[2]), int(dotted[1]))
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(text).date()
+    except (TypeError, ValueError, IndexError) as exc:
+        raise ValueError(f"not an ISO 8601, RFC 2822 or day.month.year date: {value!r}") from exc
