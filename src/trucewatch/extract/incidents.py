@@ -55,6 +55,15 @@ class Draft:
 Trigger = tuple[str, str, "str | None", tuple[int, int]]
 
 
+def _rank(weapon: str, sub: str) -> tuple[int, int, bool]:
+    """Which trigger names the event: a clash between armed sides, then a specific weapon, then
+    anything but the generic 'strike/hit' reading; a bare killing verb comes last."""
+    if weapon == "~casualty":
+        return (-1, 0, False)
+    return (1 if weapon == "~clash" else 0, 1 if weapon and not weapon.startswith("~") else 0,
+            sub != "Shelling/artillery/missile attack")
+
+
 def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
     """The most specific event trigger in the sentence: (type, sub-type, weapon, span)."""
     events = ctx.lex.phrases("events")
@@ -63,15 +72,22 @@ def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
         etype, sub, weapon = events.value(hit)
         if _negated(ctx, hit.start):
             continue
-        rank = (1 if weapon else 0, sub != "Shelling/artillery/missile attack")
+        rank = _rank(weapon, sub)
         if best is None or rank > best[0]:
-            best = (rank, (etype, sub, weapon or None, (hit.start, hit.end)))
+            weapon_name = weapon if weapon and not weapon.startswith("~") else None
+            best = (rank, (etype, sub, weapon_name, (hit.start, hit.end)))
     if best is None:
         return None
     etype, sub, weapon, at = best[1]
-    if sub == "Armed clash" and "civilians" in _targets(ctx, s):
+    if sub == "Armed clash" and best[0][0] == 0 and {"civilians", "journalists"} & set(_targets(ctx, s)):
         etype, sub = "Violence against civilians", "Attack"  # fire opened on civilians, no battle
     return etype, sub, weapon, at
+
+
+def _weak(ctx: ArticleContext, s: Sentence) -> bool:
+    """Only a killing verb names the violence ("As a result, 35 soldiers were killed")."""
+    events = ctx.lex.phrases("events")
+    return all(events.value(h)[2] == "~casualty" for h in ctx.find("events", s))
 
 
 def _negated(ctx: ArticleContext, at: int) -> bool:
@@ -142,7 +158,7 @@ class _Builder:
     def add(self, s: Sentence) -> None:
         ctx = self.ctx
         trig = _trigger(ctx, s)
-        if trig is None:
+        if trig is None or (_weak(ctx, s) and not self.places(s)):
             self._casualties_only(s)
             return
         if _excluded(ctx, s):
