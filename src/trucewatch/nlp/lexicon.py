@@ -80,6 +80,7 @@ class PhraseSet:
         )
         self._index: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         self._anywhere: list[tuple[str, re.Pattern[str]]] = []
+        firsts: set[str] = set()
         for key in sorted(self.values, key=len, reverse=True):
             rx = re.compile(phrase_regex(key, number_words))
             first = shadow(key)[:1]
@@ -87,6 +88,13 @@ class PhraseSet:
                 self._anywhere.append((key, rx))
             else:
                 self._index.setdefault(first, []).append((key, rx))
+                firsts.add(first)
+        # where a phrase can start at all, found by the regex engine rather than a Python loop:
+        # a word start with one of the phrases' first characters (or such a punctuation mark)
+        words = "".join(re.escape(c) for c in sorted(firsts) if c.isalnum())
+        marks = "".join(re.escape(c) for c in sorted(firsts) if not c.isalnum())
+        parts = ([rf"(?<!\w)[{words}]"] if words else []) + ([f"[{marks}]"] if marks else [])
+        self._starts = _STARTS if self._anywhere or not parts else re.compile("|".join(parts))
 
     def __bool__(self) -> bool:
         return bool(self._index or self._anywhere)
@@ -94,7 +102,7 @@ class PhraseSet:
     def _scan(self, text: str, start: int, stop: int, first_only: bool) -> list[Match]:
         found: list[Match] = []
         after = start
-        for s in _STARTS.finditer(text, start, stop):
+        for s in self._starts.finditer(text, start, stop):
             pos = s.start()
             if pos < after:
                 continue
