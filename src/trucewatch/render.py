@@ -36,7 +36,8 @@ def _ceasefire(cf: Ceasefire) -> list[str]:
     lines.append(f"  window:   {_t(cf.start)} -> {end}  [{tz}]")
     if cf.duration_stated_hours is not None:
         agree = {True: "agrees with the window", False: "DISAGREES with the window",
-                 None: "window incomplete"}[cf.duration_consistent]
+                 None: "the end is computed from it" if cf.start and cf.end else "window incomplete"
+                 }[cf.duration_consistent]
         lines.append(f"  duration: {cf.duration_stated_hours:g} h stated, {agree}")
     lines.append(f"  scope:    {cf.scope or 'not stated'}"
                  + (f" ({cf.scope_country})" if cf.scope_country else "")

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from trucewatch.extract.speakers import speaker_party
+from trucewatch.extract.speakers import is_subject, speaker_party
 from trucewatch.geo.resolve import places_in
 from trucewatch.nlp.context import ArticleContext, Sentence
 from trucewatch.records import Ceasefire, Response, Span
@@ -42,15 +42,34 @@ def _full(window: Window | None) -> bool:
 
 
 def _declares(ctx: ArticleContext, s: Sentence) -> bool:
+    """A declaring verb, in a sentence that is not speculation, a violation, an early end, or a
+    party rejecting someone else's truce ("Zelensky rejected Russia's unilateral ceasefire")."""
     return (ctx.has("ceasefire.declare", s) and not ctx.has("filters.speculation", s)
-            and not ctx.has("claims.violate", s) and not ctx.has("ceasefire.ended_early", s))
+            and not ctx.has("claims.violate", s) and not ctx.has("ceasefire.ended_early", s)
+            and not ctx.has("claims.reject", s))
+
+
+def _owner(ctx: ArticleContext, s: Sentence) -> str | None:
+    """The party whose truce it is in the parse: "Russia's unilateral ceasefire", "la trêve russe"."""
+    terms = {t.i for hit in ctx.find("ceasefire.terms", s) for t in ctx.tokens(hit.start, hit.end)}
+    for m in ctx.mentions_in(s.start, s.end):
+        for t in ctx.tokens(m.start, m.end):
+            if m.party and t.dep_ in {"poss", "nmod:poss", "amod", "nmod", "compound"} and t.head.i in terms:
+                return m.party
+    return None
 
 
 def _declarer(ctx: ArticleContext, s: Sentence) -> str | None:
+    """Whose truce: its owner in the parse, else the subject, else an official named, else the
+    first party named (in this sentence, then before it)."""
+    owner = _owner(ctx, s)
+    if owner:
+        return owner
     for lo, hi in ((s.start, s.end), (0, s.start)):
         mentions = [m for m in ctx.mentions_in(lo, hi) if m.party]
+        subjects = [m for m in mentions if lo == s.start and is_subject(ctx, m, passive=True)]
         people = [m for m in mentions if m.person]
-        pick = people or mentions
+        pick = subjects or people or mentions
         if pick:
             return pick[0].party if lo == s.start else pick[-1].party
     return None
@@ -90,6 +109,9 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
 def _compatible(d: _Draft, window: Window | None, declarer: str | None) -> bool:
     if d.declarer and declarer and d.declarer != declarer and window and d.window:
         return False
+    if (d.declarer == declarer and window and d.window and window.duration_hours
+            and window.duration_hours == d.window.duration_hours):
+        return True  # the same party's "three-day truce", restated with another date
     if not _full(d.window):
         return True
     if window is None or d.window is None or window.start is None or d.window.start is None:

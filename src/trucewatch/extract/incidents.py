@@ -70,7 +70,7 @@ def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
     best = None
     for hit in ctx.find("events", s):
         etype, sub, weapon = events.value(hit)
-        if _negated(ctx, hit.start):
+        if _negated(ctx, hit.start) or _descriptive(ctx, hit.start, hit.end):
             continue
         rank = _rank(weapon, sub)
         if best is None or rank > best[0]:
@@ -82,6 +82,19 @@ def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
     if sub == "Armed clash" and best[0][0] == 0 and {"civilians", "journalists"} & set(_targets(ctx, s)):
         etype, sub = "Violence against civilians", "Attack"  # fire opened on civilians, no battle
     return etype, sub, weapon, at
+
+
+_AREA_NOUNS = {"region", "area", "city", "town", "village", "district", "région", "ville", "zone",
+               "secteur", "localité", "oblast", "province"}
+
+
+def _descriptive(ctx: ArticleContext, start: int, end: int) -> bool:
+    """'a heavily bombarded region', 'the badly hit region of Zaporizhzhia', 'une ville pilonnée':
+    an event word describing a place, not an event."""
+    for t in ctx.tokens(start, end):
+        if t.dep_ in {"amod", "acl"} and t.head.lemma_.lower() in _AREA_NOUNS:
+            return True
+    return False
 
 
 def _weak(ctx: ArticleContext, s: Sentence) -> bool:

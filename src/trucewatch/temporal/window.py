@@ -81,7 +81,8 @@ def _role(sh: str, p: Point, lo: int) -> str | None:
     return None
 
 
-def _assign(sh: str, points: list[Point], lo: int) -> tuple[Point | None, Point | None]:
+def _assign(sh: str, points: list[Point], lo: int, terms: list[tuple[int, int]],
+            starts: list[tuple[int, int]]) -> tuple[Point | None, Point | None]:
     roles = [(_role(sh, p, lo), p) for p in points]
     start = next((p for r, p in roles if r == "start"), None)
     end = next((p for r, p in roles if r == "end"), None)
@@ -90,7 +91,11 @@ def _assign(sh: str, points: list[Point], lo: int) -> tuple[Point | None, Point 
         later = [p for r, p in roles if r is None and p.start > start.end]
         if later and re.search(r"(?:\bà|\ba)\s*$", sh[max(lo, later[0].start - 4) : later[0].start]):
             end = later[0]
-    rest = [p for r, p in roles if p is not start and p is not end]
+    # an unmarked point starts the window only next to a ceasefire word ("a pause ... on Wednesday
+    # night"), not at the far end of the sentence ("a public holiday in Russia on Friday")
+    rest = [p for r, p in roles if p is not start and p is not end
+            and (any(min(abs(p.start - b), abs(a - p.end)) <= 60 for a, b in terms)
+                 or any(0 <= p.start - b <= 25 for a, b in starts))]
     if start is None and rest and (end is None or rest[0].start < end.start):
         start = rest.pop(0)
     return start, end  # an end needs its cue ("au", "until"): "…, tested on Saturday" is no end
@@ -115,7 +120,9 @@ def parse_window(lex: Lexicon, sh: str, lo: int, hi: int, ref: date | None) -> W
     open_ended = bool(lex.phrases("ceasefire.open_ended").search(sh, lo, hi))
     if not points and dur is None and not open_ended:
         return None
-    start_p, end_p = _assign(sh, points, lo)
+    terms = [(t.start, t.end) for t in lex.phrases("ceasefire.terms").finditer(sh, lo, hi)]
+    starts = [(t.start, t.end) for t in lex.phrases("ceasefire.start_verbs").finditer(sh, lo, hi)]
+    start_p, end_p = _assign(sh, points, lo, terms, starts)
     start_day = resolve_date(start_p, ref, future=None) if start_p and start_p.has_date else None
     end_day = resolve_date(end_p, ref, future=None) if end_p and end_p.has_date else None
     if start_p and start_day is None:
