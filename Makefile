@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SEED   ?= ../shared/seed/000_8c01d9043c4b7f2f.txt
 
-.PHONY: install demo test test-fast lint bench check-seed clean
+.PHONY: install demo test test-fast lint bench eval check-seed clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ lint: install
 
 check-seed: install
 	$(BIN)/trucewatch analyze "$(SEED)" --published 2023-01-06 --format json | $(BIN)/python ../shared/tools/check_seed.py
+
+eval: install
+	$(BIN)/trucewatch eval --golden tests/golden $(foreach f,$(wildcard ../shared/benchmarks/acled/acled_*.csv),--coded $(f))
 
 bench: install
 	$(BIN)/python benchmarks/bench.py

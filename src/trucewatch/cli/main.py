@@ -184,6 +184,41 @@ def setup(data_dir: str | None, force: bool) -> None:
     click.echo(f"gazetteer built: {path} ({path.stat().st_size // 1_000_000} MB)")
 
 
+@cli.command(name="eval")
+@click.option("--golden", "golden", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+              help="Golden reports: DIR/articles/*.txt with DIR/expected/*.json (e.g. tests/golden).")
+@click.option("--coded", "coded", metavar="CSV", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Human-coded ACLED or UCDP GED rows to score against (repeatable).")
+@click.option("--limit", type=int, help="Only the first N rows of each CSV.")
+@click.option("--json", "json_out", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the figures as JSON.")
+def evaluate(golden: Path | None, coded: tuple[Path, ...], limit: int | None, json_out: Path | None) -> None:
+    """Measure extraction: golden reports per language, and agreement with human coders."""
+    from trucewatch.evaluate import coded as coded_mod
+    from trucewatch.evaluate import golden as golden_mod
+
+    if golden is None and not coded:
+        raise click.UsageError("give --golden DIR and/or --coded CSV")
+    analyzer = Analyzer.load()
+    report: dict[str, Any] = {}
+    if golden is not None:
+        results = list(golden_mod.run_all(analyzer, golden))
+        for lang in sorted({r.language for r in results}):
+            mine = [r for r in results if r.language == lang]
+            report.setdefault("golden", {})[lang] = sum(r.ok for r in mine) / len(mine)
+            click.echo(f"golden {lang}: {sum(r.ok for r in mine)}/{len(mine)} reports as expected")
+            for r in mine:
+                for problem in r.problems:
+                    click.echo(f"  {r.name}: {problem}")
+    if coded:
+        report["coded"] = coded_mod.score_files(analyzer, list(coded), limit)
+        for name, m in report["coded"].items():
+            figures = " ".join(f"{k} {m[k]:.3f}" for k in (*coded_mod.METRICS, "per_row") if k in m)
+            click.echo(f"{name}: {figures} (n={int(m['n'])})")
+    if json_out is not None:
+        json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="trucewatch", standalone_mode=False)
