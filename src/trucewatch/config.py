@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
@@ -20,8 +20,7 @@ class Settings:
     max_chars: int = 1_000_000
     data_dir: str = ""
     min_language_score: float = 0.5
-    languages: tuple[str, ...] = ("en", "fr")
-    models: dict[str, str] = field(default_factory=dict)
+    languages: tuple[str, ...] = ("de", "en", "fr")
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

@@ -44,6 +44,7 @@ class _Quantities:
         )
         self.people = lex.phrases("casualties.people")
         self.fillers = set(c.get("fillers", ()))
+        self.events = lex.phrases("events")
         self.lex = lex
 
 
@@ -72,11 +73,11 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
     """The quantity tied to a casualty word: before it (people/verb between) or right after."""
     window = sh[max(lo, word[0] - 60) : word[0]]
     offset = max(lo, word[0] - 60)
-    best = None
-    for m in q.quantity.finditer(window):
-        gap = window[m.end() :]
-        if _tied(q, gap):
-            best = m
+    tied = [m for m in q.quantity.finditer(window) if _tied(q, window[m.end() :])]
+    best = tied[-1] if tied else None
+    if best is not None and best["vague"] and len(tied) > 1 and not tied[-2]["vague"] \
+            and tied[-2].end() + 1 >= best.start():
+        best = tied[-2]  # "fünf weitere verletzt", "five others wounded": the number, not "others"
     if best is not None:
         v = _value(q, best)
         if v is not None:
@@ -96,8 +97,8 @@ def _tied(q: _Quantities, gap: str) -> bool:
     if len(gap) > 45 or re.search(r"[.;:,]", gap):
         return False
     for word in gap.split():
-        if word in q.fillers or q.people.search(word):
-            continue
+        if word in q.fillers or q.people.search(word) or q.events.search(word):
+            continue  # "zwei Zivilisten durch Artilleriebeschuss getötet": the weapon may stand between
         return False
     return True
 

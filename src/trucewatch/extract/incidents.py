@@ -192,7 +192,7 @@ class _Builder:
     def _casualties_only(self, s: Sentence) -> None:
         """"As a result, 35 soldiers were killed": a toll right after an incident is its toll."""
         d, ctx = self.last, self.ctx
-        if d is None or d.sentences[-1].index != s.index - 1 or d.sentences[-1].paragraph != s.paragraph:
+        if d is None or d.sentences[-1].index != s.index - 1:
             return
         if ctx.has("ceasefire.terms", s) or self.places(s):
             return

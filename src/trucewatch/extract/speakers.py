@@ -57,11 +57,17 @@ def _speaker_mention(ctx: ArticleContext, s: Sentence) -> Mention | None:
         if subjects:
             return min(subjects, key=distance)
         near = [m for m in mentions if distance(m) <= 45]
+        accusing = [h.start for h in ctx.find("claims.accuse", s)]
+        if not ctx.parsed and accusing and any(m.start < min(accusing) for m in near):
+            # no parse: "X warf der Ukraine vor" names the accused right after the verb
+            near = [m for m in near if m.start < min(accusing)]
         if near:
             return min(near, key=distance)
     people = [m for m in mentions if m.person]
     if people:
         return people[0]
+    if not ctx.parsed:
+        return mentions[0]  # no parse (German): the first party named
     subjects = [m for m in mentions if is_subject(ctx, m)]
     return subjects[0] if subjects else None
 
@@ -140,8 +146,8 @@ def _tied_to(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
     passive agent ("par les forces russes", "by Russian forces"), or an adjective on the weapon
     or on the subject ("Russian missiles", "roquettes russes", "an Israeli air strike")."""
     trig = ctx.tokens(*trigger)
-    if not trig:
-        return False
+    if not trig or not ctx.parsed:
+        return False  # never walk the tree of an unparsed Doc: heads and children are unset
     t = trig[-1]
     verb = t if t.pos_ in {"VERB", "AUX"} else t.head
     passive = any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children)
@@ -157,16 +163,21 @@ def _tied_to(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
     return m.start > trigger[0] and any(b.strip() and before.rstrip().endswith(b.strip()) for b in _BY)
 
 
+def _adjacent(m: Mention, trigger: tuple[int, int]) -> bool:
+    """Without a parse: a demonym right next to the weapon ("russische Drohnen", "roquettes russes")."""
+    return 0 <= trigger[0] - m.end <= 2 or 0 <= m.start - trigger[1] <= 2
+
+
 def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
                 speaker: str | None) -> tuple[str | None, Mention | None]:
-    """The party said to have carried out the attack described near ``trigger_at``."""
+    """The party said to have carried out the attack described near ``trigger``."""
     candidates = []
     for m in ctx.mentions_in(s.start, s.end):
         if _describes_place(ctx, m) or m.person:
             continue
         if m.opponent:
             party = ctx.parties.opponent_of(speaker, ctx.dyad)
-        elif _tied_to(ctx, m, trigger):
+        elif _tied_to(ctx, m, trigger) or (not ctx.parsed and _adjacent(m, trigger)):
             party = m.party
         else:
             continue

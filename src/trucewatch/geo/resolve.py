@@ -43,6 +43,8 @@ def _candidates(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int, str]]:
     for i, tok in enumerate(tokens):
         if not tok.text[:1].isupper() or tok.pos_ in _SKIP_POS and tok.ent_type_ == "":
             continue
+        if tok.is_stop and (i + 1 >= len(tokens) or not tokens[i + 1].text[:1].isupper()):
+            continue  # "Dabei", "Moi", "Also": a capitalised function word, not Dubai
         for j in range(i, min(i + 3, len(tokens))):
             t = tokens[j]
             if j > i and not (t.text[:1].isupper() or t.text in {"-", "de", "el", "al"}):
@@ -159,9 +161,13 @@ def _with_region(ctx: ArticleContext, cands: list[_Candidate]) -> dict[int, str]
         for b in cands[i + 1 : i + 3]:
             gap = ctx.text[a.end : b.start]
             region = _region_name(b)
-            if region and _REGION_GAP.match(gap) and b.start > a.end:
+            if not region or b.start <= a.end or not _REGION_GAP.match(gap):
+                continue
+            # a name the gazetteer lacks counts only as "Village, Region": in German every noun
+            # is capitalised, and "Raketen in Sumy" is no village in Sumy
+            if a.entries or gap.strip() == ",":
                 pairs[i] = region
-                break
+            break
     return pairs
 
 

@@ -40,6 +40,11 @@ class ArticleContext:
     _found: dict[str, list[Match]] = field(default_factory=dict, repr=False)
     _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
+    @property
+    def parsed(self) -> bool:
+        """Whether the Doc has a dependency parse (not for languages on a blank pipeline)."""
+        return bool(self.doc.has_annotation("DEP"))
+
     def span(self, start: int, end: int) -> Span:
         return Span(start, end, self.text[start:end])
 

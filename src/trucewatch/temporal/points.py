@@ -15,7 +15,7 @@ from functools import cache
 from trucewatch.nlp.lexicon import Lexicon, PhraseSet
 
 _CONNECTOR = re.compile(
-    r"^[\s,()]*(?:(?:à|a|at|on|le|la|du|de|the|of|around|vers|dès|from|by)[\s,()]+)*$"
+    r"^[\s,()]*(?:(?:à|a|at|on|le|la|du|de|the|of|around|vers|dès|from|by|um|gegen|am|ab|las|el)[\s,()]+)*$"
 )
 
 
@@ -55,18 +55,23 @@ class PointGrammar:
         self.months = {k.rstrip("."): v for k, v in t["months"].items()}
         self.weekdays = dict(t["weekdays"])
         self.day_month = re.compile(
-            rf"(?<!\w)(?:(?P<wd>{weekdays})\s*,?\s+)?(?:(?:le|the)\s+)?(?P<d>\d{{1,2}})(?:er|st|nd|rd|th)?"
+            rf"(?<!\w)(?:(?P<wd>{weekdays})\s*,?\s+)?(?:(?:le|the|am|el|den|dem)\s+)?(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?"
             rf"(?:\s+of)?\s+(?P<m>{months})(?!\w)(?:\s+(?P<y>(?:19|20)\d\d))?"
         )
         self.month_day = re.compile(
             rf"(?<!\w)(?:(?P<wd>{weekdays})\s*,?\s+)?(?P<m>{months})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
             rf"(?:\s*,?\s+(?P<y>(?:19|20)\d\d))?"
         )
-        self.weekday = re.compile(rf"(?<!\w)(?P<wd>{weekdays})(?!\w)")
+        parts = t.get("weekday_parts", {})
+        self.weekday_parts = {k: (int(v[0]), int(v[1])) for k, v in parts.items()}
+        suffix = "|".join(re.escape(k) for k in sorted(parts, key=len, reverse=True))
+        compound = rf"(?P<wdpart>{suffix})?" if suffix else ""
+        self.weekday = re.compile(rf"(?<!\w)(?P<wd>{weekdays}){compound}(?!\w)")
+        self.dotted = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)")
         self.iso = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
         self.clock = re.compile(
             r"(?<![\w:.])(?P<h>2[0-4]|[01]?\d)(?!\d)(?:(?:[:h]|\.(?=\d\d))(?P<min>[0-5]\d))?\s*"
-            r"(?P<suffix>a\.?m\.?|p\.?m\.?|h(?!\w)|heures?(?!\w)|o'clock)?"
+            r"(?P<suffix>a\.?m\.?|p\.?m\.?|h(?!\w)|heures?(?!\w)|o'clock|uhr(?!\w)|horas?(?!\w)|hs(?!\w))?"
         )
         self.military = re.compile(r"(?<!\d)(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?=gmt|utc|local)")
         self.noon = PhraseSet(t["noon"])
@@ -97,9 +102,14 @@ class PointGrammar:
                                    year=int(m["y"]) if m["y"] else None,
                                    weekday=self.weekdays.get(wd.rstrip(".")) if wd else None))
                 taken.append((m.start(), m.end()))
+        for m in self.dotted.finditer(sh, lo, hi):  # 08.05.2025
+            if not _overlaps(taken, m.start(), m.end()) and 1 <= int(m["m"]) <= 12:
+                found.append(Point(m.start(), m.end(), day=int(m["d"]), month=int(m["m"]), year=int(m["y"])))
+                taken.append((m.start(), m.end()))
         for m in self.weekday.finditer(sh, lo, hi):
             if not _overlaps(taken, m.start(), m.end()):
-                found.append(Point(m.start(), m.end(), weekday=self.weekdays[m["wd"].rstrip(".")]))
+                part = self.weekday_parts.get(m.groupdict().get("wdpart") or "")
+                found.append(Point(m.start(), m.end(), weekday=self.weekdays[m["wd"].rstrip(".")], part=part))
                 taken.append((m.start(), m.end()))
         for hit in self.rel_days.finditer(sh, lo, hi):
             if not _overlaps(taken, hit.start, hit.end):
@@ -127,7 +137,7 @@ class PointGrammar:
                 hour += 12
             if suffix.startswith("a") and hour == 12:
                 hour = 0
-            if suffix.startswith("heure") and not m["min"] and not _clock_context(sh, m.start(), m.end()):
+            if suffix.startswith(("heure", "hora")) and not m["min"] and not _clock_context(sh, m.start(), m.end()):
                 continue  # "36 heures" is a duration, not 36 o'clock
             if hour > 24:
                 continue
@@ -164,7 +174,8 @@ def _clock_context(sh: str, at: int, end: int) -> bool:
     """'à 18 heures', 'à partir de 18 heures', 'de 10 heures à 21 heures' are clock times;
     'une trêve de 36 heures' is a duration."""
     before = sh[max(0, at - 14) : at]
-    if re.search(r"(?:\bà|\ba|vers|dès|jusqu'à|partir de|compter de|at|from|until)\s+$", before):
+    if re.search(r"(?:\bà|\ba|vers|dès|jusqu'à|partir de|compter de|at|from|until|\bum|\bab|\bbis|\blas|\bla)\s+$",
+                 before):
         return True
     return bool(re.search(r"\bde\s+$", before)) and bool(
         re.match(r"\s*(?:\([^)]*\)\s*)?(?:à|au|jusqu'à)\s+\d", sh[end : end + 30]))

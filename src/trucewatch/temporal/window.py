@@ -31,9 +31,11 @@ class Window:
 
 
 _TO_CUES = ("au", "aux", "jusqu'au", "jusqu'à", "jusqu'a", "to", "until", "till", "through",
-            "and", "et", "et le", "à", "a")
+            "and", "et", "et le", "à", "a", "bis", "bis zum", "bis zur", "bis um", "hasta", "hasta el",
+            "hasta las", "al")
 _FROM_CUES = ("du", "de", "dès", "à partir du", "à partir de", "from", "starting", "beginning",
-              "as of", "effective", "à compter du", "à compter de", "between", "entre", "le")
+              "as of", "effective", "à compter du", "à compter de", "between", "entre", "le",
+              "ab", "vom", "von", "ab dem", "desde", "desde el", "a partir de", "a partir del", "del")
 
 
 @cache
