@@ -14,8 +14,8 @@ pytestmark = pytest.mark.model
 CLI = [sys.executable, "-m", "trucewatch"]
 FRENCH = ("Au moins deux personnes ont été tuées samedi dans un bombardement à Kherson, "
           "ont déclaré les autorités ukrainiennes.\n")
-SPANISH = ("El alto el fuego entre las partes fue violado varias veces durante el fin de semana, "
-           "informaron las autoridades el domingo. El gobierno anunció nuevas conversaciones.\n")
+ITALIAN = ("Il cessate il fuoco tra le parti è stato violato più volte durante il fine settimana, "
+           "hanno riferito le autorità domenica. Il governo ha annunciato nuovi colloqui.\n")
 RUSSIAN = ("Режим тишины был нарушен в воскресенье: обстрелы продолжались всю ночь, "
            "сообщили местные власти.\n")
 
@@ -37,7 +37,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> str:
         ("blank.txt", b"  \n\n \t\n", "E101", 3),
         ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "E102", 3),
         ("numbers.txt", b"12 34 56 -- 78 ... 90\n", "E107", 3),
-        ("spanish.txt", SPANISH.encode("utf-8"), "E201", 4),
+        ("italian.txt", ITALIAN.encode("utf-8"), "E201", 4),
         ("russian-cp1251.txt", RUSSIAN.encode("cp1251"), "E201", 4),
     ],
 )
@@ -92,7 +92,7 @@ def test_cli_bad_input_batch_goes_on_after_failures(tmp_path: Path) -> None:
         json.dumps({"id": "ok-1", "text": FRENCH, "published": "2023-01-08"}),
         "{not json",
         json.dumps({"id": "empty", "text": ""}),
-        json.dumps({"id": "spanish", "text": SPANISH}),
+        json.dumps({"id": "italian", "text": ITALIAN}),
         json.dumps({"id": "bad-date", "text": FRENCH, "published": "8 janvier"}),
         json.dumps({"id": "rss-date", "text": FRENCH, "published": "Sun, 08 Jan 2023 17:00:00 +0200"}),
         json.dumps({"id": "ok-2", "text": FRENCH, "published": "2023-01-09", "language": "fr"}),

@@ -84,6 +84,8 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
             return Count(v[0], v[1], (offset + best.start(), word[1]))
     after = sh[word[1] : min(hi, word[1] + 40)]
     tail = q.quantity.match(after.lstrip())
+    if tail is None:  # "mataron a dos soldados": a preposition before the count
+        tail = q.quantity.match(re.sub(r"^\s*(?:a|à)\s+", "", after))
     if tail:  # "killing two civilians", "tuant un homme", "killed 14": the object is the victims
         v = _value(q, tail)
         if v is not None:

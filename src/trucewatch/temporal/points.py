@@ -15,7 +15,7 @@ from functools import cache
 from trucewatch.nlp.lexicon import Lexicon, PhraseSet
 
 _CONNECTOR = re.compile(
-    r"^[\s,()]*(?:(?:à|a|at|on|le|la|du|de|the|of|around|vers|dès|from|by|um|gegen|am|ab|las|el)[\s,()]+)*$"
+    r"^[\s,()]*(?:(?:à|a|at|on|le|la|du|de|the|of|around|vers|dès|from|by|um|gegen|am|ab|las|el|del)[\s,()]+)*$"
 )
 
 
@@ -56,7 +56,7 @@ class PointGrammar:
         self.weekdays = dict(t["weekdays"])
         self.day_month = re.compile(
             rf"(?<!\w)(?:(?P<wd>{weekdays})\s*,?\s+)?(?:(?:le|the|am|el|den|dem)\s+)?(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?"
-            rf"(?:\s+of)?\s+(?P<m>{months})(?!\w)(?:\s+(?P<y>(?:19|20)\d\d))?"
+            rf"(?:\s+of|\s+de)?\s+(?P<m>{months})(?!\w)(?:\s+(?:de\s+)?(?P<y>(?:19|20)\d\d))?"
         )
         self.month_day = re.compile(
             rf"(?<!\w)(?:(?P<wd>{weekdays})\s*,?\s+)?(?P<m>{months})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
@@ -71,7 +71,7 @@ class PointGrammar:
         self.iso = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
         self.clock = re.compile(
             r"(?<![\w:.])(?P<h>2[0-4]|[01]?\d)(?!\d)(?:(?:[:h]|\.(?=\d\d))(?P<min>[0-5]\d))?\s*"
-            r"(?P<suffix>a\.?m\.?|p\.?m\.?|h(?!\w)|heures?(?!\w)|o'clock|uhr(?!\w)|horas?(?!\w)|hs(?!\w))?"
+            r"(?P<suffix>a\.?m\.?|p\.?m\.?|h(?!\w)|heures?(?!\w)|o'clock|uhr(?!\w)|horas(?!\w)|hs(?!\w))?"
         )
         self.military = re.compile(r"(?<!\d)(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?=gmt|utc|local)")
         self.noon = PhraseSet(t["noon"])

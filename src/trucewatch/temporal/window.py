@@ -32,10 +32,11 @@ class Window:
 
 _TO_CUES = ("au", "aux", "jusqu'au", "jusqu'à", "jusqu'a", "to", "until", "till", "through",
             "and", "et", "et le", "à", "a", "bis", "bis zum", "bis zur", "bis um", "hasta", "hasta el",
-            "hasta las", "al")
+            "hasta las", "hasta la", "al")
 _FROM_CUES = ("du", "de", "dès", "à partir du", "à partir de", "from", "starting", "beginning",
               "as of", "effective", "à compter du", "à compter de", "between", "entre", "le",
-              "ab", "vom", "von", "ab dem", "desde", "desde el", "a partir de", "a partir del", "del")
+              "ab", "vom", "von", "ab dem", "desde", "desde el", "desde las", "desde la", "a partir de",
+              "a partir del", "a partir de las", "del", "de las")
 
 
 @cache
@@ -91,7 +92,7 @@ def _assign(sh: str, points: list[Point], lo: int, terms: list[tuple[int, int]],
     if start is not None and end is None:
         # "de 10 heures à 21 heures": after a "de"/"du", a bare "à" closes the window
         later = [p for r, p in roles if r is None and p.start > start.end]
-        if later and re.search(r"(?:\bà|\ba)\s*$", sh[max(lo, later[0].start - 4) : later[0].start]):
+        if later and re.search(r"(?:\bà|\ba|\ba las|\bal)\s*$", sh[max(lo, later[0].start - 8) : later[0].start]):
             end = later[0]
     # an unmarked point starts the window only next to a ceasefire word ("a pause ... on Wednesday
     # night"), not at the far end of the sentence ("a public holiday in Russia on Friday")
