@@ -105,7 +105,13 @@ def _weak(ctx: ArticleContext, s: Sentence) -> bool:
 
 def _negated(ctx: ArticleContext, at: int) -> bool:
     before = ctx.shadow[max(0, at - 20) : at]
-    return bool(re.search(r"(?<!\w)(?:ne|n'|not|never|no|didn't|did not|without|sans)\s+(?:\w+\s+)?$", before))
+    if re.search(r"(?<!\w)(?:ne|n'|not|never|no|didn't|did not|without|sans|kein|keine|nicht|sin|ningún|ninguna)\s+"
+                 r"(?:\w+\s+)?$", before):
+        return True
+    # "to stop fighting", "mettre fin aux combats", "die Kämpfe zu beenden": an aim, not an event
+    return bool(re.search(r"(?<!\w)(?:stop|end|halt|cease|ending|stopping|arrêter|cesser|mettre fin aux|"
+                          r"fin des|fin aux|poner fin a|detener|cese de los|cese de las)\s+"
+                          r"(?:the\s+|les\s+|los\s+|las\s+)?$", before))
 
 
 def _excluded(ctx: ArticleContext, s: Sentence) -> bool:
@@ -215,7 +221,7 @@ class _Builder:
         if not self.ctx.parties.is_alias(phrase):
             return False
         verbs = [m.start for m in self.ctx.find("speech.verbs", s)]
-        return any(abs(v - pm.start) < 30 for v in verbs)
+        return any(abs(v - pm.start) < 50 for v in verbs)
 
     def _draft(self, s: Sentence, trig: Trigger, pm: PlaceMention | None) -> Draft:
         etype, sub, weapon, _ = trig

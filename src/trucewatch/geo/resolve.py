@@ -140,6 +140,8 @@ def _lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
         surface = ctx.text[start:end].strip(" .,;:'’\"")
         if len(surface) < 3 or _is_actor(ctx, start, end) or _speaks(ctx, start, end):
             continue
+        if _COMPOUND_AFTER.match(ctx.text, end) or ctx.shadow[max(0, start - 4) : start] in {"pro-", "anti"}:
+            continue  # "Moscow-backed separatists", "pro-Moscow", "Kremlin-friendly": an adjective
         out.append(_Candidate(start, end, ctx.gazetteer.lookup(surface), _context(ctx, start, end, label)))
     return sorted(out, key=lambda c: (c.start, -c.end))
 
@@ -171,6 +173,7 @@ def _with_region(ctx: ArticleContext, cands: list[_Candidate]) -> dict[int, str]
     return pairs
 
 
+_COMPOUND_AFTER = re.compile(r"-[a-zà-ÿ]")
 _REGION_GAP = re.compile(r"^\s*(?:,|\(|in|dans|en|de la région de|in the)\s*$")
 
 
