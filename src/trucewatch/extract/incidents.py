@@ -56,12 +56,13 @@ Trigger = tuple[str, str, "str | None", tuple[int, int]]
 
 
 def _rank(weapon: str, sub: str) -> tuple[int, int, bool]:
-    """Which trigger names the event: a clash between armed sides, then a specific weapon, then
-    anything but the generic 'strike/hit' reading; a bare killing verb comes last."""
+    """Which trigger names the event: a clash between armed sides, then an air force (its
+    missiles are air strikes, as ACLED codes them), then a specific weapon, then anything but
+    the generic 'strike/hit' reading; a bare killing verb comes last."""
     if weapon == "~casualty":
         return (-1, 0, False)
-    return (1 if weapon == "~clash" else 0, 1 if weapon and not weapon.startswith("~") else 0,
-            sub != "Shelling/artillery/missile attack")
+    specific = 2 if weapon == "~air" else (1 if weapon and not weapon.startswith("~") else 0)
+    return (1 if weapon == "~clash" else 0, specific, sub != "Shelling/artillery/missile attack")
 
 
 def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
@@ -72,6 +73,8 @@ def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
         etype, sub, weapon = events.value(hit)
         if _negated(ctx, hit.start) or _descriptive(ctx, hit.start, hit.end):
             continue
+        if weapon == "~air" and ctx.lex.phrases("speech.verbs").search(ctx.shadow, hit.end, hit.end + 20):
+            continue  # "the air force said": a source, not the attacker
         rank = _rank(weapon, sub)
         if best is None or rank > best[0]:
             weapon_name = weapon if weapon and not weapon.startswith("~") else None
@@ -79,9 +82,19 @@ def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
     if best is None:
         return None
     etype, sub, weapon, at = best[1]
-    if sub == "Armed clash" and best[0][0] == 0 and {"civilians", "journalists"} & set(_targets(ctx, s)):
-        etype, sub = "Violence against civilians", "Attack"  # fire opened on civilians, no battle
-    return etype, sub, weapon, at
+    if sub == "Armed clash" and best[0][0] == 0 and _unarmed_target(ctx, s, at):
+        etype, sub = "Violence against civilians", "Attack"  # fire opened on people, no battle
+    return etype, sub, ("air strike" if weapon == "~air" else weapon), at
+
+
+def _unarmed_target(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+    """Fire opened on civilians or journalists, or on people named without any armed word
+    ("opened fire at displaced Palestinians"), is an attack on civilians, not a clash."""
+    if {"civilians", "journalists"} & set(_targets(ctx, s)):
+        return True
+    after = ctx.shadow[at[1] : min(s.end, at[1] + 45)]
+    onto = re.match(r"\s*(?:at|on|toward|towards|sur|contre|auf|contra|a)\s+(?P<what>[^,.;]+)", after)
+    return bool(onto) and not ctx.lex.phrases("filters.armed").search(onto["what"])  # type: ignore[index]
 
 
 _AREA_NOUNS = {"region", "area", "city", "town", "village", "district", "région", "ville", "zone",
