@@ -211,7 +211,10 @@ class _Builder:
     def _casualties_only(self, s: Sentence) -> None:
         """"As a result, 35 soldiers were killed": a toll right after an incident is its toll."""
         d, ctx = self.last, self.ctx
-        if d is None or d.sentences[-1].index != s.index - 1:
+        # the toll follows the incident, at most one sentence in between ("Civilian
+        # infrastructure was damaged. 10 civilians were injured and 8 were killed.")
+        if d is None or not 1 <= s.index - d.sentences[-1].index <= 2 or d.sentences[-1].paragraph != s.paragraph \
+                and s.index - d.sentences[-1].index > 1:
             return
         if ctx.has("ceasefire.terms", s) or self.places(s):
             return

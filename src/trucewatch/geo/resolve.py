@@ -148,10 +148,12 @@ def _lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
 
 def _region_name(c: _Candidate) -> str | None:
     """The admin-1 region a candidate can name: a region entry, or a city that shares its
-    region's name (Sumy, Kherson, Donetsk)."""
+    region's name (Sumy, Kherson; Vinnytsya in Vinnyts'ka, Odesa in Odessa)."""
     for e in c.entries:
-        if e.kind == "ADM1" or (e.kind == "P" and e.admin1 and normalise(e.admin1) == normalise(e.name)):
+        if e.kind == "ADM1":
             return e.admin1 or e.name
+        if e.kind == "P" and e.admin1 and normalise(e.admin1)[:4] == normalise(e.name)[:4]:
+            return e.admin1
     return None
 
 
