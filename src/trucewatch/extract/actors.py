@@ -66,6 +66,10 @@ class PartyBook:
                 out.append(Mention(m.start, m.end, self._aliases.value(m)))
         return sorted(out, key=lambda x: x.start)
 
+    @property
+    def aliases(self) -> PhraseSet:
+        return self._aliases
+
     def is_alias(self, sh_phrase: str) -> bool:
         return self._aliases.search(sh_phrase) is not None and len(
             self._aliases.search(sh_phrase).phrase.replace("*", "")  # type: ignore[union-attr]

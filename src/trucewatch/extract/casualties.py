@@ -45,6 +45,9 @@ class _Quantities:
         self.people = lex.phrases("casualties.people")
         self.fillers = set(c.get("fillers", ()))
         self.events = lex.phrases("events")
+        from trucewatch.extract.actors import party_book
+
+        self.demonyms = party_book().aliases
         self.lex = lex
 
 
@@ -99,8 +102,8 @@ def _tied(q: _Quantities, gap: str) -> bool:
     if len(gap) > 45 or re.search(r"[.;:,]", gap):
         return False
     for word in gap.split():
-        if word in q.fillers or q.people.search(word) or q.events.search(word):
-            continue  # "zwei Zivilisten durch Artilleriebeschuss getötet": the weapon may stand between
+        if word in q.fillers or q.people.search(word) or q.events.search(word) or q.demonyms.search(word):
+            continue  # "zwei Zivilisten durch Artilleriebeschuss getötet", "a Palestinian was killed"
         return False
     return True
 
