@@ -51,8 +51,12 @@ def _ceasefire(cf: Ceasefire) -> list[str]:
 
 def _incident(i: Incident, judgements: list[Judgement]) -> list[str]:
     p = i.place
-    where = (f"{p.name}, {p.admin1 or '?'}, {p.country} ({p.lat:.3f}, {p.lon:.3f}) precision {p.geo_precision}"
-             if p and p.lat is not None else "place unknown")
+    if p and p.lat is not None and p.lon is not None:
+        where = f"{p.name}, {p.admin1 or '?'}, {p.country} ({p.lat:.3f}, {p.lon:.3f}) precision {p.geo_precision}"
+    elif p:
+        where = f"{p.name} ({p.country}), country level only"
+    else:
+        where = "place unknown"
     what = i.acled_sub_event_type + (f", {i.weapon}" if i.weapon else "") + (
         f" x{i.strikes}" if i.strikes else "")
     lines = [f"Incident {i.id}: {where}", f"  what:     {what}"]

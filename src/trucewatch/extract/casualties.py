@@ -72,8 +72,24 @@ def _value(q: _Quantities, m: re.Match[str]) -> tuple[int | None, int | None] | 
     return n, n
 
 
+def _count_after(q: _Quantities, sh: str, word: tuple[int, int], hi: int) -> Count | None:
+    """'killing two civilians', 'tuant un homme', 'killed 14': the object of the verb is the toll."""
+    after = sh[word[1] : min(hi, word[1] + 40)]
+    tail = q.quantity.match(after.lstrip())
+    if tail is None:  # "mataron a dos soldados": a preposition before the count
+        tail = q.quantity.match(re.sub(r"^\s*(?:a|à)\s+", "", after))
+    if tail is None or tail["vague"] and tail["vague"] in {"a", "an", "un", "une", "ein", "eine"}:
+        return None
+    v = _value(q, tail)
+    return Count(v[0], v[1], (word[0], word[1] + len(after))) if v is not None else None
+
+
 def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int) -> Count | None:
-    """The quantity tied to a casualty word: before it (people/verb between) or right after."""
+    """The quantity tied to a casualty word: right after it, else before it (people words,
+    auxiliaries or a single noun between: "one convict killed", "2 civilians were killed")."""
+    after = _count_after(q, sh, word, hi)
+    if after is not None:
+        return after
     window = sh[max(lo, word[0] - 60) : word[0]]
     offset = max(lo, word[0] - 60)
     tied = [m for m in q.quantity.finditer(window) if _tied(q, window[m.end() :])]
@@ -85,25 +101,21 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
         v = _value(q, best)
         if v is not None:
             return Count(v[0], v[1], (offset + best.start(), word[1]))
-    after = sh[word[1] : min(hi, word[1] + 40)]
-    tail = q.quantity.match(after.lstrip())
-    if tail is None:  # "mataron a dos soldados": a preposition before the count
-        tail = q.quantity.match(re.sub(r"^\s*(?:a|à)\s+", "", after))
-    if tail:  # "killing two civilians", "tuant un homme", "killed 14": the object is the victims
-        v = _value(q, tail)
-        if v is not None:
-            return Count(v[0], v[1], (word[0], word[1] + len(after)))
     return None
 
 
 def _tied(q: _Quantities, gap: str) -> bool:
-    """Only people words and auxiliaries stand between a number and a casualty word
-    ("2 people were killed", "au moins une personne a été tuée")."""
+    """Only people words, auxiliaries, the weapon or a demonym stand between a number and a
+    casualty word ("2 people were killed", "au moins une personne a été tuée", "a Palestinian was
+    killed"), or a single noun that is no weapon ("one convict killed")."""
     if len(gap) > 45 or re.search(r"[.;:,]", gap):
         return False
-    for word in gap.split():
+    words = gap.split()
+    if len(words) == 1 and not q.events.search(words[0]) and words[0].isalpha():
+        return True
+    for word in words:
         if word in q.fillers or q.people.search(word) or q.events.search(word) or q.demonyms.search(word):
-            continue  # "zwei Zivilisten durch Artilleriebeschuss getötet", "a Palestinian was killed"
+            continue
         return False
     return True
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from trucewatch.extract.casualties import Count, extract_casualties
 from trucewatch.extract.speakers import agent_party, speaker_party
 from trucewatch.geo.gazetteer import normalise
-from trucewatch.geo.resolve import PlaceMention, places_in, to_place
+from trucewatch.geo.resolve import PlaceMention, country_in, places_in, to_place
 from trucewatch.nlp.context import ArticleContext, Sentence
 from trucewatch.records import Ceasefire, Incident, Place, Span, TimeInterval
 from trucewatch.temporal.incident_time import (
@@ -203,6 +203,9 @@ class _Builder:
                 return
             if self.recent_place is not None and ctx.has("filters.anaphora", s):
                 places = [self.recent_place]
+        if not places:
+            country = country_in(ctx, s)
+            places = [country] if country is not None and not self._speaker_seat(s, country) else []
         targets: list[PlaceMention | None] = list(places) or [None]
         for pm in targets:
             draft = self._draft(s, trig, pm)
@@ -367,8 +370,11 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
         b.add(s)
         b.note_places(s)
     drafts = b.drafts
-    if any(d.place for d in drafts):
-        drafts = [d for d in drafts if d.place is not None]
+    towns = [d for d in drafts if d.place is not None and d.place.entry.kind != "PCLI"]
+    if towns:  # a country-level mention next to placed incidents is a summary of them
+        drafts = towns
+    elif any(d.place for d in drafts):
+        drafts = [d for d in drafts if d.place is not None][:1]
     else:
         drafts = drafts[:1] if drafts and (drafts[0].killed or drafts[0].injured) else []
     drafts.sort(key=lambda d: min(s.start for s in d.sentences))

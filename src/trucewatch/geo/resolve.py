@@ -232,9 +232,21 @@ def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[Pla
     return sorted(kept, key=lambda p: p.start)
 
 
+def country_in(ctx: ArticleContext, s: Sentence) -> PlaceMention | None:
+    """A country the sentence names ("shells hit east Ukraine"): the place of last resort, at
+    country precision (UCDP where_prec 6), without coordinates."""
+    for c in _lookups(ctx, s):
+        for e in c.entries:
+            if e.kind == "PCLI":
+                return PlaceMention(c.start, c.end, e, 0.0, False, False)
+    return None
+
+
 def to_place(ctx: ArticleContext, pm: PlaceMention) -> Place:
     e = pm.entry
-    if e.kind == "ADM1":
+    if e.kind == "PCLI":
+        geo, where = 3, 6
+    elif e.kind == "ADM1":
         geo, where = 3, 4
     elif pm.near:
         geo, where = 2, 2
