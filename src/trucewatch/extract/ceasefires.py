@@ -33,6 +33,7 @@ class _Draft:
     window: Window | None
     declarer: str | None
     evidence: list[Span] = field(default_factory=list)
+    strong: bool = False  # the declarer is the agent or owner of the truce, not just a party named
 
 
 def _full(window: Window | None) -> bool:
@@ -49,8 +50,29 @@ def _declares(ctx: ArticleContext, s: Sentence) -> bool:
             and not ctx.has("claims.reject", s))
 
 
+_AGENT_BEFORE = re.compile(r"(?:\bby|\bpar|\bpor|\bvon|\bvom)\s+(?:(?:the|le|la|les|l'|el|los|las|der|dem|den)\s+)?$")
+
+
+def _declared_by_agent(ctx: ArticleContext, s: Sentence) -> str | None:
+    """'declared by Russia', 'décrété par Moscou', 'decretada por Moscú', 'von Kremlchef Putin
+    verkündete Feuerpause': the agent of a declaring verb, found without a parse."""
+    verbs = [(h.start, h.end) for h in ctx.find("ceasefire.declare", s)]
+    for m in ctx.mentions_in(s.start, s.end):
+        if not m.party or not _AGENT_BEFORE.search(ctx.shadow[max(s.start, m.start - 12) : m.start]):
+            continue
+        if any(-40 <= m.start - b <= 40 or -40 <= a - m.end <= 40 for a, b in verbs):
+            return m.party
+    return None
+
+
 def _owner(ctx: ArticleContext, s: Sentence) -> str | None:
-    """The party whose truce it is in the parse: "Russia's unilateral ceasefire", "la trêve russe"."""
+    """The party whose truce it is: the agent of its declaring verb, or its owner in the parse
+    ("Russia's unilateral ceasefire", "la trêve russe")."""
+    agent = _declared_by_agent(ctx, s)
+    if agent:
+        return agent
+    if not ctx.parsed:
+        return None
     terms = {t.i for hit in ctx.find("ceasefire.terms", s) for t in ctx.tokens(hit.start, hit.end)}
     for m in ctx.mentions_in(s.start, s.end):
         for t in ctx.tokens(m.start, m.end):
@@ -93,18 +115,21 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
         if not full and not _declares(ctx, s):
             continue
         declarer = _declarer(ctx, s)
+        strong = _owner(ctx, s) is not None
         if full:
             target = next((d for d in drafts if _compatible(d, window, declarer)), None)
         else:
             target = drafts[0] if drafts else None
             window = window if window is not None and window.start is not None else None
         if target is None:
-            drafts.append(_Draft([s], window, declarer, [ctx.sentence_span(s)]))
+            drafts.append(_Draft([s], window, declarer, [ctx.sentence_span(s)], strong=strong))
             continue
         target.sentences.append(s)
         target.evidence.append(ctx.sentence_span(s))
         if (full and not _full(target.window)) or (target.window is None and window is not None):
             target.window = window
+        if strong and not target.strong:  # "die von Putin angeordnete Waffenruhe" settles it
+            target.declarer, target.strong = declarer, True
         target.declarer = target.declarer or declarer
     return drafts
 

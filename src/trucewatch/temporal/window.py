@@ -100,7 +100,10 @@ def _assign(sh: str, points: list[Point], lo: int, terms: list[tuple[int, int]],
             and (any(min(abs(p.start - b), abs(a - p.end)) <= 60 for a, b in terms)
                  or any(0 <= p.start - b <= 25 for a, b in starts))]
     if start is None and rest and (end is None or rest[0].start < end.start):
-        start = rest.pop(0)
+        # "um Mitternacht Moskauer Zeit (23.00 Uhr MESZ am Mittwoch)": the same instant twice;
+        # the one that carries a date can be resolved
+        dated = [p for p in rest if p.has_date and (end is None or p.start < end.start)]
+        start = dated[0] if dated and not rest[0].has_date and dated[0].start - rest[0].end < 40 else rest[0]
     return start, end  # an end needs its cue ("au", "until"): "…, tested on Saturday" is no end
 
 
