@@ -71,9 +71,9 @@ class PartyBook:
         return self._aliases
 
     def is_alias(self, sh_phrase: str) -> bool:
-        return self._aliases.search(sh_phrase) is not None and len(
-            self._aliases.search(sh_phrase).phrase.replace("*", "")  # type: ignore[union-attr]
-        ) >= len(sh_phrase.strip()) - 3
+        """The phrase is (nearly all) a party alias: "Moscou", "Kyiv's"."""
+        hit = self._aliases.search(sh_phrase)
+        return hit is not None and len(hit.phrase.replace("*", "")) >= len(sh_phrase.strip()) - 3
 
     def is_person(self, sh_phrase: str) -> bool:
         return self._people.search(sh_phrase) is not None

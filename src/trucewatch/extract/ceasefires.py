@@ -81,20 +81,20 @@ def _owner(ctx: ArticleContext, s: Sentence) -> str | None:
     return None
 
 
-def _declarer(ctx: ArticleContext, s: Sentence) -> str | None:
-    """Whose truce: its owner in the parse, else the subject, else an official named, else the
-    first party named (in this sentence, then before it)."""
+def _declarer(ctx: ArticleContext, s: Sentence) -> tuple[str | None, bool]:
+    """Whose truce, and whether the text says so outright: its agent or owner (strong), else the
+    subject, else an official named, else the first party named (in this sentence, then before)."""
     owner = _owner(ctx, s)
     if owner:
-        return owner
+        return owner, True
     for lo, hi in ((s.start, s.end), (0, s.start)):
         mentions = [m for m in ctx.mentions_in(lo, hi) if m.party]
         subjects = [m for m in mentions if lo == s.start and is_subject(ctx, m, passive=True)]
         people = [m for m in mentions if m.person]
         pick = subjects or people or mentions
         if pick:
-            return pick[0].party if lo == s.start else pick[-1].party
-    return None
+            return (pick[0].party if lo == s.start else pick[-1].party), False
+    return None, False
 
 
 def _drafts(ctx: ArticleContext) -> list[_Draft]:
@@ -114,8 +114,7 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
             continue
         if not full and not _declares(ctx, s):
             continue
-        declarer = _declarer(ctx, s)
-        strong = _owner(ctx, s) is not None
+        declarer, strong = _declarer(ctx, s)
         if full:
             target = next((d for d in drafts if _compatible(d, window, declarer)), None)
         else:

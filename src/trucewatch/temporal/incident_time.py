@@ -106,7 +106,6 @@ def relative_to_ceasefire(lex: Lexicon, sh: str, lo: int, hi: int, cf: Ceasefire
 def from_calendar(lex: Lexicon, sh: str, lo: int, hi: int, published: date | None,
                   clocks: Clocks) -> TimeInterval | None:
     """An interval from calendar words in the sentence, or None."""
-    t = lex.section("time")
     overnight = lex.phrases("time.overnight").search(sh, lo, hi)
     speech = lex.phrases("speech.verbs")
     points = [p for p in grammar(lex).points(sh, lo, hi) if p.has_date or p.has_time or p.part]
@@ -120,7 +119,7 @@ def from_calendar(lex: Lexicon, sh: str, lo: int, hi: int, published: date | Non
         hi_t = localize(datetime.combine(day, datetime.min.time()).replace(hour=7), clocks.local)
         return TimeInterval(lo_t, hi_t, "explicit", sh[overnight.start:overnight.end])
     for phrase_set, part in (("time.this_morning", (5, 12)), ("time.this_evening", (17, 24))):
-        hit = lex.phrases(phrase_set).search(sh, lo, hi) if t.get(phrase_set.split(".")[1]) else None
+        hit = lex.phrases(phrase_set).search(sh, lo, hi)
         if hit and published is not None:
             return _wall(Point(hit.start, hit.end, rel_day=0, part=part), published, clocks, sh)
     if dated:
