@@ -128,10 +128,19 @@ class _Candidate:
     start: int
     end: int
     entries: tuple[Entry, ...]
-    context: _Context
+    label: str
 
 
 def _lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
+    """The sentence's place candidates with their gazetteer entries (once per sentence: the
+    incident, scope, clock and country readers all ask)."""
+    key = ("place-candidates", s.index)
+    if key not in ctx.memo:
+        ctx.memo[key] = _find_lookups(ctx, s)
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
+def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
     out = []
     clocks = _clock_names(ctx, s)
     for start, end, label in _candidates(ctx, s):
@@ -142,7 +151,7 @@ def _lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
             continue
         if _COMPOUND_AFTER.match(ctx.text, end) or ctx.shadow[max(0, start - 4) : start] in {"pro-", "anti"}:
             continue  # "Moscow-backed separatists", "pro-Moscow", "Kremlin-friendly": an adjective
-        out.append(_Candidate(start, end, ctx.gazetteer.lookup(surface), _context(ctx, start, end, label)))
+        out.append(_Candidate(start, end, ctx.gazetteer.lookup(surface), label))
     return sorted(out, key=lambda c: (c.start, -c.end))
 
 
@@ -179,20 +188,21 @@ _COMPOUND_AFTER = re.compile(r"-[a-zà-ÿ]")
 _REGION_GAP = re.compile(r"^\s*(?:,|\(|in|dans|en|de la région de|in the)\s*$")
 
 
-def _best(c: _Candidate, countries: set[str], region: str | None) -> PlaceMention | None:
+def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str | None) -> PlaceMention | None:
     best: PlaceMention | None = None
     entries = c.entries
-    if any(e.kind == "PCLI" for e in entries):
+    if not entries or any(e.kind == "PCLI" for e in entries):
         return None  # "en Colombia" names the country, not the town of Colombia, Huila
+    context = _context(ctx, c.start, c.end, c.label)  # only for names the gazetteer knows
     if region:
         inside = [e for e in entries if e.kind == "P" and e.admin1 and normalise(e.admin1) == normalise(region)]
         if inside:  # the named region settles the homonym, whatever the population
             e = max(inside, key=lambda x: x.population)
-            return PlaceMention(c.start, c.end, e, ACCEPT + 5, c.context.near, False)
+            return PlaceMention(c.start, c.end, e, ACCEPT + 5, context.near, False)
     for e in entries:
-        score = _score(c.context, e, countries)
+        score = _score(context, e, countries)
         if score >= ACCEPT and (best is None or score > best.score):
-            best = PlaceMention(c.start, c.end, e, score, c.context.near, c.context.region and e.kind == "ADM1")
+            best = PlaceMention(c.start, c.end, e, score, context.near, context.region and e.kind == "ADM1")
     return best
 
 
@@ -218,7 +228,7 @@ def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[Pla
     for i, c in enumerate(cands):
         if i in context_of:
             continue
-        best = _best(c, countries, regions.get(i))
+        best = _best(ctx, c, countries, regions.get(i))
         if best is None and i in regions:
             region = next(cands[j] for j in range(i + 1, len(cands)) if _region_name(cands[j]) == regions[i])
             best = _region_entry(region)

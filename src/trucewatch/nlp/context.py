@@ -37,6 +37,7 @@ class ArticleContext:
     dyad: tuple[str, ...]
     mentions: list[Mention] = field(default_factory=list)
     country_hint: str | None = None
+    memo: dict[tuple[str, int], Any] = field(default_factory=dict, repr=False)  # per-sentence results
     _found: dict[str, list[Match]] = field(default_factory=dict, repr=False)
     _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
