@@ -16,7 +16,9 @@ FRENCH = ("Au moins deux personnes ont été tuées samedi dans un bombardement 
           "ont déclaré les autorités ukrainiennes.\n")
 ITALIAN = ("Il cessate il fuoco tra le parti è stato violato più volte durante il fine settimana, "
            "hanno riferito le autorità domenica. Il governo ha annunciato nuovi colloqui.\n")
-RUSSIAN = ("Режим тишины был нарушен в воскресенье: обстрелы продолжались всю ночь, "
+POLISH = ("Zawieszenie broni zostało złamane w niedzielę: ostrzał trwał całą noc, "
+          "poinformowały władze lokalne.\n")
+RUSSIAN = ("Режим тишины был нарушен в воскресенье: в Херсоне погибли два человека, "
            "сообщили местные власти.\n")
 
 
@@ -38,7 +40,7 @@ def _write(tmp_path: Path, name: str, data: bytes) -> str:
         ("image.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "E102", 3),
         ("numbers.txt", b"12 34 56 -- 78 ... 90\n", "E107", 3),
         ("italian.txt", ITALIAN.encode("utf-8"), "E201", 4),
-        ("russian-cp1251.txt", RUSSIAN.encode("cp1251"), "E201", 4),
+        ("polish-cp1250.txt", POLISH.encode("cp1250"), "E201", 4),
     ],
 )
 def test_cli_bad_input_fails_with_one_clear_line(tmp_path: Path, name: str, data: bytes, code: str,
@@ -51,13 +53,16 @@ def test_cli_bad_input_fails_with_one_clear_line(tmp_path: Path, name: str, data
     assert code in lines[0] and (name in lines[0] or code == "E201" and name in lines[0])
 
 
-@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
-def test_cli_bad_input_legacy_encoding_is_decoded_and_analysed(tmp_path: Path, encoding: str) -> None:
-    path = _write(tmp_path, f"article-{encoding}.txt", FRENCH.encode(encoding))
+@pytest.mark.parametrize(("text", "encoding", "language"),
+                         [(FRENCH, "latin-1", "fr"), (FRENCH, "cp1252", "fr"), (RUSSIAN, "cp1251", "ru"),
+                          (RUSSIAN, "koi8-r", "ru")])
+def test_cli_bad_input_legacy_encoding_is_decoded_and_analysed(tmp_path: Path, text: str, encoding: str,
+                                                               language: str) -> None:
+    path = _write(tmp_path, f"article-{encoding}.txt", text.encode(encoding))
     run = _run(path, "--published", "2023-01-08", "--format", "json")
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
-    assert out["article"]["language"] == "fr"
+    assert out["article"]["language"] == language
     assert any(w.startswith("W101") for w in out["warnings"])
     [incident] = out["incidents"]
     assert incident["place"] == "Kherson" and incident["fatalities_low"] == 2

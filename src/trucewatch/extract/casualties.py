@@ -43,6 +43,8 @@ class _Quantities:
             rf"(?:(?P<num>\d{{1,3}}(?:[,.\u202f ]\d{{3}})+|\d+|{numbers})|(?P<vague>{vague_alt}))(?!\w)"
         )
         self.people = lex.phrases("casualties.people")
+        # languages without articles name one victim by a singular noun ("ранена женщина")
+        self.one = lex.phrases("casualties.one") if "one" in c else None
         self.fillers = set(c.get("fillers", ()))
         self.events = lex.phrases("events")
         from trucewatch.extract.actors import party_book
@@ -101,6 +103,20 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
         v = _value(q, best)
         if v is not None:
             return Count(v[0], v[1], (offset + best.start(), word[1]))
+    return _one_victim(q, sh, word, lo, hi)
+
+
+def _one_victim(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int) -> Count | None:
+    """'погибла женщина', 'мирный житель ранен': a singular noun for a person next to the
+    casualty word is one victim."""
+    if q.one is None:
+        return None
+    after = q.one.search(sh, word[1], min(hi, word[1] + 30))
+    if after is not None and after.start - word[1] <= 2:
+        return Count(1, 1, (word[0], after.end))
+    for hit in q.one.finditer(sh, max(lo, word[0] - 30), word[0]):
+        if not sh[hit.end : word[0]].strip(" ,") or set(sh[hit.end : word[0]].split()) <= q.fillers:
+            return Count(1, 1, (hit.start, word[1]))
     return None
 
 

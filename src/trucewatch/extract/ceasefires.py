@@ -229,6 +229,8 @@ def _stated_duration(ctx: ArticleContext, window: Window | None) -> float | None
     if window and window.duration_hours is not None:
         return window.duration_hours
     for s in ctx.sentences:
+        if ctx.has("claims.reject", s):
+            continue  # "Kyiv rejected it and called for a 30-day ceasefire": another truce
         found = duration_hours(ctx.lex, ctx.shadow, s.start, s.end)
         if found:
             return found[0]

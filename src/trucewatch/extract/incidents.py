@@ -176,8 +176,10 @@ class _Builder:
     def time_for(self, s: Sentence, place: PlaceMention | None) -> TimeInterval | None:
         ctx = self.ctx
         clocks = self.clocks(place)
-        t = relative_to_ceasefire(ctx.lex, ctx.shadow, s.start, s.end, self.cf, self.cf_end)
-        t = t or from_calendar(ctx.lex, ctx.shadow, s.start, s.end, ctx.published, clocks)
+        rel = relative_to_ceasefire(ctx.lex, ctx.shadow, s.start, s.end, self.cf, self.cf_end)
+        cal = from_calendar(ctx.lex, ctx.shadow, s.start, s.end, ctx.published, clocks)
+        # "19 March, after the truce ended": both hold, so the incident lies in both
+        t = (rel.intersect(cal) if rel and cal else None) or rel or cal
         if t is None and self.last is not None and self._continues(s):
             t = self.last.time
         t = t or reporting_window(ctx.published, clocks)

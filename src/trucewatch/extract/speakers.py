@@ -10,6 +10,7 @@ speaker's opponent.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from trucewatch.extract.actors import Mention
@@ -56,7 +57,7 @@ def _speaker_mention(ctx: ArticleContext, s: Sentence, exclude: Mention | None =
         subjects = [m for m in mentions if is_subject(ctx, m, _speech_tokens(ctx, s))]
         if subjects:
             return min(subjects, key=distance)
-        near = [m for m in mentions if distance(m) <= 45]
+        near = [m for m in mentions if distance(m) <= 45 and not _reported(ctx, s, m, verbs)]
         accusing = [h.start for h in ctx.find("claims.accuse", s)]
         if not ctx.parsed and accusing and any(m.start < min(accusing) for m in near):
             # no parse: "X warf der Ukraine vor" names the accused right after the verb
@@ -70,6 +71,17 @@ def _speaker_mention(ctx: ArticleContext, s: Sentence, exclude: Mention | None =
         return mentions[0]  # no parse (German): the first party named
     subjects = [m for m in mentions if is_subject(ctx, m)]
     return subjects[0] if subjects else None
+
+
+def _reported(ctx: ArticleContext, s: Sentence, m: Mention, verbs: list[int]) -> bool:
+    """Without a parse: the mention is inside what was said ("officials said that Russian
+    forces...", "власти сообщили, что российская армия..."), after a verb of saying and the
+    language's complementizer."""
+    if ctx.parsed:
+        return False
+    that = ctx.lex.phrases("speech.complementizers")
+    return bool(that) and any(
+        v < m.start and that.search(ctx.shadow, v, m.start) is not None for v in verbs)
 
 
 _MODIFIERS = {"amod", "nmod", "appos", "flat:name", "compound", "poss", "nmod:poss", "flat"}
@@ -164,9 +176,20 @@ def _tied_to(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
     return m.start > trigger[0] and any(b.strip() and before.rstrip().endswith(b.strip()) for b in _BY)
 
 
-def _adjacent(m: Mention, trigger: tuple[int, int]) -> bool:
-    """Without a parse: a demonym right next to the weapon ("russische Drohnen", "roquettes russes")."""
-    return 0 <= trigger[0] - m.end <= 2 or 0 <= m.start - trigger[1] <= 2
+def _adjacent(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
+    """Without a parse: a demonym right next to the weapon ("russische Drohnen", "roquettes
+    russes"), or before it with one word for armed men between ("российские войска обстреляли")."""
+    if 0 <= trigger[0] - m.end <= 2 or 0 <= m.start - trigger[1] <= 2:
+        return True
+    words = ctx.shadow[m.end : trigger[0]].split() if 0 < trigger[0] - m.end <= 30 else []
+    if len(words) == 1 and ctx.lex.phrases("filters.armed").search(words[0]):
+        return True
+    armed = re.match(r"\s+(\w+)\s+", ctx.shadow[m.end : m.end + 40])
+    if armed is None or not ctx.lex.phrases("filters.armed").search(armed.group(1)):
+        return False
+    at = m.end + armed.end()
+    verb = ctx.lex.phrases("events").search(ctx.shadow, at, at + 40)
+    return verb is not None and verb.start == at and m.end < trigger[0] + 200
 
 
 def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
@@ -178,7 +201,7 @@ def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
             continue
         if m.opponent:
             party = ctx.parties.opponent_of(speaker, ctx.dyad)
-        elif _tied_to(ctx, m, trigger) or (not ctx.parsed and _adjacent(m, trigger)):
+        elif _tied_to(ctx, m, trigger) or (not ctx.parsed and _adjacent(ctx, m, trigger)):
             party = m.party
         else:
             continue

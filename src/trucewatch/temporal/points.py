@@ -14,9 +14,14 @@ from functools import cache
 
 from trucewatch.nlp.lexicon import Lexicon, PhraseSet
 
-_CONNECTOR = re.compile(
-    r"^[\s,()]*(?:(?:à|a|at|on|le|la|du|de|the|of|around|vers|dès|from|by|um|gegen|am|ab|las|el|del)[\s,()]+)*$"
-)
+_CONNECTOR_WORDS = ("à", "a", "at", "on", "le", "la", "du", "de", "the", "of", "around", "vers", "dès", "from",
+                    "by", "um", "gegen", "am", "ab", "las", "el", "del")
+
+
+def _connector(extra: list[str]) -> re.Pattern[str]:
+    """Words that may stand between a date and its time ("6 janvier à midi", "6 января в 12:00")."""
+    words = sorted({*_CONNECTOR_WORDS, *extra}, key=len, reverse=True)
+    return re.compile(r"^[\s,()]*(?:(?:" + "|".join(re.escape(w) for w in words) + r")[\s,()]+)*$")
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,11 @@ class PointGrammar:
     def __init__(self, lex: Lexicon):
         t = lex.section("time")
         self.lex = lex
+        # "heures", "часов": a number before them is a time of day only after a time preposition
+        self.clock_words = tuple(t.get("clock_words", ()))
+        cues = (*t["at"], *t["from"], *t["to"], *t["starting"]) if self.clock_words else ()
+        self.clock_cues = tuple(w for w in cues if w)
+        self.connector = _connector(list(t.get("connectors", ())))
         months = _alt(t["months"])
         weekdays = _alt(t["weekdays"])
         self.months = {k.rstrip("."): v for k, v in t["months"].items()}
@@ -71,7 +81,9 @@ class PointGrammar:
         self.iso = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
         self.clock = re.compile(
             r"(?<![\w:.])(?P<h>2[0-4]|[01]?\d)(?!\d)(?:(?:[:h]|\.(?=\d\d))(?P<min>[0-5]\d))?\s*"
-            r"(?P<suffix>a\.?m\.?|p\.?m\.?|h(?!\w)|heures?(?!\w)|o'clock|uhr(?!\w)|horas(?!\w)|hs(?!\w))?"
+            r"(?P<suffix>a\.?m\.?|p\.?m\.?|h(?!\w)|heures?(?!\w)|o'clock|uhr(?!\w)|horas(?!\w)|hs(?!\w)"
+            + "".join(f"|{re.escape(w)}(?!\\w)" for w in sorted(self.clock_words, key=len, reverse=True))
+            + ")?"
         )
         self.military = re.compile(r"(?<!\d)(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?=gmt|utc|local)")
         self.noon = PhraseSet(t["noon"])
@@ -84,7 +96,7 @@ class PointGrammar:
         """Every point between ``lo`` and ``hi`` in the shadow text, times attached to dates."""
         dates = self._dates(sh, lo, hi)
         times = self._zones(sh, self._times(sh, lo, hi, dates), hi)
-        merged = _attach(sh, dates, times)
+        merged = _attach(sh, dates, times, self.connector)
         return sorted(self._zones(sh, merged, hi), key=lambda p: p.start)
 
     def _dates(self, sh: str, lo: int, hi: int) -> list[Point]:
@@ -102,6 +114,7 @@ class PointGrammar:
                                    year=int(m["y"]) if m["y"] else None,
                                    weekday=self.weekdays.get(wd.rstrip(".")) if wd else None))
                 taken.append((m.start(), m.end()))
+        found += self._range_starts(sh, lo, hi, found, taken)
         for m in self.dotted.finditer(sh, lo, hi):  # 08.05.2025
             if not _overlaps(taken, m.start(), m.end()) and 1 <= int(m["m"]) <= 12:
                 found.append(Point(m.start(), m.end(), day=int(m["d"]), month=int(m["m"]), year=int(m["y"])))
@@ -116,6 +129,21 @@ class PointGrammar:
                 found.append(Point(hit.start, hit.end, rel_day=int(self.rel_days.value(hit))))
                 taken.append((hit.start, hit.end))
         return found
+
+    def _range_starts(self, sh: str, lo: int, hi: int, found: list[Point],
+                      taken: list[tuple[int, int]]) -> list[Point]:
+        """The bare first day of a range takes the month of the second: "с 8 по 10 мая",
+        "du 8 au 10 mai", "from 8 to 10 May", "vom 8. bis 10. Mai"."""
+        out = []
+        by_start = {p.start: p for p in found if p.day is not None}
+        for m in _RANGE_DAY.finditer(sh, lo, hi):
+            second = by_start.get(m.end())
+            if second is None or _overlaps(taken, m.start(), m.start() + len(m["d"])) or not 1 <= int(m["d"]) <= 31:
+                continue
+            out.append(Point(m.start(), m.start() + len(m["d"]), day=int(m["d"]), month=second.month,
+                             year=second.year))
+            taken.append((m.start(), m.start() + len(m["d"])))
+        return out
 
     def _times(self, sh: str, lo: int, hi: int, dates: list[Point]) -> list[Point]:
         taken = [(p.start, p.end) for p in dates]
@@ -137,7 +165,8 @@ class PointGrammar:
                 hour += 12
             if suffix.startswith("a") and hour == 12:
                 hour = 0
-            if suffix.startswith(("heure", "hora")) and not m["min"] and not _clock_context(sh, m.start(), m.end()):
+            wordy = suffix.startswith(("heure", "hora")) or suffix in self.clock_words
+            if wordy and not m["min"] and not _clock_context(sh, m.start(), m.end(), self.clock_cues):
                 continue  # "36 heures" is a duration, not 36 o'clock
             if hour > 24:
                 continue
@@ -154,11 +183,18 @@ class PointGrammar:
         for p in points:
             if p.has_time and p.zone is None:
                 hit = self.zones.search(sh, p.end, min(hi, p.end + 24))
-                if hit and _CONNECTOR.match(sh[p.end : hit.start]):
+                if hit and self.connector.match(sh[p.end : hit.start]):
                     p = replace(p, zone=str(self.zones.value(hit)), zone_text=sh[hit.start : hit.end],
                                 end=hit.end)
             out.append(p)
         return out
+
+
+_RANGE_DAY = re.compile(
+    r"(?<![\w.:])(?P<d>\d{1,2})(?:-?(?:го|е|er|st|nd|rd|th)|\.)?\s*"
+    r"(?:-|–|—|по|до|au|to|till|until|through|bis|bis zum|al|hasta el|hasta|и|та|і|and|et|und|y)\s*"
+    r"(?=\d{1,2}(?:-?(?:го|е|er|st|nd|rd|th)|\.)?\s)"
+)
 
 
 def _alt(words: dict[str, int]) -> str:
@@ -170,10 +206,13 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in spans)
 
 
-def _clock_context(sh: str, at: int, end: int) -> bool:
-    """'à 18 heures', 'à partir de 18 heures', 'de 10 heures à 21 heures' are clock times;
-    'une trêve de 36 heures' is a duration."""
+def _clock_context(sh: str, at: int, end: int, cues: tuple[str, ...] = ()) -> bool:
+    """'à 18 heures', 'à partir de 18 heures', 'de 10 heures à 21 heures', 'с 12 часов' are clock
+    times; 'une trêve de 36 heures' is a duration. ``cues`` are the language's own time
+    prepositions, beyond the French, English, German and Spanish ones written here."""
     before = sh[max(0, at - 14) : at]
+    if cues and re.search(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")\s+$", before):
+        return True
     if re.search(r"(?:\bà|\ba|vers|dès|jusqu'à|partir de|compter de|at|from|until|\bum|\bab|\bbis|\blas|\bla)\s+$",
                  before):
         return True
@@ -181,13 +220,13 @@ def _clock_context(sh: str, at: int, end: int) -> bool:
         re.match(r"\s*(?:\([^)]*\)\s*)?(?:à|au|jusqu'à)\s+\d", sh[end : end + 30]))
 
 
-def _attach(sh: str, dates: list[Point], times: list[Point]) -> list[Point]:
+def _attach(sh: str, dates: list[Point], times: list[Point], connector: re.Pattern[str]) -> list[Point]:
     """Glue each time to the date it modifies (the one joined to it by connector words only)."""
     dates = sorted(dates, key=lambda p: p.start)
     used: set[int] = set()
     out = list(dates)
     for t in sorted(times, key=lambda p: p.start):
-        target = _neighbour(sh, out, t)
+        target = _neighbour(sh, out, t, connector)
         if target is None:
             out.append(t)
             continue
@@ -197,16 +236,16 @@ def _attach(sh: str, dates: list[Point], times: list[Point]) -> list[Point]:
     return out
 
 
-def _neighbour(sh: str, points: list[Point], t: Point) -> Point | None:
+def _neighbour(sh: str, points: list[Point], t: Point, connector: re.Pattern[str]) -> Point | None:
     before = [p for p in points if p.end <= t.start and p.has_date]
     after = [p for p in points if p.start >= t.end and p.has_date]
     if before:
         p = max(before, key=lambda q: q.end)
-        if _CONNECTOR.match(sh[p.end : t.start]) and not _time_slot_taken(p, t):
+        if connector.match(sh[p.end : t.start]) and not _time_slot_taken(p, t):
             return p
     if after:
         p = min(after, key=lambda q: q.start)
-        if _CONNECTOR.match(sh[t.end : p.start]) and not _time_slot_taken(p, t):
+        if connector.match(sh[t.end : p.start]) and not _time_slot_taken(p, t):
             return p
     return None
 

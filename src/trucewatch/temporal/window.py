@@ -73,20 +73,34 @@ def _is_clock(sh: str, at: int) -> bool:
     return bool(re.search(r"(?:\bà|\bat|partir de|compter de|jusqu'à)\s+$", sh[max(0, at - 12) : at]))
 
 
-def _role(sh: str, p: Point, lo: int) -> str | None:
+@cache
+def _cues(lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(to, from) cue words, longest first: the shared ones above and the language's own."""
+    t = lex.section("time")
+    def order(words: Any) -> tuple[str, ...]:
+        return tuple(sorted(set(words), key=len, reverse=True))
+    return order((*_TO_CUES, *t["to"])), order((*_FROM_CUES, *t["from"]))
+
+
+def _ends_with_word(before: str, cue: str) -> bool:
+    return before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum())
+
+
+def _role(lex: Lexicon, sh: str, p: Point, lo: int) -> str | None:
     before = sh[max(lo, p.start - 16) : p.start].strip()
-    for cue in sorted(_TO_CUES, key=len, reverse=True):
-        if before.endswith(cue) and (len(before) == len(cue) or not before[-len(cue) - 1].isalnum()):
+    to_cues, from_cues = _cues(lex)
+    for cue in to_cues:
+        if _ends_with_word(before, cue):
             return "end" if cue not in ("à", "a") or "jusqu" in before else None
-    for cue in sorted(_FROM_CUES, key=len, reverse=True):
-        if before.endswith(cue):
+    for cue in from_cues:
+        if _ends_with_word(before, cue):
             return "start"
     return None
 
 
-def _assign(sh: str, points: list[Point], lo: int, terms: list[tuple[int, int]],
+def _assign(lex: Lexicon, sh: str, points: list[Point], lo: int, terms: list[tuple[int, int]],
             starts: list[tuple[int, int]]) -> tuple[Point | None, Point | None]:
-    roles = [(_role(sh, p, lo), p) for p in points]
+    roles = [(_role(lex, sh, p, lo), p) for p in points]
     start = next((p for r, p in roles if r == "start"), None)
     end = next((p for r, p in roles if r == "end"), None)
     if start is not None and end is None:
@@ -118,17 +132,26 @@ def _tied_to_truce(lex: Lexicon, sh: str, p: Point, lo: int, hi: int) -> bool:
     return truce <= event
 
 
+def _cued_by_truce(lex: Lexicon, sh: str, p: Point, lo: int) -> bool:
+    """'режим тишины объявлен с 1 сентября, однако обстрелы...': a point after a from/to cue a
+    few words from a ceasefire word dates the truce, whatever follows it."""
+    if _role(lex, sh, p, lo) is None:
+        return False
+    terms = lex.phrases("ceasefire.terms").finditer(sh, max(lo, p.start - 80), p.start)
+    return any(0 <= p.start - t.end <= 30 for t in terms)
+
+
 def parse_window(lex: Lexicon, sh: str, lo: int, hi: int, ref: date | None) -> Window | None:
     """The window a declaration sentence gives, or None if it names no time at all."""
     every = [p for p in grammar(lex).points(sh, lo, hi) if p.has_date or p.has_time]
-    points = [p for p in every if _tied_to_truce(lex, sh, p, lo, hi)]
+    points = [p for p in every if _tied_to_truce(lex, sh, p, lo, hi) or _cued_by_truce(lex, sh, p, lo)]
     dur = duration_hours(lex, sh, lo, hi, [(p.start, p.end) for p in every])
     open_ended = bool(lex.phrases("ceasefire.open_ended").search(sh, lo, hi))
     if not points and dur is None and not open_ended:
         return None
     terms = [(t.start, t.end) for t in lex.phrases("ceasefire.terms").finditer(sh, lo, hi)]
     starts = [(t.start, t.end) for t in lex.phrases("ceasefire.start_verbs").finditer(sh, lo, hi)]
-    start_p, end_p = _assign(sh, points, lo, terms, starts)
+    start_p, end_p = _assign(lex, sh, points, lo, terms, starts)
     start_day = resolve_date(start_p, ref, future=None) if start_p and start_p.has_date else None
     end_day = resolve_date(end_p, ref, future=None) if end_p and end_p.has_date else None
     if start_p and start_day is None:

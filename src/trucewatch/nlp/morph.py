@@ -1,0 +1,53 @@
+"""Dictionary forms of inflected place names in Russian and Ukrainian (pymorphy3 with its
+OpenCorpora / VESUM dictionaries, bundled in the ``pymorphy3-dicts-ru`` / ``-uk`` wheels).
+
+The gazetteer knows "Краматорськ" and "Нова Каховка"; articles write "у Краматорську", "в Новій
+Каховці", "под Бахмутом". :func:`place_forms` gives the nominative forms a name can stand for,
+most likely first, each word inflected back to the nominative in its own gender and number (so
+"Новой Каховке" gives "Новая Каховка", not the masculine lemma "новый").
+"""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+from itertools import product
+from typing import Any
+
+MORPH_LANGUAGES = ("ru", "uk")
+_MAX_FORMS = 6
+
+
+@cache
+def analyzer(language: str) -> Any:
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang=language)
+
+
+def _word_forms(morph: Any, word: str) -> list[str]:
+    """Nominative singular (or plural, for plural-only names like Суми) forms of one word."""
+    forms: list[str] = []
+    for parse in morph.parse(word)[:4]:
+        nominative = parse.inflect({"nomn"}) if "nomn" not in parse.tag else parse
+        for cand in (nominative.word if nominative else None, parse.normal_form):
+            if cand and cand not in forms:
+                forms.append(cand)
+    return forms or [word.lower()]
+
+
+@lru_cache(maxsize=20_000)
+def place_forms(surface: str, language: str) -> tuple[str, ...]:
+    """Candidate dictionary forms of a (possibly multi-word) place name, surface form excluded."""
+    if language not in MORPH_LANGUAGES:
+        return ()
+    morph = analyzer(language)
+    words = surface.replace("-", " - ").split()
+    per_word = [_word_forms(morph, w) if w != "-" else ["-"] for w in words]
+    out: list[str] = []
+    for combo in product(*per_word):
+        form = " ".join(combo).replace(" - ", "-")
+        if form.lower() != surface.lower() and form not in out:
+            out.append(form)
+        if len(out) >= _MAX_FORMS:
+            break
+    return tuple(out)
