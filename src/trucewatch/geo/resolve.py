@@ -74,9 +74,16 @@ def _context(ctx: ArticleContext, start: int, end: int, label: str) -> _Context:
     lex = ctx.lex
     region = bool(lex.phrases("filters.region").search(before[-16:] + " " + after[:12]))
     near = bool(lex.phrases("filters.near").search(before[-22:]))
-    locative = bool(lex.phrases("filters.locative").search(before[-14:]))
+    locative = bool(lex.phrases("filters.locative").search(before[-14:])) or _object_of_attack(ctx, start)
     person = label in {"PER", "PERSON"} and " " in ctx.text[start:end]
     return _Context(label, near, region, locative, person, label in {"PER", "PERSON"})
+
+
+def _object_of_attack(ctx: ArticleContext, start: int) -> bool:
+    """'shelled Klishchiivka', 'обстріляли Кліщіївку': the name right after a word of attack is
+    where it happened, as much as one after a locative preposition."""
+    hits = ctx.lex.phrases("events").finditer(ctx.shadow, max(0, start - 30), start)
+    return any(0 < start - h.end <= 2 for h in hits)
 
 
 def _score(c: _Context, e: Entry, countries: set[str]) -> float:
@@ -160,14 +167,17 @@ def _entries(ctx: ArticleContext, surface: str, start: int, end: int) -> tuple[E
     """Gazetteer entries for a name as written, else for its dictionary forms ("у Краматорську"
     -> Краматорськ), else, for a region adjective before a region word ("Херсонской области"),
     the region."""
-    found = ctx.gazetteer.lookup(surface)
     language = ctx.lex.language
+    region = _region_adjective(ctx, start, end) if language in MORPH_LANGUAGES else ()
+    if region:  # before the name itself: GeoNames lists "Херсонскую" as a name of the city
+        return region
+    found = ctx.gazetteer.lookup(surface)
     if found or language not in MORPH_LANGUAGES:
         return found
     by_id: dict[int, Entry] = {}
     for form in place_forms(surface, language):  # every reading: "Донецька" is Donetsk's genitive
         by_id.update((e.id, e) for e in ctx.gazetteer.lookup(form))  # and an adjective
-    return tuple(by_id.values()) or _region_adjective(ctx, start, end)
+    return tuple(by_id.values())
 
 
 def _region_adjective(ctx: ArticleContext, start: int, end: int) -> tuple[Entry, ...]:

@@ -1,0 +1,58 @@
+"""Places across languages: inflected Slavic names reach the gazetteer through their dictionary
+forms, region adjectives name the region, and the curated front-line supplement is in the built
+gazetteer with a source for every row."""
+
+from __future__ import annotations
+
+import csv
+from importlib import resources
+from typing import Any
+
+import pytest
+
+from trucewatch.geo.gazetteer import Gazetteer
+from trucewatch.nlp.morph import place_forms
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("surface", "language", "form"), [
+    ("Херсоні", "uk", "херсон"),
+    ("Новій Каховці", "uk", "нова каховка"),
+    ("Бахмутом", "uk", "бахмут"),
+    ("Новой Каховке", "ru", "новая каховка"),
+    ("Краматорске", "ru", "краматорск"),
+    ("Сумах", "ru", "сумы"),
+])
+def test_place_forms_give_the_nominative(surface: str, language: str, form: str) -> None:
+    assert form in place_forms(surface, language)
+
+
+def test_place_forms_only_for_morphology_languages() -> None:
+    assert place_forms("Kherson", "en") == ()
+
+
+def _supplement() -> list[dict[str, str]]:
+    text = (resources.files("trucewatch.data") / "places_supplement.csv").read_text(encoding="utf-8")
+    return list(csv.DictReader(ln for ln in text.splitlines() if ln and not ln.startswith("#")))
+
+
+@pytest.mark.parametrize("row", _supplement(), ids=lambda r: r["name"])
+def test_supplement_rows_are_sourced_and_found_by_every_name(row: dict[str, str]) -> None:
+    assert row["source"].startswith("https://")
+    gazetteer = Gazetteer.open()
+    for name in [row["name"], *row["alternates"].split("|")]:
+        assert any(e.id == int(row["id"]) for e in gazetteer.lookup(name)), name
+
+
+@pytest.mark.parametrize(("text", "language", "place", "precision"), [
+    ("У ніч на неділю російські війська обстріляли Кліщіївку, загинули двоє військових.", "uk",
+     "Klishchiivka", 1),
+    ("Ночью российская армия обстреляла Херсонскую область, погиб один человек.", "ru", "Kherson", 3),
+    ("Вночі окупанти атакували дронами Запорізьку область, поранено жінку.", "uk", "Zaporizhia", 3),
+])
+def test_inflected_places_and_regions_are_geocoded(analyzer: Any, text: str, language: str, place: str,
+                                                   precision: int) -> None:
+    out = analyzer.analyze(text, published="2025-04-20", language=language).to_contract()
+    [incident] = out["incidents"]
+    assert (incident["place"], incident["geo_precision"]) == (place, precision)
