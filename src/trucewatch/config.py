@@ -20,7 +20,7 @@ class Settings:
     max_chars: int = 1_000_000
     data_dir: str = ""
     min_language_score: float = 0.5
-    languages: tuple[str, ...] = ("de", "en", "es", "fr", "ru", "uk")
+    languages: tuple[str, ...] = ("ar", "de", "en", "es", "fr", "ru", "uk")
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

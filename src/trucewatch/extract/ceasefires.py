@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
-from trucewatch.extract.speakers import is_subject, speaker_party
+from trucewatch.extract.speakers import describes_place, is_subject, speaker_party
 from trucewatch.geo.resolve import places_in
 from trucewatch.nlp.context import ArticleContext, Sentence
 from trucewatch.records import Ceasefire, Response, Span
@@ -22,7 +22,8 @@ from trucewatch.temporal.resolve import resolve_date, wall_time
 from trucewatch.temporal.window import Window, duration_hours, parse_window
 
 _LOCATIVE_GAP = re.compile(
-    r"^\s*(?:local\s+|humanitaire\s+|humanitarian\s+)?(?:in|at|around|for|à|au|autour\s+de|dans|en|pour)"
+    r"^\s*(?:local\s+|humanitaire\s+|humanitarian\s+)?(?:in|at|around|for|à|au|autour\s+de|dans|en|pour"
+    r"|في|в|во|у|на)"
     r"(?:\s+(?:the|la|le|l'|les))?\s*(?:city\s+of\s+|ville\s+de\s+)?$"
 )
 
@@ -48,6 +49,14 @@ def _declares(ctx: ArticleContext, s: Sentence) -> bool:
     return (ctx.has("ceasefire.declare", s) and not ctx.has("filters.speculation", s)
             and not ctx.has("claims.violate", s) and not ctx.has("ceasefire.ended_early", s)
             and not ctx.has("claims.reject", s))
+
+
+def _in_force_since(ctx: ArticleContext, s: Sentence, window: Window | None) -> bool:
+    """A violation report that names when the truce took effect ("the ceasefire in force since
+    27 November was violated"): it dates the truce, though it declares nothing."""
+    return (window is not None and window.start is not None and ctx.has("claims.violate", s)
+            and ctx.has("ceasefire.declare", s) and not ctx.has("filters.speculation", s)
+            and not ctx.has("ceasefire.ended_early", s) and not ctx.has("claims.reject", s))
 
 
 _AGENT_BEFORE = re.compile(r"(?:\bby|\bpar|\bpor|\bvon|\bvom)\s+(?:(?:the|le|la|les|l'|el|los|las|der|dem|den)\s+)?$")
@@ -88,7 +97,7 @@ def _declarer(ctx: ArticleContext, s: Sentence) -> tuple[str | None, bool]:
     if owner:
         return owner, True
     for lo, hi in ((s.start, s.end), (0, s.start)):
-        mentions = [m for m in ctx.mentions_in(lo, hi) if m.party]
+        mentions = [m for m in ctx.mentions_in(lo, hi) if m.party and not describes_place(ctx, m)]
         subjects = [m for m in mentions if lo == s.start and is_subject(ctx, m, passive=True)]
         people = [m for m in mentions if m.person]
         pick = subjects or people or mentions
@@ -112,9 +121,12 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
         if drafts and window is not None and window.start is None and window.end is not None:
             _add_end(drafts[0], window, s, ctx)  # "la tregua, prevista hasta el 15 de enero"
             continue
-        if not full and not _declares(ctx, s):
+        in_force = _in_force_since(ctx, s, window)
+        if not full and not _declares(ctx, s) and not in_force:
             continue
-        declarer, strong = _declarer(ctx, s)
+        # "Hezbollah said Israel violated the ceasefire in force since 04:00": the truce and its
+        # start are facts here, its declarer is not named
+        declarer, strong = (None, False) if in_force else _declarer(ctx, s)
         if full:
             target = next((d for d in drafts if _compatible(d, window, declarer)), None)
         else:
@@ -160,7 +172,8 @@ def _clock(ctx: ArticleContext, window: Window | None, declarer: str | None) -> 
     if window and window.zone == "local":
         return _local_zone(ctx, declarer), "stated"
     zone = ctx.parties.timezone(declarer) or ctx.parties.timezone(ctx.dyad[0] if ctx.dyad else None)
-    return zone or "UTC", "assumed"
+    # nobody's clock named: the clock of the places the article is about, UTC only as a last resort
+    return zone or _local_zone(ctx, declarer) or "UTC", "assumed"
 
 
 def _local_zone(ctx: ArticleContext, declarer: str | None) -> str | None:
@@ -176,16 +189,17 @@ def _local_zone(ctx: ArticleContext, declarer: str | None) -> str | None:
 def _scope_place(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str | None, str | None]:
     """A ceasefire declared for a named place: the place follows the ceasefire word with only a
     locative between ("un cessez-le-feu local à Marioupol", "a truce in Gaza")."""
-    countries = ctx.parties.theatre(ctx.dyad)
-    for s in sentences:
-        terms = ctx.find("ceasefire.terms", s)
-        for pm in places_in(ctx, s, countries):
-            if pm.entry.kind not in {"P", "ADM1"}:
-                continue
-            for t in terms:
-                gap = ctx.shadow[t.end : pm.start]
-                if 0 <= pm.start - t.end <= 30 and _LOCATIVE_GAP.match(gap):
-                    return pm.entry.name, pm.entry.country
+    # the parties' theatre first; then any country ("Russia and Turkey agreed a ceasefire in Idlib")
+    for countries in (ctx.parties.theatre(ctx.dyad), set()):
+        for s in sentences:
+            terms = ctx.find("ceasefire.terms", s)
+            for pm in places_in(ctx, s, countries):
+                if pm.entry.kind not in {"P", "ADM1"}:
+                    continue
+                for t in terms:
+                    gap = ctx.shadow[t.end : pm.start]
+                    if 0 <= pm.start - t.end <= 30 and _LOCATIVE_GAP.match(gap):
+                        return pm.entry.name, pm.entry.country
     return None, None
 
 

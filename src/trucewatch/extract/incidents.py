@@ -146,8 +146,10 @@ def _targets(ctx: ArticleContext, s: Sentence) -> list[str]:
     return [str(table.value(h)) for h in ctx.find("targets", s)]
 
 
-def _countries(ctx: ArticleContext) -> set[str]:
-    out = ctx.parties.theatre(ctx.dyad) | {ctx.country_hint}
+def _countries(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> set[str]:
+    """Where the article's fighting is: the parties' theatre, the caller's hint, and the country
+    a truce was declared for ("a ceasefire in Idlib" agreed by Russia and Turkey)."""
+    out = ctx.parties.theatre(ctx.dyad) | {ctx.country_hint} | {cf.scope_country for cf in ceasefires}
     return {c for c in out if c}
 
 
@@ -158,7 +160,7 @@ class _Builder:
         self.cf_end = (self.cf.ended_early or self.cf.end) if self.cf else None
         self.recent_place: PlaceMention | None = None
         self._places: dict[int, list[PlaceMention]] = {}
-        self.countries = _countries(ctx)
+        self.countries = _countries(ctx, ceasefires)
         self.drafts: list[Draft] = []
         self.last: Draft | None = None
 

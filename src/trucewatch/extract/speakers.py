@@ -19,6 +19,8 @@ from trucewatch.nlp.context import ArticleContext, Sentence
 _PLACE_NOUNS = ("ville", "city", "town", "village", "région", "region", "localité", "oblast",
                 "territoire", "territory", "port", "capital", "capitale", "frontière", "border",
                 "soil", "sol", "cities", "villes", "towns")
+#: prepositions of place that make the name after them a place ("في لبنان", "в России")
+_PLACE_PREPOSITIONS = ("في", "в", "у")
 _PRONOUNS = {"il", "elle", "he", "she", "they", "ils", "elles"}
 
 
@@ -26,11 +28,12 @@ def _speech_hits(ctx: ArticleContext, s: Sentence) -> list[int]:
     return [m.start for m in ctx.find("speech.verbs", s)]
 
 
-def _describes_place(ctx: ArticleContext, m: Mention) -> bool:
-    before = ctx.shadow[max(0, m.start - 14) : m.start]
-    after = ctx.shadow[m.end : m.end + 10]
-    return any(before.rstrip().endswith(n) for n in _PLACE_NOUNS) or any(
-        after.lstrip().startswith(n) for n in _PLACE_NOUNS
+def describes_place(ctx: ArticleContext, m: Mention) -> bool:
+    before = " " + ctx.shadow[max(0, m.start - 14) : m.start].rstrip()
+    after = ctx.shadow[m.end : m.end + 10].lstrip() + " "
+    return any(before.endswith(n) and not before[-len(n) - 1].isalnum()
+               for n in (*_PLACE_NOUNS, *_PLACE_PREPOSITIONS)) or any(
+        after.startswith(n) and not after[len(n)].isalnum() for n in _PLACE_NOUNS
     )
 
 
@@ -46,7 +49,7 @@ def _starts_with_pronoun(ctx: ArticleContext, s: Sentence) -> bool:
 
 def _speaker_mention(ctx: ArticleContext, s: Sentence, exclude: Mention | None = None) -> Mention | None:
     mentions = [m for m in ctx.mentions_in(s.start, s.end)
-                if not m.opponent and not _describes_place(ctx, m) and m != exclude]
+                if not m.opponent and not describes_place(ctx, m) and m != exclude]
     if not mentions:
         return None
     verbs = _speech_hits(ctx, s)
@@ -196,12 +199,14 @@ def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
                 speaker: str | None) -> tuple[str | None, Mention | None]:
     """The party said to have carried out the attack described near ``trigger``."""
     candidates = []
+    # without a parse, next to any word of violence in the sentence ("غارة إسرائيلية")
+    violence = [trigger, *((h.start, h.end) for h in ctx.find("events", s))] if not ctx.parsed else []
     for m in ctx.mentions_in(s.start, s.end):
-        if _describes_place(ctx, m) or m.person:
+        if describes_place(ctx, m) or m.person:
             continue
         if m.opponent:
             party = ctx.parties.opponent_of(speaker, ctx.dyad)
-        elif _tied_to(ctx, m, trigger) or (not ctx.parsed and _adjacent(ctx, m, trigger)):
+        elif _tied_to(ctx, m, trigger) or any(_adjacent(ctx, m, v) for v in violence):
             party = m.party
         else:
             continue

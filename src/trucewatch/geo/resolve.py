@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from trucewatch.geo.gazetteer import Entry, normalise
 from trucewatch.nlp.context import ArticleContext, Sentence
@@ -41,6 +42,8 @@ def _candidates(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int, str]]:
         if ent.start_char >= s.start and ent.end_char <= s.end:
             ner[(ent.start_char, ent.end_char)] = ent.label_
     out: dict[tuple[int, int], str] = {}
+    if ctx.lex.language in _CASELESS:
+        out.update(_caseless_runs(tokens))
     for i, tok in enumerate(tokens):
         if not tok.text[:1].isupper() or tok.pos_ in _SKIP_POS and tok.ent_type_ == "":
             continue
@@ -56,6 +59,27 @@ def _candidates(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int, str]]:
     for (start, end), label in ner.items():
         out.setdefault((start, end), label)
     return [(a, b, lab) for (a, b), lab in out.items()]
+
+
+#: scripts without capital letters: every word run is a candidate, and the gazetteer decides
+_CASELESS = {"ar"}
+#: Arabic clitics written onto a name ("بخان يونس", "والخيام"); the article stays, GeoNames has it
+_AR_PREFIXES = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك")
+
+
+def _caseless_runs(tokens: list[Any]) -> dict[tuple[int, int], str]:
+    out: dict[tuple[int, int], str] = {}
+    for i, tok in enumerate(tokens):
+        if not tok.is_alpha:
+            continue  # short and stop words too: "أم" starts Omdurman (أم درمان); the gazetteer decides
+        for prefix in _AR_PREFIXES:
+            if not tok.text.startswith(prefix) or prefix and len(tok.text) - len(prefix) < 3:
+                continue
+            for j in range(i, min(i + 3, len(tokens))):
+                if j > i and not tokens[j].is_alpha:
+                    break
+                out[(tok.idx + len(prefix), tokens[j].idx + len(tokens[j].text))] = ""
+    return out
 
 
 @dataclass(frozen=True)

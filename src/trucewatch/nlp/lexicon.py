@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -18,7 +19,24 @@ from typing import Any
 from trucewatch.errors import LanguageError
 
 _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "«": '"', "»": '"', "“": '"', "”": '"',
-                       "„": '"', "\u00a0": " ", "\u202f": " ", "–": "-", "—": "-"})
+                       "„": '"', "\u00a0": " ", "\u202f": " ", "–": "-", "—": "-",
+                       # Arabic: hamza forms of alif written or not (إطلاق / اطلاق), Arabic-Indic
+                       # digits, the Arabic comma; one character for one, so offsets hold
+                       "أ": "ا", "إ": "ا", "آ": "ا", "ى": "ي", "ة": "ه", "،": ",", "؛": ";",
+                       **{chr(0x660 + i): str(i) for i in range(10)},
+                       **{chr(0x6F0 + i): str(i) for i in range(10)}})
+
+#: Arabic writes conjunctions, prepositions and the article onto the word ("والهدنة", "بالهدنة",
+#: "للهدنة"): an Arabic phrase matches with any of them in front. A phrase written without the
+#: article also matches with it ("هدنة" in "الهدنة"); one written with it needs it ("اليوم",
+#: today, is not "يوم", a day)
+_AR_CLITICS = "(?:[وف])?(?:[بك]?ال|لل|[بلك])?"
+_AR_CLITICS_ARTICLE = "(?:[وف])?(?:[بك]?ال|لل)"
+_AR_FIRSTS = "وفبكلا"
+
+
+def _arabic(text: str) -> bool:
+    return bool(text) and "ARABIC" in unicodedata.name(text[0], "")
 
 
 def shadow(text: str) -> str:
@@ -42,6 +60,10 @@ def phrase_regex(phrase: str, number_words: tuple[str, ...] = ()) -> str:
     """Compile one lexicon phrase to a regular expression string."""
     p = shadow(phrase)
     out: list[str] = []
+    if _arabic(p):
+        article = p.startswith("ال") and len(p) > 3
+        out.append(_AR_CLITICS_ARTICLE if article else _AR_CLITICS)
+        p = p[2:] if article else p
     i = 0
     while i < len(p):
         if p.startswith("{n}", i):
@@ -87,8 +109,11 @@ class PhraseSet:
             if first == "{":  # starts with {n} or {party}: try it everywhere
                 self._anywhere.append((key, rx))
             else:
-                self._index.setdefault(first, []).append((key, rx))
-                firsts.add(first)
+                # an Arabic phrase can also start with a clitic, or without its article
+                extra = {*_AR_FIRSTS, shadow(key)[2:3]} if _arabic(first) else set()
+                for f in {first, *extra}:
+                    self._index.setdefault(f, []).append((key, rx))
+                    firsts.add(f)
         # where a phrase can start at all, found by the regex engine rather than a Python loop:
         # a word start with one of the phrases' first characters (or such a punctuation mark)
         words = "".join(re.escape(c) for c in sorted(firsts) if c.isalnum())
@@ -130,10 +155,34 @@ class PhraseSet:
         return self.values[match.phrase]
 
 
+#: sections whose keys are field names with phrase lists or phrase tables under them; every other
+#: section is itself a phrase table (phrase -> label)
+_FIELD_TABLES = {"ceasefire", "time", "casualties", "speech", "claims", "filters"}
+
+
+def _shadowed(raw: dict[str, Any]) -> dict[str, Any]:
+    """The lexicon with every phrase in its shadow form, as the text is matched (labels, zones and
+    numbers untouched): code that builds its own regular expressions from phrases then needs no
+    folding of its own ("أبريل" matches the shadow "ابريل")."""
+    out: dict[str, Any] = {}
+    for section, body in raw.items():
+        if not isinstance(body, dict):
+            out[section] = body
+        elif section in _FIELD_TABLES:
+            out[section] = {
+                field: [shadow(x) if isinstance(x, str) else x for x in value] if isinstance(value, list)
+                else {shadow(k): v for k, v in value.items()} if isinstance(value, dict) else value
+                for field, value in body.items()}
+        else:
+            out[section] = {shadow(k): v for k, v in body.items()}
+    return out
+
+
 class Lexicon:
     """The compiled lexicon of one language."""
 
     def __init__(self, raw: dict[str, Any]):
+        raw = _shadowed(raw)
         self.raw = raw
         self.language: str = raw["language"]
         self.number_values: dict[str, int] = {shadow(k): int(v) for k, v in raw["numbers"].items()}
@@ -159,7 +208,7 @@ class Lexicon:
         return self.number_values.get(w)
 
 
-SUPPORTED: tuple[str, ...] = ("de", "en", "es", "fr", "ru", "uk")
+SUPPORTED: tuple[str, ...] = ("ar", "de", "en", "es", "fr", "ru", "uk")
 
 
 @cache

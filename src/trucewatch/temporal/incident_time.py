@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
-from trucewatch.nlp.lexicon import Lexicon
+from trucewatch.nlp.lexicon import Lexicon, phrase_regex
 from trucewatch.records import Ceasefire, TimeInterval
 from trucewatch.temporal.intervals import day_interval, localize, shift
 from trucewatch.temporal.points import Point, grammar
@@ -43,10 +43,8 @@ class Clocks:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(
-        re.escape(w).replace(r"\*", r"\w*").replace(r"\ ", r"\s+")
-        for w in sorted(words, key=len, reverse=True)
-    )
+    """Alternation of lexicon phrases, each as the lexicon matches it (with Arabic clitics)."""
+    return "|".join(f"(?:{phrase_regex(w)})" for w in sorted(words, key=len, reverse=True))
 
 
 class _Relative:
@@ -61,7 +59,8 @@ class _Relative:
             rf"(?<!\w)(?:(?:{quant})\s+(?:\w+\s+){{0,2}}?)?(?P<dir>{_alt(t['after'])}|{_alt(t['before'])})"
             rf"\s+(?:[^.;]{{0,40}}?)(?:{refs})"
         )
-        self.before = {w for w in t["before"]}
+        self.quant = re.compile(quant)
+        self.before = re.compile(_alt(t["before"]))
         self.during = lex.phrases("ceasefire.during_refs")
         self.lex = lex
 
@@ -85,20 +84,22 @@ def relative_to_ceasefire(lex: Lexicon, sh: str, lo: int, hi: int, cf: Ceasefire
     m = r.rx.search(sh, lo, hi)
     if not m:
         return None
+    inner = None if (m["few"] or m["shortly"] or m["n"]) else r.quant.search(sh, m.end("dir"), m.end())
+    few, shortly, n = (inner["few"], inner["shortly"], inner["n"]) if inner else (m["few"], m["shortly"], m["n"])
     anchor = end_at if m["end"] and end_at else cf.start
     if m["end"] and end_at is None:
         return None
     span = UNBOUNDED
-    if m["few"] or m["shortly"]:
+    if few or shortly:
         span = FEW_HOURS
-    elif m["n"]:
-        n = lex.number(m["n"])
-        span = float(n) + 1 if n is not None else UNBOUNDED
-    before = m["dir"] in r.before
+    elif n:
+        count = lex.number(n)
+        span = float(count) + 1 if count is not None else UNBOUNDED
+    before = r.before.fullmatch(m["dir"]) is not None
     earliest, latest = (shift(anchor, -span), anchor) if before else (anchor, shift(anchor, span))
-    if m["n"] and not before and lex.number(m["n"]):
+    if n and not before and lex.number(n):
         earliest = shift(anchor, max(0.0, span - 2))
-    elif m["n"] and before and lex.number(m["n"]):
+    elif n and before and lex.number(n):
         latest = shift(anchor, -max(0.0, span - 2))
     return TimeInterval(earliest, latest, "relative_to_ceasefire", sh[m.start():m.end()])
 
@@ -112,6 +113,9 @@ def from_calendar(lex: Lexicon, sh: str, lo: int, hi: int, published: date | Non
     # "the army said on Monday": the day of the statement, not of the event
     dated = [p for p in points if p.has_date and not speech.search(sh, max(lo, p.start - 16), p.start)]
     if overnight and published is not None:
+        # "ليل أمس", "last night": the night that ends on the day of publication; its own
+        # "yesterday" is not a date of the night's start
+        dated = [p for p in dated if not (overnight.start <= p.start and p.end <= overnight.end)]
         day = resolve_date(dated[-1], published, future=False) if dated else published
         if day is None:
             return None

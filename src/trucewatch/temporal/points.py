@@ -57,10 +57,14 @@ class PointGrammar:
         self.lex = lex
         # "heures", "часов": a number before them is a time of day only after a time preposition
         self.clock_words = tuple(t.get("clock_words", ()))
+        # "10 صباحا", "6 مساء": a.m. and p.m. in words; "الساعة 6": a bare number after these is a clock
+        self.am_words = tuple(t.get("am_words", ()))
+        self.pm_words = tuple(t.get("pm_words", ()))
+        self.clock_before = PhraseSet(list(t.get("clock_before", ())))
         cues = (*t["at"], *t["from"], *t["to"], *t["starting"]) if self.clock_words else ()
         self.clock_cues = tuple(w for w in cues if w)
         self.connector = _connector(list(t.get("connectors", ())))
-        months = _alt(t["months"])
+        months = _alt(t["months"])  # the lexicon's phrases are already in shadow form
         weekdays = _alt(t["weekdays"])
         self.months = {k.rstrip("."): v for k, v in t["months"].items()}
         self.weekdays = dict(t["weekdays"])
@@ -82,7 +86,8 @@ class PointGrammar:
         self.clock = re.compile(
             r"(?<![\w:.])(?P<h>2[0-4]|[01]?\d)(?!\d)(?:(?:[:h]|\.(?=\d\d))(?P<min>[0-5]\d))?\s*"
             r"(?P<suffix>a\.?m\.?|p\.?m\.?|h(?!\w)|heures?(?!\w)|o'clock|uhr(?!\w)|horas(?!\w)|hs(?!\w)"
-            + "".join(f"|{re.escape(w)}(?!\\w)" for w in sorted(self.clock_words, key=len, reverse=True))
+            + "".join(f"|{re.escape(w)}(?!\\w)" for w in sorted(self.clock_words + self.am_words + self.pm_words,
+                                                             key=len, reverse=True))
             + ")?"
         )
         self.military = re.compile(r"(?<!\d)(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?=gmt|utc|local)")
@@ -148,35 +153,47 @@ class PointGrammar:
     def _times(self, sh: str, lo: int, hi: int, dates: list[Point]) -> list[Point]:
         taken = [(p.start, p.end) for p in dates]
         out: list[Point] = []
-        for hit in self.noon.finditer(sh, lo, hi):
-            out.append(Point(hit.start, hit.end, special="noon", hour=12))
-        for hit in self.midnight.finditer(sh, lo, hi):
-            out.append(Point(hit.start, hit.end, special="midnight", hour=0))
         for m in self.military.finditer(sh, lo, hi):
             if not _overlaps(taken, m.start(), m.end()):
                 out.append(Point(m.start(), m.end(), hour=int(m["h"]), minute=int(m["min"])))
                 taken.append((m.start(), m.end()))
         for m in self.clock.finditer(sh, lo, hi):
-            if _overlaps(taken, m.start(), m.end()) or not (m["min"] or m["suffix"]):
-                continue
-            hour = int(m["h"])
-            suffix = (m["suffix"] or "").replace(".", "")
-            if suffix.startswith("p") and hour < 12:
-                hour += 12
-            if suffix.startswith("a") and hour == 12:
-                hour = 0
-            wordy = suffix.startswith(("heure", "hora")) or suffix in self.clock_words
-            if wordy and not m["min"] and not _clock_context(sh, m.start(), m.end(), self.clock_cues):
-                continue  # "36 heures" is a duration, not 36 o'clock
-            if hour > 24:
-                continue
-            out.append(Point(m.start(), m.end(), hour=hour, minute=int(m["min"] or 0),
-                             special="midnight" if hour == 24 else None))
-            taken.append((m.start(), m.end()))
+            p = None if _overlaps(taken, m.start(), m.end()) else self._clock_point(sh, m)
+            if p is not None:
+                out.append(p)
+                taken.append((p.start, p.end))
+        # "2 بعد الظهر" is 14:00, not a second point at noon
+        out += [Point(h.start, h.end, special="noon", hour=12) for h in self.noon.finditer(sh, lo, hi)
+                if not _overlaps(taken, h.start, h.end)]
+        out += [Point(h.start, h.end, special="midnight", hour=0) for h in self.midnight.finditer(sh, lo, hi)
+                if not _overlaps(taken, h.start, h.end)]
         for hit in self.parts.finditer(sh, lo, hi):
             h0, h1 = self.parts.value(hit)
-            out.append(Point(hit.start, hit.end, part=(int(h0), int(h1))))
+            if not _overlaps(taken, hit.start, hit.end):
+                out.append(Point(hit.start, hit.end, part=(int(h0), int(h1))))
         return [p for p in out if not _overlaps([(d.start, d.end) for d in dates], p.start, p.end)]
+
+    def _clock_point(self, sh: str, m: re.Match[str]) -> Point | None:
+        """A clock time, or None for a number that is not one ("36 heures" is a duration)."""
+        before = self._clock_word_before(sh, m.start())
+        if not (m["min"] or m["suffix"]) and before is None:
+            return None
+        hour = int(m["h"])
+        suffix = (m["suffix"] or "").replace(".", "")
+        if (suffix.startswith("p") or suffix in self.pm_words) and hour < 12:
+            hour += 12
+        if (suffix.startswith("a") or suffix in self.am_words) and hour == 12:
+            hour = 0
+        wordy = suffix.startswith(("heure", "hora")) or suffix in self.clock_words
+        if wordy and not m["min"] and not _clock_context(sh, m.start(), m.end(), self.clock_cues) or hour > 24:
+            return None
+        start = before if before is not None else m.start()  # "الساعة 10": the point starts at the clock word
+        return Point(start, m.end(), hour=hour, minute=int(m["min"] or 0),
+                     special="midnight" if hour == 24 else None)
+
+    def _clock_word_before(self, sh: str, at: int) -> int | None:
+        hit = self.clock_before.search(sh, max(0, at - 16), at) if self.clock_before else None
+        return hit.start if hit is not None and not sh[hit.end : at].strip() else None
 
     def _zones(self, sh: str, points: list[Point], hi: int) -> list[Point]:
         out = []

@@ -61,8 +61,9 @@ def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int,
             continue
         if any(a <= m.start() < b for a, b in clock_spans or ()):
             continue  # "de 10 heures à 21 heures": clock times, not a duration
-        if offset.search(sh[m.end() : m.end() + 12]) or _is_clock(sh, m.start()):
-            continue  # "six hours before it was due to expire" is an offset, not a duration
+        if offset.search(sh[m.end() : m.end() + 12]) or offset.search(sh[max(lo, m.start() - 8) : m.start()]) \
+                or _is_clock(sh, m.start()):
+            continue  # "six hours before it expired", "بعد ثلاث ساعات": an offset, not a duration
         context = sh[max(lo, m.start() - 40) : min(hi, m.end() + 40)]
         if lex.phrases("ceasefire.terms").search(context):
             return float(n * units[m["u"]]), (m.start(), m.end())
