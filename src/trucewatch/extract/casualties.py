@@ -106,13 +106,22 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
     return _one_victim(q, sh, word, lo, hi)
 
 
+def _determiner_gap(q: _Quantities, gap: str) -> bool:
+    """'killed the Russian-proclaimed head': an article and at most one modifier, no number, no
+    punctuation, between the killing word and the singular noun."""
+    words = gap.split()
+    return (not re.search(r"[.;:,\d]", gap) and 1 <= len(words) <= 2 and words[0] in q.fillers
+            and not q.quantity.search(gap))
+
+
 def _one_victim(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int) -> Count | None:
     """'погибла женщина', 'мирный житель ранен': a singular noun for a person next to the
     casualty word is one victim."""
     if q.one is None:
         return None
-    after = q.one.search(sh, word[1], min(hi, word[1] + 30))
-    if after is not None and after.start - word[1] <= 2:
+    after = q.one.search(sh, word[1], min(hi, word[1] + 40))
+    between = sh[word[1] : after.start] if after is not None else ""
+    if after is not None and (after.start - word[1] <= 2 or _determiner_gap(q, between)):
         return Count(1, 1, (word[0], after.end))
     for hit in q.one.finditer(sh, max(lo, word[0] - 30), word[0]):
         if not sh[hit.end : word[0]].strip(" ,") or set(sh[hit.end : word[0]].split()) <= q.fillers:

@@ -59,8 +59,8 @@ def _rank(weapon: str, sub: str) -> tuple[int, int, bool]:
     """Which trigger names the event: a clash between armed sides, then an air force (its
     missiles are air strikes, as ACLED codes them), then a specific weapon, then anything but
     the generic 'strike/hit' reading; a bare killing verb comes last."""
-    if weapon == "~casualty":
-        return (-1, 0, False)
+    if weapon in ("~casualty", "~property"):
+        return (-1, 0, weapon == "~property")
     specific = 2 if weapon == "~air" else (1 if weapon and not weapon.startswith("~") else 0)
     return (1 if weapon == "~clash" else 0, specific, sub != "Shelling/artillery/missile attack")
 
@@ -84,6 +84,9 @@ def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
     etype, sub, weapon, at = best[1]
     if sub == "Armed clash" and best[0][0] == 0 and _unarmed_target(ctx, s, at):
         etype, sub = "Violence against civilians", "Attack"  # fire opened on people, no battle
+    if sub == "Disrupted weapons use" and "unarmed_craft" in ctx.lex.section("filters") \
+            and ctx.has("filters.unarmed_craft", s):
+        etype, sub = "Strategic developments", "Looting/property destruction"  # a recon drone downed
     return etype, sub, ("air strike" if weapon == "~air" else weapon), at
 
 
@@ -188,6 +191,13 @@ class _Builder:
         end = publication_end(ctx.published, clocks)
         return clamp_to(t, end) if t is not None and end is not None else t
 
+    def _follows_last(self, s: Sentence) -> bool:
+        """'On 25 April, Russian forces launched a rocket attack at Zhmerynka. As a result of the
+        shelling, 3 people were killed.': a sentence naming no place, right after an incident in
+        the same paragraph, tells more about it rather than of an incident nowhere."""
+        d = self.last
+        return d is not None and s.index - d.sentences[-1].index == 1 and d.sentences[-1].paragraph == s.paragraph
+
     def _continues(self, s: Sentence) -> bool:
         return self.ctx.has("filters.continuation", s) or self.ctx.has("filters.anaphora", s)
 
@@ -201,7 +211,7 @@ class _Builder:
             return
         places = [p for p in self.places(s) if not self._speaker_seat(s, p)]
         places = _drop_enclosing_regions(places)
-        if not places and self._continues(s):
+        if not places and (self._continues(s) or self._follows_last(s)):
             if self.last is not None:
                 self._enrich(self.last, s, trig)
                 return
