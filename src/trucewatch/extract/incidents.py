@@ -389,10 +389,17 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
         drafts = towns
     elif any(d.place for d in drafts):
         drafts = [d for d in drafts if d.place is not None][:1]
-    else:
-        drafts = drafts[:1] if drafts and (drafts[0].killed or drafts[0].injured) else []
+    else:  # nowhere named: one incident, if the text says what it did or what with, and when
+        drafts = drafts[:1] if drafts and _placeless_worth_keeping(drafts[0]) else []
     drafts.sort(key=lambda d: min(s.start for s in d.sentences))
     return [_finish(ctx, d, i + 1) for i, d in enumerate(drafts)]
+
+
+def _placeless_worth_keeping(d: Draft) -> bool:
+    """'Russian forces shelled the Kanatove airfield on 1 March' (a place the gazetteer lacks):
+    an incident at an unknown place, kept when it has a toll, or a weapon and a stated date."""
+    explicit = d.time is not None and d.time.basis in {"explicit", "relative_to_ceasefire"}
+    return bool(d.killed or d.injured) or bool(d.weapon) and explicit
 
 
 def dominant_country(incidents: list[Incident]) -> str | None:
