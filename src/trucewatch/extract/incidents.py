@@ -302,8 +302,8 @@ def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
     towns = [p for p in places if p.entry.kind == "P"]
 
     def encloses(region: PlaceMention, town: PlaceMention) -> bool:
-        if region is town or town.entry.country != region.entry.country or not town.entry.admin1:
-            return False
+        if region.entry.id == town.entry.id or town.entry.country != region.entry.country or not town.entry.admin1:
+            return False  # the same city named twice does not enclose itself
         return normalise(town.entry.admin1) in {normalise(region.entry.name), normalise(region.entry.admin1 or "")} \
             and (region.entry.kind == "ADM1" or normalise(region.entry.name) == normalise(town.entry.admin1))
 
