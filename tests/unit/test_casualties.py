@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from trucewatch.extract.casualties import extract_casualties
+from hypothesis import given
+from hypothesis import strategies as st
+
+from trucewatch.extract.casualties import Count, combine, extract_casualties
 from trucewatch.nlp.lexicon import load_lexicon, shadow
 
 
@@ -35,8 +38,45 @@ def _count(lang: str, text: str) -> tuple[tuple[int | None, int | None] | None, 
         ("en", "Two missiles killed three people", (3, 3), None),
         ("en", "A Palestinian was killed, and another person was injured", (1, 1), None),
         ("en", "1,250 people were killed", (1250, 1250), None),
+        ("en", "The explosion killed the Russian-proclaimed head of two villages", (1, 1), None),
+        ("en", "2 civilians were wounded, 1 of them died in a hospital", (1, 1), (2, 2)),
+        ("ru", "Вчера вечером беспилотник ударил по Марганцу, ранена женщина", None, (1, 1)),
+        ("ru", "погибли не менее десяти человек, десятки ранены", (10, None), (12, 99)),
+        ("uk", "поранено жінку", None, (1, 1)),
+        ("uk", "загинули щонайменше четверо людей", (4, None), None),
+        ("ar", "استشهد خمسة فلسطينيين على الأقل في غارة", (5, None), None),
+        ("ar", "قتل ما لا يقل عن 12 شخصا وأصيب العشرات", (12, None), (12, 99)),
     ],
 )
 def test_casualties_low_high(lang: str, text: str, killed: tuple[int, int] | None,
                              injured: tuple[int, int] | None) -> None:
     assert _count(lang, text) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Warplanes killed at least 19 persons. In addition, another 5 persons were killed, raising "
+         "the fatality number to at least 24.", 24),
+        ("A strike killed 6 children. Another airstrike on a house killed 5 people. The total of "
+         "fatalities rose to 11.", 11),
+        ("A missile hit the market. Officials said 4 people were killed; medics said 6 people were "
+         "killed.", 4),
+    ],
+)
+def test_casualties_distinct_victims_add_up_and_totals_hold(analyzer: object, text: str, killed: int) -> None:
+    out = analyzer.analyze("On 3 May 2024, in Kharkiv: " + text, published="2024-05-03").to_contract()  # type: ignore[attr-defined]
+    assert out["incidents"][0]["fatalities_low"] == killed
+
+
+counts = st.builds(Count, st.integers(0, 500), st.one_of(st.none(), st.integers(0, 1000)),
+                   st.just((0, 1)), st.sampled_from(["report", "more", "total"]))
+
+
+@given(st.lists(counts, min_size=1, max_size=6))
+def test_combine_never_below_a_report_or_a_total(cs: list[Count]) -> None:
+    low, high = combine(cs)
+    reports = [c.low for c in cs if c.kind == "report" and c.low is not None]
+    totals = [c.low for c in cs if c.kind == "total" and c.low is not None]
+    assert low is not None and low >= max([*totals, min(reports, default=0)])
+    assert high is None or high >= low

@@ -9,7 +9,7 @@ no upper bound ("at least", "others"). A number counts only when it is tied to a
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from trucewatch.nlp.lexicon import Lexicon, PhraseSet
@@ -20,6 +20,32 @@ class Count:
     low: int | None
     high: int | None
     span: tuple[int, int]
+    #: "report": one report of the toll (several reports of one toll: the lowest counts);
+    #: "more": victims on top of those already counted ("another 5 were killed");
+    #: "total": the toll so far ("raising the death toll to 24")
+    kind: str = "report"
+
+
+def combine(counts: list[Count]) -> tuple[int | None, int | None]:
+    """(low, high) of one incident's counts: the lowest report, plus the victims counted on top,
+    and never below a stated total (ACLED sums distinct victims, takes the lowest of conflicting
+    reports of the same ones)."""
+    if not counts:
+        return None, None
+    reports = [c for c in counts if c.kind == "report"]
+    more = [c for c in counts if c.kind == "more"]
+    totals = [c for c in counts if c.kind == "total"]
+    lows = [c.low for c in reports if c.low is not None]
+    low = min(lows) if lows else None
+    if more:
+        low = (low or 0) + sum(c.low or 0 for c in more)
+    if totals:
+        low = max([low or 0, *(c.low or 0 for c in totals)])
+    if any(c.high is None for c in counts):
+        return low, None
+    high = max((c.high or 0 for c in reports), default=0) + sum(c.high or 0 for c in more)
+    high = max([high, *(c.high or 0 for c in totals)])
+    return low, max(high, low or 0)
 
 
 @dataclass(frozen=True)
@@ -43,6 +69,9 @@ class _Quantities:
             rf"(?:(?P<num>\d{{1,3}}(?:[,.\u202f ]\d{{3}})+|\d+|{numbers})|(?P<vague>{vague_alt}))(?!\w)"
         )
         self.people = lex.phrases("casualties.people")
+        self.more = lex.phrases("casualties.more") if "more" in c else None
+        self.at_least_after = lex.phrases("casualties.at_least_after") if "at_least_after" in c else None
+        self.total = lex.phrases("casualties.total") if "total" in c else None
         # languages without articles name one victim by a singular noun ("ранена женщина")
         self.one = lex.phrases("casualties.one") if "one" in c else None
         self.fillers = set(c.get("fillers", ()))
@@ -160,10 +189,22 @@ def _first(q: _Quantities, words: PhraseSet, sh: str, lo: int, hi: int) -> Count
     for hit in words.finditer(sh, lo, hi):
         c = _count_near(q, sh, (hit.start, hit.end), lo, hi)
         if c is not None:
+            c = replace(c, kind=_kind(q, sh, lo, c))
+            if q.at_least_after and q.at_least_after.search(sh, c.span[0], min(hi, c.span[1] + 25)):
+                c = replace(c, high=None)  # "خمسة فلسطينيين على الأقل": "at least" after the count
             counts.append(c)
     if not counts:
         return None
-    low = min((c.low for c in counts if c.low is not None), default=None)
-    highs = [c.high for c in counts]
-    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
-    return Count(low, high, (counts[0].span[0], counts[-1].span[1]))
+    low, high = combine(counts)
+    kinds = {c.kind for c in counts}
+    return Count(low, high, (counts[0].span[0], counts[-1].span[1]), kinds.pop() if len(kinds) == 1 else "report")
+
+
+def _kind(q: _Quantities, sh: str, lo: int, c: Count) -> str:
+    """'raising the toll to 24' is a total; 'another 5 were killed', 'In addition, ... killed 5'
+    counts victims on top of those already reported."""
+    if q.total and q.total.search(sh, max(lo, c.span[0] - 40), c.span[0]):
+        return "total"
+    if q.more and q.more.search(sh, lo, c.span[0]):
+        return "more"
+    return "report"

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from trucewatch.extract.casualties import Count, extract_casualties
+from trucewatch.extract.casualties import Count, combine, extract_casualties
 from trucewatch.extract.speakers import agent_party, speaker_party
 from trucewatch.geo.gazetteer import normalise
 from trucewatch.geo.resolve import PlaceMention, country_in, places_in, to_place
@@ -345,13 +345,7 @@ def _absorb(into: Draft, d: Draft) -> None:
 
 
 def _range(counts: list[Count]) -> tuple[int | None, int | None]:
-    if not counts:
-        return None, None
-    lows = [c.low for c in counts if c.low is not None]
-    highs = [c.high for c in counts]
-    low = min(lows) if lows else None
-    high = None if any(h is None for h in highs) else max(h for h in highs if h is not None)
-    return low, high
+    return combine(counts)
 
 
 def _confidence(d: Draft) -> float:
