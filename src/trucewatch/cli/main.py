@@ -144,7 +144,7 @@ def cli() -> None:
 @click.option("--jsonl", "jsonl", metavar="IN",
               help="Analyse a JSONL batch: one {id, text, published?, language?, country?} per line.")
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD); relative times resolve against it.")
-@click.option("--lang", metavar="LL", help="Language of the text (de, en, es, fr); detected when omitted.")
+@click.option("--lang", metavar="LL", help="Language of the text (ar, de, en, es, fr, ru, uk); detected when omitted.")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "text"]),
               help="Output format; default text on a terminal, json otherwise (jsonl with --jsonl).")
 @click.option("--max-chars", type=int, help="Refuse longer articles (default 1,000,000).")
