@@ -60,3 +60,9 @@ def test_contract_batch_keeps_order_and_ids(analyzer: Any, n: int) -> None:
     assert [r.id if isinstance(r, Failure) else r.article.id for r in results] == [f"a{i}" for i in range(n)]
     assert isinstance(results[2], Failure) and results[2].error.code == "E101"
     assert all(not isinstance(r, Failure) and len(r.incidents) == 3 for i, r in enumerate(results) if i != 2)
+
+
+def test_contract_perpetrator_carries_its_acled_actor(seed_result: dict[str, Any]) -> None:
+    claimed = [i for i in seed_result["incidents"] if i["perpetrator_claimed"] == "Russia"]
+    assert claimed and all(i["perpetrator_acled_actor"] == "Military Forces of Russia (2000-)" for i in claimed)
+    assert all(i["perpetrator_acled_actor"] is None for i in seed_result["incidents"] if not i["perpetrator_claimed"])

@@ -77,6 +77,7 @@ def incident_to_dict(inc: Incident) -> dict[str, Any]:
         "time_expression": time.expression if time else None,
         "perpetrator_claimed": inc.perpetrator_claimed,
         "perpetrator_claimed_by": inc.perpetrator_claimed_by,
+        "perpetrator_acled_actor": inc.perpetrator_acled_actor,
         "reported_by": inc.reported_by,
         "reported_by_person": inc.reported_by_person,
         "fatalities_low": inc.fatalities_low,

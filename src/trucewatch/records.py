@@ -142,6 +142,8 @@ class Incident:
     evidence: tuple[Span, ...]
     confidence: float
     evidence_kind: str = "reported"
+    #: ACLED's actor name for the claimed perpetrator ("Military Forces of Russia (2000-)")
+    perpetrator_acled_actor: str | None = None
 
 
 @dataclass(frozen=True)

@@ -104,6 +104,10 @@ class PartyBook:
     def timezone(self, party: str | None) -> str | None:
         return self.parties[party].timezone if party in self.parties else None
 
+    def acled_actor(self, party: str | None) -> str | None:
+        """ACLED's name for the party's forces ("Military Forces of Russia (2000-)")."""
+        return self.parties[party].acled_actor if party in self.parties else None
+
     def country(self, party: str | None) -> str | None:
         return self.parties[party].country if party in self.parties else None
 

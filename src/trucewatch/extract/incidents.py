@@ -369,6 +369,7 @@ def _finish(ctx: ArticleContext, d: Draft, index: int) -> Incident:
         injured_low=i_low, injured_high=i_high, targets=tuple(d.targets),
         evidence=tuple(sorted(set(d.evidence), key=lambda sp: sp.start)),
         confidence=_confidence(d), evidence_kind="heard" if d.heard and not d.killed else "reported",
+        perpetrator_acled_actor=ctx.parties.acled_actor(d.perpetrator),
     )
 
 
