@@ -56,3 +56,17 @@ def test_inflected_places_and_regions_are_geocoded(analyzer: Any, text: str, lan
     out = analyzer.analyze(text, published="2025-04-20", language=language).to_contract()
     [incident] = out["incidents"]
     assert (incident["place"], incident["geo_precision"]) == (place, precision)
+
+
+@pytest.mark.parametrize(("text", "language", "place", "geo", "where"), [
+    ("On 8 August 2022, a Russian rocket fell in the Uman district, Cherkasy. 2 civilians were wounded.",
+     "en", "Uman", 2, 3),
+    ("On 3 May 2023, Russian forces shelled Ukrainian positions in the Kherson direction.", "en", "Kherson", 3, 4),
+    ("On 3 May 2023, Russian forces shelled Ukrainian positions near Bakhmut.", "en", "Bakhmut", 2, 2),
+    ("3 мая российские войска обстреляли позиции ВСУ на Бахмутском направлении.", "ru", "Bakhmut", 2, 3),
+])
+def test_precision_codes_follow_the_wording(analyzer: Any, text: str, language: str, place: str, geo: int,
+                                            where: int) -> None:
+    out = analyzer.analyze(text, published="2023-05-04", language=language).to_contract()
+    [incident] = out["incidents"]
+    assert (incident["place"], incident["geo_precision"], incident["where_prec"]) == (place, geo, where)

@@ -16,7 +16,7 @@ from typing import Any
 
 from trucewatch.geo.gazetteer import Entry, normalise
 from trucewatch.nlp.context import ArticleContext, Sentence
-from trucewatch.nlp.morph import MORPH_LANGUAGES, place_forms
+from trucewatch.nlp.morph import MORPH_LANGUAGES, adjective_stems, place_forms
 from trucewatch.records import Place
 
 ACCEPT = 6.5
@@ -32,6 +32,9 @@ class PlaceMention:
     score: float
     near: bool
     region: bool
+    #: "Uman district", "Бахмутський район", "the Kherson direction" (no region of that name):
+    #: the area around the town (ACLED geo_precision 2, UCDP where_prec 3)
+    district: bool = False
 
 
 def _candidates(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int, str]]:
@@ -90,6 +93,7 @@ class _Context:
     locative: bool
     multiword_person: bool
     person: bool
+    district: bool = False
 
 
 def _context(ctx: ArticleContext, start: int, end: int, label: str) -> _Context:
@@ -100,7 +104,9 @@ def _context(ctx: ArticleContext, start: int, end: int, label: str) -> _Context:
     near = bool(lex.phrases("filters.near").search(before[-22:]))
     locative = bool(lex.phrases("filters.locative").search(before[-14:])) or _object_of_attack(ctx, start)
     person = label in {"PER", "PERSON"} and " " in ctx.text[start:end]
-    return _Context(label, near, region, locative, person, label in {"PER", "PERSON"})
+    district = "district" in lex.section("filters") and bool(
+        lex.phrases("filters.district").search(after[:16]) or lex.phrases("filters.district").search(before[-16:]))
+    return _Context(label, near, region, locative, person, label in {"PER", "PERSON"}, district)
 
 
 def _object_of_attack(ctx: ArticleContext, start: int) -> bool:
@@ -201,6 +207,10 @@ def _entries(ctx: ArticleContext, surface: str, start: int, end: int) -> tuple[E
     by_id: dict[int, Entry] = {}
     for form in place_forms(surface, language):  # every reading: "Донецька" is Donetsk's genitive
         by_id.update((e.id, e) for e in ctx.gazetteer.lookup(form))  # and an adjective
+    if not by_id and "district" in ctx.lex.section("filters") \
+            and ctx.lex.phrases("filters.district").search(ctx.shadow, end, end + 16):
+        for stem in adjective_stems(surface, language):  # "на Бахмутском направлении"
+            by_id.update((e.id, e) for e in ctx.gazetteer.lookup(stem) if e.kind == "P")
     return tuple(by_id.values())
 
 
@@ -267,7 +277,8 @@ def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str |
     for e in entries:
         score = _score(context, e, countries)
         if score >= ACCEPT and (best is None or score > best.score):
-            best = PlaceMention(c.start, c.end, e, score, context.near, context.region and e.kind == "ADM1")
+            best = PlaceMention(c.start, c.end, e, score, context.near, context.region and e.kind == "ADM1",
+                                context.district and e.kind == "P")
     return best
 
 
@@ -323,6 +334,8 @@ def to_place(ctx: ArticleContext, pm: PlaceMention) -> Place:
         geo, where = 3, 6
     elif e.kind == "ADM1":
         geo, where = 3, 4
+    elif pm.district:
+        geo, where = 2, 3
     elif pm.near:
         geo, where = 2, 2
     else:

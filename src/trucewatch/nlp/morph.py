@@ -35,6 +35,24 @@ def _word_forms(morph: Any, word: str) -> list[str]:
     return forms or [word.lower()]
 
 
+_ADJ_ENDINGS = ("ский", "ской", "ський", "ий", "ой", "ый", "ій")
+
+
+@lru_cache(maxsize=5_000)
+def adjective_stems(surface: str, language: str) -> tuple[str, ...]:
+    """Town names a place adjective can come from: "Бахмутском" -> бахмут, "Донецкого" -> донецк
+    ("на Бахмутском направлении", "Покровський район")."""
+    if language not in MORPH_LANGUAGES or " " in surface:
+        return ()
+    out: list[str] = []
+    for parse in analyzer(language).parse(surface)[:3]:
+        if "ADJF" not in parse.tag:
+            continue
+        lemma = parse.normal_form
+        out += [lemma[: -len(e)] for e in _ADJ_ENDINGS if lemma.endswith(e) and len(lemma) - len(e) >= 3]
+    return tuple(dict.fromkeys(out))
+
+
 @lru_cache(maxsize=20_000)
 def place_forms(surface: str, language: str) -> tuple[str, ...]:
     """Candidate dictionary forms of a (possibly multi-word) place name, surface form excluded."""
