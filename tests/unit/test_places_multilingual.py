@@ -70,3 +70,13 @@ def test_precision_codes_follow_the_wording(analyzer: Any, text: str, language: 
     out = analyzer.analyze(text, published="2023-05-04", language=language).to_contract()
     [incident] = out["incidents"]
     assert (incident["place"], incident["geo_precision"], incident["where_prec"]) == (place, geo, where)
+
+
+@pytest.mark.parametrize(("context", "admin1"), [
+    ("Russian forces shelled Bakhmut and Soledar on Monday. ", "Donetsk"),  # near the other places
+    ("", "Kharkiv"),  # nothing else named: the largest homonym
+])
+def test_homonym_near_the_articles_other_places(analyzer: Any, context: str, admin1: str) -> None:
+    text = context + "Near Andriivka, two soldiers were killed by Russian artillery fire on Monday."
+    out = analyzer.analyze(text, published="2022-07-05", language="en").to_contract()
+    assert out["incidents"][-1]["admin1"] == admin1

@@ -274,12 +274,44 @@ def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str |
         if inside:  # the named region settles the homonym, whatever the population
             e = max(inside, key=lambda x: x.population)
             return PlaceMention(c.start, c.end, e, ACCEPT + 5, context.near, False)
+    homonyms = sum(e.kind == "P" for e in entries) > 1
     for e in entries:
-        score = _score(context, e, countries)
+        score = _score(context, e, countries) + (_nearby(ctx, e, c) if homonyms else 0.0)
         if score >= ACCEPT and (best is None or score > best.score):
             best = PlaceMention(c.start, c.end, e, score, context.near, context.region and e.kind == "ADM1",
                                 context.district and e.kind == "P")
     return best
+
+
+def _anchors(ctx: ArticleContext) -> list[tuple[int, float, float]]:
+    """(offset, lat, lon) of the article's unambiguous towns (one gazetteer entry, at least
+    10,000 inhabitants): what a homonym elsewhere in the article is probably near."""
+    key = ("place-anchors", 0)
+    if key not in ctx.memo:
+        out = []
+        for s in ctx.sentences:
+            for c in _lookups(ctx, s):
+                towns = [e for e in c.entries if e.kind == "P"]
+                if len(c.entries) == 1 and towns and towns[0].population >= 10_000:
+                    out.append((c.start, towns[0].lat, towns[0].lon))
+        ctx.memo[key] = out
+    return ctx.memo[key]  # type: ignore[no-any-return]
+
+
+def _nearby(ctx: ArticleContext, e: Entry, c: _Candidate) -> float:
+    """Bonus for a homonym near the article's other places ("Mykolaivka" in an article about
+    Sloviansk and Kramatorsk is the one in Donetsk oblast)."""
+    dists = [_km(e.lat, e.lon, lat, lon) for at, lat, lon in _anchors(ctx) if at != c.start]
+    if not dists:
+        return 0.0
+    nearest = min(dists)
+    return 2.5 if nearest <= 60 else (1.0 if nearest <= 120 else 0.0)
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
+    a = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
+    return 6371 * 2 * math.asin(math.sqrt(a))
 
 
 def _region_entry(c: _Candidate) -> PlaceMention | None:
