@@ -44,6 +44,8 @@ CATALOGUE: Final[dict[str, str]] = {
     "E105": "{source}: cannot read the file ({why}).",
     "E106": "{source}: line is not a JSON object with a 'text' field ({why}).",
     "E107": "{source}: the text has no words to analyse (only {why}).",
+    "E108": "{source}: this {kind} has no article text ({why}). Check that it is the article itself.",
+    "E109": "{source}: no column '{column}' (columns: {have}). Name the text column with --text-column.",
     "E201": (
         "{source}: the text is in '{lang}' (detected, score {score:.2f}); supported: {supported}. "
         "If the detection is wrong, pass --lang."
@@ -51,6 +53,7 @@ CATALOGUE: Final[dict[str, str]] = {
     "E202": "{source}: --lang '{lang}' is not supported; supported: {supported}.",
     "E301": "unknown setting '{key}'; valid settings: {valid}.",
     "E302": "{what}: {value!r} is not valid ({why}).",
+    "E303": "--db {url}: {why}.",
     "E401": (
         "the spaCy model '{model}' for '{lang}' is not installed. Run `make install` "
         "(or `pip install -r requirements.lock`) in the project's virtual environment."

@@ -219,6 +219,16 @@ def evaluate(golden: Path | None, coded: tuple[Path, ...], limit: int | None, js
         json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")
 
 
+def _register() -> None:
+    from trucewatch.cli.monitor import export, ingest, status
+
+    for command in (ingest, status, export):
+        cli.add_command(command)
+
+
+_register()
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         cli.main(args=argv, prog_name="trucewatch", standalone_mode=False)

@@ -1,0 +1,78 @@
+"""Monitoring commands: ``ingest`` sources into the store, ``status`` of the store, ``export``
+its reports. Registered on the ``trucewatch`` group by ``cli.main``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from trucewatch.config import Settings
+from trucewatch.errors import EXIT_OK, EXIT_PARTIAL
+
+DB_HELP = "The store: a SQLite file (default $TRUCEWATCH_DB or ./trucewatch.sqlite)."
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--db", metavar="URL", help=DB_HELP)
+@click.option("--text-column", default="text", show_default=True, help="Text column of .csv / key of .jsonl input.")
+@click.option("--quiet", is_flag=True, help="No progress bar (there is none in a pipe anyway).")
+@click.option("--data-dir", metavar="DIR", help="Where the built gazetteer lives.")
+def ingest(paths: tuple[str, ...], db: str | None, text_column: str, quiet: bool, data_dir: str | None) -> None:
+    """Read articles (files, directories of .txt/.html/.jsonl/.csv/RSS, or - for stdin), analyse
+    the new ones and store them. Running it again adds nothing; a killed run resumes."""
+    from trucewatch.ingest.run import ingest as run
+    from trucewatch.ingest.run import progress_bar
+    from trucewatch.ingest.sources import Columns
+    from trucewatch.pipeline import Analyzer
+    from trucewatch.store.db import Store
+
+    analyzer = Analyzer.load(Settings.load(**({"data_dir": data_dir} if data_dir else {})))
+    update, close = progress_bar(quiet)
+    with Store.open(db) as store:
+        try:
+            report = run(list(paths), store, analyzer, Columns(text=text_column), progress=update)
+        finally:
+            close()
+    click.echo(f"read {report.read} articles: {report.stored} stored, {report.skipped} already stored, "
+               f"{report.failed} failed; {report.unreadable} unreadable sources", err=True)
+    for line in report.failures[:20]:
+        click.echo(f"  failed: {line}", err=True)
+    if len(report.failures) > 20:
+        click.echo(f"  ... and {len(report.failures) - 20} more: trucewatch status", err=True)
+    sys.exit(EXIT_PARTIAL if report.failed or report.unreadable else EXIT_OK)
+
+
+@click.command()
+@click.option("--db", metavar="URL", help=DB_HELP)
+def status(db: str | None) -> None:
+    """What the store holds, and every article or source that failed, with the reason."""
+    from trucewatch.store.db import Store
+
+    with Store.open(db) as store:
+        s = store.status()
+        click.echo(f"store {store.url} (schema v{store.version()})")
+    langs = ", ".join(f"{k} {v}" for k, v in s.languages.items()) or "none"
+    click.echo(f"articles: {s.analysed} analysed ({langs}), {s.failed} failed")
+    click.echo(f"reports of incidents: {s.reports}; ceasefire declarations: {s.declarations}; claims: {s.claims}")
+    if s.failures:
+        click.echo(f"failed ({len(s.failures)}):")
+        for source, code, message in s.failures:
+            click.echo(f"  {source}: {code} {message}")
+
+
+@click.command()
+@click.option("--format", "fmt", required=True, type=click.Choice(["acled", "ucdp", "plover", "geojson", "parquet"]),
+              help="ACLED CSV, UCDP GED CSV, PLOVER JSON lines, GeoJSON points, or Parquet.")
+@click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
+@click.option("--db", metavar="URL", help=DB_HELP)
+def export(fmt: str, out: Path, db: str | None) -> None:
+    """Write the stored reports in a format analysts load."""
+    from trucewatch.export.formats import write
+    from trucewatch.store.db import Store
+
+    with Store.open(db) as store:
+        n = write(fmt, store.analyses(), out)
+    click.echo(f"wrote {n} {fmt} records to {out}", err=True)

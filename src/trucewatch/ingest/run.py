@@ -1,0 +1,96 @@
+"""``trucewatch ingest``: read sources, analyse what is new, store each article as it is done.
+
+Idempotent (an article whose id, the hash of its normalised text, is stored is skipped before it
+is analysed) and resumable (each article is one transaction: a run killed at any point and started
+again loses nothing and duplicates nothing). Articles are analysed in batches through
+:meth:`Analyzer.analyze_many`, so models stay loaded and spaCy streams.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+
+from trucewatch.ingest.normalize import article_id
+from trucewatch.ingest.sources import Columns, RawArticle, SourceFailure, read_sources
+from trucewatch.pipeline import Analyzer, ArticleInput, Failure
+from trucewatch.store.db import Store
+
+BATCH = 32
+
+
+@dataclass
+class IngestReport:
+    read: int = 0
+    stored: int = 0
+    skipped: int = 0  # already in the store, or a duplicate within this run
+    failed: int = 0  # articles that could not be analysed (stored as failed)
+    unreadable: int = 0  # sources with no article at all (files, lines, feed entries)
+    failures: list[str] = field(default_factory=list)
+
+
+def _batches(items: Iterable[RawArticle | SourceFailure], n: int) -> Iterator[list[RawArticle | SourceFailure]]:
+    it = iter(items)
+    while chunk := list(islice(it, n)):
+        yield chunk
+
+
+def _input(raw: RawArticle, aid: str) -> ArticleInput:
+    basis = "metadata" if raw.published else "unknown"
+    return ArticleInput(raw.text, id=aid, published=raw.published, published_basis=basis,  # type: ignore[arg-type]
+                        language=raw.language, source=raw.source, warnings=raw.warnings)
+
+
+def _meta(raw: RawArticle, aid: str) -> dict[str, object]:
+    return {"id": aid, "source": raw.source, "outlet": raw.outlet, "url": raw.url, "title": raw.title,
+            "author": raw.author, "language": raw.language, "text": raw.text,
+            "published": raw.published.isoformat() if raw.published else None,
+            "published_basis": raw.published_basis}
+
+
+def ingest(paths: Iterable[str], store: Store, analyzer: Analyzer, columns: Columns | None = None,
+           progress: Callable[[int], None] | None = None) -> IngestReport:
+    columns = columns or Columns()
+    report = IngestReport()
+    seen: set[str] = set()
+    for chunk in _batches(read_sources(paths, columns), BATCH):
+        todo: list[tuple[RawArticle, str]] = []
+        for item in chunk:
+            if isinstance(item, SourceFailure):
+                report.unreadable += 1
+                report.failures.append(f"{item.source}: {item.error}")
+                store.save_source_failure(item.source, item.error.code, str(item.error))
+                continue
+            report.read += 1
+            todo.append((item, article_id(item.text)))
+        known = store.known([aid for _, aid in todo])
+        fresh = []
+        for raw, aid in todo:
+            if aid in known or aid in seen:
+                report.skipped += 1
+            else:
+                seen.add(aid)
+                fresh.append((raw, aid))
+        for (raw, aid), result in zip(fresh, analyzer.analyze_many(_input(r, a) for r, a in fresh), strict=True):
+            if isinstance(result, Failure):
+                store.save_article(_meta(raw, aid), None, (result.error.code, str(result.error)))
+                report.failed += 1
+                report.failures.append(f"{raw.source}: {result.error}")
+            else:
+                store.save_article(_meta(raw, aid), result.to_contract(), None)
+                report.stored += 1
+        if progress is not None:
+            progress(len(chunk))
+    return report
+
+
+def progress_bar(quiet: bool) -> tuple[Callable[[int], None] | None, Callable[[], None]]:
+    """A tqdm bar on a terminal, nothing in a pipe or with --quiet: (update, close)."""
+    if quiet or not sys.stderr.isatty():
+        return None, lambda: None
+    from tqdm import tqdm
+
+    bar = tqdm(unit=" items", file=sys.stderr, dynamic_ncols=True)
+    return bar.update, bar.close

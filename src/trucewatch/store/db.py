@@ -1,0 +1,229 @@
+"""The store: articles, their analyses (reports of incidents, ceasefire declarations, claims,
+judgements) and the sources that could not be read, in SQLite (one file, WAL).
+
+Every article's rows are written in one transaction, so a run killed at any instant leaves each
+article either wholly stored or absent; the article id is a hash of the normalised text, so
+storing the same article twice adds nothing. The schema is versioned: :data:`MIGRATIONS` are
+applied in order and recorded in ``schema_version``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from trucewatch.errors import ConfigError
+
+#: (version, what it adds, statements); never edit a released migration, add the next one
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "articles, reports, declarations, claims, judgements, source failures", [
+        """CREATE TABLE articles (
+            id TEXT PRIMARY KEY, source TEXT, outlet TEXT, url TEXT, title TEXT, author TEXT,
+            language TEXT, published TEXT, published_basis TEXT, text TEXT NOT NULL,
+            status TEXT NOT NULL, error_code TEXT, error_message TEXT,
+            analysis TEXT, components TEXT, ingested_at TEXT NOT NULL)""",
+        """CREATE TABLE reports (
+            article_id TEXT NOT NULL REFERENCES articles(id), incident TEXT NOT NULL,
+            place TEXT, country TEXT, admin1 TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+            geo_precision INTEGER, where_prec INTEGER, event_type TEXT, sub_event_type TEXT,
+            time_earliest TEXT, time_latest TEXT, perpetrator TEXT, reported_by TEXT,
+            fatalities_low INTEGER, fatalities_high INTEGER, injured_low INTEGER, injured_high INTEGER,
+            record TEXT NOT NULL, PRIMARY KEY (article_id, incident))""",
+        """CREATE TABLE declarations (
+            article_id TEXT NOT NULL REFERENCES articles(id), ceasefire TEXT NOT NULL,
+            declared_by TEXT, start_at TEXT, end_at TEXT, timezone TEXT, scope TEXT,
+            record TEXT NOT NULL, PRIMARY KEY (article_id, ceasefire))""",
+        """CREATE TABLE claims (
+            article_id TEXT NOT NULL REFERENCES articles(id), claim TEXT NOT NULL,
+            claimant TEXT, kind TEXT, target TEXT, record TEXT NOT NULL,
+            PRIMARY KEY (article_id, claim))""",
+        """CREATE TABLE judgements (
+            article_id TEXT NOT NULL REFERENCES articles(id), ceasefire TEXT NOT NULL,
+            incident TEXT NOT NULL, temporal TEXT, spatial TEXT, attribution TEXT, verdict TEXT,
+            PRIMARY KEY (article_id, ceasefire, incident))""",
+        """CREATE TABLE source_failures (
+            source TEXT PRIMARY KEY, code TEXT, message TEXT, at TEXT NOT NULL)""",
+        "CREATE INDEX reports_time ON reports (time_earliest, time_latest)",
+        "CREATE INDEX reports_place ON reports (lat, lon)",
+        "CREATE INDEX articles_status ON articles (status)",
+    ]),
+]
+
+
+def default_url() -> str:
+    return os.environ.get("TRUCEWATCH_DB") or "trucewatch.sqlite"
+
+
+@dataclass(frozen=True)
+class Status:
+    analysed: int
+    failed: int
+    reports: int
+    declarations: int
+    claims: int
+    languages: dict[str, int]
+    failures: list[tuple[str, str, str]]  # (source, code, message): articles and unreadable sources
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    """One database; use as a context manager or call :meth:`close`."""
+
+    def __init__(self, conn: sqlite3.Connection, url: str):
+        self.conn = conn
+        self.url = url
+
+    @classmethod
+    def open(cls, url: str | None = None) -> Store:
+        url = url or default_url()
+        if url.startswith(("postgresql://", "postgres://")):
+            raise ConfigError("E303", url=url, why="PostgreSQL is not supported by this version; use a SQLite file")
+        path = Path(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+        except (OSError, sqlite3.Error) as exc:
+            raise ConfigError("E303", url=url, why=str(exc)) from exc
+        store = cls(conn, url)
+        store.migrate()
+        return store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def version(self) -> int:
+        self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
+                          "description TEXT, applied_at TEXT)")
+        row = self.conn.execute("SELECT MAX(version) FROM schema_version").fetchone()
+        return int(row[0] or 0)
+
+    def migrate(self) -> int:
+        """Apply the migrations this database lacks; returns the schema version."""
+        current = self.version()
+        for version, description, statements in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.transaction() as c:
+                for sql in statements:
+                    c.execute(sql)
+                c.execute("INSERT INTO schema_version VALUES (?, ?, ?)", (version, description, _now()))
+            current = version
+        return current
+
+    # ------------------------------------------------------------------ writing
+
+    def known(self, ids: list[str]) -> set[str]:
+        """The ids among ``ids`` already stored (analysed or failed)."""
+        out: set[str] = set()
+        for i in range(0, len(ids), 500):
+            chunk = ids[i : i + 500]
+            marks = ",".join("?" * len(chunk))
+            out |= {r[0] for r in self.conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", chunk)}
+        return out
+
+    def save_article(self, article: dict[str, Any], result: dict[str, Any] | None,
+                     error: tuple[str, str] | None) -> bool:
+        """Store one article and its analysis (or its failure) in one transaction; False when the
+        article was already stored."""
+        with self.transaction() as c:
+            cur = c.execute(
+                "INSERT INTO articles (id, source, outlet, url, title, author, language, published, "
+                "published_basis, text, status, error_code, error_message, analysis, components, ingested_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
+                (article["id"], article.get("source"), article.get("outlet"), article.get("url"),
+                 article.get("title"), article.get("author"),
+                 (result or {}).get("article", {}).get("language") or article.get("language"),
+                 (result or {}).get("article", {}).get("published") or article.get("published"),
+                 (result or {}).get("article", {}).get("published_basis") or article.get("published_basis"),
+                 article["text"], "failed" if error else "analysed",
+                 error[0] if error else None, error[1] if error else None,
+                 json.dumps(result, ensure_ascii=False) if result else None,
+                 json.dumps((result or {}).get("components"), ensure_ascii=False) if result else None, _now()))
+            if cur.rowcount == 0:
+                return False
+            if result:
+                _insert_analysis(c, article["id"], result)
+        return True
+
+    def save_source_failure(self, source: str, code: str, message: str) -> None:
+        with self.transaction() as c:
+            c.execute("INSERT INTO source_failures VALUES (?,?,?,?) ON CONFLICT (source) DO UPDATE SET "
+                      "code = excluded.code, message = excluded.message, at = excluded.at",
+                      (source, code, message, _now()))
+
+    # ------------------------------------------------------------------ reading
+
+    def status(self) -> Status:
+        c = self.conn
+        counts = dict(c.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall())
+        langs = dict(c.execute("SELECT language, COUNT(*) FROM articles WHERE status = 'analysed' "
+                               "GROUP BY language ORDER BY COUNT(*) DESC").fetchall())
+        failures = [(r[0], r[1], r[2]) for r in c.execute(
+            "SELECT source, error_code, error_message FROM articles WHERE status = 'failed' "
+            "UNION ALL SELECT source, code, message FROM source_failures ORDER BY 1")]
+        return Status(int(counts.get("analysed", 0)), int(counts.get("failed", 0)), self._count("reports"),
+                      self._count("declarations"), self._count("claims"),
+                      {str(k): int(v) for k, v in langs.items()}, failures)
+
+    def _count(self, table: str) -> int:
+        return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
+
+    def analyses(self) -> Iterator[dict[str, Any]]:
+        """Every stored analysis (the JSON contract), with the article's metadata under ``source``."""
+        rows = self.conn.execute("SELECT analysis, source, outlet, url, title FROM articles "
+                                 "WHERE status = 'analysed' ORDER BY published, id")
+        for analysis, source, outlet, url, title in rows:
+            out = json.loads(analysis)
+            out["source"] = {"path": source, "outlet": outlet, "url": url, "title": title}
+            yield out
+
+
+def _insert_analysis(c: sqlite3.Connection, article: str, r: dict[str, Any]) -> None:
+    c.executemany(
+        "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [(article, i["id"], i["place"], i["country"], i["admin1"], i["lat"], i["lon"], i["geo_precision"],
+          i["where_prec"], i["acled_event_type"], i["acled_sub_event_type"], i["time_earliest"],
+          i["time_latest"], i["perpetrator_claimed"], i["reported_by"], i["fatalities_low"],
+          i["fatalities_high"], i["injured_low"], i["injured_high"], json.dumps(i, ensure_ascii=False))
+         for i in r["incidents"]])
+    c.executemany(
+        "INSERT INTO declarations VALUES (?,?,?,?,?,?,?,?)",
+        [(article, cf["id"], cf["declared_by"], cf["start"], cf["end"], cf["timezone"], cf["scope"],
+          json.dumps(cf, ensure_ascii=False)) for cf in r["ceasefires"]])
+    c.executemany(
+        "INSERT INTO claims VALUES (?,?,?,?,?,?)",
+        [(article, cl["id"], cl["claimant"], cl["kind"], cl["target"], json.dumps(cl, ensure_ascii=False))
+         for cl in r["claims"]])
+    c.executemany(
+        "INSERT INTO judgements VALUES (?,?,?,?,?,?,?)",
+        [(article, j["ceasefire"], j["incident"], j["temporal"], j["spatial"], j["attribution"], j["verdict"])
+         for j in r["judgements"]])

@@ -1,0 +1,109 @@
+"""Every export format round-trips through the reader analysts use (pandas, pyarrow, json), with
+the column set of the published codebook."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from tests.conftest import GOLDEN, SHARED
+from trucewatch.export.formats import ACLED_COLUMNS, PARQUET_COLUMNS, UCDP_COLUMNS, write
+from trucewatch.ingest.run import ingest
+from trucewatch.store.db import Store
+
+pytestmark = pytest.mark.model
+BENCH = SHARED / "benchmarks" / "acled"
+
+
+@pytest.fixture(scope="module")
+def stored(analyzer: Any, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    tmp = tmp_path_factory.mktemp("store")
+    names = ["en01_gmt_window", "fr09_avant_pendant_apres", "uk10_do_pid_chas_pislia", "ar10_qabl_athna_baad"]
+    batch = tmp / "batch.jsonl"
+    with batch.open("w", encoding="utf-8") as f:
+        for n in names:
+            published = json.loads((GOLDEN / "expected" / f"{n}.json").read_text(encoding="utf-8"))["published"]
+            text = (GOLDEN / "articles" / f"{n}.txt").read_text(encoding="utf-8")
+            f.write(json.dumps({"text": text, "published": published, "outlet": "golden"}) + "\n")
+    with Store.open(str(tmp / "tw.sqlite")) as store:
+        ingest([str(batch)], store, analyzer)
+        return list(store.analyses())
+
+
+def _incidents(stored: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [i for a in stored for i in a["incidents"]]
+
+
+def _header(path: Path) -> list[str]:
+    with path.open(encoding="utf-8") as f:
+        return next(csv.reader(f))
+
+
+def test_acled_csv_round_trip(stored: list[dict[str, Any]], tmp_path: Path) -> None:
+    out = tmp_path / "acled.csv"
+    n = write("acled", stored, out)
+    df = pd.read_csv(out)
+    assert list(df.columns) == list(ACLED_COLUMNS) and len(df) == n == len(_incidents(stored))
+    assert set(df["event_type"]) <= {"Battles", "Explosions/Remote violence", "Violence against civilians",
+                                     "Strategic developments", "Protests", "Riots"}
+    placed = df.dropna(subset=["latitude"])
+    assert placed["latitude"].between(-90, 90).all() and placed["geo_precision"].isin([1, 2, 3]).all()
+    assert (df["fatalities"] >= 0).all() and df["event_date"].str.match(r"^\d{4}-\d\d-\d\d$").all()
+
+
+def test_acled_columns_are_those_of_acled_data(tmp_path: Path) -> None:
+    coded = BENCH / "acled_gaza_city_mit_et6.csv"
+    if not coded.exists():
+        pytest.skip("no ACLED sample beside the clone")
+    assert _header(coded)[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
+
+
+def test_ucdp_csv_round_trip_and_columns(stored: list[dict[str, Any]], tmp_path: Path) -> None:
+    out = tmp_path / "ged.csv"
+    n = write("ucdp", stored, out)
+    df = pd.read_csv(out)
+    assert list(df.columns) == list(UCDP_COLUMNS) and len(df) == n
+    assert (df["low"] <= df["best"]).all() and (df["best"] <= df["high"]).all()
+    assert df["type_of_violence"].isin([1, 2, 3]).all()
+    coded = BENCH / "ucdp_ged_ukraine_peacerep.csv"
+    if coded.exists():
+        assert _header(coded)[: len(UCDP_COLUMNS)] == list(UCDP_COLUMNS)
+
+
+def test_plover_jsonl_round_trip(stored: list[dict[str, Any]], tmp_path: Path) -> None:
+    out = tmp_path / "plover.jsonl"
+    n = write("plover", stored, out)
+    events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(events) == n and {"CONCEDE", "ASSAULT"} <= {e["event_type"] for e in events}
+    assert all({"event_id", "event_date", "event_type", "event_mode", "actor", "event_text"} <= set(e) for e in events)
+    assert len({e["event_id"] for e in events}) == n
+
+
+def test_geojson_round_trip(stored: list[dict[str, Any]], tmp_path: Path) -> None:
+    out = tmp_path / "incidents.geojson"
+    n = write("geojson", stored, out)
+    fc = json.loads(out.read_text(encoding="utf-8"))
+    placed = [i for i in _incidents(stored) if i["lat"] is not None]
+    assert fc["type"] == "FeatureCollection" and len(fc["features"]) == n == len(placed)
+    for f in fc["features"]:
+        lon, lat = f["geometry"]["coordinates"]
+        assert f["geometry"]["type"] == "Point" and (lat, lon) == (f["properties"]["lat"], f["properties"]["lon"])
+
+
+def test_parquet_round_trip(stored: list[dict[str, Any]], tmp_path: Path) -> None:
+    out = tmp_path / "incidents.parquet"
+    n = write("parquet", stored, out)
+    table = pq.read_table(out)
+    assert table.num_rows == n and table.column_names == list(PARQUET_COLUMNS)
+    got = {r["report_id"]: r for r in table.to_pylist()}
+    for a in stored:
+        for inc in a["incidents"]:
+            row = got[f"{a['article']['id']}-{inc['id']}"]
+            assert (row["place"], row["fatalities_low"], row["time_earliest"]) == (
+                inc["place"], inc["fatalities_low"], inc["time_earliest"])
