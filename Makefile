@@ -21,8 +21,13 @@ demo: install
 	  echo "== trucewatch analyze $(SEED) --published 2023-01-06 --format text"; \
 	  $(BIN)/trucewatch analyze "$(SEED)" --published 2023-01-06 --format text; \
 	fi
-	@echo "== trucewatch analyze examples/kramatorsk_en.txt --published 2023-01-07 --format text"
-	@$(BIN)/trucewatch analyze examples/kramatorsk_en.txt --published 2023-01-07 --format text
+	@rm -rf build/demo
+	@$(BIN)/python scripts/demo_corpus.py build/demo/sample.jsonl
+	@echo "== trucewatch ingest build/demo/sample.jsonl --db build/demo/demo.sqlite"
+	@$(BIN)/trucewatch ingest build/demo/sample.jsonl --db build/demo/demo.sqlite --quiet
+	@$(BIN)/trucewatch status --db build/demo/demo.sqlite
+	@echo "== trucewatch report --db build/demo/demo.sqlite --out build/demo/reports"
+	@$(BIN)/trucewatch report --db build/demo/demo.sqlite --out build/demo/reports
 
 test: install lint
 	$(BIN)/python -m pytest -q

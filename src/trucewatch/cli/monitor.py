@@ -76,3 +76,32 @@ def export(fmt: str, out: Path, db: str | None) -> None:
     with Store.open(db) as store:
         n = write(fmt, store.analyses(), out)
     click.echo(f"wrote {n} {fmt} records to {out}", err=True)
+
+
+@click.command()
+@click.argument("ceasefire", required=False)
+@click.option("--db", metavar="URL", help=DB_HELP)
+@click.option("--out", "out_dir", default="reports", show_default=True,
+              type=click.Path(file_okay=False, path_type=Path), help="Directory for the Markdown, HTML and PNGs.")
+@click.option("--list", "list_only", is_flag=True, help="List the registered ceasefires and stop.")
+def report(ceasefire: str | None, db: str | None, out_dir: Path, list_only: bool) -> None:
+    """Report on one ceasefire of the registry (C1, C2 ... ; default: the one most articles declare):
+    its window, zone and responses, each incident during it with sources and verdict, a map and a
+    timeline, as Markdown and self-contained HTML."""
+    from trucewatch.report.build import make, registry_of, write_report
+    from trucewatch.store.db import Store
+
+    with Store.open(db) as store:
+        analyses = list(store.analyses())
+    if list_only:
+        for reg in registry_of(analyses):
+            start = reg.start.isoformat() if reg.start else "?"
+            end = reg.end.isoformat() if reg.end else "open"
+            click.echo(f"{reg.id}\t{reg.declared_by or '?'}\t{start} -> {end}\t{len(reg.sources)} article(s)")
+        return
+    rep = make(analyses, ceasefire)
+    if rep is None:
+        raise click.UsageError(f"no ceasefire {ceasefire or ''} in the store; see trucewatch report --list")
+    md, page = write_report(rep, out_dir)
+    click.echo(md.read_text(encoding="utf-8"))
+    click.echo(f"wrote {md} and {page}", err=True)

@@ -21,19 +21,38 @@ _LINE_SCOPES = {"entire line of contact", "entire front line", "line of contact"
                 "nationwide"}
 
 
+def in_scope(country: str | None, names: set[str], scope: str | None, scope_country: str | None) -> Spatial:
+    """Where a place (its country and names) lies against a ceasefire's scope."""
+    if country is None or scope_country is None:
+        return "unknown"
+    if country != scope_country:
+        return "outside"
+    if scope is None or scope in _LINE_SCOPES:
+        return "inside"
+    s = scope.lower()
+    return "inside" if any(n and (n.lower() in s or s in n.lower()) for n in names) else "unknown"
+
+
 def spatial(incident: Incident, cf: Ceasefire) -> Spatial:
     place = incident.place
-    if place is None or place.country is None:
+    if place is None:
         return "unknown"
-    if cf.scope_country is None:
-        return "unknown"
-    if place.country != cf.scope_country:
-        return "outside"
-    if cf.scope is None or cf.scope in _LINE_SCOPES:
-        return "inside"
-    scope = cf.scope.lower()
-    names = {place.name.lower(), (place.admin1 or "").lower()}
-    return "inside" if any(n and (n in scope or scope in n) for n in names) else "unknown"
+    return in_scope(place.country, {place.name, place.admin1 or ""}, cf.scope, cf.scope_country)
+
+
+def verdict_of(temporal: str, where: str, who: str) -> tuple[str, str]:
+    """(verdict, reason), in the order of precedence of the module docstring."""
+    if temporal in ("before", "after"):
+        return "outside_window", f"the incident is {temporal} the window"
+    if where == "outside":
+        return "outside_zone", "the incident is outside the ceasefire's zone"
+    if temporal == "uncertain":
+        return "time_uncertain", "the incident's time straddles a window boundary or is unknown"
+    if where == "unknown":
+        return "zone_unknown", "during the window; the zone or the place is unknown"
+    if who == "contested":
+        return "violation_contested", "during the window, inside the zone; attribution disputed"
+    return "violation_reported", "during the window, inside the zone"
 
 
 def judge_one(incident: Incident, cf: Ceasefire, claims: list[Claim]) -> Judgement:
@@ -41,18 +60,7 @@ def judge_one(incident: Incident, cf: Ceasefire, claims: list[Claim]) -> Judgeme
     temporal = relation(incident.time, cf.start, end) if incident.time else "uncertain"
     where = spatial(incident, cf)
     who = attribution(incident, claims)
-    if temporal in ("before", "after"):
-        verdict, reason = "outside_window", f"the incident is {temporal} the window"
-    elif where == "outside":
-        verdict, reason = "outside_zone", "the incident is outside the ceasefire's zone"
-    elif temporal == "uncertain":
-        verdict, reason = "time_uncertain", "the incident's time straddles a window boundary or is unknown"
-    elif where == "unknown":
-        verdict, reason = "zone_unknown", "during the window; the zone or the place is unknown"
-    elif who == "contested":
-        verdict, reason = "violation_contested", "during the window, inside the zone; attribution disputed"
-    else:
-        verdict, reason = "violation_reported", "during the window, inside the zone"
+    verdict, reason = verdict_of(temporal, where, who)
     return Judgement(cf.id, incident.id, temporal, where, who, verdict, reason)
 
 

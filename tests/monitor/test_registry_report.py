@@ -1,0 +1,63 @@
+"""The registry merges one truce's declarations from many articles; the report shows it with its
+incidents, a map and a timeline, in Markdown and self-contained HTML."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import GOLDEN
+from trucewatch.ingest.run import ingest
+from trucewatch.registry.ceasefires import build
+from trucewatch.report.build import make, write_report
+from trucewatch.store.db import Store
+
+
+def _decl(article: str, declared_by: str | None, start: str | None, end: str | None, **kw: Any) -> dict[str, Any]:
+    return {"article_id": article, "declared_by": declared_by, "start": start, "end": end,
+            "timezone": "Europe/Moscow", "timezone_basis": kw.pop("basis", "stated"), "scope": None,
+            "scope_country": "UA", "occasion": kw.pop("occasion", None), "responses": kw.pop("responses", [])}
+
+
+def test_registry_merges_one_truce_and_keeps_others_apart() -> None:
+    decls = [
+        _decl("a1", "Russia", "2023-01-06T12:00:00+03:00", "2023-01-08T00:00:00+03:00"),
+        _decl("a2", None, "2023-01-06T12:00:00+03:00", "2023-01-08T00:00:00+03:00",
+              responses=[{"party": "Ukraine", "stance": "rejected"}]),
+        _decl("a3", "Russia", "2023-01-06T13:00:00+03:00", "2023-01-08T01:00:00+03:00", basis="assumed"),
+        _decl("a4", "Ukraine", "2023-01-06T12:00:00+03:00", None),  # another declarer
+        _decl("a5", "Russia", "2025-05-08T00:00:00+03:00", "2025-05-11T00:00:00+03:00"),  # another truce
+    ]
+    registry = build(decls)
+    assert [(r.declared_by, r.sources) for r in registry] == [
+        ("Russia", ["a1", "a2", "a3"]), ("Ukraine", ["a4"]), ("Russia", ["a5"])]
+    first = registry[0]
+    assert first.start is not None and first.start.isoformat() == "2023-01-06T12:00:00+03:00"  # stated wins
+    assert first.responses == [("Ukraine", "rejected")]
+
+
+@pytest.mark.model
+def test_report_markdown_html_map_and_timeline(analyzer: Any, tmp_path: Path) -> None:
+    names = ["de01_moskauer_zeit", "ru05_72_chasa", "uk05_72_hodyny", "fr05_72_heures"]
+    batch = tmp_path / "sample.jsonl"
+    with batch.open("w", encoding="utf-8") as f:
+        for n in names:
+            published = json.loads((GOLDEN / "expected" / f"{n}.json").read_text(encoding="utf-8"))["published"]
+            f.write(json.dumps({"text": (GOLDEN / "articles" / f"{n}.txt").read_text(encoding="utf-8"),
+                                "published": published, "outlet": n}) + "\n")
+    with Store.open(str(tmp_path / "tw.sqlite")) as store:
+        ingest([str(batch)], store, analyzer)
+        analyses = list(store.analyses())
+    rep = make(analyses)
+    assert rep is not None and rep.ceasefire.declared_by == "Russia" and len(rep.ceasefire.sources) >= 3
+    assert rep.rows and all(v.temporal in {"during", "uncertain"} for _, v in rep.rows)
+    md, page = write_report(rep, tmp_path / "reports")
+    text = md.read_text(encoding="utf-8")
+    assert "2025-05-08T00:00:00+03:00" in text and "| place |" in text and "Sumy" in text
+    html = page.read_text(encoding="utf-8")
+    assert html.count("data:image/png;base64,") == 2 and "<table>" in html and "http" not in html.split("<body>")[0]
+    for png in (tmp_path / "reports").glob("*.png"):
+        assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
