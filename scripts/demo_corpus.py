@@ -21,7 +21,8 @@ def main(out: Path) -> int:
     if seed.exists():
         records.append({"text": seed.read_text(encoding="utf-8"), "published": "2023-01-06", "outlet": "seed"})
     for path in sorted((ROOT / "tests" / "golden" / "articles").glob("*.txt")):
-        expected = json.loads((ROOT / "tests" / "golden" / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
+        expected_path = ROOT / "tests" / "golden" / "expected" / f"{path.stem}.json"
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
         records.append({"text": path.read_text(encoding="utf-8"), "published": expected["published"],
                         "outlet": f"trucewatch golden report {path.stem}"})
     with out.open("w", encoding="utf-8") as f:
