@@ -52,8 +52,8 @@ class TimeInterval:
         """The common part, or None; each bound keeps the clock it came with."""
         a, b = self.earliest.astimezone(UTC), other.earliest.astimezone(UTC)
         c, d = self.latest.astimezone(UTC), other.latest.astimezone(UTC)
-        if min(c, d) < max(a, b):
-            return None
+        if min(c, d) < max(a, b) or min(c, d) == max(a, b) and a != c and b != d:
+            return None  # apart, or two spans that only touch ("7 May" and "from 8 May 00:00")
         earliest = self.earliest if a >= b else other.earliest
         latest = self.latest if c <= d else other.latest
         return TimeInterval(earliest, latest, self.basis, self.expression)

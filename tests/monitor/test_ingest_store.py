@@ -32,7 +32,16 @@ def _snapshot(db: Path) -> tuple[Any, ...]:
             sorted(_rows(db, "SELECT article_id, incident, place, sub_event_type, fatalities_low FROM reports")),
             sorted(_rows(db, "SELECT article_id, ceasefire, start_at FROM declarations")),
             sorted(_rows(db, "SELECT article_id, claim, kind FROM claims")),
-            sorted(_rows(db, "SELECT article_id, ceasefire, incident, verdict FROM judgements")))
+            sorted(_rows(db, "SELECT article_id, ceasefire, incident, verdict FROM judgements")),
+            _events(db))
+
+
+def _events(db: Path) -> set[frozenset[tuple[str, str]]]:
+    """Corroborated events as sets of their reports (event ids are numbering, not identity)."""
+    members: dict[str, set[tuple[str, str]]] = {}
+    for event, article, incident in _rows(db, "SELECT event_id, article_id, incident FROM event_reports"):
+        members.setdefault(event, set()).add((article, incident))
+    return {frozenset(m) for m in members.values()}
 
 
 def test_ingest_twice_adds_nothing_and_records_failures(analyzer: Any, tmp_path: Path) -> None:
@@ -51,7 +60,7 @@ def test_ingest_twice_adds_nothing_and_records_failures(analyzer: Any, tmp_path:
         status = store.status()
     assert (first.read, first.stored, first.skipped, first.failed, first.unreadable) == (6, 4, 1, 1, 1)
     assert (second.stored, second.skipped, second.failed) == (0, 6, 0)
-    assert status.analysed == 4 and status.failed == 1
+    assert status.analysed == 4 and status.failed == 1 and status.events >= 1
     assert {(Path(s).name.split(":")[0], code) for s, code, _ in status.failures} == {("italian.txt", "E201"),
                                                                                        ("broken.jsonl", "E106")}
     assert _rows(db, "SELECT COUNT(*), COUNT(DISTINCT id) FROM articles") == [(5, 5)]
@@ -64,6 +73,7 @@ def test_store_migrations_are_recorded_once(tmp_path: Path) -> None:
             assert store.version() == MIGRATIONS[-1][0]
     assert _rows(db, "SELECT version FROM schema_version") == [(v,) for v, _, _ in MIGRATIONS]
     assert _rows(db, "PRAGMA journal_mode") == [("wal",)]
+    assert {"events", "event_reports"} <= {r[0] for r in _rows(db, "SELECT name FROM sqlite_master")}
 
 
 def _cli(*args: str) -> list[str]:

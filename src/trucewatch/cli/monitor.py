@@ -37,7 +37,8 @@ def ingest(paths: tuple[str, ...], db: str | None, text_column: str, quiet: bool
         finally:
             close()
     click.echo(f"read {report.read} articles: {report.stored} stored, {report.skipped} already stored, "
-               f"{report.failed} failed; {report.unreadable} unreadable sources", err=True)
+               f"{report.failed} failed; {report.unreadable} unreadable sources"
+               + (f"; {report.events} events after corroboration" if report.events is not None else ""), err=True)
     for line in report.failures[:20]:
         click.echo(f"  failed: {line}", err=True)
     if len(report.failures) > 20:
@@ -56,7 +57,8 @@ def status(db: str | None) -> None:
         click.echo(f"store {store.url} (schema v{store.version()})")
     langs = ", ".join(f"{k} {v}" for k, v in s.languages.items()) or "none"
     click.echo(f"articles: {s.analysed} analysed ({langs}), {s.failed} failed")
-    click.echo(f"reports of incidents: {s.reports}; ceasefire declarations: {s.declarations}; claims: {s.claims}")
+    click.echo(f"reports of incidents: {s.reports} (corroborated into {s.events} events); "
+               f"ceasefire declarations: {s.declarations}; claims: {s.claims}")
     if s.failures:
         click.echo(f"failed ({len(s.failures)}):")
         for source, code, message in s.failures:

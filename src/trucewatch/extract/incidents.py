@@ -183,8 +183,9 @@ class _Builder:
         clocks = self.clocks(place)
         rel = relative_to_ceasefire(ctx.lex, ctx.shadow, s.start, s.end, self.cf, self.cf_end)
         cal = from_calendar(ctx.lex, ctx.shadow, s.start, s.end, ctx.published, clocks)
-        # "19 March, after the truce ended": both hold, so the incident lies in both
-        t = (rel.intersect(cal) if rel and cal else None) or rel or cal
+        # "19 March, after the truce ended": both hold, so the incident lies in both; when they
+        # cannot both hold, the date the text states beats a time reckoned from the truce's window
+        t = (rel.intersect(cal) if rel and cal else None) or cal or rel
         if t is None and self.last is not None and self._continues(s):
             t = self.last.time
         t = t or reporting_window(ctx.published, clocks)

@@ -116,7 +116,8 @@ def _object_of_attack(ctx: ArticleContext, start: int) -> bool:
     return any(0 < start - h.end <= 2 for h in hits)
 
 
-def _score(c: _Context, e: Entry, countries: set[str]) -> float:
+def _score(c: _Context, e: Entry, countries: set[str], full_name: bool = False) -> float:
+    """``full_name``: the text names the region in full ("the Gaza Strip", "West Bank")."""
     score = math.log10((e.population or 500) + 10)  # GeoNames writes 0 for "not known"
     score += 3 if e.country in countries else (-2 if countries else 0)
     score += 2 if c.label in _NER_PLACE else 0
@@ -126,7 +127,7 @@ def _score(c: _Context, e: Entry, countries: set[str]) -> float:
     if e.population >= 1_000_000:
         score += 4  # New York, Berlin: a world city is not the village of the same name
     if e.kind == "ADM1":
-        score += 1 if c.region else -10
+        score += 1 if c.region or full_name else -10
     elif e.kind == "PCLI":
         score -= 20
     elif c.region:
@@ -275,8 +276,10 @@ def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str |
             e = max(inside, key=lambda x: x.population)
             return PlaceMention(c.start, c.end, e, ACCEPT + 5, context.near, False)
     homonyms = sum(e.kind == "P" for e in entries) > 1
+    surface = ctx.text[c.start : c.end]
     for e in entries:
-        score = _score(context, e, countries) + (_nearby(ctx, e, c) if homonyms else 0.0)
+        full = e.kind == "ADM1" and " " in surface and normalise(surface) == normalise(e.name)
+        score = _score(context, e, countries, full) + (_nearby(ctx, e, c) if homonyms else 0.0)
         if score >= ACCEPT and (best is None or score > best.score):
             best = PlaceMention(c.start, c.end, e, score, context.near, context.region and e.kind == "ADM1",
                                 context.district and e.kind == "P")

@@ -28,6 +28,7 @@ class IngestReport:
     skipped: int = 0  # already in the store, or a duplicate within this run
     failed: int = 0  # articles that could not be analysed (stored as failed)
     unreadable: int = 0  # sources with no article at all (files, lines, feed entries)
+    events: int | None = None  # corroborated events after this run (None: nothing new to corroborate)
     failures: list[str] = field(default_factory=list)
 
 
@@ -83,7 +84,19 @@ def ingest(paths: Iterable[str], store: Store, analyzer: Analyzer, columns: Colu
                 report.stored += 1
         if progress is not None:
             progress(len(chunk))
+    if report.stored:
+        report.events = corroborate_store(store)
     return report
+
+
+def corroborate_store(store: Store) -> int:
+    """Rebuild the events from every stored report; returns their number."""
+    from trucewatch.corroborate.events import corroborate
+    from trucewatch.export.formats import reports
+
+    events = corroborate(list(reports(store.analyses())))
+    store.replace_events(events)
+    return len(events)
 
 
 def progress_bar(quiet: bool) -> tuple[Callable[[int], None] | None, Callable[[], None]]:

@@ -54,6 +54,17 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "CREATE INDEX reports_place ON reports (lat, lon)",
         "CREATE INDEX articles_status ON articles (status)",
     ]),
+    (2, "events: reports of one incident corroborated across articles", [
+        """CREATE TABLE events (
+            id TEXT PRIMARY KEY, place TEXT, country TEXT, lat DOUBLE PRECISION, lon DOUBLE PRECISION,
+            event_type TEXT, sub_event_type TEXT, time_earliest TEXT, time_latest TEXT,
+            reports INTEGER NOT NULL, sources INTEGER NOT NULL, fatalities_low INTEGER,
+            fatalities_best INTEGER, fatalities_high INTEGER, disagreements TEXT)""",
+        """CREATE TABLE event_reports (
+            event_id TEXT NOT NULL REFERENCES events(id), article_id TEXT NOT NULL, incident TEXT NOT NULL,
+            PRIMARY KEY (article_id, incident))""",
+        "CREATE INDEX events_time ON events (time_earliest, time_latest)",
+    ]),
 ]
 
 
@@ -70,6 +81,7 @@ class Status:
     claims: int
     languages: dict[str, int]
     failures: list[tuple[str, str, str]]  # (source, code, message): articles and unreadable sources
+    events: int = 0
 
 
 def _now() -> str:
@@ -180,6 +192,19 @@ class Store:
                       "code = excluded.code, message = excluded.message, at = excluded.at",
                       (source, code, message, _now()))
 
+    def replace_events(self, events: list[Any]) -> None:
+        """Store the corroborated events (rebuilt from every report: an event's membership can
+        change when a new report links two)."""
+        with self.transaction() as c:
+            c.execute("DELETE FROM event_reports")
+            c.execute("DELETE FROM events")
+            c.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+                (e.id, e.place, e.country, e.lat, e.lon, e.event_type, e.sub_event_type, e.time_earliest,
+                 e.time_latest, len(e.reports), e.sources, e.fatalities_low, e.fatalities_best,
+                 e.fatalities_high, json.dumps(e.disagreements)) for e in events])
+            c.executemany("INSERT INTO event_reports VALUES (?,?,?)",
+                          [(e.id, r["article_id"], r["id"]) for e in events for r in e.reports])
+
     # ------------------------------------------------------------------ reading
 
     def status(self) -> Status:
@@ -192,7 +217,7 @@ class Store:
             "UNION ALL SELECT source, code, message FROM source_failures ORDER BY 1")]
         return Status(int(counts.get("analysed", 0)), int(counts.get("failed", 0)), self._count("reports"),
                       self._count("declarations"), self._count("claims"),
-                      {str(k): int(v) for k, v in langs.items()}, failures)
+                      {str(k): int(v) for k, v in langs.items()}, failures, self._count("events"))
 
     def _count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
