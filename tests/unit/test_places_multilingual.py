@@ -59,7 +59,7 @@ def test_inflected_places_and_regions_are_geocoded(analyzer: Any, text: str, lan
 
 
 @pytest.mark.parametrize(("text", "language", "place", "geo", "where"), [
-    ("On 8 August 2022, a Russian rocket fell in the Uman district, Cherkasy. 2 civilians were wounded.",
+    ("On 3 May 2023, a Russian rocket fell in the Uman district, Cherkasy. 2 civilians were wounded.",
      "en", "Uman", 2, 3),
     ("On 3 May 2023, Russian forces shelled Ukrainian positions in the Kherson direction.", "en", "Kherson", 3, 4),
     ("On 3 May 2023, Russian forces shelled Ukrainian positions near Bakhmut.", "en", "Bakhmut", 2, 2),
@@ -80,3 +80,16 @@ def test_homonym_near_the_articles_other_places(analyzer: Any, context: str, adm
     text = context + "Near Andriivka, two soldiers were killed by Russian artillery fire on Monday."
     out = analyzer.analyze(text, published="2022-07-05", language="en").to_contract()
     assert out["incidents"][-1]["admin1"] == admin1
+
+
+@pytest.mark.parametrize(("text", "language", "places"), [
+    ("KYIV, Ukraine (AP) — Russian forces shelled Kharkiv on Tuesday, killing two.", "en", ["Kharkiv"]),
+    ("PRAGUE  The Czech Defense Ministry says companies will repair equipment damaged in fighting.", "en", []),
+    ("Frankreichs Präsident Emmanuel Macron forderte die Hisbollah auf, die Angriffe auf Israel einzustellen.", "de",
+     ["Israel"]),
+    ("Wegen der Offensive setzte Washington eine Lieferung von Bomben an Israel aus.", "de", []),
+])
+def test_datelines_first_names_and_governments_are_not_incident_places(
+        analyzer: Any, text: str, language: str, places: list[str]) -> None:
+    out = analyzer.analyze(text, published="2024-10-13", language=language).to_contract()
+    assert [i["place"] for i in out["incidents"]] == places

@@ -379,7 +379,7 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     for s in ctx.sentences:
         b.add(s)
         b.note_places(s)
-    drafts = b.drafts
+    drafts = [d for d in b.drafts if not _historical(ctx, d)]
     towns = [d for d in drafts if d.place is not None and d.place.entry.kind != "PCLI"]
     if towns:  # a country-level mention next to placed incidents is a summary of them
         drafts = towns
@@ -389,6 +389,17 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
         drafts = drafts[:1] if drafts and _placeless_worth_keeping(drafts[0]) else []
     drafts.sort(key=lambda d: min(s.start for s in d.sentences))
     return [_finish(ctx, d, i + 1) for i, d in enumerate(drafts)]
+
+
+HISTORY_DAYS = 30
+
+
+def _historical(ctx: ArticleContext, d: Draft) -> bool:
+    """An incident the text dates more than a month before publication ("On 7 October 2023 ..."
+    in a 2025 article) is background the article recalls, not news it reports."""
+    if ctx.published is None or d.time is None or d.time.basis != "explicit":
+        return False
+    return (ctx.published - d.time.latest.date()).days > HISTORY_DAYS
 
 
 def _placeless_worth_keeping(d: Draft) -> bool:

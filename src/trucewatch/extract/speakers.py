@@ -18,7 +18,8 @@ from trucewatch.nlp.context import ArticleContext, Sentence
 
 _PLACE_NOUNS = ("ville", "city", "town", "village", "région", "region", "localité", "oblast",
                 "territoire", "territory", "port", "capital", "capitale", "frontière", "border",
-                "soil", "sol", "cities", "villes", "towns")
+                "soil", "sol", "cities", "villes", "towns", "hauptstadt", "stadt", "ciudad", "capital de",
+                "столица", "столицу", "столице", "столиця", "столицю", "столиці", "العاصمة")
 #: prepositions of place that make the name after them a place ("في لبنان", "в России")
 _PLACE_PREPOSITIONS = ("في", "в", "у")
 _PRONOUNS = {"il", "elle", "he", "she", "they", "ils", "elles"}

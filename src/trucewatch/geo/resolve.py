@@ -143,6 +143,9 @@ def _is_actor(ctx: ArticleContext, start: int, end: int) -> bool:
         return True  # "Volodymyr" of Volodymyr Zelensky is not Volodymyr-Volynskyi
     if not ctx.parties.is_alias(phrase):
         return False
+    if not ctx.parsed:  # no tree: a capital that names a government is a place only after "in", "à"...
+        locative = ctx.lex.phrases("filters.locative").search(ctx.shadow, max(0, start - 14), start)
+        return not locative and not _object_of_attack(ctx, start)  # ... or as what was hit
     toks = ctx.tokens(start, end)
     return bool(toks) and toks[-1].dep_ in {"nsubj", "nmod:poss", "poss"}
 
@@ -179,11 +182,39 @@ def _lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
     return ctx.memo[key]  # type: ignore[no-any-return]
 
 
+_DATELINE = re.compile(r"[A-ZÀ-Ý][A-ZÀ-Ý' .-]{2,}(?:,[^—–\n]{0,40})?\s*"
+                       r"(?:\((?:AP|AFP|Reuters|dpa|DPA|EFE)\)\s*)?(?:[—–-]\s|(?<=\S) {2,}|(?<=\)) {2,})")
+
+
+def _dateline_end(ctx: ArticleContext, s: Sentence) -> int:
+    """'KYIV, Ukraine (AP) — ...', 'PRAGUE — ...': where the reporter filed from, not where it
+    happened; returns the offset where the dateline ends (the sentence start if there is none)."""
+    m = _DATELINE.match(ctx.text, s.start, min(s.end, s.start + 80))
+    return m.end() if m else s.start
+
+
+_NAME_AFTER = re.compile(r" (?P<next>[A-ZÀ-ÝА-ЯІЇЄҐ][a-zà-ÿа-яіїєґ'’-]+)(?![\w-])")
+
+
+def _first_name(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Without a parse or NER: 'Präsident Emmanuel Macron', 'Omer Schem-Tov' - one capitalised
+    word right before another that no gazetteer knows, with no preposition of place before it,
+    is a first name, not the village of that name."""
+    if ctx.parsed or ctx.doc.ents or " " in ctx.text[start:end]:
+        return False
+    m = _NAME_AFTER.match(ctx.text, end)
+    if m is None or ctx.gazetteer.lookup(m["next"]) or ctx.lex.phrases("filters.locative").search(
+            ctx.shadow, max(0, start - 12), start):
+        return False
+    return ctx.gazetteer.lookup(ctx.text[start : m.end()]) == ()
+
+
 def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
     out = []
     clocks = _clock_names(ctx, s)
+    dateline = _dateline_end(ctx, s)
     for start, end, label in _candidates(ctx, s):
-        if any(a <= start < b for a, b in clocks):
+        if any(a <= start < b for a, b in clocks) or start < dateline or _first_name(ctx, start, end):
             continue
         surface = ctx.text[start:end].strip(" .,;:'’\"")
         if len(surface) < 3 or _is_actor(ctx, start, end) or _speaks(ctx, start, end):
