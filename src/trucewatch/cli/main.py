@@ -220,9 +220,9 @@ def evaluate(golden: Path | None, coded: tuple[Path, ...], limit: int | None, js
 
 
 def _register() -> None:
-    from trucewatch.cli.monitor import export, ingest, report, status
+    from trucewatch.cli.monitor import ceasefire, export, ingest, report, status
 
-    for command in (ingest, status, export, report):
+    for command in (ingest, status, export, report, ceasefire):
         cli.add_command(command)
 
 

@@ -12,6 +12,57 @@ from trucewatch.config import Settings
 from trucewatch.errors import EXIT_OK, EXIT_PARTIAL
 
 DB_HELP = "The store: a SQLite file (default $TRUCEWATCH_DB or ./trucewatch.sqlite)."
+REGISTRY_HELP = "Your ceasefires, a YAML file (default $TRUCEWATCH_REGISTRY or ./ceasefires.yaml)."
+
+
+def _registry_path() -> Path:
+    import os
+
+    return Path(os.environ.get("TRUCEWATCH_REGISTRY") or "ceasefires.yaml")
+
+
+@click.group()
+def ceasefire() -> None:
+    """Ceasefires you declare or correct (a YAML file the reports read)."""
+
+
+@ceasefire.command(name="add")
+@click.option("--declared-by", help="Party that declared it (e.g. Russia).")
+@click.option("--start", required=True, help="Start, ISO 8601 with offset (2023-01-06T12:00:00+03:00).")
+@click.option("--end", help="End, ISO 8601 with offset; omit for open-ended.")
+@click.option("--country", help="Zone: a country (ISO 3166-1 alpha-2).")
+@click.option("--region", help="Zone: an admin-1 region of that country (e.g. Kherson).")
+@click.option("--line", type=click.Path(dir_okay=False, exists=True), help="Zone: a buffer around this GeoJSON line.")
+@click.option("--buffer-km", type=float, default=10.0, show_default=True, help="Width of the buffer on each side.")
+@click.option("--geojson", type=click.Path(dir_okay=False, exists=True), help="Zone: these GeoJSON polygons.")
+@click.option("--note", help="Where the declaration comes from.")
+@click.option("--registry", "registry_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=REGISTRY_HELP)
+def ceasefire_add(declared_by: str | None, start: str, end: str | None, country: str | None, region: str | None,
+                  line: str | None, buffer_km: float, geojson: str | None, note: str | None,
+                  registry_file: Path | None) -> None:
+    """Add a ceasefire with its zone (a country, a region, a buffer around a line, or polygons)."""
+    from datetime import datetime
+
+    from trucewatch.errors import ConfigError
+    from trucewatch.registry.user import add, zone_of
+
+    for what, value in (("--start", start), ("--end", end)):
+        try:
+            if value and datetime.fromisoformat(value).utcoffset() is None:
+                raise ValueError("no UTC offset")
+        except ValueError as exc:
+            raise ConfigError("E302", what=what, value=value, why=f"{exc}; use 2023-01-06T12:00:00+03:00") from exc
+    path = registry_file or _registry_path()
+    zone: dict[str, object] = {k: v for k, v in (("country", country), ("region", region)) if v}
+    if line:
+        zone.update(line=str(Path(line).resolve()), buffer_km=buffer_km)
+    if geojson:
+        zone["geojson"] = str(Path(geojson).resolve())
+    zone_of(zone, path.parent)  # refuse a zone the reports could not use, before writing it
+    entry = {"declared_by": declared_by, "start": start, "end": end, "zone": zone, "note": note}
+    new_id = add(path, {k: v for k, v in entry.items() if v is not None})
+    click.echo(f"{new_id} added to {path}")
 
 
 @click.command()
@@ -86,22 +137,26 @@ def export(fmt: str, out: Path, db: str | None) -> None:
 @click.option("--out", "out_dir", default="reports", show_default=True,
               type=click.Path(file_okay=False, path_type=Path), help="Directory for the Markdown, HTML and PNGs.")
 @click.option("--list", "list_only", is_flag=True, help="List the registered ceasefires and stop.")
-def report(ceasefire: str | None, db: str | None, out_dir: Path, list_only: bool) -> None:
+@click.option("--registry", "registry_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help=REGISTRY_HELP)
+def report(ceasefire: str | None, db: str | None, out_dir: Path, list_only: bool, registry_file: Path | None) -> None:
     """Report on one ceasefire of the registry (C1, C2 ... ; default: the one most articles declare):
     its window, zone and responses, each incident during it with sources and verdict, a map and a
     timeline, as Markdown and self-contained HTML."""
+    from trucewatch.registry.user import load
     from trucewatch.report.build import make, registry_of, write_report
     from trucewatch.store.db import Store
 
     with Store.open(db) as store:
         analyses = list(store.analyses())
+    user = load(registry_file or _registry_path())
     if list_only:
-        for reg in registry_of(analyses):
+        for reg in [u.registered for u in user] + registry_of(analyses):
             start = reg.start.isoformat() if reg.start else "?"
             end = reg.end.isoformat() if reg.end else "open"
             click.echo(f"{reg.id}\t{reg.declared_by or '?'}\t{start} -> {end}\t{len(reg.sources)} article(s)")
         return
-    rep = make(analyses, ceasefire)
+    rep = make(analyses, ceasefire, user)
     if rep is None:
         raise click.UsageError(f"no ceasefire {ceasefire or ''} in the store; see trucewatch report --list")
     md, page = write_report(rep, out_dir)

@@ -103,12 +103,13 @@ class Verdict:
     verdict: str
 
 
-def judge(reg: Registered, report: dict[str, Any], attribution: str) -> Verdict:
-    """One stored incident report against one registered ceasefire (the rules of judge.judge_one)."""
+def judge(reg: Registered, report: dict[str, Any], attribution: str, zone: Any = None) -> Verdict:
+    """One stored incident report against one registered ceasefire (the rules of judge.judge_one);
+    ``zone``: a user-drawn zone (registry.user.Zone) that replaces the country/scope test."""
     lo, hi = _t(report.get("time_earliest")), _t(report.get("time_latest"))
     end = reg.ended_early or reg.end
     temporal = relation(TimeInterval(lo, hi, "stored"), reg.start, end) if lo and hi else "uncertain"
-    where = in_scope(report.get("country"), {report.get("place") or "", report.get("admin1") or ""},
-                     reg.scope, reg.scope_country)
+    where = zone.contains(report) if zone is not None else in_scope(
+        report.get("country"), {report.get("place") or "", report.get("admin1") or ""}, reg.scope, reg.scope_country)
     verdict, _ = verdict_of(temporal, where, attribution)
     return Verdict(reg.id, report["report_id"], temporal, where, attribution, verdict)

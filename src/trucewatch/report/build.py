@@ -16,6 +16,7 @@ from typing import Any
 
 from trucewatch.export.formats import reports
 from trucewatch.registry.ceasefires import Registered, Verdict, build, judge
+from trucewatch.registry.user import UserCeasefire
 
 _SHOWN = {"during", "uncertain"}
 _COLOURS = {"violation_reported": "#c0392b", "violation_contested": "#e67e22", "time_uncertain": "#7f8c8d",
@@ -40,8 +41,12 @@ def registry_of(analyses: list[dict[str, Any]]) -> list[Registered]:
     return build([{**cf, "article_id": a["article"]["id"]} for a in analyses for cf in a["ceasefires"]])
 
 
-def make(analyses: list[dict[str, Any]], ceasefire: str | None = None) -> Report | None:
-    registry = registry_of(analyses)
+def make(analyses: list[dict[str, Any]], ceasefire: str | None = None,
+         user: list[UserCeasefire] | None = None) -> Report | None:
+    """The report on ``ceasefire`` (an id of the registry, or of the user's file); by default the
+    truce most articles declare."""
+    zones = {u.registered.id: u.zone for u in user or []}
+    registry = [u.registered for u in user or []] + registry_of(analyses)
     if not registry:
         return None
     reg = next((r for r in registry if r.id == ceasefire), None) if ceasefire else \
@@ -49,7 +54,8 @@ def make(analyses: list[dict[str, Any]], ceasefire: str | None = None) -> Report
     if reg is None:
         return None
     who = {(a["article"]["id"], i): w for a in analyses for i, w in _attribution(a).items()}
-    judged = [(r, judge(reg, r, who.get((r["article_id"], r["id"]), "unknown"))) for r in reports(analyses)]
+    judged = [(r, judge(reg, r, who.get((r["article_id"], r["id"]), "unknown"), zones.get(reg.id)))
+              for r in reports(analyses)]
     rows = sorted(((r, v) for r, v in judged if v.temporal in _SHOWN and v.spatial != "outside"),
                   key=lambda x: x[0].get("time_earliest") or "")
     titles = {a["article"]["id"]: (a.get("source") or {}).get("outlet") or (a.get("source") or {}).get("title")

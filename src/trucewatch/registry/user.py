@@ -1,0 +1,120 @@
+"""Ceasefires a user declares or corrects: a YAML file (``trucewatch ceasefire add`` writes it),
+joined to the registry built from articles.
+
+```yaml
+- id: U1                      # optional; given in order
+  declared_by: Russia
+  start: 2023-01-06T12:00:00+03:00
+  end: 2023-01-08T00:00:00+03:00     # or null: open-ended
+  zone: {country: UA}         # or {country: UA, region: Kherson}
+                              # or {line: contact.geojson, buffer_km: 10}, or {geojson: zone.geojson}
+  note: Orthodox Christmas truce, as announced by the Kremlin
+```
+
+A zone that is a line of contact is a buffer around the line; a GeoJSON zone is its polygons.
+Geometry uses shapely, in degrees, with the buffer converted at the line's latitude.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from trucewatch.errors import ConfigError
+from trucewatch.registry.ceasefires import Registered
+
+
+@dataclass(frozen=True)
+class Zone:
+    country: str | None = None
+    region: str | None = None
+    geometry: Any = None  # a shapely geometry (lon/lat degrees), or None
+
+    def contains(self, report: dict[str, Any]) -> str:
+        """inside / outside / unknown for a stored report."""
+        if self.geometry is not None:
+            if report.get("lat") is None or report.get("lon") is None:
+                return "unknown"
+            from shapely.geometry import Point
+
+            return "inside" if self.geometry.covers(Point(report["lon"], report["lat"])) else "outside"
+        if self.country and report.get("country") and report["country"] != self.country:
+            return "outside"
+        if self.region:
+            if not report.get("admin1"):
+                return "unknown"
+            return "inside" if report["admin1"].lower() == self.region.lower() else "outside"
+        return "inside" if self.country and report.get("country") else "unknown"
+
+
+def _geojson_geometry(path: Path) -> Any:
+    from shapely.geometry import shape
+    from shapely.ops import unary_union
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    features = data.get("features") or [data if data.get("type") == "Feature" else {"geometry": data}]
+    return unary_union([shape(f["geometry"]) for f in features])
+
+
+def zone_of(spec: dict[str, Any], base: Path) -> Zone:
+    if "line" in spec:
+        line = _geojson_geometry(base / spec["line"])
+        km = float(spec.get("buffer_km", 10))
+        lat = line.centroid.y
+        # degrees of latitude are ~111 km; of longitude, that times cos(latitude): buffer in the
+        # larger, a slight over-reach rather than a gap
+        return Zone(spec.get("country"), None, line.buffer(km / (111.0 * max(0.2, math.cos(math.radians(lat))))))
+    if "geojson" in spec:
+        return Zone(spec.get("country"), None, _geojson_geometry(base / spec["geojson"]))
+    if not spec.get("country"):
+        raise ConfigError("E302", what="zone", value=spec, why="give country, region, line or geojson")
+    return Zone(spec["country"], spec.get("region"))
+
+
+@dataclass
+class UserCeasefire:
+    registered: Registered
+    zone: Zone
+    note: str | None
+
+
+def _moment(value: Any) -> datetime | None:
+    """YAML reads an ISO timestamp as a datetime already; a quoted one stays a string."""
+    if value in (None, ""):
+        return None
+    return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+def load(path: Path) -> list[UserCeasefire]:
+    """The user's ceasefires; an absent file is an empty registry."""
+    if not path.exists():
+        return []
+    import yaml
+
+    try:
+        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+    except yaml.YAMLError as exc:
+        raise ConfigError("E302", what=str(path), value="YAML", why=str(exc).splitlines()[0]) from exc
+    out = []
+    for n, item in enumerate(items, 1):
+        zone = zone_of(item.get("zone") or {}, path.parent)
+        reg = Registered(str(item.get("id") or f"U{n}"), item.get("declared_by"), _moment(item.get("start")),
+                         _moment(item.get("end")), None,
+                         item.get("timezone"), "stated", item.get("zone", {}).get("region"), zone.country, None)
+        out.append(UserCeasefire(reg, zone, item.get("note")))
+    return out
+
+
+def add(path: Path, entry: dict[str, Any]) -> str:
+    """Append one ceasefire to the YAML file; returns its id."""
+    import yaml
+
+    items = (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
+    entry = {"id": entry.get("id") or f"U{len(items) + 1}", **{k: v for k, v in entry.items() if k != "id"}}
+    items.append(entry)
+    path.write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return str(entry["id"])
