@@ -70,6 +70,7 @@ class _Quantities:
         )
         self.people = lex.phrases("casualties.people")
         self.more = lex.phrases("casualties.more") if "more" in c else None
+        self.conjunctions = set(c.get("conjunctions", ()))
         self.at_least_after = lex.phrases("casualties.at_least_after") if "at_least_after" in c else None
         self.total = lex.phrases("casualties.total") if "total" in c else None
         # languages without articles name one victim by a singular noun ("ранена женщина")
@@ -131,8 +132,22 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
     if best is not None:
         v = _value(q, best)
         if v is not None:
+            if v == (1, 1) and _another_one_before(q, window[: best.start()]):
+                return Count(2, 2, (offset + best.start(), word[1]))  # "a man and a woman were killed"
             return Count(v[0], v[1], (offset + best.start(), word[1]))
     return _one_victim(q, sh, word, lo, hi)
+
+
+def _another_one_before(q: _Quantities, before: str) -> bool:
+    """'ein Mann und eine Frau', 'a mother and her son': one person, then "and", right before the
+    second one."""
+    if not q.conjunctions:
+        return False
+    m = re.search(r"(?<!\w)(\w+)\s+(\w+)\s+(\w+)\s+$", before)
+    if m is None or m.group(3) not in q.conjunctions:
+        return False
+    one = q.lex.number(m.group(1)) == 1
+    return one and bool(q.people.search(m.group(2)) or (q.one and q.one.search(m.group(2))))
 
 
 def _determiner_gap(q: _Quantities, gap: str) -> bool:
