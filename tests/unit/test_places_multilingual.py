@@ -88,6 +88,8 @@ def test_homonym_near_the_articles_other_places(analyzer: Any, context: str, adm
     ("Frankreichs Präsident Emmanuel Macron forderte die Hisbollah auf, die Angriffe auf Israel einzustellen.", "de",
      ["Israel"]),
     ("Wegen der Offensive setzte Washington eine Lieferung von Bomben an Israel aus.", "de", []),
+    ("Russian missiles damaged the Babyn Yar memorial site in Kyiv on Monday.", "en", ["Kyiv"]),
+    ("On Monday, Russian soldiers looted shops in Russian-held Chaplynka, Kherson.", "en", ["Chaplynka"]),
 ])
 def test_datelines_first_names_and_governments_are_not_incident_places(
         analyzer: Any, text: str, language: str, places: list[str]) -> None:

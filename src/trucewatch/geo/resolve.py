@@ -209,12 +209,32 @@ def _first_name(ctx: ArticleContext, start: int, end: int) -> bool:
     return ctx.gazetteer.lookup(ctx.text[start : m.end()]) == ()
 
 
+_NAME_BEFORE = re.compile(r"(?<![\w-])(?P<prev>[A-ZÀ-ÝА-ЯІЇЄҐ][\w'’]+) $")  # not 'Russian-held'
+#: languages that capitalise names only (German capitalises every noun: "die Stadt Charkiw")
+_NAME_CASE = {"en", "fr", "es", "ru", "uk"}
+
+
+def _second_name(ctx: ArticleContext, s: Sentence, start: int, end: int) -> bool:
+    """'Babyn Yar', 'Romi Gonen', 'Yuri Gagarin': a one-word place name right after another
+    capitalised word, not at the start of the sentence, is the second half of a longer name when
+    the gazetteer does not know the two together."""
+    if ctx.lex.language not in _NAME_CASE or " " in ctx.text[start:end]:
+        return False
+    m = _NAME_BEFORE.search(ctx.text, max(s.start, start - 30), start)
+    if m is None or m.start() == s.start:
+        return False
+    if ctx.parties.is_alias(ctx.shadow[m.start() : m.start() + len(m["prev"])]):
+        return False  # "Russian Kherson", "Israeli Gaza": a party and a place
+    return ctx.gazetteer.lookup(ctx.text[m.start() : end]) == ()
+
+
 def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
     out = []
     clocks = _clock_names(ctx, s)
     dateline = _dateline_end(ctx, s)
     for start, end, label in _candidates(ctx, s):
-        if any(a <= start < b for a, b in clocks) or start < dateline or _first_name(ctx, start, end):
+        if any(a <= start < b for a, b in clocks) or start < dateline or _first_name(ctx, start, end) \
+                or _second_name(ctx, s, start, end):
             continue
         surface = ctx.text[start:end].strip(" .,;:'’\"")
         if len(surface) < 3 or _is_actor(ctx, start, end) or _speaks(ctx, start, end):
