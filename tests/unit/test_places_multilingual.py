@@ -90,6 +90,9 @@ def test_homonym_near_the_articles_other_places(analyzer: Any, context: str, adm
     ("Wegen der Offensive setzte Washington eine Lieferung von Bomben an Israel aus.", "de", []),
     ("Russian missiles damaged the Babyn Yar memorial site in Kyiv on Monday.", "en", ["Kyiv"]),
     ("On Monday, Russian soldiers looted shops in Russian-held Chaplynka, Kherson.", "en", ["Chaplynka"]),
+    ("Nach Angaben des Gesundheitsministeriums in Ramallah wurden bei dem Einsatz in Dschenin sechs Menschen "
+     "getötet.", "de", ["Janīn"]),
+    ("Officials in Kharkiv said two people were killed by Russian shelling.", "en", ["Kharkiv"]),
 ])
 def test_datelines_first_names_and_governments_are_not_incident_places(
         analyzer: Any, text: str, language: str, places: list[str]) -> None:

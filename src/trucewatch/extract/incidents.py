@@ -250,11 +250,16 @@ class _Builder:
             self.recent_place = found[-1]
 
     def _speaker_seat(self, s: Sentence, pm: PlaceMention) -> bool:
-        """'officials in Kyiv said': the seat of a government speaking, not where it happened."""
-        phrase = self.ctx.shadow[pm.start : pm.end]
-        if not self.ctx.parties.is_alias(phrase):
+        """'officials in Kyiv said', 'the health ministry in Ramallah': the seat of whoever
+        speaks, not where it happened."""
+        ctx = self.ctx
+        office = next((h for h in ctx.find("speech.officials", s) if 0 < pm.start - h.end <= 25), None)
+        if office is not None and re.fullmatch(r"\w*\s+(?:in|im|à|a|en|в|у|في)\s+", ctx.shadow[office.end : pm.start]):
+            return len(self.places(s)) > 1  # local officials report local events: only with another place
+        phrase = ctx.shadow[pm.start : pm.end]
+        if not ctx.parties.is_alias(phrase):
             return False
-        verbs = [m.start for m in self.ctx.find("speech.verbs", s)]
+        verbs = [m.start for m in ctx.find("speech.verbs", s)]
         return any(abs(v - pm.start) < 50 for v in verbs)
 
     def _draft(self, s: Sentence, trig: Trigger, pm: PlaceMention | None) -> Draft:
