@@ -51,7 +51,12 @@ def test_report_markdown_html_map_and_timeline(analyzer: Any, tmp_path: Path) ->
     with Store.open(str(tmp_path / "tw.sqlite")) as store:
         ingest([str(batch)], store, analyzer)
         analyses = list(store.analyses())
-    rep = make(analyses)
+        events = store.event_members()
+    per_report = make(analyses)
+    rep = make(analyses, events=events)
+    # ru05 and uk05 report one strike on Kostiantynivka: one row, two sources
+    assert per_report is not None and rep is not None and len(rep.rows) == len(per_report.rows) - 1
+    assert sorted(len(s) for s in rep.sources.values())[-1] == 2
     assert rep is not None and rep.ceasefire.declared_by == "Russia" and len(rep.ceasefire.sources) >= 3
     assert rep.rows and all(v.temporal in {"during", "uncertain"} for _, v in rep.rows)
     md, page = write_report(rep, tmp_path / "reports")

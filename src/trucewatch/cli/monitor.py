@@ -149,6 +149,7 @@ def report(ceasefire: str | None, db: str | None, out_dir: Path, list_only: bool
 
     with Store.open(db) as store:
         analyses = list(store.analyses())
+        events = store.event_members()
     user = load(registry_file or _registry_path())
     if list_only:
         for reg in [u.registered for u in user] + registry_of(analyses):
@@ -156,7 +157,7 @@ def report(ceasefire: str | None, db: str | None, out_dir: Path, list_only: bool
             end = reg.end.isoformat() if reg.end else "open"
             click.echo(f"{reg.id}\t{reg.declared_by or '?'}\t{start} -> {end}\t{len(reg.sources)} article(s)")
         return
-    rep = make(analyses, ceasefire, user)
+    rep = make(analyses, ceasefire, user, events)
     if rep is None:
         raise click.UsageError(f"no ceasefire {ceasefire or ''} in the store; see trucewatch report --list")
     md, page = write_report(rep, out_dir)

@@ -26,7 +26,8 @@ _COLOURS = {"violation_reported": "#c0392b", "violation_contested": "#e67e22", "
 @dataclass(frozen=True)
 class Report:
     ceasefire: Registered
-    rows: list[tuple[dict[str, Any], Verdict]]  # shown incidents (during / straddling)
+    rows: list[tuple[dict[str, Any], Verdict]]  # shown incidents (during / straddling), one per event
+    sources: dict[str, list[str]]  # report id -> the outlets of every report of its event
     before: int
     after: int
     outside: int  # during the window, but outside the zone
@@ -37,14 +38,28 @@ def _attribution(analysis: dict[str, Any]) -> dict[str, str]:
     return {j["incident"]: j["attribution"] for j in analysis["judgements"]}
 
 
+def _one_row_per_event(shown: list[tuple[dict[str, Any], Verdict]], events: dict[tuple[str, str], str],
+                       titles: dict[str, str]) -> tuple[list[tuple[dict[str, Any], Verdict]], dict[str, list[str]]]:
+    groups: dict[str, list[tuple[dict[str, Any], Verdict]]] = {}
+    for r, v in shown:
+        groups.setdefault(events.get((r["article_id"], r["id"]), r["report_id"]), []).append((r, v))
+    rows, cited = [], {}
+    for members in groups.values():
+        r, v = members[0]
+        rows.append((r, v))
+        cited[r["report_id"]] = sorted({titles.get(m["article_id"], m["article_id"]) for m, _ in members})
+    return sorted(rows, key=lambda x: x[0].get("time_earliest") or ""), cited
+
+
 def registry_of(analyses: list[dict[str, Any]]) -> list[Registered]:
     return build([{**cf, "article_id": a["article"]["id"]} for a in analyses for cf in a["ceasefires"]])
 
 
 def make(analyses: list[dict[str, Any]], ceasefire: str | None = None,
-         user: list[UserCeasefire] | None = None) -> Report | None:
+         user: list[UserCeasefire] | None = None, events: dict[tuple[str, str], str] | None = None) -> Report | None:
     """The report on ``ceasefire`` (an id of the registry, or of the user's file); by default the
-    truce most articles declare."""
+    truce most articles declare. ``events`` maps (article id, incident id) to a corroborated
+    event: the reports of one event become one row, with all their sources."""
     zones = {u.registered.id: u.zone for u in user or []}
     registry = [u.registered for u in user or []] + registry_of(analyses)
     if not registry:
@@ -56,11 +71,11 @@ def make(analyses: list[dict[str, Any]], ceasefire: str | None = None,
     who = {(a["article"]["id"], i): w for a in analyses for i, w in _attribution(a).items()}
     judged = [(r, judge(reg, r, who.get((r["article_id"], r["id"]), "unknown"), zones.get(reg.id)))
               for r in reports(analyses)]
-    rows = sorted(((r, v) for r, v in judged if v.temporal in _SHOWN and v.spatial != "outside"),
-                  key=lambda x: x[0].get("time_earliest") or "")
+    shown = [(r, v) for r, v in judged if v.temporal in _SHOWN and v.spatial != "outside"]
     titles = {a["article"]["id"]: (a.get("source") or {}).get("outlet") or (a.get("source") or {}).get("title")
               or (a.get("source") or {}).get("path") or a["article"]["id"] for a in analyses}
-    return Report(reg, rows, sum(v.temporal == "before" for _, v in judged),
+    rows, cited = _one_row_per_event(shown, events or {}, titles)
+    return Report(reg, rows, cited, sum(v.temporal == "before" for _, v in judged),
                   sum(v.temporal == "after" for _, v in judged),
                   sum(v.temporal in _SHOWN and v.spatial == "outside" for _, v in judged), titles)
 
@@ -163,10 +178,10 @@ def _row_cells(rep: Report, r: dict[str, Any], v: Verdict) -> list[str]:
         who += f" (says {r['perpetrator_claimed_by']})"
     return [r.get("place") or "unknown", f"{r.get('time_earliest') or '?'} → {r.get('time_latest') or '?'}",
             r.get("acled_sub_event_type") or "", toll, who, f"{v.verdict} ({v.attribution})",
-            rep.titles.get(r["article_id"], r["article_id"])]
+            "; ".join(rep.sources.get(r["report_id"]) or [rep.titles.get(r["article_id"], r["article_id"])])]
 
 
-_HEAD = ["place", "time", "type", "killed (low)", "perpetrator claimed", "verdict (attribution)", "source"]
+_HEAD = ["place", "time", "type", "killed (low)", "perpetrator claimed", "verdict (attribution)", "sources"]
 
 
 def markdown(rep: Report, images: dict[str, str]) -> str:

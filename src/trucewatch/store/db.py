@@ -222,6 +222,10 @@ class Store:
     def _count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
+    def event_members(self) -> dict[tuple[str, str], str]:
+        """(article id, incident id) -> corroborated event id."""
+        return {(a, i): e for e, a, i in self.conn.execute("SELECT event_id, article_id, incident FROM event_reports")}
+
     def analyses(self) -> Iterator[dict[str, Any]]:
         """Every stored analysis (the JSON contract), with the article's metadata under ``source``."""
         rows = self.conn.execute("SELECT analysis, source, outlet, url, title FROM articles "
