@@ -18,13 +18,14 @@ reports disagree are listed.
 
 from __future__ import annotations
 
-import math
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from typing import Any
+
+from trucewatch.geo.distance import km
 
 MIN_SIMILARITY = 0.80
 REPRINT_SIMILARITY = 0.97
@@ -74,12 +75,6 @@ def _t(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value) if value else None
 
 
-def _km(a: dict[str, Any], b: dict[str, Any]) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a["lat"], a["lon"], b["lat"], b["lon"]))
-    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
-
-
 def same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
     a0, a1 = _t(a.get("time_earliest")), _t(a.get("time_latest"))
     b0, b1 = _t(b.get("time_earliest")), _t(b.get("time_latest"))
@@ -102,7 +97,8 @@ def same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
         return True
     # two towns named: two places, however close (Nikopol and Marhanets are 12 km apart); "near X"
     # may be the next town's outskirts
-    return 2 in {a.get("geo_precision"), b.get("geo_precision")} and _km(a, b) <= NEAR_KM
+    near = 2 in {a.get("geo_precision"), b.get("geo_precision")}
+    return near and km(a["lat"], a["lon"], b["lat"], b["lon"]) <= NEAR_KM
 
 
 def same_type(a: dict[str, Any], b: dict[str, Any]) -> bool:

@@ -9,13 +9,13 @@ their named fields.
 from __future__ import annotations
 
 import json
-import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from trucewatch.geo import distance
 from trucewatch.pipeline import Analyzer
 
 _INCIDENT_KEYS = {"country": "country", "geo_precision": "geo_precision", "event_type": "acled_event_type",
@@ -41,9 +41,8 @@ def _t(value: str | None) -> datetime | None:
 
 
 def km(a: list[float], lat: float, lon: float) -> float:
-    p1, p2 = math.radians(a[0]), math.radians(lat)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - a[1]) / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(h))
+    """Kilometres from the point ``a`` ([lat, lon], as expectations write it) to (lat, lon)."""
+    return distance.km(a[0], a[1], lat, lon)
 
 
 def _ceasefire(exp: dict[str, Any], got: dict[str, Any], problems: list[str]) -> None:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from trucewatch.geo.distance import km
 from trucewatch.geo.gazetteer import Entry, normalise
 from trucewatch.nlp.context import ArticleContext, Sentence
 from trucewatch.nlp.morph import MORPH_LANGUAGES, adjective_stems, place_forms
@@ -355,17 +356,11 @@ def _anchors(ctx: ArticleContext) -> list[tuple[int, float, float]]:
 def _nearby(ctx: ArticleContext, e: Entry, c: _Candidate) -> float:
     """Bonus for a homonym near the article's other places ("Mykolaivka" in an article about
     Sloviansk and Kramatorsk is the one in Donetsk oblast)."""
-    dists = [_km(e.lat, e.lon, lat, lon) for at, lat, lon in _anchors(ctx) if at != c.start]
+    dists = [km(e.lat, e.lon, lat, lon) for at, lat, lon in _anchors(ctx) if at != c.start]
     if not dists:
         return 0.0
     nearest = min(dists)
     return 2.5 if nearest <= 60 else (1.0 if nearest <= 120 else 0.0)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    dlat, dlon = math.radians(lat2 - lat1), math.radians(lon2 - lon1)
-    a = math.sin(dlat / 2) ** 2 + math.cos(math.radians(lat1)) * math.cos(math.radians(lat2)) * math.sin(dlon / 2) ** 2
-    return 6371 * 2 * math.asin(math.sqrt(a))
 
 
 def _region_entry(c: _Candidate) -> PlaceMention | None:

@@ -1,0 +1,14 @@
+"""Great-circle distance between two points on the globe."""
+
+from __future__ import annotations
+
+import math
+
+EARTH_KM = 6371.0
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Haversine distance in kilometres between two (latitude, longitude) points in degrees."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return EARTH_KM * 2 * math.asin(math.sqrt(h))
