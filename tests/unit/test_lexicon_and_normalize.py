@@ -67,3 +67,13 @@ def test_config_rejects_unknown_keys_by_name(key: str, value: object) -> None:
 def test_config_replace_validates() -> None:
     with pytest.raises(ConfigError):
         Settings.load().replace(max_chars=0)
+
+
+def test_optional_phrase_sets_are_empty_where_a_language_has_none() -> None:
+    from trucewatch.nlp.lexicon import load_lexicon, shadow
+
+    ru, en = load_lexicon("ru"), load_lexicon("en")
+    assert ru.optional("casualties.one").search(shadow("ранена женщина")) is not None
+    assert not en.optional("regions") and en.optional("regions").search("kherson") is None
+    with pytest.raises(KeyError):
+        en.phrases("regions")  # a required section stays required

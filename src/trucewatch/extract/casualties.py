@@ -69,12 +69,12 @@ class _Quantities:
             rf"(?:(?P<num>\d{{1,3}}(?:[,.\u202f ]\d{{3}})+|\d+|{numbers})|(?P<vague>{vague_alt}))(?!\w)"
         )
         self.people = lex.phrases("casualties.people")
-        self.more = lex.phrases("casualties.more") if "more" in c else None
+        self.more = lex.optional("casualties.more")
         self.conjunctions = set(c.get("conjunctions", ()))
-        self.at_least_after = lex.phrases("casualties.at_least_after") if "at_least_after" in c else None
-        self.total = lex.phrases("casualties.total") if "total" in c else None
+        self.at_least_after = lex.optional("casualties.at_least_after")
+        self.total = lex.optional("casualties.total")
         # languages without articles name one victim by a singular noun ("ранена женщина")
-        self.one = lex.phrases("casualties.one") if "one" in c else None
+        self.one = lex.optional("casualties.one")
         self.fillers = set(c.get("fillers", ()))
         self.events = lex.phrases("events")
         from trucewatch.extract.actors import party_book
@@ -147,7 +147,7 @@ def _another_one_before(q: _Quantities, before: str) -> bool:
     if m is None or m.group(3) not in q.conjunctions:
         return False
     one = q.lex.number(m.group(1)) == 1
-    return one and bool(q.people.search(m.group(2)) or (q.one and q.one.search(m.group(2))))
+    return one and bool(q.people.search(m.group(2)) or q.one.search(m.group(2)))
 
 
 def _determiner_gap(q: _Quantities, gap: str) -> bool:
@@ -161,7 +161,7 @@ def _determiner_gap(q: _Quantities, gap: str) -> bool:
 def _one_victim(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int) -> Count | None:
     """'погибла женщина', 'мирный житель ранен': a singular noun for a person next to the
     casualty word is one victim."""
-    if q.one is None:
+    if not q.one:
         return None
     after = q.one.search(sh, word[1], min(hi, word[1] + 40))
     between = sh[word[1] : after.start] if after is not None else ""
@@ -205,7 +205,7 @@ def _first(q: _Quantities, words: PhraseSet, sh: str, lo: int, hi: int) -> Count
         c = _count_near(q, sh, (hit.start, hit.end), lo, hi)
         if c is not None:
             c = replace(c, kind=_kind(q, sh, lo, c))
-            if q.at_least_after and q.at_least_after.search(sh, c.span[0], min(hi, c.span[1] + 25)):
+            if q.at_least_after.search(sh, c.span[0], min(hi, c.span[1] + 25)):
                 c = replace(c, high=None)  # "خمسة فلسطينيين على الأقل": "at least" after the count
             counts.append(c)
     if not counts:
@@ -218,8 +218,8 @@ def _first(q: _Quantities, words: PhraseSet, sh: str, lo: int, hi: int) -> Count
 def _kind(q: _Quantities, sh: str, lo: int, c: Count) -> str:
     """'raising the toll to 24' is a total; 'another 5 were killed', 'In addition, ... killed 5'
     counts victims on top of those already reported."""
-    if q.total and q.total.search(sh, max(lo, c.span[0] - 40), c.span[0]):
+    if q.total.search(sh, max(lo, c.span[0] - 40), c.span[0]):
         return "total"
-    if q.more and q.more.search(sh, lo, c.span[0]):
+    if q.more.search(sh, lo, c.span[0]):
         return "more"
     return "report"

@@ -84,8 +84,8 @@ def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
     etype, sub, weapon, at = best[1]
     if sub == "Armed clash" and best[0][0] == 0 and _unarmed_target(ctx, s, at):
         etype, sub = "Violence against civilians", "Attack"  # fire opened on people, no battle
-    if sub == "Disrupted weapons use" and "unarmed_craft" in ctx.lex.section("filters") \
-            and ctx.has("filters.unarmed_craft", s):
+    unarmed_craft = ctx.lex.optional("filters.unarmed_craft")
+    if sub == "Disrupted weapons use" and unarmed_craft.search(ctx.shadow, s.start, s.end):
         etype, sub = "Strategic developments", "Looting/property destruction"  # a recon drone downed
     return etype, sub, ("air strike" if weapon == "~air" else weapon), at
 

@@ -105,8 +105,8 @@ def _context(ctx: ArticleContext, start: int, end: int, label: str) -> _Context:
     near = bool(lex.phrases("filters.near").search(before[-22:]))
     locative = bool(lex.phrases("filters.locative").search(before[-14:])) or _object_of_attack(ctx, start)
     person = label in {"PER", "PERSON"} and " " in ctx.text[start:end]
-    district = "district" in lex.section("filters") and bool(
-        lex.phrases("filters.district").search(after[:16]) or lex.phrases("filters.district").search(before[-16:]))
+    districts = lex.optional("filters.district")
+    district = bool(districts.search(after[:16]) or districts.search(before[-16:]))
     return _Context(label, near, region, locative, person, label in {"PER", "PERSON"}, district)
 
 
@@ -260,23 +260,20 @@ def _entries(ctx: ArticleContext, surface: str, start: int, end: int) -> tuple[E
     by_id: dict[int, Entry] = {}
     for form in place_forms(surface, language):  # every reading: "Донецька" is Donetsk's genitive
         by_id.update((e.id, e) for e in ctx.gazetteer.lookup(form))  # and an adjective
-    if not by_id and "district" in ctx.lex.section("filters") \
-            and ctx.lex.phrases("filters.district").search(ctx.shadow, end, end + 16):
+    if not by_id and ctx.lex.optional("filters.district").search(ctx.shadow, end, end + 16):
         for stem in adjective_stems(surface, language):  # "на Бахмутском направлении"
             by_id.update((e.id, e) for e in ctx.gazetteer.lookup(stem) if e.kind == "P")
     return tuple(by_id.values())
 
 
 def _region_adjective(ctx: ArticleContext, start: int, end: int) -> tuple[Entry, ...]:
-    regions = ctx.lex.raw.get("regions")
-    if not regions:
-        return ()
-    hit = ctx.lex.phrases("regions").search(ctx.shadow, start, end)
+    hit = ctx.lex.optional("regions").search(ctx.shadow, start, end)
     if hit is None or hit.start != start or hit.end < end:
         return ()
     if not ctx.lex.phrases("filters.region").search(ctx.shadow, end, end + 14):
         return ()  # "Донецк" the city; only "Донецкая область", "Донецкое направление" is the region
-    anchors = [e for e in ctx.gazetteer.lookup(str(regions[hit.phrase])) if e.kind == "P" and e.admin1]
+    anchor_name = str(ctx.lex.phrases("regions").value(hit))
+    anchors = [e for e in ctx.gazetteer.lookup(anchor_name) if e.kind == "P" and e.admin1]
     if not anchors:
         return ()
     admin1 = max(anchors, key=lambda e: e.population).admin1 or ""

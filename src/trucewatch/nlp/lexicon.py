@@ -178,6 +178,9 @@ def _shadowed(raw: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+_EMPTY = PhraseSet([])
+
+
 class Lexicon:
     """The compiled lexicon of one language."""
 
@@ -200,6 +203,15 @@ class Lexicon:
         if name not in self._sets:
             self._sets[name] = PhraseSet(self.section(name), self.number_words)
         return self._sets[name]
+
+    def optional(self, name: str) -> PhraseSet:
+        """A phrase set only some languages have (``casualties.one``, ``filters.district``):
+        empty, and so false, where the lexicon has none."""
+        try:
+            self.section(name)
+        except KeyError:
+            return _EMPTY
+        return self.phrases(name)
 
     def number(self, word: str) -> int | None:
         w = shadow(word).strip()
