@@ -25,6 +25,7 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+from trucewatch.export.formats import evidence_text
 from trucewatch.geo.distance import km
 
 MIN_SIMILARITY = 0.80
@@ -106,10 +107,6 @@ def same_type(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return ta == tb or (ta in _VIOLENT and tb in _VIOLENT)
 
 
-def _evidence(r: dict[str, Any]) -> str:
-    return " ".join(e["text"] for e in r.get("evidence") or [])[:1000]
-
-
 def _candidates(reports: list[dict[str, Any]]) -> list[tuple[int, int]]:
     """Pairs that can overlap in time, within one country: a sweep over start times, so the cost
     grows with the reports of each day, not with the square of the corpus."""
@@ -189,5 +186,5 @@ def _event(n: int, members: list[int], reports: list[dict[str, Any]], vectors: l
 
 def corroborate(reports: list[dict[str, Any]]) -> list[Event]:
     """Group incident reports (export.formats.reports records) into events."""
-    vectors = embed([_evidence(r) for r in reports])
+    vectors = embed([evidence_text(r, 1000) for r in reports])
     return [_event(n, g, reports, vectors) for n, g in enumerate(_groups(len(reports), links(reports, vectors)), 1)]

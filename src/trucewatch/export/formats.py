@@ -66,8 +66,9 @@ def _days(r: dict[str, Any]) -> tuple[str | None, str | None, float | None]:
     return a.date().isoformat(), max(end_day, a.date()).isoformat(), (b - a).total_seconds() / 86400
 
 
-def _notes(r: dict[str, Any]) -> str:
-    return " ".join(e["text"] for e in r.get("evidence") or [])[:2000]
+def evidence_text(r: dict[str, Any], limit: int = 2000) -> str:
+    """A contract record's evidence sentences as one text, at most ``limit`` characters."""
+    return " ".join(e["text"] for e in r.get("evidence") or [])[:limit]
 
 
 def _civilians(r: dict[str, Any]) -> bool:
@@ -91,7 +92,7 @@ def acled_row(r: dict[str, Any]) -> dict[str, Any]:
         "latitude": r.get("lat") if r.get("lat") is not None else "",
         "longitude": r.get("lon") if r.get("lon") is not None else "",
         "geo_precision": r.get("geo_precision") or "", "source": r.get("outlet") or r.get("source_path") or "",
-        "source_scale": "", "notes": _notes(r), "fatalities": r.get("fatalities_low") or 0,
+        "source_scale": "", "notes": evidence_text(r), "fatalities": r.get("fatalities_low") or 0,
         "tags": f"trucewatch; time {r.get('time_basis')}; confidence {r.get('confidence')}",
         "timestamp": "",
     }
@@ -138,7 +139,7 @@ def plover_events(analyses: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]
         for cf in a["ceasefires"]:
             yield {**base, "event_id": f"{art['id']}-{cf['id']}", "event_type": "CONCEDE", "event_mode": "ceasefire",
                    "event_date": (cf.get("start") or "")[:10] or art.get("published"), "actor": cf.get("declared_by"),
-                   "recipient": None, "context": ["ceasefire"], "event_text": _notes(cf)}
+                   "recipient": None, "context": ["ceasefire"], "event_text": evidence_text(cf)}
         for inc in a["incidents"]:
             sub = inc.get("acled_sub_event_type")
             etype, mode = ("ASSAULT", _PLOVER_MODE.get(sub or "", "")) if inc.get("acled_event_type") in _VIOLENT \
@@ -149,13 +150,13 @@ def plover_events(analyses: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]
                    "context": ["ceasefire"] if a["ceasefires"] else [],
                    "location": {"name": inc.get("place"), "country": inc.get("country"), "admin1": inc.get("admin1"),
                                 "lat": inc.get("lat"), "lon": inc.get("lon"), "precision": inc.get("geo_precision")},
-                   "fatalities": inc.get("fatalities_low"), "event_text": _notes(inc)}
+                   "fatalities": inc.get("fatalities_low"), "event_text": evidence_text(inc)}
         for cl in a["claims"]:
             if cl["kind"] in _PLOVER_CLAIM:
                 etype, mode = _PLOVER_CLAIM[cl["kind"]]
                 yield {**base, "event_id": f"{art['id']}-{cl['id']}", "event_type": etype, "event_mode": mode,
                        "event_date": art.get("published"), "actor": cl.get("claimant"), "recipient": cl.get("target"),
-                       "context": ["ceasefire"] if a["ceasefires"] else [], "event_text": _notes(cl)}
+                       "context": ["ceasefire"] if a["ceasefires"] else [], "event_text": evidence_text(cl)}
 
 
 def geojson(analyses: Iterable[dict[str, Any]]) -> dict[str, Any]:
@@ -164,7 +165,7 @@ def geojson(analyses: Iterable[dict[str, Any]]) -> dict[str, Any]:
         if r.get("lat") is None or r.get("lon") is None:
             continue
         props = {k: v for k, v in r.items() if k not in {"evidence"}}
-        props["notes"] = _notes(r)
+        props["notes"] = evidence_text(r)
         features.append({"type": "Feature", "id": r["report_id"],
                          "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]}, "properties": props})
     return {"type": "FeatureCollection", "features": features}
@@ -192,7 +193,7 @@ def _parquet_record(r: dict[str, Any]) -> dict[str, Any]:
             "perpetrator_acled_actor": r.get("perpetrator_acled_actor"), "reported_by": r.get("reported_by"),
             "fatalities_low": r.get("fatalities_low"), "fatalities_high": r.get("fatalities_high"),
             "injured_low": r.get("injured_low"), "injured_high": r.get("injured_high"),
-            "confidence": r.get("confidence"), "notes": _notes(r)}
+            "confidence": r.get("confidence"), "notes": evidence_text(r)}
 
 
 def write(fmt: str, analyses: Iterable[dict[str, Any]], out: Path) -> int:

@@ -43,20 +43,23 @@ def _full(window: Window | None) -> bool:
         window.end is not None or window.open_ended or window.duration_hours is not None)
 
 
-def _declares(ctx: ArticleContext, s: Sentence) -> bool:
-    """A declaring verb, in a sentence that is not speculation, a violation, an early end, or a
-    party rejecting someone else's truce ("Zelensky rejected Russia's unilateral ceasefire")."""
+def _declaring(ctx: ArticleContext, s: Sentence) -> bool:
+    """A declaring verb, in a sentence that is not speculation, an early end, or a party
+    rejecting someone else's truce ("Zelensky rejected Russia's unilateral ceasefire")."""
     return (ctx.has("ceasefire.declare", s) and not ctx.has("filters.speculation", s)
-            and not ctx.has("claims.violate", s) and not ctx.has("ceasefire.ended_early", s)
-            and not ctx.has("claims.reject", s))
+            and not ctx.has("ceasefire.ended_early", s) and not ctx.has("claims.reject", s))
+
+
+def _declares(ctx: ArticleContext, s: Sentence) -> bool:
+    """A declaration: a declaring sentence that does not report a violation."""
+    return _declaring(ctx, s) and not ctx.has("claims.violate", s)
 
 
 def _in_force_since(ctx: ArticleContext, s: Sentence, window: Window | None) -> bool:
     """A violation report that names when the truce took effect ("the ceasefire in force since
     27 November was violated"): it dates the truce, though it declares nothing."""
     return (window is not None and window.start is not None and ctx.has("claims.violate", s)
-            and ctx.has("ceasefire.declare", s) and not ctx.has("filters.speculation", s)
-            and not ctx.has("ceasefire.ended_early", s) and not ctx.has("claims.reject", s))
+            and _declaring(ctx, s))
 
 
 _AGENT_BEFORE = re.compile(r"(?:\bby|\bpar|\bpor|\bvon|\bvom)\s+(?:(?:the|le|la|les|l'|el|los|las|der|dem|den)\s+)?$")

@@ -350,10 +350,6 @@ def _absorb(into: Draft, d: Draft) -> None:
     into.heard = into.heard or d.heard
 
 
-def _range(counts: list[Count]) -> tuple[int | None, int | None]:
-    return combine(counts)
-
-
 def _confidence(d: Draft) -> float:
     score = 0.5
     score += 0.2 if d.place is not None else 0
@@ -365,8 +361,8 @@ def _confidence(d: Draft) -> float:
 
 def _finish(ctx: ArticleContext, d: Draft, index: int) -> Incident:
     place: Place | None = to_place(ctx, d.place) if d.place else None
-    f_low, f_high = _range(d.killed)
-    i_low, i_high = _range(d.injured)
+    f_low, f_high = combine(d.killed)
+    i_low, i_high = combine(d.injured)
     return Incident(
         id=f"i{index}", place=place, acled_event_type=d.event_type, acled_sub_event_type=d.sub_type,
         weapon=d.weapon, strikes=d.strikes, time=d.time, perpetrator_claimed=d.perpetrator,

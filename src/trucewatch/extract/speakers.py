@@ -10,7 +10,6 @@ speaker's opponent.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from trucewatch.extract.actors import Mention
@@ -186,14 +185,7 @@ def _adjacent(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool
     if 0 <= trigger[0] - m.end <= 2 or 0 <= m.start - trigger[1] <= 2:
         return True
     words = ctx.shadow[m.end : trigger[0]].split() if 0 < trigger[0] - m.end <= 30 else []
-    if len(words) == 1 and ctx.lex.phrases("filters.armed").search(words[0]):
-        return True
-    armed = re.match(r"\s+(\w+)\s+", ctx.shadow[m.end : m.end + 40])
-    if armed is None or not ctx.lex.phrases("filters.armed").search(armed.group(1)):
-        return False
-    at = m.end + armed.end()
-    verb = ctx.lex.phrases("events").search(ctx.shadow, at, at + 40)
-    return verb is not None and verb.start == at and m.end < trigger[0] + 200
+    return len(words) == 1 and bool(ctx.lex.phrases("filters.armed").search(words[0]))
 
 
 def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
