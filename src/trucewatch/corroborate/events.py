@@ -25,6 +25,8 @@ from datetime import datetime
 from functools import cache
 from typing import Any
 
+import numpy as np
+
 from trucewatch.export.formats import evidence_text
 from trucewatch.geo.distance import km
 
@@ -42,15 +44,15 @@ def _model() -> Any:
     return E5()
 
 
-def embed(texts: Sequence[str]) -> list[list[float]]:
-    """L2-normalised 384-d passage embeddings (multilingual-e5-small)."""
+def embed(texts: Sequence[str]) -> np.ndarray:
+    """L2-normalised 384-d passage embeddings (multilingual-e5-small), one row per text."""
     if not texts:
-        return []
-    return [list(map(float, row)) for row in _model().passage(list(texts))]
+        return np.zeros((0, 384))
+    return np.asarray(_model().passage(list(texts)), dtype=np.float64)
 
 
-def _cos(a: list[float], b: list[float]) -> float:
-    return sum(x * y for x, y in zip(a, b, strict=True))
+def _cos(a: np.ndarray, b: np.ndarray) -> float:
+    return float(a @ b)
 
 
 @dataclass
@@ -123,7 +125,7 @@ def _candidates(reports: list[dict[str, Any]]) -> list[tuple[int, int]]:
     return out
 
 
-def links(reports: list[dict[str, Any]], vectors: list[list[float]]) -> list[tuple[int, int, float]]:
+def links(reports: list[dict[str, Any]], vectors: np.ndarray) -> list[tuple[int, int, float]]:
     """(i, j, similarity) for every pair of reports of one incident."""
     out = []
     for i, j in _candidates(reports):
@@ -153,7 +155,7 @@ def _groups(n: int, pairs: list[tuple[int, int, float]]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def _sources(members: list[int], reports: list[dict[str, Any]], vectors: list[list[float]]) -> int:
+def _sources(members: list[int], reports: list[dict[str, Any]], vectors: np.ndarray) -> int:
     """Independent sources: reports whose evidence is a near-copy of another's are one."""
     kept: list[int] = []
     for i in members:
@@ -162,7 +164,7 @@ def _sources(members: list[int], reports: list[dict[str, Any]], vectors: list[li
     return len(kept)
 
 
-def _event(n: int, members: list[int], reports: list[dict[str, Any]], vectors: list[list[float]]) -> Event:
+def _event(n: int, members: list[int], reports: list[dict[str, Any]], vectors: np.ndarray) -> Event:
     rs = [reports[i] for i in members]
     best_place = min(rs, key=lambda r: (r.get("geo_precision") or 9, r.get("lat") is None))
     lows = [r["fatalities_low"] for r in rs if r.get("fatalities_low") is not None]
