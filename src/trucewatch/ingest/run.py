@@ -39,8 +39,7 @@ def _batches(items: Iterable[RawArticle | SourceFailure], n: int) -> Iterator[li
 
 
 def _input(raw: RawArticle, aid: str) -> ArticleInput:
-    basis = "metadata" if raw.published else "unknown"
-    return ArticleInput(raw.text, id=aid, published=raw.published, published_basis=basis,  # type: ignore[arg-type]
+    return ArticleInput(raw.text, id=aid, published=raw.published, published_basis=raw.published_basis,
                         language=raw.language, source=raw.source, warnings=raw.warnings)
 
 

@@ -20,6 +20,7 @@ from typing import Any
 
 from trucewatch.errors import InputError, TrucewatchError
 from trucewatch.ingest.normalize import decode
+from trucewatch.records import PublishedBasis
 from trucewatch.temporal.published import parse_published
 
 HTML = {".html", ".htm", ".xhtml"}
@@ -38,9 +39,13 @@ class RawArticle:
     url: str | None = None
     author: str | None = None
     published: date | None = None
-    published_basis: str = "unknown"  # "metadata" when a date came with the article
     language: str | None = None
     warnings: tuple[str, ...] = ()
+
+    @property
+    def published_basis(self) -> PublishedBasis:
+        """"metadata" when a date came with the article, else "unknown" (inferred later)."""
+        return "metadata" if self.published else "unknown"
 
 
 @dataclass(frozen=True)
@@ -139,8 +144,7 @@ def _html(data: bytes, source: str) -> RawArticle:
     title = doc.get("title")
     body = f"{title}\n\n{text}" if title and not text.startswith(title) else text
     return RawArticle(body, source, title=title, outlet=doc.get("sitename") or doc.get("hostname"),
-                      url=doc.get("url"), author=doc.get("author"), published=published,
-                      published_basis="metadata" if published else "unknown", warnings=warnings)
+                      url=doc.get("url"), author=doc.get("author"), published=published, warnings=warnings)
 
 
 def _strip_html(fragment: str) -> str:
@@ -174,8 +178,7 @@ def _feed(data: bytes, source: str) -> Iterator[Item]:
         parsed = entry.get("published_parsed") or entry.get("updated_parsed")
         published = date(*parsed[:3]) if parsed else None
         yield RawArticle(text, where, title=title, outlet=outlet, url=entry.get("link"),
-                         author=entry.get("author"), published=published,
-                         published_basis="metadata" if published else "unknown")
+                         author=entry.get("author"), published=published)
 
 
 def _record(obj: dict[str, Any], where: str, columns: Columns) -> RawArticle:
@@ -188,7 +191,6 @@ def _record(obj: dict[str, Any], where: str, columns: Columns) -> RawArticle:
         text = f"{title.strip()}\n\n{text}"  # the headline is part of what was published
     return RawArticle(text, where, title=title, outlet=obj.get(columns.outlet) or None,
                       url=obj.get(columns.url) or None, published=published,
-                      published_basis="metadata" if published else "unknown",
                       language=obj.get(columns.language) or None)
 
 

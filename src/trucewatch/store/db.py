@@ -166,6 +166,7 @@ class Store:
                      error: tuple[str, str] | None) -> bool:
         """Store one article and its analysis (or its failure) in one transaction; False when the
         article was already stored."""
+        analysed = (result or {}).get("article", {})  # the analysis knows language and date best
         with self.transaction() as c:
             cur = c.execute(
                 "INSERT INTO articles (id, source, outlet, url, title, author, language, published, "
@@ -173,9 +174,9 @@ class Store:
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT (id) DO NOTHING",
                 (article["id"], article.get("source"), article.get("outlet"), article.get("url"),
                  article.get("title"), article.get("author"),
-                 (result or {}).get("article", {}).get("language") or article.get("language"),
-                 (result or {}).get("article", {}).get("published") or article.get("published"),
-                 (result or {}).get("article", {}).get("published_basis") or article.get("published_basis"),
+                 analysed.get("language") or article.get("language"),
+                 analysed.get("published") or article.get("published"),
+                 analysed.get("published_basis") or article.get("published_basis"),
                  article["text"], "failed" if error else "analysed",
                  error[0] if error else None, error[1] if error else None,
                  json.dumps(result, ensure_ascii=False) if result else None,
