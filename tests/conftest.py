@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,43 @@ def shared() -> Path:
     if not SHARED.exists():
         pytest.fail(f"{SHARED} is missing: CI lays shared/ beside the clone")
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def pg_admin() -> Iterator[str | None]:
+    """An admin URL of a real PostgreSQL server for this session (see tests/pgserver.py)."""
+    from tests.pgserver import server
+
+    with server() as url:
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh, empty store of each kind: a SQLite file, then a database on a real PostgreSQL."""
+    yield from _store_url(request, tmp_path)
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def module_store_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    yield from _store_url(request, tmp_path_factory.mktemp("store"))
+
+
+def _store_url(request: pytest.FixtureRequest, tmp: Path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield str(tmp / "tw.sqlite")
+        return
+    admin = request.getfixturevalue("pg_admin")
+    if admin is None:
+        message = "no PostgreSQL server (initdb not found, $TRUCEWATCH_TEST_PG unset)"
+        if os.environ.get("CI"):
+            pytest.fail(message + ": .ci/run installs one")
+        pytest.skip(message)
+    from tests.pgserver import create_database, drop_database
+
+    name = f"tw_{uuid.uuid4().hex[:12]}"
+    url = create_database(admin, name)
+    try:
+        yield url
+    finally:
+        drop_database(admin, name)

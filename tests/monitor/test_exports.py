@@ -22,8 +22,8 @@ BENCH = SHARED / "benchmarks" / "acled"
 
 
 @pytest.fixture(scope="module")
-def stored(analyzer: Any, tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
-    tmp = tmp_path_factory.mktemp("store")
+def stored(analyzer: Any, tmp_path_factory: pytest.TempPathFactory, module_store_url: str) -> list[dict[str, Any]]:
+    tmp = tmp_path_factory.mktemp("batch")
     names = ["en01_gmt_window", "fr09_avant_pendant_apres", "uk10_do_pid_chas_pislia", "ar10_qabl_athna_baad"]
     batch = tmp / "batch.jsonl"
     with batch.open("w", encoding="utf-8") as f:
@@ -31,7 +31,7 @@ def stored(analyzer: Any, tmp_path_factory: pytest.TempPathFactory) -> list[dict
             published = json.loads((GOLDEN / "expected" / f"{n}.json").read_text(encoding="utf-8"))["published"]
             text = (GOLDEN / "articles" / f"{n}.txt").read_text(encoding="utf-8")
             f.write(json.dumps({"text": text, "published": published, "outlet": "golden"}) + "\n")
-    with Store.open(str(tmp / "tw.sqlite")) as store:
+    with Store.open(module_store_url) as store:
         ingest([str(batch)], store, analyzer)
         return list(store.analyses())
 

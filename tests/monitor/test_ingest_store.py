@@ -1,11 +1,11 @@
-"""Ingest into a real SQLite store: idempotent, failures recorded with their reason, and a run
-killed with SIGKILL halfway, then started again, ends exactly as one uninterrupted run."""
+"""Ingest into a real store, a SQLite file and a PostgreSQL database alike: idempotent, failures
+recorded with their reason, and a run killed with SIGKILL halfway, then started again, ends
+exactly as one uninterrupted run."""
 
 from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -22,12 +22,12 @@ pytestmark = pytest.mark.model
 ARTICLES = GOLDEN / "articles"
 
 
-def _rows(db: Path, sql: str) -> list[tuple[Any, ...]]:
-    with sqlite3.connect(db) as c:
-        return c.execute(sql).fetchall()
+def _rows(db: Path | str, sql: str) -> list[tuple[Any, ...]]:
+    with Store.open(str(db)) as store:
+        return store.rows(sql)
 
 
-def _snapshot(db: Path) -> tuple[Any, ...]:
+def _snapshot(db: Path | str) -> tuple[Any, ...]:
     return (sorted(_rows(db, "SELECT id, status, language FROM articles")),
             sorted(_rows(db, "SELECT article_id, incident, place, sub_event_type, fatalities_low FROM reports")),
             sorted(_rows(db, "SELECT article_id, ceasefire, start_at FROM declarations")),
@@ -36,7 +36,7 @@ def _snapshot(db: Path) -> tuple[Any, ...]:
             _events(db))
 
 
-def _events(db: Path) -> set[frozenset[tuple[str, str]]]:
+def _events(db: Path | str) -> set[frozenset[tuple[str, str]]]:
     """Corroborated events as sets of their reports (event ids are numbering, not identity)."""
     members: dict[str, set[tuple[str, str]]] = {}
     for event, article, incident in _rows(db, "SELECT event_id, article_id, incident FROM event_reports"):
@@ -44,7 +44,7 @@ def _events(db: Path) -> set[frozenset[tuple[str, str]]]:
     return {frozenset(m) for m in members.values()}
 
 
-def test_ingest_twice_adds_nothing_and_records_failures(analyzer: Any, tmp_path: Path) -> None:
+def test_ingest_twice_adds_nothing_and_records_failures(analyzer: Any, tmp_path: Path, store_url: str) -> None:
     src = tmp_path / "in"
     src.mkdir()
     for p in sorted(ARTICLES.glob("en0*.txt"))[:4]:
@@ -53,8 +53,8 @@ def test_ingest_twice_adds_nothing_and_records_failures(analyzer: Any, tmp_path:
     (src / "italian.txt").write_text("Il cessate il fuoco è stato violato più volte durante il fine settimana, "
                                      "hanno riferito le autorità domenica.", encoding="utf-8")
     (src / "broken.jsonl").write_text("{not json\n", encoding="utf-8")
-    db = tmp_path / "tw.sqlite"
-    with Store.open(str(db)) as store:
+    db = store_url
+    with Store.open(db) as store:
         first = ingest([str(src)], store, analyzer)
         second = ingest([str(src)], store, analyzer)
         status = store.status()
@@ -66,37 +66,55 @@ def test_ingest_twice_adds_nothing_and_records_failures(analyzer: Any, tmp_path:
     assert _rows(db, "SELECT COUNT(*), COUNT(DISTINCT id) FROM articles") == [(5, 5)]
 
 
-def test_store_migrations_are_recorded_once(tmp_path: Path) -> None:
-    db = tmp_path / "tw.sqlite"
+def test_store_migrations_are_recorded_once(store_url: str) -> None:
     for _ in range(2):
-        with Store.open(str(db)) as store:
+        with Store.open(store_url) as store:
             assert store.version() == MIGRATIONS[-1][0]
-    assert _rows(db, "SELECT version FROM schema_version") == [(v,) for v, _, _ in MIGRATIONS]
-    assert _rows(db, "PRAGMA journal_mode") == [("wal",)]
-    assert {"events", "event_reports"} <= {r[0] for r in _rows(db, "SELECT name FROM sqlite_master")}
+            tables = store.conn.tables()
+            dialect = store.conn.dialect
+    assert _rows(store_url, "SELECT version FROM schema_version") == [(v,) for v, _, _ in MIGRATIONS]
+    assert {"articles", "reports", "events", "event_reports", "schema_version"} <= tables
+    if dialect == "sqlite":
+        assert _rows(store_url, "PRAGMA journal_mode") == [("wal",)]
+    else:
+        assert store_url.startswith("postgresql://")
+
+
+def test_unreachable_postgresql_is_a_clear_error() -> None:
+    from trucewatch.errors import ConfigError
+
+    with pytest.raises(ConfigError) as err:
+        Store.open("postgresql://nobody:secret@127.0.0.1:1/none")
+    assert err.value.code == "E303" and "cannot connect" in str(err.value) and "secret" not in str(err.value)
 
 
 def _cli(*args: str) -> list[str]:
     return [sys.executable, "-m", "trucewatch", *args]
 
 
-def test_ingest_killed_with_sigkill_resumes_without_loss_or_duplicates(tmp_path: Path) -> None:
-    reference, resumed = tmp_path / "reference.sqlite", tmp_path / "resumed.sqlite"
-    subprocess.run(_cli("ingest", str(ARTICLES), "--db", str(reference), "--quiet"), check=False,
+@pytest.fixture(scope="module")
+def reference(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One uninterrupted run into SQLite, the reference both kinds of store must match."""
+    db = tmp_path_factory.mktemp("reference") / "reference.sqlite"
+    subprocess.run(_cli("ingest", str(ARTICLES), "--db", str(db), "--quiet"), check=False,
                    capture_output=True, timeout=600)
+    return db
+
+
+def test_ingest_killed_with_sigkill_resumes_without_loss_or_duplicates(reference: Path, store_url: str) -> None:
+    resumed = store_url
     total = _rows(reference, "SELECT COUNT(*) FROM articles")[0][0]
     assert total == len(list(ARTICLES.glob("*.txt")))
 
-    proc = subprocess.Popen(_cli("ingest", str(ARTICLES), "--db", str(resumed), "--quiet"),
+    proc = subprocess.Popen(_cli("ingest", str(ARTICLES), "--db", resumed, "--quiet"),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
     stored = 0
     while time.monotonic() < deadline and proc.poll() is None:
-        if resumed.exists():
-            try:
-                stored = _rows(resumed, "SELECT COUNT(*) FROM articles")[0][0]
-            except sqlite3.OperationalError:
-                stored = 0  # the schema is being created
+        try:
+            stored = _rows(resumed, "SELECT COUNT(*) FROM articles")[0][0]
+        except Exception:  # noqa: BLE001 - the database or its schema is being created
+            stored = 0
         if stored >= total // 3:
             break
         time.sleep(0.05)
@@ -106,7 +124,7 @@ def test_ingest_killed_with_sigkill_resumes_without_loss_or_duplicates(tmp_path:
     killed_at = _rows(resumed, "SELECT COUNT(*) FROM articles")[0][0]
     assert 0 < killed_at < total
 
-    subprocess.run(_cli("ingest", str(ARTICLES), "--db", str(resumed), "--quiet"), check=False,
+    subprocess.run(_cli("ingest", str(ARTICLES), "--db", resumed, "--quiet"), check=False,
                    capture_output=True, timeout=600)
     assert _snapshot(resumed) == _snapshot(reference)
     assert _rows(resumed, "SELECT COUNT(*), COUNT(DISTINCT id) FROM articles") == [(total, total)]

@@ -40,7 +40,7 @@ def test_registry_merges_one_truce_and_keeps_others_apart() -> None:
 
 
 @pytest.mark.model
-def test_report_markdown_html_map_and_timeline(analyzer: Any, tmp_path: Path) -> None:
+def test_report_markdown_html_map_and_timeline(analyzer: Any, tmp_path: Path, store_url: str) -> None:
     names = ["de01_moskauer_zeit", "ru05_72_chasa", "uk05_72_hodyny", "fr05_72_heures"]
     batch = tmp_path / "sample.jsonl"
     with batch.open("w", encoding="utf-8") as f:
@@ -48,7 +48,7 @@ def test_report_markdown_html_map_and_timeline(analyzer: Any, tmp_path: Path) ->
             published = json.loads((GOLDEN / "expected" / f"{n}.json").read_text(encoding="utf-8"))["published"]
             f.write(json.dumps({"text": (GOLDEN / "articles" / f"{n}.txt").read_text(encoding="utf-8"),
                                 "published": published, "outlet": n}) + "\n")
-    with Store.open(str(tmp_path / "tw.sqlite")) as store:
+    with Store.open(store_url) as store:
         ingest([str(batch)], store, analyzer)
         analyses = list(store.analyses())
         events = store.event_members()

@@ -11,7 +11,8 @@ import click
 from trucewatch.config import Settings
 from trucewatch.errors import EXIT_OK, EXIT_PARTIAL
 
-DB_HELP = "The store: a SQLite file (default $TRUCEWATCH_DB or ./trucewatch.sqlite)."
+DB_HELP = ("The store: a SQLite file or a postgresql://user@host/db URL "
+           "(default $TRUCEWATCH_DB or ./trucewatch.sqlite).")
 REGISTRY_HELP = "Your ceasefires, a YAML file (default $TRUCEWATCH_REGISTRY or ./ceasefires.yaml)."
 
 

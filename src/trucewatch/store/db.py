@@ -1,5 +1,6 @@
 """The store: articles, their analyses (reports of incidents, ceasefire declarations, claims,
-judgements) and the sources that could not be read, in SQLite (one file, WAL).
+judgements) and the sources that could not be read, in SQLite (one file, WAL) or PostgreSQL
+(:mod:`trucewatch.store.backend`).
 
 Every article's rows are written in one transaction, so a run killed at any instant leaves each
 article either wholly stored or absent; the article id is a hash of the normalised text, so
@@ -11,15 +12,13 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
-from trucewatch.errors import ConfigError
+from trucewatch.store.backend import Connection, connect
 
 #: (version, what it adds, statements); never edit a released migration, add the next one
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
@@ -91,26 +90,21 @@ def _now() -> str:
 class Store:
     """One database; use as a context manager or call :meth:`close`."""
 
-    def __init__(self, conn: sqlite3.Connection, url: str):
+    def __init__(self, conn: Connection, url: str):
         self.conn = conn
         self.url = url
 
     @classmethod
     def open(cls, url: str | None = None) -> Store:
+        """Open (and migrate) the store at ``url``: a SQLite path, or ``postgresql://...``."""
         url = url or default_url()
-        if url.startswith(("postgresql://", "postgres://")):
-            raise ConfigError("E303", url=url, why="PostgreSQL is not supported by this version; use a SQLite file")
-        path = Path(url.removeprefix("sqlite:///").removeprefix("sqlite://"))
+        conn = connect(url)
+        store = cls(conn, conn.url)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            conn = sqlite3.connect(path, timeout=30, isolation_level=None)
-            conn.execute("PRAGMA journal_mode=WAL")
-            conn.execute("PRAGMA synchronous=NORMAL")
-            conn.execute("PRAGMA foreign_keys=ON")
-        except (OSError, sqlite3.Error) as exc:
-            raise ConfigError("E303", url=url, why=str(exc)) from exc
-        store = cls(conn, url)
-        store.migrate()
+            store.migrate()
+        except Exception:
+            conn.close()
+            raise
         return store
 
     def __enter__(self) -> Store:
@@ -122,15 +116,8 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    @contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield self.conn
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        self.conn.execute("COMMIT")
+    def transaction(self) -> AbstractContextManager[Connection]:
+        return self.conn.transaction()
 
     def version(self) -> int:
         self.conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, "
@@ -139,17 +126,26 @@ class Store:
         return int(row[0] or 0)
 
     def migrate(self) -> int:
-        """Apply the migrations this database lacks; returns the schema version."""
-        current = self.version()
-        for version, description, statements in MIGRATIONS:
-            if version <= current:
-                continue
-            with self.transaction() as c:
-                for sql in statements:
-                    c.execute(sql)
-                c.execute("INSERT INTO schema_version VALUES (?, ?, ?)", (version, description, _now()))
-            current = version
+        """Apply the migrations this database lacks; returns the schema version. Two processes
+        opening a new store at once apply each migration once."""
+        with self.conn.exclusive():
+            current = self.version()
+            for version, description, statements in MIGRATIONS:
+                if version <= current:
+                    continue
+                with self.transaction() as c:
+                    if int(c.execute("SELECT COUNT(*) FROM schema_version WHERE version = ?", (version,))
+                           .fetchone()[0]):
+                        continue  # another process applied it since we read the version
+                    for sql in statements:
+                        c.execute(sql)
+                    c.execute("INSERT INTO schema_version VALUES (?, ?, ?)", (version, description, _now()))
+                current = version
         return current
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """Rows of a read-only query (``?`` placeholders, either database)."""
+        return [tuple(r) for r in self.conn.execute(sql, params).fetchall()]
 
     # ------------------------------------------------------------------ writing
 
@@ -230,14 +226,14 @@ class Store:
     def analyses(self) -> Iterator[dict[str, Any]]:
         """Every stored analysis (the JSON contract), with the article's metadata under ``source``."""
         rows = self.conn.execute("SELECT analysis, source, outlet, url, title FROM articles "
-                                 "WHERE status = 'analysed' ORDER BY published, id")
+                                 "WHERE status = 'analysed' ORDER BY published IS NULL, published, id")
         for analysis, source, outlet, url, title in rows:
             out = json.loads(analysis)
             out["source"] = {"path": source, "outlet": outlet, "url": url, "title": title}
             yield out
 
 
-def _insert_analysis(c: sqlite3.Connection, article: str, r: dict[str, Any]) -> None:
+def _insert_analysis(c: Connection, article: str, r: dict[str, Any]) -> None:
     c.executemany(
         "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(article, i["id"], i["place"], i["country"], i["admin1"], i["lat"], i["lon"], i["geo_precision"],
