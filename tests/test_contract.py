@@ -66,3 +66,25 @@ def test_contract_perpetrator_carries_its_acled_actor(seed_result: dict[str, Any
     claimed = [i for i in seed_result["incidents"] if i["perpetrator_claimed"] == "Russia"]
     assert claimed and all(i["perpetrator_acled_actor"] == "Military Forces of Russia (2000-)" for i in claimed)
     assert all(i["perpetrator_acled_actor"] is None for i in seed_result["incidents"] if not i["perpetrator_claimed"])
+
+
+def test_a_defect_on_one_article_fails_that_article_only(analyzer: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected exception (a bug) becomes an E901 failure of its article; the batch goes on."""
+    import trucewatch.pipeline as pipeline
+
+    real = pipeline.extract_incidents
+
+    def flaky(ctx: Any, *args: Any) -> Any:
+        if "Sloviansk" in ctx.text:
+            raise ValueError("empty interval")
+        return real(ctx, *args)
+
+    monkeypatch.setattr(pipeline, "extract_incidents", flaky)
+    texts = [SEED.read_text(encoding="utf-8"), "Rockets hit Sloviansk on Friday, officials said.",
+             SEED.read_text(encoding="utf-8")]
+    results = list(analyzer.analyze_many(ArticleInput(t, id=f"a{i}", published=date(2023, 1, 6), source=f"s{i}")
+                                         for i, t in enumerate(texts)))
+    assert [isinstance(r, Failure) for r in results] == [False, True, False]
+    failed = results[1]
+    assert isinstance(failed, Failure) and failed.error.code == "E901"
+    assert "s1" in str(failed.error) and "ValueError: empty interval" in str(failed.error)

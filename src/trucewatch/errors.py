@@ -1,7 +1,7 @@
 """Coded error catalogue and the exception tree.
 
 Every error trucewatch raises on purpose is a :class:`TrucewatchError` carrying a stable code
-(``E1xx`` input, ``E2xx`` language, ``E3xx`` configuration, ``E4xx`` data/set-up). Each message says
+(``E1xx`` input, ``E2xx`` language, ``E3xx`` configuration, ``E4xx`` data/set-up, ``E9xx`` a defect). Each message says
 what went wrong, why, and what to do. The CLI turns them into one line on stderr and an exit code
 from :data:`EXIT_CODES`; nothing reaches the user as a traceback.
 
@@ -11,7 +11,8 @@ Tree::
     ├── InputError          (E1xx) the article itself cannot be read
     ├── LanguageError       (E2xx) the article's language is not supported
     ├── ConfigError         (E3xx) a setting or option is wrong
-    └── SetupError          (E4xx) a model or data file is missing
+    ├── SetupError          (E4xx) a model or data file is missing
+    └── InternalError       (E9xx) a defect met on one article (recorded, the batch goes on)
 """
 
 from __future__ import annotations
@@ -54,6 +55,11 @@ CATALOGUE: Final[dict[str, str]] = {
     "E301": "unknown setting '{key}'; valid settings: {valid}.",
     "E302": "{what}: {value!r} is not valid ({why}).",
     "E303": "--db {url}: {why}.",
+    "E304": "--dask {scheduler}: {why}.",
+    "E901": (
+        "{source}: trucewatch failed on this article ({why}). It is recorded as failed and the "
+        "rest of the batch goes on; please report it with the article's text."
+    ),
     "E401": (
         "the spaCy model '{model}' for '{lang}' is not installed. Run `make install` "
         "(or `pip install -r requirements.lock`) in the project's virtual environment."
@@ -105,6 +111,10 @@ class ConfigError(TrucewatchError):
 
 class SetupError(TrucewatchError):
     exit_code = EXIT_SETUP
+
+
+class InternalError(TrucewatchError):
+    exit_code = EXIT_INTERNAL
 
 
 def warning(code: str, **fields: object) -> str:

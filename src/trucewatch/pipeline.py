@@ -20,7 +20,7 @@ from typing import Any
 
 from trucewatch import __version__
 from trucewatch.config import Settings
-from trucewatch.errors import LanguageError, TrucewatchError, warning
+from trucewatch.errors import InternalError, LanguageError, TrucewatchError, warning
 from trucewatch.extract.actors import party_book
 from trucewatch.extract.ceasefires import extract_ceasefires
 from trucewatch.extract.claims import claimed_perpetrators, extract_claims
@@ -135,6 +135,11 @@ class Analyzer:
                     results[n] = self._analyse_doc(prepared[n], doc)
                 except TrucewatchError as exc:
                     results[n] = Failure(chunk[n].id, chunk[n].source, exc)
+                except Exception as exc:  # noqa: BLE001 - a defect on one article must not lose the batch
+                    why = f"{type(exc).__name__}: {exc}"
+                    results[n] = Failure(chunk[n].id, chunk[n].source,
+                                         InternalError("E901", source=chunk[n].source or chunk[n].id or "<text>",
+                                                       why=why))
         for n in range(len(chunk)):
             yield results[n]
 

@@ -76,6 +76,8 @@ def relative_to_ceasefire(lex: Lexicon, sh: str, lo: int, hi: int, cf: Ceasefire
     if cf is None or cf.start is None:
         return None
     end_at = cf_end or cf.end
+    if end_at is not None and end_at <= cf.start:
+        end_at = None  # an early end read before the start: two truces mixed up, trust neither end
     r = _relative(lex)
     during = r.during.search(sh, lo, hi)
     if during:
