@@ -49,6 +49,7 @@ eval: install
 bench: install
 	$(BIN)/python benchmarks/bench.py
 	$(BIN)/python benchmarks/judge_bench.py
+	$(BIN)/python benchmarks/scale_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache

@@ -70,3 +70,15 @@ def _store_url(request: pytest.FixtureRequest, tmp: Path) -> Iterator[str]:
         yield url
     finally:
         drop_database(admin, name)
+
+
+def golden_jsonl(names: list[str], path: Path) -> Path:
+    """Golden reports as one JSONL batch (text, publication date, the report's name as outlet)."""
+    import json
+
+    with path.open("w", encoding="utf-8") as f:
+        for n in names:
+            published = json.loads((GOLDEN / "expected" / f"{n}.json").read_text(encoding="utf-8"))["published"]
+            f.write(json.dumps({"text": (GOLDEN / "articles" / f"{n}.txt").read_text(encoding="utf-8"),
+                                "published": published, "outlet": n}) + "\n")
+    return path

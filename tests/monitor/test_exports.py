@@ -12,7 +12,7 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import GOLDEN, SHARED
+from tests.conftest import SHARED, golden_jsonl
 from trucewatch.export.formats import ACLED_COLUMNS, PARQUET_COLUMNS, UCDP_COLUMNS, write
 from trucewatch.ingest.run import ingest
 from trucewatch.store.db import Store
@@ -23,14 +23,8 @@ BENCH = SHARED / "benchmarks" / "acled"
 
 @pytest.fixture(scope="module")
 def stored(analyzer: Any, tmp_path_factory: pytest.TempPathFactory, module_store_url: str) -> list[dict[str, Any]]:
-    tmp = tmp_path_factory.mktemp("batch")
     names = ["en01_gmt_window", "fr09_avant_pendant_apres", "uk10_do_pid_chas_pislia", "ar10_qabl_athna_baad"]
-    batch = tmp / "batch.jsonl"
-    with batch.open("w", encoding="utf-8") as f:
-        for n in names:
-            published = json.loads((GOLDEN / "expected" / f"{n}.json").read_text(encoding="utf-8"))["published"]
-            text = (GOLDEN / "articles" / f"{n}.txt").read_text(encoding="utf-8")
-            f.write(json.dumps({"text": text, "published": published, "outlet": "golden"}) + "\n")
+    batch = golden_jsonl(names, tmp_path_factory.mktemp("batch") / "batch.jsonl")
     with Store.open(module_store_url) as store:
         ingest([str(batch)], store, analyzer)
         return list(store.analyses())
@@ -107,3 +101,26 @@ def test_parquet_round_trip(stored: list[dict[str, Any]], tmp_path: Path) -> Non
             row = got[f"{a['article']['id']}-{inc['id']}"]
             assert (row["place"], row["fatalities_low"], row["time_earliest"]) == (
                 inc["place"], inc["fatalities_low"], inc["time_earliest"])
+
+
+def test_acled_and_ucdp_rows_are_corroborated_events(analyzer: Any, tmp_path: Path, store_url: str) -> None:
+    """ru05 and uk05 report one strike on Kostiantynivka: one ACLED / UCDP row with both outlets,
+    two sources and the toll range across them; Parquet keeps both reports, linked to the event."""
+    batch = golden_jsonl(["de01_moskauer_zeit", "ru05_72_chasa", "uk05_72_hodyny"], tmp_path / "batch.jsonl")
+    with Store.open(store_url) as store:
+        ingest([str(batch)], store, analyzer)
+        analyses, events = list(store.analyses()), store.events()
+    n_reports = write("acled", analyses, tmp_path / "reports.csv")
+    n_events = write("acled", analyses, tmp_path / "events.csv", events)
+    assert n_events == n_reports - 1
+    acled = pd.read_csv(tmp_path / "events.csv")
+    both = acled[acled["source"] == "ru05_72_chasa; uk05_72_hodyny"]
+    assert len(both) == 1 and both.iloc[0]["location"] in {"Kostiantynivka", "Kostyantynivka"}
+    assert both.iloc[0]["event_id_cnty"].startswith("TWE")
+    write("ucdp", analyses, tmp_path / "ged.csv", events)
+    ged = pd.read_csv(tmp_path / "ged.csv")
+    row = ged[ged["id"] == both.iloc[0]["event_id_cnty"][2:]].iloc[0]
+    assert row["number_of_sources"] == 2 and row["low"] <= row["best"] <= row["high"]
+    write("parquet", analyses, tmp_path / "reports.parquet", events)
+    linked = pq.read_table(tmp_path / "reports.parquet").to_pandas()
+    assert linked.groupby("event_id").size().max() == 2 and linked["event_id"].notna().all()

@@ -64,6 +64,8 @@ def test_ingest_twice_adds_nothing_and_records_failures(analyzer: Any, tmp_path:
     assert {(Path(s).name.split(":")[0], code) for s, code, _ in status.failures} == {("italian.txt", "E201"),
                                                                                        ("broken.jsonl", "E106")}
     assert _rows(db, "SELECT COUNT(*), COUNT(DISTINCT id) FROM articles") == [(5, 5)]
+    # every report's evidence embedding is kept, once: the next rebuild embeds only new reports
+    assert _rows(db, "SELECT COUNT(*) FROM report_vectors") == _rows(db, "SELECT COUNT(*) FROM reports")
 
 
 def test_store_migrations_are_recorded_once(store_url: str) -> None:
@@ -102,6 +104,8 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_ingest_killed_with_sigkill_resumes_without_loss_or_duplicates(reference: Path, store_url: str) -> None:
+    """The resumed store's events are rebuilt from vectors kept by the killed run plus new ones,
+    the reference's from vectors computed at once: the same events either way."""
     resumed = store_url
     total = _rows(reference, "SELECT COUNT(*) FROM articles")[0][0]
     assert total == len(list(ARTICLES.glob("*.txt")))
@@ -128,3 +132,20 @@ def test_ingest_killed_with_sigkill_resumes_without_loss_or_duplicates(reference
                    capture_output=True, timeout=600)
     assert _snapshot(resumed) == _snapshot(reference)
     assert _rows(resumed, "SELECT COUNT(*), COUNT(DISTINCT id) FROM articles") == [(total, total)]
+
+
+def test_dask_ingest_on_a_local_cluster_matches_a_local_run(reference: Path, store_url: str, tmp_path: Path) -> None:
+    """Two worker processes, partitions of 8 articles written as Parquet and merged: the store
+    ends exactly as the uninterrupted local run's, and each worker loaded the models once."""
+    parts = tmp_path / "parts"
+    done = subprocess.run(_cli("ingest", str(ARTICLES), "--db", store_url, "--quiet", "--dask", "local",
+                               "--workers", "2", "--partition-size", "8", "--parts", str(parts)),
+                          check=False, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+    assert _snapshot(store_url) == _snapshot(reference)
+    assert "models loaded 2 times" in done.stderr or "models loaded 1 times" in done.stderr
+    written = sorted(parts.glob("run-*/part-*.parquet"))
+    assert len(written) == -(-len(list(ARTICLES.glob("*.txt"))) // 8)
+    again = subprocess.run(_cli("ingest", str(ARTICLES), "--db", store_url, "--quiet", "--dask", "local",
+                                "--workers", "2"), check=False, capture_output=True, text=True, timeout=900)
+    assert again.returncode == 0 and " 0 stored," in again.stderr

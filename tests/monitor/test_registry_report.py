@@ -3,13 +3,12 @@ incidents, a map and a timeline, in Markdown and self-contained HTML."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import GOLDEN
+from tests.conftest import golden_jsonl
 from trucewatch.ingest.run import ingest
 from trucewatch.registry.ceasefires import build
 from trucewatch.report.build import make, write_report
@@ -42,12 +41,7 @@ def test_registry_merges_one_truce_and_keeps_others_apart() -> None:
 @pytest.mark.model
 def test_report_markdown_html_map_and_timeline(analyzer: Any, tmp_path: Path, store_url: str) -> None:
     names = ["de01_moskauer_zeit", "ru05_72_chasa", "uk05_72_hodyny", "fr05_72_heures"]
-    batch = tmp_path / "sample.jsonl"
-    with batch.open("w", encoding="utf-8") as f:
-        for n in names:
-            published = json.loads((GOLDEN / "expected" / f"{n}.json").read_text(encoding="utf-8"))["published"]
-            f.write(json.dumps({"text": (GOLDEN / "articles" / f"{n}.txt").read_text(encoding="utf-8"),
-                                "published": published, "outlet": n}) + "\n")
+    batch = golden_jsonl(names, tmp_path / "sample.jsonl")
     with Store.open(store_url) as store:
         ingest([str(batch)], store, analyzer)
         analyses = list(store.analyses())

@@ -72,25 +72,42 @@ def ceasefire_add(declared_by: str | None, start: str, end: str | None, country:
 @click.option("--text-column", default="text", show_default=True, help="Text column of .csv / key of .jsonl input.")
 @click.option("--quiet", is_flag=True, help="No progress bar (there is none in a pipe anyway).")
 @click.option("--data-dir", metavar="DIR", help="Where the built gazetteer lives.")
-def ingest(paths: tuple[str, ...], db: str | None, text_column: str, quiet: bool, data_dir: str | None) -> None:
+@click.option("--dask", "scheduler", metavar="local|tcp://HOST:8786",
+              help="Analyse on Dask: 'local' starts a cluster of one process per core; else a scheduler address.")
+@click.option("--workers", type=click.IntRange(min=1), help="With --dask local: number of worker processes.")
+@click.option("--partition-size", type=click.IntRange(min=1), default=128, show_default=True,
+              help="With --dask: articles per task.")
+@click.option("--parts", metavar="DIR|URL",
+              help="With --dask: where workers write Parquet partitions (kept); a cluster needs a shared path.")
+def ingest(paths: tuple[str, ...], db: str | None, text_column: str, quiet: bool, data_dir: str | None,
+           scheduler: str | None, workers: int | None, partition_size: int, parts: str | None) -> None:
     """Read articles (files, directories of .txt/.html/.jsonl/.csv/RSS, or - for stdin), analyse
     the new ones and store them. Running it again adds nothing; a killed run resumes."""
     from trucewatch.ingest.run import ingest as run
     from trucewatch.ingest.run import progress_bar
     from trucewatch.ingest.sources import Columns
-    from trucewatch.pipeline import Analyzer
     from trucewatch.store.db import Store
 
-    analyzer = Analyzer.load(Settings.load(**({"data_dir": data_dir} if data_dir else {})))
+    settings = Settings.load(**({"data_dir": data_dir} if data_dir else {}))
     update, close = progress_bar(quiet)
     with Store.open(db) as store:
         try:
-            report = run(list(paths), store, analyzer, Columns(text=text_column), progress=update)
+            if scheduler:
+                from trucewatch.ingest.scale import ingest_dask
+
+                report = ingest_dask(list(paths), store, scheduler, columns=Columns(text=text_column),
+                                     settings=settings, workers=workers, parts=parts, partition=partition_size,
+                                     progress=update)
+            else:
+                from trucewatch.pipeline import Analyzer
+
+                report = run(list(paths), store, Analyzer.load(settings), Columns(text=text_column), progress=update)
         finally:
             close()
     click.echo(f"read {report.read} articles: {report.stored} stored, {report.skipped} already stored, "
                f"{report.failed} failed; {report.unreadable} unreadable sources"
-               + (f"; {report.events} events after corroboration" if report.events is not None else ""), err=True)
+               + (f"; {report.events} events after corroboration" if report.events is not None else "")
+               + (f"; models loaded {report.model_loads} times" if report.model_loads is not None else ""), err=True)
     for line in report.failures[:20]:
         click.echo(f"  failed: {line}", err=True)
     if len(report.failures) > 20:
@@ -122,13 +139,16 @@ def status(db: str | None) -> None:
               help="ACLED CSV, UCDP GED CSV, PLOVER JSON lines, GeoJSON points, or Parquet.")
 @click.option("--out", "out", required=True, type=click.Path(dir_okay=False, path_type=Path), help="File to write.")
 @click.option("--db", metavar="URL", help=DB_HELP)
-def export(fmt: str, out: Path, db: str | None) -> None:
-    """Write the stored reports in a format analysts load."""
+@click.option("--per", type=click.Choice(["event", "report"]), default="event", show_default=True,
+              help="ACLED / UCDP rows: one per corroborated event (all its sources) or one per article's report.")
+def export(fmt: str, out: Path, db: str | None, per: str) -> None:
+    """Write the stored events and reports in a format analysts load."""
     from trucewatch.export.formats import write
     from trucewatch.store.db import Store
 
     with Store.open(db) as store:
-        n = write(fmt, store.analyses(), out)
+        events = store.events() if per == "event" else None
+        n = write(fmt, store.analyses(), out, events)
     click.echo(f"wrote {n} {fmt} records to {out}", err=True)
 
 

