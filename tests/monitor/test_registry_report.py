@@ -3,6 +3,7 @@ incidents, a map and a timeline, in Markdown and self-contained HTML."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,15 @@ def test_report_markdown_html_map_and_timeline(analyzer: Any, tmp_path: Path, st
         ingest([str(batch)], store, analyzer)
         analyses = list(store.analyses())
         events = store.event_members()
+        registered = store.rows("SELECT id, declared_by, start_at, sources FROM ceasefires ORDER BY id")
+        verdicts = store.rows("SELECT j.event_id, j.temporal, j.verdict, e.place, e.sources FROM event_judgements j "
+                              "JOIN events e ON e.id = j.event_id JOIN ceasefires c ON c.id = j.ceasefire "
+                              "WHERE c.start_at = ?", ("2025-05-08T00:00:00+03:00",))
+    # the registry and every event's judgement are stored with the events
+    assert any(d == "Russia" and s == "2025-05-08T00:00:00+03:00" and len(json.loads(src)) >= 3
+               for _, d, s, src in registered)
+    kostiantynivka = [v for v in verdicts if v[3] in {"Kostiantynivka", "Kostyantynivka"}]
+    assert len(kostiantynivka) == 1 and kostiantynivka[0][4] == 2 and kostiantynivka[0][1] in {"during", "uncertain"}
     per_report = make(analyses)
     rep = make(analyses, events=events)
     # ru05 and uk05 report one strike on Kostiantynivka: one row, two sources

@@ -127,7 +127,8 @@ def status(db: str | None) -> None:
     langs = ", ".join(f"{k} {v}" for k, v in s.languages.items()) or "none"
     click.echo(f"articles: {s.analysed} analysed ({langs}), {s.failed} failed")
     click.echo(f"reports of incidents: {s.reports} (corroborated into {s.events} events); "
-               f"ceasefire declarations: {s.declarations}; claims: {s.claims}")
+               f"ceasefire declarations: {s.declarations} (registry: {s.ceasefires} ceasefires); claims: {s.claims}")
+    click.echo(f"events judged violations of a registered ceasefire: {s.violations}")
     if s.failures:
         click.echo(f"failed ({len(s.failures)}):")
         for source, code, message in s.failures:
@@ -164,8 +165,9 @@ def report(ceasefire: str | None, db: str | None, out_dir: Path, list_only: bool
     """Report on one ceasefire of the registry (C1, C2 ... ; default: the one most articles declare):
     its window, zone and responses, each incident during it with sources and verdict, a map and a
     timeline, as Markdown and self-contained HTML."""
+    from trucewatch.registry.ceasefires import registry_of
     from trucewatch.registry.user import load
-    from trucewatch.report.build import make, registry_of, write_report
+    from trucewatch.report.build import make, write_report
     from trucewatch.store.db import Store
 
     with Store.open(db) as store:

@@ -78,6 +78,11 @@ def _settle(reg: Registered) -> None:
     reg.ended_early = min(early) if early else None  # type: ignore[type-var]
 
 
+def registry_of(analyses: list[dict[str, Any]]) -> list[Registered]:
+    """The registry of stored analyses (the JSON contract): every declaration, merged."""
+    return build([{**cf, "article_id": a["article"]["id"]} for a in analyses for cf in a["ceasefires"]])
+
+
 def build(declarations: list[dict[str, Any]]) -> list[Registered]:
     """Merge declarations (contract records with ``article_id``) into registered ceasefires."""
     registry: list[Registered] = []

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from trucewatch.export.formats import reports
-from trucewatch.registry.ceasefires import Registered, Verdict, build, judge
+from trucewatch.registry.ceasefires import Registered, Verdict, judge, registry_of
 from trucewatch.registry.user import UserCeasefire
 
 _SHOWN = {"during", "uncertain"}
@@ -49,10 +49,6 @@ def _one_row_per_event(shown: list[tuple[dict[str, Any], Verdict]], events: dict
         rows.append((r, v))
         cited[r["report_id"]] = sorted({titles.get(m["article_id"], m["article_id"]) for m, _ in members})
     return sorted(rows, key=lambda x: x[0].get("time_earliest") or ""), cited
-
-
-def registry_of(analyses: list[dict[str, Any]]) -> list[Registered]:
-    return build([{**cf, "article_id": a["article"]["id"]} for a in analyses for cf in a["ceasefires"]])
 
 
 def make(analyses: list[dict[str, Any]], ceasefire: str | None = None,

@@ -69,6 +69,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             article_id TEXT NOT NULL, incident TEXT NOT NULL, model TEXT NOT NULL, vector BYTEA NOT NULL,
             PRIMARY KEY (article_id, incident, model))""",
     ]),
+    (4, "the ceasefire registry and event judgements, rebuilt with the events; components of each", [
+        """CREATE TABLE ceasefires (
+            id TEXT PRIMARY KEY, declared_by TEXT, start_at TEXT, end_at TEXT, ended_early TEXT,
+            timezone TEXT, timezone_basis TEXT, scope TEXT, scope_country TEXT, occasion TEXT,
+            sources TEXT NOT NULL, responses TEXT NOT NULL, components TEXT)""",
+        """CREATE TABLE event_judgements (
+            event_id TEXT NOT NULL, ceasefire TEXT NOT NULL, temporal TEXT, spatial TEXT,
+            attribution TEXT, verdict TEXT, PRIMARY KEY (event_id, ceasefire))""",
+        "ALTER TABLE events ADD COLUMN components TEXT",
+    ]),
 ]
 
 
@@ -86,6 +96,12 @@ class Status:
     languages: dict[str, int]
     failures: list[tuple[str, str, str]]  # (source, code, message): articles and unreadable sources
     events: int = 0
+    ceasefires: int = 0  # the registry: declarations merged into truces
+    violations: int = 0  # event judgements "violation_reported" or "violation_contested"
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return moment.isoformat() if moment else None
 
 
 def _now() -> str:
@@ -194,18 +210,28 @@ class Store:
                       "code = excluded.code, message = excluded.message, at = excluded.at",
                       (source, code, message, _now()))
 
-    def replace_events(self, events: list[Any]) -> None:
-        """Store the corroborated events (rebuilt from every report: an event's membership can
-        change when a new report links two)."""
+    def replace_derived(self, events: list[Any], registry: list[Any], verdicts: list[Any],
+                        components: dict[str, str]) -> None:
+        """Store what is rebuilt from every article after an ingest, in one transaction: the
+        corroborated events (membership can change when a new report links two), the ceasefire
+        registry and the judgements of events against it."""
+        comp = json.dumps(components, sort_keys=True)
         with self.transaction() as c:
-            c.execute("DELETE FROM event_reports")
-            c.execute("DELETE FROM events")
-            c.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+            for table in ("event_judgements", "event_reports", "events", "ceasefires"):
+                c.execute(f"DELETE FROM {table}")
+            c.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
                 (e.id, e.place, e.country, e.lat, e.lon, e.event_type, e.sub_event_type, e.time_earliest,
                  e.time_latest, len(e.reports), e.sources, e.fatalities_low, e.fatalities_best,
-                 e.fatalities_high, json.dumps(e.disagreements)) for e in events])
+                 e.fatalities_high, json.dumps(e.disagreements), comp) for e in events])
             c.executemany("INSERT INTO event_reports VALUES (?,?,?)",
                           [(e.id, r["article_id"], r["id"]) for e in events for r in e.reports])
+            c.executemany("INSERT INTO ceasefires VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+                (r.id, r.declared_by, _iso(r.start), _iso(r.end), _iso(r.ended_early), r.timezone,
+                 r.timezone_basis, r.scope, r.scope_country, r.occasion, json.dumps(r.sources),
+                 json.dumps(r.responses), comp) for r in registry])
+            c.executemany("INSERT INTO event_judgements VALUES (?,?,?,?,?,?)",
+                          [(v.report, v.ceasefire, v.temporal, v.spatial, v.attribution, v.verdict)
+                           for v in verdicts])
 
     def save_vectors(self, model: str, rows: list[tuple[str, str, bytes]]) -> None:
         """Keep evidence embeddings: (article id, incident id, float32 bytes) made by ``model``."""
@@ -228,9 +254,12 @@ class Store:
         failures = [(r[0], r[1], r[2]) for r in c.execute(
             "SELECT source, error_code, error_message FROM articles WHERE status = 'failed' "
             "UNION ALL SELECT source, code, message FROM source_failures ORDER BY 1")]
+        violations = c.execute("SELECT COUNT(*) FROM event_judgements "
+                               "WHERE verdict IN ('violation_reported', 'violation_contested')").fetchone()[0]
         return Status(int(counts.get("analysed", 0)), int(counts.get("failed", 0)), self._count("reports"),
                       self._count("declarations"), self._count("claims"),
-                      {str(k): int(v) for k, v in langs.items()}, failures, self._count("events"))
+                      {str(k): int(v) for k, v in langs.items()}, failures, self._count("events"),
+                      self._count("ceasefires"), int(violations))
 
     def _count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
@@ -243,7 +272,7 @@ class Store:
         """The corroborated events: (report -> event id, event id -> its row)."""
         cols = ("id", "place", "country", "lat", "lon", "event_type", "sub_event_type", "time_earliest",
                 "time_latest", "reports", "sources", "fatalities_low", "fatalities_best", "fatalities_high",
-                "disagreements")
+                "disagreements", "components")
         rows = {r[0]: dict(zip(cols, r, strict=True))
                 for r in self.conn.execute(f"SELECT {', '.join(cols)} FROM events")}
         return self.event_members(), rows
