@@ -48,6 +48,12 @@ def _count(lang: str, text: str) -> tuple[tuple[int | None, int | None] | None, 
         ("uk", "загинули щонайменше четверо людей", (4, None), None),
         ("ar", "استشهد خمسة فلسطينيين على الأقل في غارة", (5, None), None),
         ("ar", "قتل ما لا يقل عن 12 شخصا وأصيب العشرات", (12, None), (12, 99)),
+        # a number that counts attacks or years is no toll; two groups joined by "and" add up
+        ("de", "In Gaza sind sieben Menschen bei einem israelischen Luftangriff getötet worden", (7, 7), None),
+        ("de", "die Eltern und ihre sechs Kinder im Alter von 8 bis 23 Jahren getötet", None, None),
+        ("en", "a boy aged 12 years was killed", None, None),
+        ("en", "Four civilians and three police officers have been wounded by shelling", None, (7, 7)),
+        ("es", "15 rebeldes y al menos 16 soldados murieron", (31, None), None),
     ],
 )
 def test_casualties_low_high(lang: str, text: str, killed: tuple[int, int] | None,

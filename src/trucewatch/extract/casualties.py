@@ -76,6 +76,7 @@ class _Quantities:
         # languages without articles name one victim by a singular noun ("ранена женщина")
         self.one = lex.optional("casualties.one")
         self.fillers = set(c.get("fillers", ()))
+        self.ages = lex.optional("casualties.ages")  # "Jahren", "years", "ans": the number is an age
         self.events = lex.phrases("events")
         from trucewatch.extract.actors import party_book
 
@@ -124,7 +125,8 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
         return after
     window = sh[max(lo, word[0] - 60) : word[0]]
     offset = max(lo, word[0] - 60)
-    tied = [m for m in q.quantity.finditer(window) if _tied(q, window[m.end() :])]
+    tied = [m for m in q.quantity.finditer(window)
+            if _tied(q, window[m.end() :]) and not _counts_other(q, window[m.end() :])]
     best = tied[-1] if tied else None
     if best is not None and best["vague"] and len(tied) > 1 and not tied[-2]["vague"] \
             and tied[-2].end() + 1 >= best.start():
@@ -132,22 +134,38 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
     if best is not None:
         v = _value(q, best)
         if v is not None:
-            if v == (1, 1) and _another_one_before(q, window[: best.start()]):
-                return Count(2, 2, (offset + best.start(), word[1]))  # "a man and a woman were killed"
+            first = _count_before(q, window[: best.start()])
+            if first is not None:  # "a man and a woman were killed", "four civilians and three officers"
+                low = v[0] + first[0] if v[0] is not None and first[0] is not None else None
+                high = v[1] + first[1] if v[1] is not None and first[1] is not None else None
+                return Count(low, high, (offset + best.start(), word[1]))
             return Count(v[0], v[1], (offset + best.start(), word[1]))
     return _one_victim(q, sh, word, lo, hi)
 
 
-def _another_one_before(q: _Quantities, before: str) -> bool:
-    """'ein Mann und eine Frau', 'a mother and her son': one person, then "and", right before the
-    second one."""
+def _count_before(q: _Quantities, before: str) -> tuple[int | None, int | None] | None:
+    """A first group of victims joined by "and" right before the counted one: 'ein Mann und
+    (eine Frau)', 'four civilians and (three police officers)'."""
     if not q.conjunctions:
-        return False
-    m = re.search(r"(?<!\w)(\w+)\s+(\w+)\s+(\w+)\s+$", before)
-    if m is None or m.group(3) not in q.conjunctions:
-        return False
-    one = q.lex.number(m.group(1)) == 1
-    return one and bool(q.people.search(m.group(2)) or q.one.search(m.group(2)))
+        return None
+    m = re.search(r"(?<!\w)(\w+)\s+$", before)
+    if m is None or m.group(1) not in q.conjunctions:
+        return None
+    head = before[: m.start()]
+    for count in reversed(list(q.quantity.finditer(head))):
+        words = head[count.end() :].split()
+        if 1 <= len(words) <= 3 and all(q.people.search(w) or q.one.search(w) or q.demonyms.search(w)
+                                         for w in words) and q.people.search(words[-1]):
+            return _value(q, count)
+        break
+    return None
+
+
+def _counts_other(q: _Quantities, gap: str) -> bool:
+    """The number counts something else: attacks ('bei einem israelischen Luftangriff getötet',
+    'two missiles killed'), or years of age ('children aged 8 to 23 killed')."""
+    words = [w for w in gap.split() if not q.demonyms.search(w)]
+    return bool(words) and bool(q.events.search(words[0]) or q.ages.search(words[0]))
 
 
 def _determiner_gap(q: _Quantities, gap: str) -> bool:

@@ -160,14 +160,18 @@ _BY = ("par ", "by ", "from ")
 def _tied_to(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
     """The mention is the attack's agent in the parse: active subject of the trigger's verb, its
     passive agent ("par les forces russes", "by Russian forces"), or an adjective on the weapon
-    or on the subject ("Russian missiles", "roquettes russes", "an Israeli air strike")."""
+    or on the subject ("Russian missiles", "roquettes russes", "an Israeli air strike"), which
+    it is right before the weapon whatever the parse ("by Russian shelling")."""
     trig = ctx.tokens(*trigger)
     if not trig or not ctx.parsed:
         return False  # never walk the tree of an unparsed Doc: heads and children are unset
+    if 0 <= trigger[0] - m.end <= 1 and not m.opponent and trig[-1].dep_ != "compound":
+        return True  # but "the Russian missile cruiser": the weapon word names the target
     t = trig[-1]
     verb = t if t.pos_ in {"VERB", "AUX"} else t.head
     passive = any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children)
-    anchors = set(trig) | {x.head for x in trig} | {c for c in verb.children if c.dep_ == "nsubj"}
+    anchors = set(trig) | {x.head for x in trig if x.dep_ != "compound" or _names_violence(ctx, x.head)} | {
+        c for c in verb.children if c.dep_ == "nsubj"}
     for tok in ctx.tokens(m.start, m.end):
         if tok.dep_ == "nsubj" and tok.head.i == verb.i and not passive:
             return True
@@ -177,6 +181,12 @@ def _tied_to(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
             return True
     before = ctx.shadow[max(0, m.start - 25) : m.start]
     return m.start > trigger[0] and any(b.strip() and before.rstrip().endswith(b.strip()) for b in _BY)
+
+
+def _names_violence(ctx: ArticleContext, tok: Any) -> bool:
+    """'missile attack': the noun a weapon word modifies is violence too; 'missile cruiser' is not."""
+    hit = ctx.lex.phrases("events").search(ctx.shadow, tok.idx, tok.idx + len(tok.text))
+    return hit is not None and hit.start == tok.idx
 
 
 def _adjacent(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
@@ -206,6 +216,29 @@ def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
         if party:
             candidates.append((abs(m.start - trigger[0]), party, m))
     if not candidates:
-        return None, None
+        return (speaker, None) if speaker and _speaker_acts(ctx, trigger) else (None, None)
     _, party, m = min(candidates, key=lambda c: c[0])
     return party, m
+
+
+def _speaker_acts(ctx: ArticleContext, trigger: tuple[int, int]) -> bool:
+    """The reported attack's subject is the speaker itself: "Russia said it struck ...", "the
+    ministry said its missiles hit ...", "we destroyed" (``speech.self`` pronouns, active voice)."""
+    own = ctx.lex.optional("speech.self")
+    trig = ctx.tokens(*trigger)
+    if not own or not trig or not ctx.parsed:
+        return False
+    t = verb = trig[-1]
+    for _ in range(3):  # "struck ... with missiles": up from the weapon to its verb
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    if any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] + ([t] if t.dep_ == "nsubj" else [])
+    words = [w for x in subjects for w in (x, *(c for c in x.children if c.dep_ in {"poss", "nmod:poss", "det:poss"}))]
+    for w in words:
+        hit = own.search(ctx.shadow, w.idx, w.idx + len(w.text))
+        if hit is not None and (hit.start, hit.end) == (w.idx, w.idx + len(w.text)):
+            return True
+    return False

@@ -238,12 +238,22 @@ def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
                 or _second_name(ctx, s, start, end):
             continue
         surface = ctx.text[start:end].strip(" .,;:'’\"")
-        if len(surface) < 3 or _is_actor(ctx, start, end) or _speaks(ctx, start, end):
+        if len(surface) < 3 or _is_actor(ctx, start, end) or _speaks(ctx, start, end) or _common_word(ctx, start, end):
             continue
         if _COMPOUND_AFTER.match(ctx.text, end) or ctx.shadow[max(0, start - 4) : start] in {"pro-", "anti"}:
             continue  # "Moscow-backed separatists", "pro-Moscow", "Kremlin-friendly": an adjective
         out.append(_Candidate(start, end, _entries(ctx, surface, start, end), label))
     return sorted(out, key=lambda c: (c.start, -c.end))
+
+
+def _common_word(ctx: ArticleContext, start: int, end: int) -> bool:
+    """A word the lexicon knows as people or violence ("Kinder", "Soldaten", "Angriff"), which
+    GeoNames may list as some small town's other name (Granite City, Illinois, is "Kinder")."""
+    for words in (ctx.lex.phrases("casualties.people"), ctx.lex.phrases("events")):
+        hit = words.search(ctx.shadow, start, end)
+        if hit is not None and (hit.start, hit.end) == (start, end):
+            return True
+    return False
 
 
 def _entries(ctx: ArticleContext, surface: str, start: int, end: int) -> tuple[Entry, ...]:

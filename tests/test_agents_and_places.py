@@ -1,0 +1,37 @@
+"""Who is said to have attacked, and which words are no places: sentences from real reporting
+patterns, through the whole analyser."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "perpetrator"),
+    [
+        # the demonym right before the weapon, whatever the parse makes of "by"
+        ("en", "Four civilians were wounded overnight by Russian shelling in Luhansk, its governor said.", "Russia"),
+        # the speaker itself as the subject of the attack it reports
+        ("en", "Russia said it struck areas around Dnipro with missiles.", "Russia"),
+        ("en", "The Russian defence ministry said its missiles struck a military depot in Dnipro.", "Russia"),
+        # a passive report names the victim, not the doer
+        ("en", "Ukraine said it was hit by shelling in Kherson.", None),
+        # the weapon word names the target ("the Russian missile cruiser"), not the attacker
+        ("en", "One sailor died after the Russian missile cruiser was hit in the Black Sea.", None),
+    ],
+)
+def test_claimed_perpetrator(analyzer: Any, lang: str, text: str, perpetrator: str | None) -> None:
+    incidents = analyzer.analyze(text, published="2022-04-21", language=lang).to_contract()["incidents"]
+    assert incidents and incidents[0]["perpetrator_claimed"] == perpetrator
+
+
+def test_a_common_noun_is_no_place_even_when_geonames_lists_it(analyzer: Any) -> None:
+    """GeoNames lists "Kinder" among the names of Granite City, Illinois; in German it is children."""
+    text = ("Nach Angaben des Kuwait-Krankenhauses in Rafah wurden auch Kinder bei einem Luftangriff "
+            "auf ihr Wohnhaus getötet.")
+    incidents = analyzer.analyze(text, published="2024-05-08", language="de").to_contract()["incidents"]
+    assert incidents and {i["place"] for i in incidents} <= {"Rafah", "Rafaḩ"}
