@@ -35,3 +35,23 @@ def test_a_common_noun_is_no_place_even_when_geonames_lists_it(analyzer: Any) ->
             "auf ihr Wohnhaus getötet.")
     incidents = analyzer.analyze(text, published="2024-05-08", language="de").to_contract()["incidents"]
     assert incidents and {i["place"] for i in incidents} <= {"Rafah", "Rafaḩ"}
+
+
+def test_a_surname_seen_in_full_is_no_town(analyzer: Any) -> None:
+    text = ("On Friday, Oleksiy Danilov, secretary of the security council, denied it.\n\n"
+            "Danilov was speaking soon after an explosion in Donetsk wrecked a vehicle.")
+    incidents = analyzer.analyze(text, published="2022-02-19", language="en").to_contract()["incidents"]
+    assert incidents and {i["place"] for i in incidents} == {"Donetsk"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington has denied targeting civilians in the 2017 air strikes on Raqqa.",  # history, dated
+        "Damaged and burned vehicles are seen at the steel works in Mariupol on Monday.",  # a photo caption
+        "The UN chief is calling for a four-day halt in fighting in Ukraine.",  # an aim, not an event
+        "Moscow used the pause in the fighting to send a signal to the White House.",
+    ],
+)
+def test_no_incident_in(analyzer: Any, text: str) -> None:
+    assert analyzer.analyze(text, published="2022-04-21", language="en").to_contract()["incidents"] == []

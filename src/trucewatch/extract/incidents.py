@@ -124,14 +124,31 @@ def _negated(ctx: ArticleContext, at: int) -> bool:
     if re.search(r"(?<!\w)(?:ne|n'|not|never|no|didn't|did not|without|sans|kein|keine|nicht|sin|ningún|ninguna)\s+"
                  r"(?:\w+\s+)?$", before):
         return True
-    # "to stop fighting", "mettre fin aux combats", "die Kämpfe zu beenden": an aim, not an event
-    return bool(re.search(r"(?<!\w)(?:stop|end|halt|cease|ending|stopping|arrêter|cesser|mettre fin aux|"
-                          r"fin des|fin aux|poner fin a|detener|cese de los|cese de las)\s+"
-                          r"(?:the\s+|les\s+|los\s+|las\s+)?$", before))
+    # "to stop fighting", "mettre fin aux combats", "a pause in fighting": an aim, not an event
+    return bool(re.search(r"(?<!\w)(?:stop|end|halt|cease|ending|stopping|pause|arrêter|cesser|mettre fin aux|"
+                          r"fin des|fin aux|pause des|poner fin a|detener|cese de los|cese de las|pausa en)\s+"
+                          r"(?:(?:in|of)\s+)?(?:the\s+|les\s+|los\s+|las\s+)?$", before))
 
 
 def _excluded(ctx: ArticleContext, s: Sentence) -> bool:
-    return ctx.has("filters.speculation", s) or ctx.has("filters.background", s)
+    return (ctx.has("filters.speculation", s) or ctx.has("filters.background", s) or _dated_past(ctx, s)
+            or bool(ctx.lex.optional("filters.caption")) and ctx.has("filters.caption", s))
+
+
+_YEAR = re.compile(r"(?<![\w.,])(?P<y>19[5-9]\d|20\d\d)(?![\w.,])")
+
+
+def _dated_past(ctx: ArticleContext, s: Sentence) -> bool:
+    """'the 2017 air strikes on Raqqa', 'los bombardeos de 2014': violence dated by a year before
+    the article's is history, whatever else the sentence says."""
+    if ctx.published is None:
+        return False
+    for m in _YEAR.finditer(ctx.shadow, s.start, s.end):
+        if int(m["y"]) >= ctx.published.year:
+            continue
+        if any(0 <= h.start - m.end() <= 25 or 0 <= m.start() - h.end <= 12 for h in ctx.find("events", s)):
+            return True
+    return False
 
 
 def _strikes(ctx: ArticleContext, s: Sentence) -> int | None:

@@ -238,12 +238,35 @@ def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
                 or _second_name(ctx, s, start, end):
             continue
         surface = ctx.text[start:end].strip(" .,;:'’\"")
-        if len(surface) < 3 or _is_actor(ctx, start, end) or _speaks(ctx, start, end) or _common_word(ctx, start, end):
+        if len(surface) < 3 or _is_actor(ctx, start, end) or _speaks(ctx, start, end) \
+                or _common_word(ctx, start, end) or _surname(ctx, surface):
             continue
         if _COMPOUND_AFTER.match(ctx.text, end) or ctx.shadow[max(0, start - 4) : start] in {"pro-", "anti"}:
             continue  # "Moscow-backed separatists", "pro-Moscow", "Kremlin-friendly": an adjective
         out.append(_Candidate(start, end, _entries(ctx, surface, start, end), label))
     return sorted(out, key=lambda c: (c.start, -c.end))
+
+
+def _surname(ctx: ArticleContext, surface: str) -> bool:
+    """'Oleksiy Danilov ... Danilov was speaking': the last name of a person the article names in
+    full (NER's person, or, in languages that capitalise only names, a capitalised word no
+    gazetteer knows right before it) is that person wherever it stands alone, not a town."""
+    if " " in surface:
+        return False
+    if any(ent.label_ in {"PER", "PERSON"} and len(ent) >= 2 and ent[-1].text == surface for ent in ctx.doc.ents):
+        return True
+    if ctx.lex.language not in _NAME_CASE:
+        return False
+    for m in re.finditer(rf"(?<![\w.-])(?P<first>[A-ZÀ-ÝА-ЯІЇЄҐ][a-zà-ÿа-яіїєґ'’]+) {re.escape(surface)}(?![\w-])",
+                         ctx.text):
+        first, before = m["first"], ctx.text[: m.start()].rstrip()
+        if not before or before[-1] in '.!?:;"“”«»(\n':
+            continue  # a capital at the start of a sentence says nothing ("That Mariupol ...")
+        if ctx.gazetteer.lookup(first) or ctx.parties.is_alias(ctx.shadow[m.start() : m.start() + len(first)]):
+            continue
+        if ctx.gazetteer.lookup(m.group(0)) == () and not ctx.lex.phrases("filters.locative").search(first.lower()):
+            return True
+    return False
 
 
 def _common_word(ctx: ArticleContext, start: int, end: int) -> bool:
