@@ -18,6 +18,8 @@ pytestmark = pytest.mark.model
         # the speaker itself as the subject of the attack it reports
         ("en", "Russia said it struck areas around Dnipro with missiles.", "Russia"),
         ("en", "The Russian defence ministry said its missiles struck a military depot in Dnipro.", "Russia"),
+        # the subject of the verb the weapon hangs from ("hit ... with cruise missile strikes")
+        ("en", "Russia hit Kyiv with cruise missile strikes while the UN chief was visiting the city.", "Russia"),
         # a passive report names the victim, not the doer
         ("en", "Ukraine said it was hit by shelling in Kherson.", None),
         # the weapon word names the target ("the Russian missile cruiser"), not the attacker
@@ -55,3 +57,9 @@ def test_a_surname_seen_in_full_is_no_town(analyzer: Any) -> None:
 )
 def test_no_incident_in(analyzer: Any, text: str) -> None:
     assert analyzer.analyze(text, published="2022-04-21", language="en").to_contract()["incidents"] == []
+
+
+def test_fighter_jets_are_an_air_strike_not_a_fight(analyzer: Any) -> None:
+    text = "Aviones de combate israelíes llevaron a cabo varios ataques contra objetivos en la franja de Gaza."
+    incidents = analyzer.analyze(text, published="2014-01-02", language="es").to_contract()["incidents"]
+    assert [i["acled_sub_event_type"] for i in incidents] == ["Air/drone strike"]

@@ -54,6 +54,11 @@ def _count(lang: str, text: str) -> tuple[tuple[int | None, int | None] | None, 
         ("en", "a boy aged 12 years was killed", None, None),
         ("en", "Four civilians and three police officers have been wounded by shelling", None, (7, 7)),
         ("es", "15 rebeldes y al menos 16 soldados murieron", (31, None), None),
+        # one victim, "and", a possessive, another: two
+        ("en", "a drone hit a block of flats, killing a mother and her son", (2, 2), None),
+        ("en", "A woman and her daughter were killed in the strike", (2, 2), None),
+        ("fr", "tuant une femme et son fils", (2, 2), None),
+        ("de", "eine Frau und ihr Kind wurden getötet", (2, 2), None),
     ],
 )
 def test_casualties_low_high(lang: str, text: str, killed: tuple[int, int] | None,

@@ -77,6 +77,11 @@ class _Quantities:
         self.one = lex.optional("casualties.one")
         self.fillers = set(c.get("fillers", ()))
         self.ages = lex.optional("casualties.ages")  # "Jahren", "years", "ans": the number is an age
+        own = "|".join(re.escape(w) for w in c.get("possessive", ()))
+        conj = "|".join(re.escape(w) for w in self.conjunctions)
+        # "a mother and her son", "eine Frau und ihr Kind": one victim and another of theirs
+        self.pair = re.compile(rf"(?<!\w)(?P<one>\w+)\s+(?P<a>\w+)\s+(?:{conj})\s+(?:{own})\s+(?P<b>\w+)(?!\w)") \
+            if own and conj else None
         self.events = lex.phrases("events")
         from trucewatch.extract.actors import party_book
 
@@ -111,6 +116,8 @@ def _count_after(q: _Quantities, sh: str, word: tuple[int, int], hi: int) -> Cou
     tail = q.quantity.match(after.lstrip())
     if tail is None:  # "mataron a dos soldados": a preposition before the count
         tail = q.quantity.match(re.sub(r"^\s*(?:a|à)\s+", "", after))
+    if _pair(q, after.lstrip(), at_start=True):  # "killing a mother and her son"
+        return Count(2, 2, (word[0], word[1] + len(after)))
     if tail is None or tail["vague"] and tail["vague"] in {"a", "an", "un", "une", "ein", "eine"}:
         return None
     v = _value(q, tail)
@@ -125,6 +132,9 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
         return after
     window = sh[max(lo, word[0] - 60) : word[0]]
     offset = max(lo, word[0] - 60)
+    pair = _pair(q, window, at_start=False)
+    if pair is not None:
+        return Count(2, 2, (offset + pair.start(), word[1]))
     tied = [m for m in q.quantity.finditer(window)
             if _tied(q, window[m.end() :]) and not _counts_other(q, window[m.end() :])]
     best = tied[-1] if tied else None
@@ -158,6 +168,22 @@ def _count_before(q: _Quantities, before: str) -> tuple[int | None, int | None] 
                                          for w in words) and q.people.search(words[-1]):
             return _value(q, count)
         break
+    return None
+
+
+def _pair(q: _Quantities, text: str, at_start: bool) -> re.Match[str] | None:
+    """'a mother and her son' at the start of ``text`` (after the verb), or at its end before
+    auxiliaries only ("a woman and her daughter were killed")."""
+    if q.pair is None:
+        return None
+    for m in q.pair.finditer(text):
+        if at_start and m.start() != 0:
+            break
+        if not at_start and any(w not in q.fillers for w in text[m.end() :].split()):
+            continue
+        one = q.lex.number(m["one"]) == 1 or q.vague.get(m["one"]) == (1, 1)
+        if one and all(q.people.search(w) or q.one.search(w) for w in (m["a"], m["b"])):
+            return m
     return None
 
 

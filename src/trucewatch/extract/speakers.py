@@ -157,6 +157,17 @@ _AGENT_DEPS = {"obl:agent", "agent"}
 _BY = ("par ", "by ", "from ")
 
 
+def _verb_of(t: Any) -> Any:
+    """The verb a weapon word hangs from: itself, its head, or up through "with" ("hit Kyiv with
+    cruise missile strikes", "struck ... with missiles"), at most three steps."""
+    verb = t
+    for _ in range(3):
+        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb if verb.pos_ in {"VERB", "AUX"} else t.head
+
+
 def _tied_to(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
     """The mention is the attack's agent in the parse: active subject of the trigger's verb, its
     passive agent ("par les forces russes", "by Russian forces"), or an adjective on the weapon
@@ -168,7 +179,7 @@ def _tied_to(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
     if 0 <= trigger[0] - m.end <= 1 and not m.opponent and trig[-1].dep_ != "compound":
         return True  # but "the Russian missile cruiser": the weapon word names the target
     t = trig[-1]
-    verb = t if t.pos_ in {"VERB", "AUX"} else t.head
+    verb = _verb_of(t)
     passive = any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children)
     anchors = set(trig) | {x.head for x in trig if x.dep_ != "compound" or _names_violence(ctx, x.head)} | {
         c for c in verb.children if c.dep_ == "nsubj"}
@@ -228,11 +239,8 @@ def _speaker_acts(ctx: ArticleContext, trigger: tuple[int, int]) -> bool:
     trig = ctx.tokens(*trigger)
     if not own or not trig or not ctx.parsed:
         return False
-    t = verb = trig[-1]
-    for _ in range(3):  # "struck ... with missiles": up from the weapon to its verb
-        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
-            break
-        verb = verb.head
+    t = trig[-1]
+    verb = _verb_of(t)
     if any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] + ([t] if t.dep_ == "nsubj" else [])
