@@ -63,3 +63,29 @@ def test_fighter_jets_are_an_air_strike_not_a_fight(analyzer: Any) -> None:
     text = "Aviones de combate israelíes llevaron a cabo varios ataques contra objetivos en la franja de Gaza."
     incidents = analyzer.analyze(text, published="2014-01-02", language="es").to_contract()["incidents"]
     assert [i["acled_sub_event_type"] for i in incidents] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "region"),
+    [
+        ("en", "At least five people were killed when rockets fell in the Vinnytsia region.", "Vinnyts'ka"),
+        ("en", "Russian strikes hit railway stations in the central Ukraine region of Vinnytsia.", "Vinnyts'ka"),
+        ("en", "Russian forces were attacking on all sides, Luhansk regional governor Serhiy Gaidai said.", "Luhansk"),
+        ("de", "Ein Mann kam bei einem Angriff in der Region Saporischschja ums Leben.", "Zaporizhia"),
+        ("de", "Auch aus den Gebieten Charkiw, Donezk und Winnyzja wurden Explosionen gemeldet.", "Kharkiv"),
+    ],
+)
+def test_a_region_named_as_such_is_the_region_at_its_capital(analyzer: Any, lang: str, text: str,
+                                                             region: str) -> None:
+    """ACLED's geo_precision 3, at the regional capital's coordinates, as ACLED codes it."""
+    incidents = analyzer.analyze(text, published="2022-04-25", language=lang).to_contract()["incidents"]
+    assert incidents and (incidents[0]["place"], incidents[0]["geo_precision"]) == (region, 3)
+    assert incidents[0]["lat"] is not None
+
+
+def test_a_region_word_belongs_to_its_own_name(analyzer: Any) -> None:
+    text = ("A planned corridor from villages in the Kherson region to Dnipro did not go ahead on Thursday "
+            "due to constant shelling from Russian forces.")
+    places = [(i["place"], i["geo_precision"])
+              for i in analyzer.analyze(text, published="2022-04-21", language="en").to_contract()["incidents"]]
+    assert ("Dnipropetrovsk", 3) not in places

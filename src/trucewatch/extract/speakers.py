@@ -158,27 +158,34 @@ _BY = ("par ", "by ", "from ")
 
 
 def _verb_of(t: Any) -> Any:
-    """The verb a weapon word hangs from: itself, its head, or up through "with" ("hit Kyiv with
-    cruise missile strikes", "struck ... with missiles"), at most three steps."""
-    verb = t
-    for _ in range(3):
-        if verb.pos_ in {"VERB", "AUX"} or verb.head.i == verb.i:
-            break
-        verb = verb.head
-    return verb if verb.pos_ in {"VERB", "AUX"} else t.head
+    """The verb a weapon word hangs from: itself, its head, or the verb above a preposition ("hit
+    Kyiv with cruise missile strikes"); never up through another noun ("the missile cruiser")."""
+    if t.pos_ in {"VERB", "AUX"}:
+        return t
+    if t.head.pos_ == "ADP":  # "with" may hang from the verb or from its object ("hit Kyiv with")
+        v = t.head.head
+        for _ in range(2):
+            if v.pos_ in {"VERB", "AUX"}:
+                return v
+            v = v.head
+    return t.head
 
 
 def _tied_to(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
     """The mention is the attack's agent in the parse: active subject of the trigger's verb, its
     passive agent ("par les forces russes", "by Russian forces"), or an adjective on the weapon
-    or on the subject ("Russian missiles", "roquettes russes", "an Israeli air strike"), which
-    it is right before the weapon whatever the parse ("by Russian shelling")."""
+    or on the subject ("Russian missiles", "roquettes russes", "an Israeli air strike"), or right
+    before the weapon word whatever the parse makes of it ("by Russian shelling")."""
     trig = ctx.tokens(*trigger)
     if not trig or not ctx.parsed:
         return False  # never walk the tree of an unparsed Doc: heads and children are unset
     if 0 <= trigger[0] - m.end <= 1 and not m.opponent and trig[-1].dep_ != "compound":
-        return True  # but "the Russian missile cruiser": the weapon word names the target
+        return True
     t = trig[-1]
+    if t.dep_ == "compound" and not _names_violence(ctx, t.head):
+        return False  # "the Russian missile cruiser": the weapon word names a thing, not an attack
+    while t.dep_ == "compound" and t.head.i != t.i:
+        t = t.head  # "cruise missile strikes": the attack is the head noun
     verb = _verb_of(t)
     passive = any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children)
     anchors = set(trig) | {x.head for x in trig if x.dep_ != "compound" or _names_violence(ctx, x.head)} | {

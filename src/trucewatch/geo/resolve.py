@@ -9,6 +9,7 @@ capital used as its government ("Moscow blamed Kyiv") is an actor, not a place.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from dataclasses import dataclass
@@ -400,6 +401,43 @@ def _region_entry(c: _Candidate) -> PlaceMention | None:
     return None
 
 
+def _names_region(ctx: ArticleContext, c: _Candidate) -> bool:
+    """A region word right next to the name ("the Vinnytsia region", "in der Region
+    Saporischschja", "the region of Vinnytsia", "Luhansk regional governor"), not a district word
+    ("Bakhmut district") and not the region word of another name ("the Kherson region to Dnipro")."""
+    regions, districts = ctx.lex.phrases("filters.region"), ctx.lex.optional("filters.district")
+    after = regions.search(ctx.shadow, c.end, c.end + 14)
+    if after is not None and not ctx.shadow[c.end : after.start].strip():
+        return not (districts and districts.search(ctx.shadow, after.start, after.end))
+    before = regions.finditer(ctx.shadow, max(0, c.start - 24), c.start)
+    return bool(before) and ctx.shadow[before[-1].end : c.start].strip() in {"", "of", "de", "d'"} \
+        and not (districts and districts.search(ctx.shadow, before[-1].start, before[-1].end))
+
+
+def _listed(ctx: ArticleContext, after: int, start: int) -> bool:
+    """The name continues a list that began with a region: 'aus den Gebieten Charkiw, Donezk und
+    Winnyzja'."""
+    if after < 0 or start <= after:
+        return False
+    gap = ctx.shadow[after:start].strip()
+    conjunctions = set(ctx.lex.section("casualties").get("conjunctions", ()))
+    return gap == "," or gap in conjunctions or gap.startswith(",") and gap[1:].strip() in conjunctions
+
+
+def _as_region(ctx: ArticleContext, pm: PlaceMention) -> PlaceMention:
+    """The region a city shares its name with, when the text names the region (Vinnytsya ->
+    Vinnyts'ka, Zaporizhzhya -> Zaporizhia): ACLED's geo_precision 3."""
+    e = pm.entry
+    if e.kind != "P" or not e.admin1 or normalise(e.admin1)[:4] != normalise(e.name)[:4]:
+        return pm
+    for r in ctx.gazetteer.lookup(e.admin1):
+        if r.kind == "ADM1" and r.country == e.country:
+            # at its capital's coordinates, as ACLED codes a region-level event
+            seat = dataclasses.replace(r, lat=e.lat, lon=e.lon, timezone=r.timezone or e.timezone)
+            return PlaceMention(pm.start, pm.end, seat, pm.score, False, True)
+    return pm
+
+
 def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[PlaceMention]:
     """Accepted place mentions in a sentence, best-scoring entry per mention, no overlaps.
 
@@ -412,6 +450,7 @@ def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[Pla
     context_of = {j for i in regions for j in range(i + 1, min(i + 3, len(cands)))
                   if _region_name(cands[j]) == regions[i]}
     found: list[PlaceMention] = []
+    listed_after = -1  # end of the last region named, for "the regions of Kharkiv, Donetsk and ..."
     for i, c in enumerate(cands):
         if i in context_of:
             continue
@@ -419,7 +458,10 @@ def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[Pla
         if best is None and i in regions:
             region = next(cands[j] for j in range(i + 1, len(cands)) if _region_name(cands[j]) == regions[i])
             best = _region_entry(region)
+        if best is not None and (_names_region(ctx, c) or _listed(ctx, listed_after, c.start)):
+            best = _as_region(ctx, best)
         if best is not None:
+            listed_after = best.end if best.entry.kind == "ADM1" else -1
             found.append(best)
     found.sort(key=lambda p: (-(p.end - p.start), -p.score))
     kept: list[PlaceMention] = []
