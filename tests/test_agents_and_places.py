@@ -89,3 +89,25 @@ def test_a_region_word_belongs_to_its_own_name(analyzer: Any) -> None:
     places = [(i["place"], i["geo_precision"])
               for i in analyzer.analyze(text, published="2022-04-21", language="en").to_contract()["incidents"]]
     assert ("Dnipropetrovsk", 3) not in places
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "interval"),
+    [
+        ("en", "Russian missiles hit the Babyn Yar memorial site in Kyiv in early March.", "2022-04-21",
+         ("2022-03-01", "2022-04-01")),
+        ("de", "Im Juni wurde Charkiw von russischer Artillerie beschossen.", "2024-07-10",
+         ("2024-06-01", "2024-07-01")),
+        ("en", "A grain silo in the southern city of Mykolaiv was burned in December.", "2023-01-10",
+         ("2022-12-01", "2023-01-01")),
+    ],
+)
+def test_a_month_without_a_day_is_the_whole_month(analyzer: Any, lang: str, text: str, published: str,
+                                                  interval: tuple[str, str]) -> None:
+    incidents = analyzer.analyze(text, published=published, language=lang).to_contract()["incidents"]
+    assert incidents and (incidents[0]["time_earliest"][:10], incidents[0]["time_latest"][:10]) == interval
+
+
+def test_a_month_long_before_publication_is_history(analyzer: Any) -> None:
+    text = "Rockets hit Kharkiv in May, officials said."
+    assert analyzer.analyze(text, published="2024-07-10", language="en").to_contract()["incidents"] == []

@@ -130,7 +130,34 @@ def from_calendar(lex: Lexicon, sh: str, lo: int, hi: int, published: date | Non
             return _wall(Point(hit.start, hit.end, rel_day=0, part=part), published, clocks, sh)
     if dated:
         return _wall(dated[0], published, clocks, sh)
-    return None
+    return _month(lex, sh, lo, hi, published, clocks)
+
+
+@cache
+def _month_rx(lex: Lexicon) -> re.Pattern[str] | None:
+    intro = lex.optional("time.in_month")
+    if not intro:
+        return None
+    months = "|".join(re.escape(m) for m in sorted(grammar(lex).months, key=len, reverse=True))
+    words = _alt(list(lex.section("time")["in_month"]))
+    return re.compile(rf"(?<!\w)(?:{words})\s*(?P<m>{months})\.?(?!\w)(?:\s+(?:de\s+)?(?P<y>(?:19|20)\d\d))?")
+
+
+def _month(lex: Lexicon, sh: str, lo: int, hi: int, published: date | None, clocks: Clocks) -> TimeInterval | None:
+    """'in June', 'in early March', 'im Juni 2023': the whole month, when the sentence gives no
+    day; without a year, the last such month up to publication."""
+    rx = _month_rx(lex)
+    m = rx.search(sh, lo, hi) if rx is not None and published is not None else None
+    if m is None or published is None:
+        return None
+    month = grammar(lex).months[m["m"]]
+    year = int(m["y"]) if m["y"] else published.year - (month > published.month)
+    start, end = date(year, month, 1), date(year + month // 12, month % 12 + 1, 1)
+    if start > published:
+        return None
+    lo_t = localize(datetime.combine(start, datetime.min.time()), clocks.local)
+    hi_t = localize(datetime.combine(end, datetime.min.time()), clocks.local)
+    return TimeInterval(lo_t, hi_t, "explicit", sh[m.start() : m.end()])
 
 
 def _wall(p: Point, published: date | None, clocks: Clocks, sh: str) -> TimeInterval | None:
