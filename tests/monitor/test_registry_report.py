@@ -39,6 +39,22 @@ def test_registry_merges_one_truce_and_keeps_others_apart() -> None:
     assert first.responses == [("Ukraine", "rejected")]
 
 
+def test_an_undated_declaration_joins_the_nearest_truce_of_its_declarer() -> None:
+    """'Putin had ordered a three-day truce around the parade' names no window: published within
+    a week of a dated Russian truce, it is that truce; another declarer's, or a month later, is not."""
+    decls = [
+        _decl("a1", "Russia", "2025-04-19T18:00:00+03:00", "2025-04-21T00:00:00+03:00"),
+        _decl("a2", "Russia", "2025-05-08T00:00:00+03:00", "2025-05-11T00:00:00+03:00"),
+        {**_decl("m1", "Russia", None, None), "published": "2025-05-06"},  # nearest: the May truce
+        {**_decl("m2", "Ukraine", None, None), "published": "2025-05-09"},  # another declarer
+        {**_decl("m3", "Russia", None, None), "published": "2025-06-20"},  # weeks after
+    ]
+    registry = build(decls)
+    assert [(r.declared_by, r.sources) for r in registry] == [
+        ("Russia", ["a1"]), ("Russia", ["a2", "m1"]), ("Ukraine", ["m2"]), ("Russia", ["m3"])]
+    assert registry[1].start is not None and registry[1].start.isoformat() == "2025-05-08T00:00:00+03:00"
+
+
 @pytest.mark.model
 def test_report_markdown_html_map_and_timeline(analyzer: Any, tmp_path: Path, store_url: str) -> None:
     names = ["de01_moskauer_zeit", "ru05_72_chasa", "uk05_72_hodyny", "fr05_72_heures"]

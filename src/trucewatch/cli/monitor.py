@@ -128,7 +128,7 @@ def status(db: str | None) -> None:
     click.echo(f"articles: {s.analysed} analysed ({langs}), {s.failed} failed")
     click.echo(f"reports of incidents: {s.reports} (corroborated into {s.events} events); "
                f"ceasefire declarations: {s.declarations} (registry: {s.ceasefires} ceasefires); claims: {s.claims}")
-    click.echo(f"events judged violations of a registered ceasefire: {s.violations}")
+    click.echo(f"events judged violations of at least one registered ceasefire: {s.violations}")
     if s.failures:
         click.echo(f"failed ({len(s.failures)}):")
         for source, code, message in s.failures:

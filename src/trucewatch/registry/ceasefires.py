@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from trucewatch.judge.judge import in_scope, verdict_of
@@ -19,6 +19,8 @@ from trucewatch.records import TimeInterval
 from trucewatch.temporal.intervals import hours_between, relation
 
 SAME_START_HOURS = 12.0
+#: an undated declaration published this close to a dated truce of the same declarer is that truce
+MENTION_DAYS = 7
 
 
 @dataclass
@@ -56,17 +58,42 @@ def _same(reg: Registered, d: dict[str, Any]) -> bool:
     if reg.declared_by and d.get("declared_by") and reg.declared_by != d["declared_by"]:
         return False
     start, end = _t(d.get("start")), _t(d.get("end"))
+    if start is None and reg.start is not None:
+        return _mentions(reg, d)
     if reg.start is None or start is None:
         return reg.start is None and start is None and reg.occasion is not None and reg.occasion == d.get("occasion")
     return _close(reg.start, start) and _close(reg.end, end)
 
 
+def _days_from(reg: Registered, d: dict[str, Any]) -> int:
+    """How far an undated declaration's article lies from a truce's window (0 for dated ones)."""
+    if d.get("start") or not d.get("published") or reg.start is None:
+        return 0
+    day = date.fromisoformat(d["published"][:10])
+    first, last = reg.start.date(), (reg.ended_early or reg.end or reg.start).date()
+    return max((first - day).days, (day - last).days, 0)
+
+
+def _mentions(reg: Registered, d: dict[str, Any]) -> bool:
+    """A declaration without a window ("Putin had ordered a three-day truce around the parade")
+    is that declarer's truce in force or just over when the article appeared: same declarer,
+    published within :data:`MENTION_DAYS` of the window."""
+    published = d.get("published")
+    if not (published and reg.start and reg.declared_by and reg.declared_by == d.get("declared_by")):
+        return False
+    day = date.fromisoformat(published[:10])
+    first = reg.start.date() - timedelta(days=MENTION_DAYS)
+    last = (reg.ended_early or reg.end or reg.start).date() + timedelta(days=MENTION_DAYS)
+    return first <= day <= last
+
+
 def _settle(reg: Registered) -> None:
-    """The window most declarations state (stated timezones first); the first known of the rest."""
+    """The window most dated declarations state (stated timezones first); the first known of the rest."""
     def key(d: dict[str, Any]) -> tuple[Any, ...]:
         return (d.get("start"), d.get("end"))
 
-    stated = [d for d in reg.declarations if d.get("timezone_basis") == "stated"] or reg.declarations
+    dated = [d for d in reg.declarations if d.get("start")] or reg.declarations  # mentions carry no window
+    stated = [d for d in dated if d.get("timezone_basis") == "stated"] or dated
     (start, end), _ = Counter(key(d) for d in stated).most_common(1)[0]
     chosen = next(d for d in stated if key(d) == (start, end))
     reg.start, reg.end = _t(start), _t(end)
@@ -80,14 +107,16 @@ def _settle(reg: Registered) -> None:
 
 def registry_of(analyses: list[dict[str, Any]]) -> list[Registered]:
     """The registry of stored analyses (the JSON contract): every declaration, merged."""
-    return build([{**cf, "article_id": a["article"]["id"]} for a in analyses for cf in a["ceasefires"]])
+    return build([{**cf, "article_id": a["article"]["id"], "published": a["article"].get("published")}
+                  for a in analyses for cf in a["ceasefires"]])
 
 
 def build(declarations: list[dict[str, Any]]) -> list[Registered]:
     """Merge declarations (contract records with ``article_id``) into registered ceasefires."""
     registry: list[Registered] = []
     for d in sorted(declarations, key=lambda x: (x.get("start") or "9999", x["article_id"])):
-        target = next((r for r in registry if _same(r, d)), None)
+        matches = [r for r in registry if _same(r, d)]
+        target = min(matches, key=lambda r: _days_from(r, d)) if matches else None
         if target is None:
             target = Registered(f"C{len(registry) + 1}", d.get("declared_by"), _t(d.get("start")), _t(d.get("end")),
                                 None, d.get("timezone"), d.get("timezone_basis"), d.get("scope"),

@@ -97,7 +97,7 @@ class Status:
     failures: list[tuple[str, str, str]]  # (source, code, message): articles and unreadable sources
     events: int = 0
     ceasefires: int = 0  # the registry: declarations merged into truces
-    violations: int = 0  # event judgements "violation_reported" or "violation_contested"
+    violations: int = 0  # events judged "violation_reported" or "violation_contested" of some ceasefire
 
 
 def _iso(moment: datetime | None) -> str | None:
@@ -254,7 +254,7 @@ class Store:
         failures = [(r[0], r[1], r[2]) for r in c.execute(
             "SELECT source, error_code, error_message FROM articles WHERE status = 'failed' "
             "UNION ALL SELECT source, code, message FROM source_failures ORDER BY 1")]
-        violations = c.execute("SELECT COUNT(*) FROM event_judgements "
+        violations = c.execute("SELECT COUNT(DISTINCT event_id) FROM event_judgements "
                                "WHERE verdict IN ('violation_reported', 'violation_contested')").fetchone()[0]
         return Status(int(counts.get("analysed", 0)), int(counts.get("failed", 0)), self._count("reports"),
                       self._count("declarations"), self._count("claims"),
