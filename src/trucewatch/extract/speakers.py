@@ -57,7 +57,8 @@ def _speaker_mention(ctx: ArticleContext, s: Sentence, exclude: Mention | None =
         def distance(m: Mention) -> int:
             return min(abs(m.start - v) for v in verbs)
 
-        subjects = [m for m in mentions if is_subject(ctx, m, _speech_tokens(ctx, s))]
+        speech = _speech_tokens(ctx, s)
+        subjects = [m for m in mentions if is_subject(ctx, m, speech)]
         if subjects:
             return min(subjects, key=distance)
         near = [m for m in mentions if distance(m) <= 45 and not _reported(ctx, s, m, verbs)]

@@ -252,22 +252,34 @@ def _surname(ctx: ArticleContext, surface: str) -> bool:
     """'Oleksiy Danilov ... Danilov was speaking': the last name of a person the article names in
     full (NER's person, or, in languages that capitalise only names, a capitalised word no
     gazetteer knows right before it) is that person wherever it stands alone, not a town."""
-    if " " in surface:
+    return " " not in surface and surface in _surnames(ctx)
+
+
+#: a capitalised word and the next (a lookahead, so "Secretary Oleksiy Danilov" yields both pairs)
+_PAIR = re.compile(r"(?<![\w.-])(?P<first>[A-ZÀ-ÝА-ЯІЇЄҐ][a-zà-ÿа-яіїєґ'’]+)"
+                   r"(?= (?P<last>[A-ZÀ-ÝА-ЯІЇЄҐ][\w'’-]+)(?![\w-]))")
+
+
+def _surnames(ctx: ArticleContext) -> frozenset[str]:
+    """Every surname of the article, found once and kept in the context's memo."""
+    key = ("surnames", 0)
+    if key not in ctx.memo:
+        names = {ent[-1].text for ent in ctx.doc.ents if ent.label_ in {"PER", "PERSON"} and len(ent) >= 2}
+        if ctx.lex.language in _NAME_CASE:
+            names |= {m["last"] for m in _PAIR.finditer(ctx.text) if _names_person(ctx, m)}
+        ctx.memo[key] = frozenset(names)
+    found: frozenset[str] = ctx.memo[key]
+    return found
+
+
+def _names_person(ctx: ArticleContext, m: re.Match[str]) -> bool:
+    first, before = m["first"], ctx.text[: m.start()].rstrip()
+    if not before or before[-1] in '.!?:;"“”«»(\n':
+        return False  # a capital at the start of a sentence says nothing ("That Mariupol ...")
+    if ctx.gazetteer.lookup(first) or ctx.parties.is_alias(ctx.shadow[m.start() : m.start() + len(first)]):
         return False
-    if any(ent.label_ in {"PER", "PERSON"} and len(ent) >= 2 and ent[-1].text == surface for ent in ctx.doc.ents):
-        return True
-    if ctx.lex.language not in _NAME_CASE:
-        return False
-    for m in re.finditer(rf"(?<![\w.-])(?P<first>[A-ZÀ-ÝА-ЯІЇЄҐ][a-zà-ÿа-яіїєґ'’]+) {re.escape(surface)}(?![\w-])",
-                         ctx.text):
-        first, before = m["first"], ctx.text[: m.start()].rstrip()
-        if not before or before[-1] in '.!?:;"“”«»(\n':
-            continue  # a capital at the start of a sentence says nothing ("That Mariupol ...")
-        if ctx.gazetteer.lookup(first) or ctx.parties.is_alias(ctx.shadow[m.start() : m.start() + len(first)]):
-            continue
-        if ctx.gazetteer.lookup(m.group(0)) == () and not ctx.lex.phrases("filters.locative").search(first.lower()):
-            return True
-    return False
+    pair = ctx.text[m.start() : m.end("last")]
+    return ctx.gazetteer.lookup(pair) == () and not ctx.lex.phrases("filters.locative").search(first.lower())
 
 
 def _common_word(ctx: ArticleContext, start: int, end: int) -> bool:

@@ -100,6 +100,7 @@ def parse_many(nlp: Any, texts: list[str], batch_size: int = 64) -> Iterator[Any
     yield from nlp.pipe(texts, batch_size=batch_size)
 
 
+@cache
 def model_version(language: str) -> str:
     if MODELS.get(language) is None:
         from importlib.metadata import version
