@@ -111,3 +111,19 @@ def test_a_month_without_a_day_is_the_whole_month(analyzer: Any, lang: str, text
 def test_a_month_long_before_publication_is_history(analyzer: Any) -> None:
     text = "Rockets hit Kharkiv in May, officials said."
     assert analyzer.analyze(text, published="2024-07-10", language="en").to_contract()["incidents"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        ("Noch am Dienstagnachmittag hatte Israel nach Armeeangaben den Flughafen von Sanaa angegriffen.", "Israel"),
+        ("Die Hisbollah hat nach eigenen Angaben ein Lager in der Stadt Binjamina angegriffen.", "Hezbollah"),
+        ("Russland hat Charkiw in der Nacht mit Raketen beschossen.", "Russia"),
+        # the party beside the auxiliary said something; the attacker is someone else
+        ("Die Ukraine hat erklärt, in der Nacht sei Charkiw mit Raketen beschossen worden.", None),
+    ],
+)
+def test_german_perfect_tense_names_the_attacker_without_a_parser(analyzer: Any, text: str,
+                                                                   perpetrator: str | None) -> None:
+    incidents = analyzer.analyze(text, published="2025-05-06", language="de").to_contract()["incidents"]
+    assert incidents and incidents[0]["perpetrator_claimed"] == perpetrator

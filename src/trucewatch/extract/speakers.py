@@ -10,6 +10,7 @@ speaker's opponent.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from trucewatch.extract.actors import Mention
@@ -217,6 +218,23 @@ def _adjacent(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool
     return len(words) == 1 and bool(ctx.lex.phrases("filters.armed").search(words[0]))
 
 
+def _aux_subject(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
+    """Without a parse, a perfect tense: the party next to its auxiliary, the attack participle
+    later in the clause, nothing said in between ("hatte Israel ... den Flughafen angegriffen",
+    "Die Hisbollah hat ... ein Lager angegriffen"); not "Israel hat erklärt, ... angegriffen"."""
+    aux = ctx.lex.optional("filters.perfect_aux")
+    if not aux or trigger[0] <= m.end:
+        return False
+    after = aux.search(ctx.shadow, m.end, m.end + 8)
+    before = [h for h in aux.finditer(ctx.shadow, max(0, m.start - 8), m.start)
+              if not ctx.shadow[h.end : m.start].strip()]
+    if not (before or (after is not None and not ctx.shadow[m.end : after.start].strip())):
+        return False
+    gap = (m.end, trigger[0])
+    return not re.search(r"[,;:]", ctx.shadow[gap[0] : gap[1]]) and \
+        ctx.lex.phrases("speech.verbs").search(ctx.shadow, *gap) is None
+
+
 def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
                 speaker: str | None) -> tuple[str | None, Mention | None]:
     """The party said to have carried out the attack described near ``trigger``."""
@@ -228,7 +246,8 @@ def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
             continue
         if m.opponent:
             party = ctx.parties.opponent_of(speaker, ctx.dyad)
-        elif _tied_to(ctx, m, trigger) or any(_adjacent(ctx, m, v) for v in violence):
+        elif _tied_to(ctx, m, trigger) or any(_adjacent(ctx, m, v) for v in violence) \
+                or (not ctx.parsed and _aux_subject(ctx, m, trigger)):
             party = m.party
         else:
             continue
