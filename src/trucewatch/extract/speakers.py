@@ -272,8 +272,4 @@ def _speaker_acts(ctx: ArticleContext, trigger: tuple[int, int]) -> bool:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] + ([t] if t.dep_ == "nsubj" else [])
     words = [w for x in subjects for w in (x, *(c for c in x.children if c.dep_ in {"poss", "nmod:poss", "det:poss"}))]
-    for w in words:
-        hit = own.search(ctx.shadow, w.idx, w.idx + len(w.text))
-        if hit is not None and (hit.start, hit.end) == (w.idx, w.idx + len(w.text)):
-            return True
-    return False
+    return any(own.covers(ctx.shadow, w.idx, w.idx + len(w.text)) for w in words)

@@ -285,11 +285,7 @@ def _names_person(ctx: ArticleContext, m: re.Match[str]) -> bool:
 def _common_word(ctx: ArticleContext, start: int, end: int) -> bool:
     """A word the lexicon knows as people or violence ("Kinder", "Soldaten", "Angriff"), which
     GeoNames may list as some small town's other name (Granite City, Illinois, is "Kinder")."""
-    for words in (ctx.lex.phrases("casualties.people"), ctx.lex.phrases("events")):
-        hit = words.search(ctx.shadow, start, end)
-        if hit is not None and (hit.start, hit.end) == (start, end):
-            return True
-    return False
+    return any(ctx.lex.phrases(words).covers(ctx.shadow, start, end) for words in ("casualties.people", "events"))
 
 
 def _entries(ctx: ArticleContext, surface: str, start: int, end: int) -> tuple[Entry, ...]:

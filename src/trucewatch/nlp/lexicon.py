@@ -151,6 +151,11 @@ class PhraseSet:
         hits = self._scan(shadow_text, start, stop, first_only=True)
         return hits[0] if hits else None
 
+    def covers(self, shadow_text: str, start: int, end: int) -> bool:
+        """A phrase spans exactly ``shadow_text[start:end]`` (a word the lexicon knows as such)."""
+        hit = self.search(shadow_text, start, end)
+        return hit is not None and (hit.start, hit.end) == (start, end)
+
     def value(self, match: Match) -> Any:
         return self.values[match.phrase]
 
