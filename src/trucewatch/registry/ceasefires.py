@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 from trucewatch.judge.judge import in_scope, verdict_of
@@ -78,13 +78,9 @@ def _mentions(reg: Registered, d: dict[str, Any]) -> bool:
     """A declaration without a window ("Putin had ordered a three-day truce around the parade")
     is that declarer's truce in force or just over when the article appeared: same declarer,
     published within :data:`MENTION_DAYS` of the window."""
-    published = d.get("published")
-    if not (published and reg.start and reg.declared_by and reg.declared_by == d.get("declared_by")):
+    if not (d.get("published") and reg.start and reg.declared_by and reg.declared_by == d.get("declared_by")):
         return False
-    day = date.fromisoformat(published[:10])
-    first = reg.start.date() - timedelta(days=MENTION_DAYS)
-    last = (reg.ended_early or reg.end or reg.start).date() + timedelta(days=MENTION_DAYS)
-    return first <= day <= last
+    return _days_from(reg, d) <= MENTION_DAYS
 
 
 def _settle(reg: Registered) -> None:
