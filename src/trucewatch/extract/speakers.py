@@ -159,6 +159,10 @@ _AGENT_DEPS = {"obl:agent", "agent"}
 _BY = ("par ", "by ", "from ")
 
 
+def _passive(verb: Any) -> bool:
+    return any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children)
+
+
 def _verb_of(t: Any) -> Any:
     """The verb a weapon word hangs from: itself, its head, or the verb above a preposition ("hit
     Kyiv with cruise missile strikes"); never up through another noun ("the missile cruiser")."""
@@ -189,7 +193,7 @@ def _tied_to(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
     while t.dep_ == "compound" and t.head.i != t.i:
         t = t.head  # "cruise missile strikes": the attack is the head noun
     verb = _verb_of(t)
-    passive = any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children)
+    passive = _passive(verb)
     anchors = set(trig) | {x.head for x in trig if x.dep_ != "compound" or _names_violence(ctx, x.head)} | {
         c for c in verb.children if c.dep_ == "nsubj"}
     for tok in ctx.tokens(m.start, m.end):
@@ -268,7 +272,7 @@ def _speaker_acts(ctx: ArticleContext, trigger: tuple[int, int]) -> bool:
         return False
     t = trig[-1]
     verb = _verb_of(t)
-    if any(c.dep_ in {"aux:pass", "auxpass", "nsubj:pass", "nsubjpass"} for c in verb.children):
+    if _passive(verb):
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] + ([t] if t.dep_ == "nsubj" else [])
     words = [w for x in subjects for w in (x, *(c for c in x.children if c.dep_ in {"poss", "nmod:poss", "det:poss"}))]
