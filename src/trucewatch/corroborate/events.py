@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from trucewatch.export.formats import evidence_text
+from trucewatch.export.formats import best_placed, evidence_text
 from trucewatch.geo.distance import km
 
 MIN_SIMILARITY = 0.80
@@ -197,7 +197,7 @@ def _sources(members: list[int], reports: list[dict[str, Any]], vectors: np.ndar
 
 def _event(members: list[int], reports: list[dict[str, Any]], vectors: np.ndarray) -> Event:
     rs = [reports[i] for i in members]
-    best_place = min(rs, key=lambda r: (r.get("geo_precision") or 9, r.get("lat") is None))
+    best_place = best_placed(rs)
     lows = [r["fatalities_low"] for r in rs if r.get("fatalities_low") is not None]
     highs = [r["fatalities_high"] if r.get("fatalities_high") is not None else r["fatalities_low"]
              for r in rs if r.get("fatalities_low") is not None]

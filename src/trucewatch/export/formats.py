@@ -64,6 +64,12 @@ def reports(analyses: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
 Events = tuple[dict[tuple[str, str], str], dict[str, dict[str, Any]]]
 
 
+def best_placed(reports: list[dict[str, Any]]) -> dict[str, Any]:
+    """The report of an event that places it most precisely (ACLED's precision 1 first), with
+    coordinates: the event's place."""
+    return min(reports, key=lambda r: (r.get("geo_precision") or 9, r.get("lat") is None))
+
+
 def per_event(records: Iterable[dict[str, Any]], events: Events) -> Iterator[dict[str, Any]]:
     """One record per corroborated event, shaped like a report record: the best-placed report's
     fields; the event's time, toll (low / best / high) and sources; every outlet; the first
@@ -78,7 +84,7 @@ def per_event(records: Iterable[dict[str, Any]], events: Events) -> Iterator[dic
             yield r
     for eid, rs in sorted(grouped.items()):
         ev = rows[eid]
-        best = min(rs, key=lambda r: (r.get("geo_precision") or 9, r.get("lat") is None))
+        best = best_placed(rs)
         outlets = sorted({r.get("outlet") or r.get("source_path") or "" for r in rs} - {""})
         yield {**best, "report_id": eid, "event_id": eid, "time_earliest": ev["time_earliest"],
                "time_latest": ev["time_latest"], "fatalities_low": ev["fatalities_low"],
