@@ -322,13 +322,18 @@ def _region_adjective(ctx: ArticleContext, start: int, end: int) -> tuple[Entry,
     return tuple(e for e in ctx.gazetteer.lookup(admin1) if e.kind == "ADM1")
 
 
+def _names_its_region(e: Entry) -> bool:
+    """A city that shares its region's name (Sumy, Kherson; Vinnytsya in Vinnyts'ka)."""
+    return e.kind == "P" and bool(e.admin1) and normalise(e.admin1 or "")[:4] == normalise(e.name)[:4]
+
+
 def _region_name(c: _Candidate) -> str | None:
     """The admin-1 region a candidate can name: a region entry, or a city that shares its
     region's name (Sumy, Kherson; Vinnytsya in Vinnyts'ka, Odesa in Odessa)."""
     for e in c.entries:
         if e.kind == "ADM1":
             return e.admin1 or e.name
-        if e.kind == "P" and e.admin1 and normalise(e.admin1)[:4] == normalise(e.name)[:4]:
+        if _names_its_region(e):
             return e.admin1
     return None
 
@@ -436,7 +441,7 @@ def _as_region(ctx: ArticleContext, pm: PlaceMention) -> PlaceMention:
     """The region a city shares its name with, when the text names the region (Vinnytsya ->
     Vinnyts'ka, Zaporizhzhya -> Zaporizhia): ACLED's geo_precision 3."""
     e = pm.entry
-    if e.kind != "P" or not e.admin1 or normalise(e.admin1)[:4] != normalise(e.name)[:4]:
+    if not (_names_its_region(e) and e.admin1):  # (the second test only narrows the type)
         return pm
     for r in ctx.gazetteer.lookup(e.admin1):
         if r.kind == "ADM1" and r.country == e.country:
