@@ -7,22 +7,21 @@ import json
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
-
-from tests.conftest import SEED
 
 pytestmark = pytest.mark.model
 
 
 @pytest.mark.parametrize("args", [["--published", "2023-01-06"]])
-def test_cli_offline_analysis_needs_no_network(args: list[str]) -> None:
+def test_cli_offline_analysis_needs_no_network(args: list[str], seed: Path) -> None:
     unshare = shutil.which("unshare")
     assert unshare, "util-linux's unshare is part of the machine image"
     probe = subprocess.run([unshare, "-n", "true"], capture_output=True)
     if probe.returncode != 0:
         pytest.fail(f"unshare -n is not permitted here ({probe.stderr.decode().strip()}); run as root")
-    run = subprocess.run([unshare, "-n", sys.executable, "-m", "trucewatch", "analyze", str(SEED), *args,
+    run = subprocess.run([unshare, "-n", sys.executable, "-m", "trucewatch", "analyze", str(seed), *args,
                           "--format", "json"], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)

@@ -9,8 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SEED, SHARED
-
 pytestmark = pytest.mark.model
 CLI = [sys.executable, "-m", "trucewatch"]
 
@@ -20,23 +18,23 @@ def _analyze(*args: str) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.mark.parametrize("published", ["2023-01-06"])
-def test_cli_seed_passes_every_gold_check(shared: Path, published: str) -> None:
-    run = _analyze(str(SEED), "--published", published, "--format", "json")
+def test_cli_seed_passes_every_gold_check(shared: Path, seed: Path, published: str) -> None:
+    run = _analyze(str(seed), "--published", published, "--format", "json")
     assert run.returncode == 0, run.stderr
-    check = subprocess.run([sys.executable, str(SHARED / "tools" / "check_seed.py"), "-"],
+    check = subprocess.run([sys.executable, str(shared / "tools" / "check_seed.py"), "-"],
                            input=run.stdout, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout
     assert "33/33" in check.stdout or "checks pass" in check.stdout
 
 
 @pytest.mark.parametrize("flag", [[]])
-def test_cli_seed_without_date_marks_published_as_inferred(shared: Path, flag: list[str]) -> None:
-    run = _analyze(str(SEED), "--format", "json", *flag)
+def test_cli_seed_without_date_marks_published_as_inferred(shared: Path, seed: Path, flag: list[str]) -> None:
+    run = _analyze(str(seed), "--format", "json", *flag)
     assert run.returncode == 0, run.stderr
     out = json.loads(run.stdout)
     assert out["article"]["published_basis"] == "inferred"
     assert out["article"]["published"] == "2023-01-06"
     assert any(w.startswith("W103") for w in out["warnings"])
-    check = subprocess.run([sys.executable, str(SHARED / "tools" / "check_seed.py"), "-"],
+    check = subprocess.run([sys.executable, str(shared / "tools" / "check_seed.py"), "-"],
                            input=run.stdout, capture_output=True, text=True)
     assert check.returncode == 0, check.stdout

@@ -12,13 +12,12 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from tests.conftest import SHARED, golden_jsonl
+from tests.conftest import golden_jsonl
 from trucewatch.export.formats import ACLED_COLUMNS, PARQUET_COLUMNS, UCDP_COLUMNS, write
-from trucewatch.ingest.run import ingest
+from trucewatch.monitor import ingest
 from trucewatch.store.db import Store
 
 pytestmark = pytest.mark.model
-BENCH = SHARED / "benchmarks" / "acled"
 
 
 @pytest.fixture(scope="module")
@@ -51,10 +50,8 @@ def test_acled_csv_round_trip(stored: list[dict[str, Any]], tmp_path: Path) -> N
     assert (df["fatalities"] >= 0).all() and df["event_date"].str.match(r"^\d{4}-\d\d-\d\d$").all()
 
 
-def test_acled_columns_are_those_of_acled_data(tmp_path: Path) -> None:
-    coded = BENCH / "acled_gaza_city_mit_et6.csv"
-    if not coded.exists():
-        pytest.skip("no ACLED sample beside the clone")
+def test_acled_columns_are_those_of_acled_data(shared: Path) -> None:
+    coded = shared / "benchmarks" / "acled" / "acled_gaza_city_mit_et6.csv"
     assert _header(coded)[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
 
 
@@ -65,9 +62,11 @@ def test_ucdp_csv_round_trip_and_columns(stored: list[dict[str, Any]], tmp_path:
     assert list(df.columns) == list(UCDP_COLUMNS) and len(df) == n
     assert (df["low"] <= df["best"]).all() and (df["best"] <= df["high"]).all()
     assert df["type_of_violence"].isin([1, 2, 3]).all()
-    coded = BENCH / "ucdp_ged_ukraine_peacerep.csv"
-    if coded.exists():
-        assert _header(coded)[: len(UCDP_COLUMNS)] == list(UCDP_COLUMNS)
+
+
+def test_ucdp_columns_are_those_of_ucdp_ged(shared: Path) -> None:
+    coded = shared / "benchmarks" / "acled" / "ucdp_ged_ukraine_peacerep.csv"
+    assert _header(coded)[: len(UCDP_COLUMNS)] == list(UCDP_COLUMNS)
 
 
 def test_plover_jsonl_round_trip(stored: list[dict[str, Any]], tmp_path: Path) -> None:
