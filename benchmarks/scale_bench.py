@@ -94,7 +94,7 @@ def run(corpus: Path, workers: int, tmp: Path) -> tuple[float, int, float, float
     db = tmp / f"w{workers}-{corpus.stem}.sqlite"
     with PeakRSS() as mem, Store.open(str(db)) as store:
         t0, cpu0 = time.perf_counter(), time.process_time()
-        report = ingest_dask([str(corpus)], store, "local", workers=workers, corroborate=False)
+        report = ingest_dask([str(corpus)], store, "local", workers=workers)
         seconds, cpu = time.perf_counter() - t0, time.process_time() - cpu0
     if report.failed or report.stored == 0:
         sys.exit(f"bench run failed: {report.failures[:3]}")

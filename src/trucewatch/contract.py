@@ -1,140 +1,103 @@
-"""Serialise an :class:`~trucewatch.records.Analysis` to the JSON contract of ``analyze``.
+"""The JSON contract of ``trucewatch analyze`` read back into records: the inverse of
+:meth:`trucewatch.records.Analysis.to_contract`.
 
-The keys listed in DESIGN.md ("Contract") are always present; values we do not know are null.
-Datetimes are ISO 8601 with their offset (the declaring party's or the place's clock).
+The store keeps each article's analysis as that JSON; everything downstream of the store
+(corroboration, the registry, reports, exports) reads it through :func:`analysis_from_dict`, so
+it works on the same typed records as the pipeline. ``analysis_from_dict(a.to_contract()) == a``
+for every analysis (a property test checks it); datetimes come back with fixed UTC offsets,
+which compare equal to the zones they were written from.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from trucewatch.records import (
     Analysis,
+    ArticleMeta,
     Ceasefire,
     Claim,
     Incident,
     Judgement,
+    Place,
+    Response,
     Span,
+    TimeInterval,
 )
 
-SCHEMA_VERSION = "1.0"
+
+def _t(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
 
 
-def _iso(value: datetime | None) -> str | None:
-    return value.isoformat() if value is not None else None
+def span_from_dict(d: dict[str, Any]) -> Span:
+    return Span(int(d["start"]), int(d["end"]), str(d["text"]))
 
 
-def _spans(spans: tuple[Span, ...]) -> list[dict[str, Any]]:
-    return [s.to_dict() for s in spans]
+def _spans(items: list[dict[str, Any]]) -> tuple[Span, ...]:
+    return tuple(span_from_dict(d) for d in items)
 
 
-def ceasefire_to_dict(cf: Ceasefire) -> dict[str, Any]:
-    return {
-        "id": cf.id,
-        "kind": cf.kind,
-        "declared_by": cf.declared_by,
-        "declared_by_person": cf.declared_by_person,
-        "implemented_by_person": cf.implemented_by_person,
-        "start": _iso(cf.start),
-        "end": _iso(cf.end),
-        "open_ended": cf.open_ended,
-        "ended_early": _iso(cf.ended_early),
-        "start_expression": cf.start_expression,
-        "end_expression": cf.end_expression,
-        "timezone": cf.timezone,
-        "timezone_basis": cf.timezone_basis,
-        "scope": cf.scope,
-        "scope_country": cf.scope_country,
-        "occasion": cf.occasion,
-        "duration_stated_hours": cf.duration_stated_hours,
-        "duration_consistent": cf.duration_consistent,
-        "responses": [r.to_dict() for r in cf.responses],
-        "evidence": _spans(cf.evidence),
-    }
+def ceasefire_from_dict(d: dict[str, Any]) -> Ceasefire:
+    return Ceasefire(
+        id=d["id"], kind=d["kind"], declared_by=d["declared_by"], declared_by_person=d["declared_by_person"],
+        implemented_by_person=d["implemented_by_person"], start=_t(d["start"]), end=_t(d["end"]),
+        timezone=d["timezone"], timezone_basis=d["timezone_basis"], scope=d["scope"],
+        scope_country=d["scope_country"], occasion=d["occasion"], duration_stated_hours=d["duration_stated_hours"],
+        duration_consistent=d["duration_consistent"],
+        responses=tuple(Response(r["party"], r["stance"], r["by"], _spans(r["evidence"])) for r in d["responses"]),
+        evidence=_spans(d["evidence"]), start_expression=d["start_expression"], end_expression=d["end_expression"],
+        open_ended=d["open_ended"], ended_early=_t(d["ended_early"]))
 
 
-def incident_to_dict(inc: Incident) -> dict[str, Any]:
-    place = inc.place
-    time = inc.time
-    return {
-        "id": inc.id,
-        "place": place.name if place else None,
-        "country": place.country if place else None,
-        "admin1": place.admin1 if place else None,
-        "lat": place.lat if place else None,
-        "lon": place.lon if place else None,
-        "geo_precision": place.geo_precision if place else None,
-        "where_prec": place.where_prec if place else None,
-        "geonameid": place.geonameid if place else None,
-        "acled_event_type": inc.acled_event_type,
-        "acled_sub_event_type": inc.acled_sub_event_type,
-        "weapon": inc.weapon,
-        "strikes": inc.strikes,
-        "time_earliest": _iso(time.earliest) if time else None,
-        "time_latest": _iso(time.latest) if time else None,
-        "time_basis": time.basis if time else None,
-        "time_expression": time.expression if time else None,
-        "perpetrator_claimed": inc.perpetrator_claimed,
-        "perpetrator_claimed_by": inc.perpetrator_claimed_by,
-        "perpetrator_acled_actor": inc.perpetrator_acled_actor,
-        "reported_by": inc.reported_by,
-        "reported_by_person": inc.reported_by_person,
-        "fatalities_low": inc.fatalities_low,
-        "fatalities_high": inc.fatalities_high,
-        "injured_low": inc.injured_low,
-        "injured_high": inc.injured_high,
-        "targets": list(inc.targets),
-        "evidence_kind": inc.evidence_kind,
-        "evidence": _spans(inc.evidence),
-        "confidence": round(inc.confidence, 2),
-    }
+def _place(d: dict[str, Any]) -> Place | None:
+    if d["place"] is None:
+        return None
+    mention = d.get("place_mention")
+    return Place(name=d["place"], country=d["country"], admin1=d["admin1"], lat=d["lat"], lon=d["lon"],
+                 geo_precision=d["geo_precision"], where_prec=d["where_prec"], geonameid=d["geonameid"],
+                 timezone=d.get("place_timezone"), population=d.get("place_population") or 0,
+                 mention=span_from_dict(mention) if mention else None)
 
 
-def claim_to_dict(claim: Claim) -> dict[str, Any]:
-    return {
-        "id": claim.id,
-        "claimant": claim.claimant,
-        "by": claim.by,
-        "kind": claim.kind,
-        "target": claim.target,
-        "about": list(claim.about),
-        "about_ceasefire": claim.about_ceasefire,
-        "evidence": _spans(claim.evidence),
-    }
+def _time(d: dict[str, Any]) -> TimeInterval | None:
+    earliest, latest = _t(d["time_earliest"]), _t(d["time_latest"])
+    if earliest is None or latest is None:
+        return None
+    return TimeInterval(earliest, latest, d["time_basis"], d["time_expression"])
 
 
-def judgement_to_dict(j: Judgement) -> dict[str, Any]:
-    return {
-        "ceasefire": j.ceasefire,
-        "incident": j.incident,
-        "temporal": j.temporal,
-        "spatial": j.spatial,
-        "attribution": j.attribution,
-        "verdict": j.verdict,
-        "reason": j.reason,
-    }
+def incident_from_dict(d: dict[str, Any]) -> Incident:
+    return Incident(
+        id=d["id"], place=_place(d), acled_event_type=d["acled_event_type"],
+        acled_sub_event_type=d["acled_sub_event_type"], weapon=d["weapon"], strikes=d["strikes"], time=_time(d),
+        perpetrator_claimed=d["perpetrator_claimed"], perpetrator_claimed_by=d["perpetrator_claimed_by"],
+        reported_by=d["reported_by"], reported_by_person=d["reported_by_person"],
+        fatalities_low=d["fatalities_low"], fatalities_high=d["fatalities_high"], injured_low=d["injured_low"],
+        injured_high=d["injured_high"], targets=tuple(d["targets"]), evidence=_spans(d["evidence"]),
+        confidence=float(d["confidence"]), evidence_kind=d["evidence_kind"],
+        perpetrator_acled_actor=d["perpetrator_acled_actor"])
 
 
-def analysis_to_dict(analysis: Analysis) -> dict[str, Any]:
-    meta = analysis.article
-    return {
-        "id": meta.id,
-        "schema": SCHEMA_VERSION,
-        "status": analysis.status,
-        "article": {
-            "id": meta.id,
-            "source": meta.source,
-            "language": meta.language,
-            "language_score": meta.language_score,
-            "published": meta.published.isoformat() if meta.published else None,
-            "published_basis": meta.published_basis,
-            "chars": meta.chars,
-        },
-        "ceasefires": [ceasefire_to_dict(c) for c in analysis.ceasefires],
-        "incidents": [incident_to_dict(i) for i in analysis.incidents],
-        "claims": [claim_to_dict(c) for c in analysis.claims],
-        "judgements": [judgement_to_dict(j) for j in analysis.judgements],
-        "warnings": list(analysis.warnings),
-        "components": dict(analysis.components),
-    }
+def claim_from_dict(d: dict[str, Any]) -> Claim:
+    return Claim(d["id"], d["claimant"], d["by"], d["kind"], d["target"], tuple(d["about"]), d["about_ceasefire"],
+                 _spans(d["evidence"]))
+
+
+def judgement_from_dict(d: dict[str, Any]) -> Judgement:
+    return Judgement(d["ceasefire"], d["incident"], d["temporal"], d["spatial"], d["attribution"], d["verdict"],
+                     d["reason"])
+
+
+def analysis_from_dict(d: dict[str, Any]) -> Analysis:
+    """An :class:`Analysis` from its contract JSON (as ``analyze`` prints and the store keeps it)."""
+    a = d["article"]
+    meta = ArticleMeta(id=a["id"], language=a["language"], language_score=a["language_score"],
+                       published=date.fromisoformat(a["published"]) if a["published"] else None,
+                       published_basis=a["published_basis"], source=a["source"], chars=a["chars"])
+    return Analysis(article=meta, ceasefires=tuple(ceasefire_from_dict(c) for c in d["ceasefires"]),
+                    incidents=tuple(incident_from_dict(i) for i in d["incidents"]),
+                    claims=tuple(claim_from_dict(c) for c in d["claims"]),
+                    judgements=tuple(judgement_from_dict(j) for j in d["judgements"]),
+                    warnings=tuple(d["warnings"]), components=dict(d["components"]))

@@ -21,17 +21,17 @@ from typing import Any
 from trucewatch import __version__
 from trucewatch.config import Settings
 from trucewatch.errors import InternalError, LanguageError, TrucewatchError, warning
-from trucewatch.extract.actors import party_book
 from trucewatch.extract.ceasefires import extract_ceasefires
 from trucewatch.extract.claims import claimed_perpetrators, extract_claims
+from trucewatch.extract.context import ArticleContext, sentences_of
 from trucewatch.extract.incidents import dominant_country, extract_incidents
 from trucewatch.geo.gazetteer import GAZETTEER_VERSION, Gazetteer, default_path
-from trucewatch.ingest.normalize import article_id, check_text, clean
 from trucewatch.judge.judge import judge_all
-from trucewatch.nlp.context import ArticleContext, sentences_of
 from trucewatch.nlp.langid import detect_language
 from trucewatch.nlp.lexicon import load_lexicon, shadow
 from trucewatch.nlp.load import load_model, model_version, parse_many
+from trucewatch.nlp.normalize import article_id, check_text, clean
+from trucewatch.nlp.parties import party_book
 from trucewatch.records import Analysis, ArticleMeta, Ceasefire, PublishedBasis
 from trucewatch.temporal.published import infer_published
 

@@ -1,7 +1,8 @@
 """Typed records passed between the pipeline stages, and their JSON contract.
 
 Records are frozen dataclasses. ``to_contract()`` on :class:`Analysis` yields the JSON object
-that ``trucewatch analyze`` prints (keys fixed by DESIGN.md; extra keys are additive).
+that ``trucewatch analyze`` prints (keys fixed by DESIGN.md; extra keys are additive);
+:mod:`trucewatch.contract` reads it back into records (the store keeps that JSON).
 Unknown values are ``None`` (JSON ``null``), never a guess.
 """
 
@@ -15,6 +16,17 @@ Temporal = Literal["before", "during", "after", "uncertain"]
 Spatial = Literal["inside", "outside", "unknown"]
 Attribution = Literal["uncontested", "contested", "unknown"]
 PublishedBasis = Literal["given", "metadata", "inferred", "unknown"]
+
+#: version of the JSON contract; additive keys keep it, a changed or removed key raises it
+SCHEMA_VERSION = "1.0"
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _spans(spans: tuple[Span, ...]) -> list[dict[str, Any]]:
+    return [s.to_dict() for s in spans]
 
 
 @dataclass(frozen=True)
@@ -120,6 +132,18 @@ class Ceasefire:
     open_ended: bool = False
     ended_early: datetime | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": self.kind, "declared_by": self.declared_by,
+            "declared_by_person": self.declared_by_person, "implemented_by_person": self.implemented_by_person,
+            "start": _iso(self.start), "end": _iso(self.end), "open_ended": self.open_ended,
+            "ended_early": _iso(self.ended_early), "start_expression": self.start_expression,
+            "end_expression": self.end_expression, "timezone": self.timezone, "timezone_basis": self.timezone_basis,
+            "scope": self.scope, "scope_country": self.scope_country, "occasion": self.occasion,
+            "duration_stated_hours": self.duration_stated_hours, "duration_consistent": self.duration_consistent,
+            "responses": [r.to_dict() for r in self.responses], "evidence": _spans(self.evidence),
+        }
+
 
 @dataclass(frozen=True)
 class Incident:
@@ -145,6 +169,27 @@ class Incident:
     #: ACLED's actor name for the claimed perpetrator ("Military Forces of Russia (2000-)")
     perpetrator_acled_actor: str | None = None
 
+    def to_dict(self) -> dict[str, Any]:
+        p, t = self.place, self.time
+        return {
+            "id": self.id, "place": p.name if p else None, "country": p.country if p else None,
+            "admin1": p.admin1 if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
+            "geo_precision": p.geo_precision if p else None, "where_prec": p.where_prec if p else None,
+            "geonameid": p.geonameid if p else None, "place_timezone": p.timezone if p else None,
+            "place_population": p.population if p else None,
+            "place_mention": p.mention.to_dict() if p and p.mention else None,
+            "acled_event_type": self.acled_event_type, "acled_sub_event_type": self.acled_sub_event_type,
+            "weapon": self.weapon, "strikes": self.strikes,
+            "time_earliest": _iso(t.earliest) if t else None, "time_latest": _iso(t.latest) if t else None,
+            "time_basis": t.basis if t else None, "time_expression": t.expression if t else None,
+            "perpetrator_claimed": self.perpetrator_claimed, "perpetrator_claimed_by": self.perpetrator_claimed_by,
+            "perpetrator_acled_actor": self.perpetrator_acled_actor, "reported_by": self.reported_by,
+            "reported_by_person": self.reported_by_person, "fatalities_low": self.fatalities_low,
+            "fatalities_high": self.fatalities_high, "injured_low": self.injured_low,
+            "injured_high": self.injured_high, "targets": list(self.targets), "evidence_kind": self.evidence_kind,
+            "evidence": _spans(self.evidence), "confidence": self.confidence,
+        }
+
 
 @dataclass(frozen=True)
 class Claim:
@@ -157,6 +202,11 @@ class Claim:
     about_ceasefire: str | None
     evidence: tuple[Span, ...]
 
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "claimant": self.claimant, "by": self.by, "kind": self.kind, "target": self.target,
+                "about": list(self.about), "about_ceasefire": self.about_ceasefire,
+                "evidence": _spans(self.evidence)}
+
 
 @dataclass(frozen=True)
 class Judgement:
@@ -167,6 +217,11 @@ class Judgement:
     attribution: Attribution
     verdict: str
     reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ceasefire": self.ceasefire, "incident": self.incident, "temporal": self.temporal,
+                "spatial": self.spatial, "attribution": self.attribution, "verdict": self.verdict,
+                "reason": self.reason}
 
 
 @dataclass(frozen=True)
@@ -195,6 +250,18 @@ class Analysis:
         return "ok" if (self.ceasefires or self.incidents) else "no_events"
 
     def to_contract(self) -> dict[str, Any]:
-        from trucewatch.contract import analysis_to_dict
-
-        return analysis_to_dict(self)
+        """The JSON object of ``trucewatch analyze`` (DESIGN.md, "Contract");
+        :func:`trucewatch.contract.analysis_from_dict` is its inverse."""
+        meta = self.article
+        return {
+            "id": meta.id, "schema": SCHEMA_VERSION, "status": self.status,
+            "article": {"id": meta.id, "source": meta.source, "language": meta.language,
+                        "language_score": meta.language_score,
+                        "published": meta.published.isoformat() if meta.published else None,
+                        "published_basis": meta.published_basis, "chars": meta.chars},
+            "ceasefires": [c.to_dict() for c in self.ceasefires],
+            "incidents": [i.to_dict() for i in self.incidents],
+            "claims": [c.to_dict() for c in self.claims],
+            "judgements": [j.to_dict() for j in self.judgements],
+            "warnings": list(self.warnings), "components": dict(self.components),
+        }

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import GOLDEN
-from trucewatch.ingest.run import ingest
+from trucewatch.monitor import ingest
 from trucewatch.store.db import MIGRATIONS, Store
 
 pytestmark = pytest.mark.model

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.conftest import golden_jsonl
-from trucewatch.ingest.run import ingest
+from trucewatch.monitor import ingest
 from trucewatch.registry.ceasefires import build
 from trucewatch.report.build import make, write_report
 from trucewatch.store.db import Store

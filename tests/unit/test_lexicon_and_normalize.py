@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 
 from trucewatch.config import Settings
 from trucewatch.errors import ConfigError, InputError
-from trucewatch.ingest.normalize import article_id, clean, decode
 from trucewatch.nlp.lexicon import PhraseSet, shadow
+from trucewatch.nlp.normalize import article_id, clean, decode
 
 
 @given(st.text())

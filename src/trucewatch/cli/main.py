@@ -27,7 +27,7 @@ from trucewatch.errors import (
     TrucewatchError,
     warning,
 )
-from trucewatch.ingest.normalize import decode
+from trucewatch.nlp.normalize import decode
 from trucewatch.pipeline import Analyzer, ArticleInput, Failure
 from trucewatch.records import Analysis
 from trucewatch.temporal.published import parse_published

@@ -83,25 +83,17 @@ def ingest(paths: tuple[str, ...], db: str | None, text_column: str, quiet: bool
            scheduler: str | None, workers: int | None, partition_size: int, parts: str | None) -> None:
     """Read articles (files, directories of .txt/.html/.jsonl/.csv/RSS, or - for stdin), analyse
     the new ones and store them. Running it again adds nothing; a killed run resumes."""
-    from trucewatch.ingest.run import ingest as run
     from trucewatch.ingest.run import progress_bar
     from trucewatch.ingest.sources import Columns
+    from trucewatch.monitor import ingest as run
     from trucewatch.store.db import Store
 
     settings = Settings.load(**({"data_dir": data_dir} if data_dir else {}))
     update, close = progress_bar(quiet)
     with Store.open(db) as store:
         try:
-            if scheduler:
-                from trucewatch.ingest.scale import ingest_dask
-
-                report = ingest_dask(list(paths), store, scheduler, columns=Columns(text=text_column),
-                                     settings=settings, workers=workers, parts=parts, partition=partition_size,
-                                     progress=update)
-            else:
-                from trucewatch.pipeline import Analyzer
-
-                report = run(list(paths), store, Analyzer.load(settings), Columns(text=text_column), progress=update)
+            report = run(list(paths), store, columns=Columns(text=text_column), progress=update, settings=settings,
+                         scheduler=scheduler, workers=workers, parts=parts, partition=partition_size)
         finally:
             close()
     click.echo(f"read {report.read} articles: {report.stored} stored, {report.skipped} already stored, "

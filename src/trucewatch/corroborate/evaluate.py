@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from trucewatch.corroborate.events import corroborate
-from trucewatch.export.formats import reports
+from trucewatch.corroborate.reports import reports
 from trucewatch.pipeline import Analyzer, ArticleInput, Failure
 
 

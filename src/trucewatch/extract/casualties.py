@@ -83,7 +83,7 @@ class _Quantities:
         self.pair = re.compile(rf"(?<!\w)(?P<one>\w+)\s+(?P<a>\w+)\s+(?:{conj})\s+(?:{own})\s+(?P<b>\w+)(?!\w)") \
             if own and conj else None
         self.events = lex.phrases("events")
-        from trucewatch.extract.actors import party_book
+        from trucewatch.nlp.parties import party_book
 
         self.demonyms = party_book().aliases
         self.lex = lex

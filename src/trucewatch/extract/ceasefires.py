@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.extract.places import places_in
 from trucewatch.extract.speakers import describes_place, is_subject, speaker_party
-from trucewatch.geo.resolve import places_in
-from trucewatch.nlp.context import ArticleContext, Sentence
 from trucewatch.records import Ceasefire, Response, Span
 from trucewatch.temporal.intervals import hours_between, localize, shift
 from trucewatch.temporal.points import grammar

@@ -7,17 +7,17 @@
 * ``asserts_compliance``: a party says it respects the ceasefire;
 * ``rejects_ceasefire`` / ``calls_to_reciprocate``: from the ceasefire's responses.
 
-An incident's attribution is ``contested`` when the claims about it accuse different parties, or
-accuse the party that reported it or that named another perpetrator.
+Whether the claims about an incident contest who did it is the judge's
+(:mod:`trucewatch.judge.attribution`).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.speakers import speaker_party
-from trucewatch.nlp.context import ArticleContext, Sentence
-from trucewatch.records import Attribution, Ceasefire, Claim, Incident
+from trucewatch.records import Ceasefire, Claim, Incident
 
 
 def _other_party(ctx: ArticleContext, s: Sentence, claimant: str) -> str | None:
@@ -95,20 +95,6 @@ def extract_claims(ctx: ArticleContext, incidents: list[Incident],
             unique.append(c)
     return [Claim(f"c{n + 1}", c.claimant, c.by, c.kind, c.target, c.about, c.about_ceasefire,
                   c.evidence) for n, c in enumerate(unique)]
-
-
-def attribution(incident: Incident, claims: list[Claim]) -> Attribution:
-    about = [c for c in claims if incident.id in c.about]
-    if not about:
-        return "unknown"
-    accused = {c.target for c in about if c.kind == "accuses" and c.target}
-    deniers = {c.claimant for c in about if c.kind == "denies"}
-    # a party accused of an incident that says it is keeping the truce disputes the accusation
-    deniers |= {c.claimant for c in claims if c.kind == "asserts_compliance" and c.claimant in accused}
-    sides = {incident.reported_by, incident.perpetrator_claimed_by} - {None}
-    if len(accused) > 1 or accused & sides or deniers & (accused | {incident.perpetrator_claimed}):
-        return "contested"
-    return "uncontested"
 
 
 def claimed_perpetrators(incidents: list[Incident], claims: list[Claim]) -> list[Incident]:

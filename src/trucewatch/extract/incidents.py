@@ -14,10 +14,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from trucewatch.extract.casualties import Count, combine, extract_casualties
+from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.speakers import agent_party, speaker_party
 from trucewatch.geo.gazetteer import normalise
-from trucewatch.geo.resolve import PlaceMention, country_in, places_in, to_place
-from trucewatch.nlp.context import ArticleContext, Sentence
 from trucewatch.records import Ceasefire, Incident, Place, Span, TimeInterval
 from trucewatch.temporal.incident_time import (
     Clocks,
@@ -373,7 +373,7 @@ def _confidence(d: Draft) -> float:
     score += 0.1 if d.time is not None and d.time.basis != "reporting_window" else 0
     score += 0.1 if d.reported_by else 0
     score += 0.1 if len(d.sentences) > 1 else 0
-    return min(score, 1.0)
+    return round(min(score, 1.0), 2)  # two places, as the contract and the store keep it
 
 
 def _finish(ctx: ArticleContext, d: Draft, index: int) -> Incident:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from trucewatch.extract.actors import Mention
-from trucewatch.nlp.context import ArticleContext, Sentence
+from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.nlp.parties import Mention
 
 _PLACE_NOUNS = ("ville", "city", "town", "village", "région", "region", "localité", "oblast",
                 "territoire", "territory", "port", "capital", "capitale", "frontière", "border",

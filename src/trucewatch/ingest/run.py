@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from trucewatch.ingest.normalize import article_id
 from trucewatch.ingest.sources import Columns, RawArticle, SourceFailure, read_sources
+from trucewatch.nlp.normalize import article_id
 from trucewatch.pipeline import Analyzer, ArticleInput, Failure
 from trucewatch.store.db import Store
 
@@ -31,7 +31,7 @@ class IngestReport:
     skipped: int = 0  # already in the store, or a duplicate within this run
     failed: int = 0  # articles that could not be analysed (stored as failed)
     unreadable: int = 0  # sources with no article at all (files, lines, feed entries)
-    events: int | None = None  # corroborated events after this run (None: nothing new to corroborate)
+    events: int | None = None  # corroborated events after this run (None: not rebuilt)
     model_loads: int | None = None  # on Dask: analysers loaded across the workers (one per worker)
     failures: list[str] = field(default_factory=list)
 
@@ -109,35 +109,7 @@ def ingest(paths: Iterable[str], store: Store, analyzer: Analyzer, columns: Colu
             keep(store, row, report)
         if progress is not None:
             progress(read)
-    if report.stored:
-        report.events = corroborate_store(store)
     return report
-
-
-def corroborate_store(store: Store) -> int:
-    """Rebuild what is derived from every stored article: the events (evidence embeddings are kept
-    in the store, so only reports new since the last rebuild are embedded), the ceasefire
-    registry, and every event's judgement against it. Returns the number of events."""
-    from trucewatch import __version__
-    from trucewatch.corroborate.events import corroborate, embed_cached, vector_model
-    from trucewatch.export.formats import per_event, reports
-    from trucewatch.registry.ceasefires import registry_of
-    from trucewatch.registry.judged import event_attribution, judge_events
-
-    analyses = list(store.analyses())
-    records = list(reports(analyses))
-    events = corroborate(records, embed_cached(records, store))
-    members = {(r["article_id"], r["id"]): e.id for e in events for r in e.reports}
-    said: dict[str, list[str]] = {}
-    for a in analyses:
-        for j in a["judgements"]:
-            if (a["article"]["id"], j["incident"]) in members:
-                said.setdefault(members[(a["article"]["id"], j["incident"])], []).append(j["attribution"])
-    registry = registry_of(analyses)
-    event_records = list(per_event(records, (members, {e.id: vars(e) for e in events})))
-    verdicts = judge_events(registry, event_records, {e: event_attribution(v) for e, v in said.items()})
-    store.replace_derived(events, registry, verdicts, {"trucewatch": __version__, "vectors": vector_model()})
-    return len(events)
 
 
 def progress_bar(quiet: bool) -> tuple[Callable[[int], None] | None, Callable[[], None]]:

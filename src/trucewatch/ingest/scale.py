@@ -28,7 +28,7 @@ from typing import Any
 
 from trucewatch.config import Settings
 from trucewatch.errors import ConfigError
-from trucewatch.ingest.run import IngestReport, Stored, analyse, corroborate_store, fresh_batches, keep
+from trucewatch.ingest.run import IngestReport, Stored, analyse, fresh_batches, keep
 from trucewatch.ingest.sources import Columns, RawArticle
 from trucewatch.pipeline import Analyzer
 from trucewatch.store.db import Store
@@ -112,8 +112,7 @@ def _parts_dir(parts: str | None, scheduler: str) -> Iterator[str]:
 
 def ingest_dask(paths: Iterable[str], store: Store, scheduler: str = "local", *, columns: Columns | None = None,
                 settings: Settings | None = None, workers: int | None = None, parts: str | None = None,
-                partition: int = PARTITION, progress: Callable[[int], None] | None = None,
-                corroborate: bool = True) -> IngestReport:
+                partition: int = PARTITION, progress: Callable[[int], None] | None = None) -> IngestReport:
     """Ingest on Dask: the same articles, analyses and store rows as :func:`ingest.run.ingest`."""
     from dask.distributed import as_completed
 
@@ -156,6 +155,4 @@ def ingest_dask(paths: Iterable[str], store: Store, scheduler: str = "local", *,
         while pending.count():
             merge_one()
     report.model_loads = sum(loads.values())
-    if report.stored and corroborate:
-        report.events = corroborate_store(store)
     return report

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from trucewatch.errors import InputError, TrucewatchError
-from trucewatch.ingest.normalize import decode
+from trucewatch.nlp.normalize import decode
 from trucewatch.records import PublishedBasis
 from trucewatch.temporal.published import parse_published
 

@@ -13,7 +13,7 @@ Verdicts, in order of precedence:
 
 from __future__ import annotations
 
-from trucewatch.extract.claims import attribution
+from trucewatch.judge.attribution import attribution
 from trucewatch.records import Ceasefire, Claim, Incident, Judgement, Spatial
 from trucewatch.temporal.intervals import relation
 

@@ -1,7 +1,7 @@
 """Every corroborated event judged against every registered ceasefire, through the time index.
 
 The registry merges the stored declarations (:func:`trucewatch.registry.ceasefires.build`); the
-events come from corroboration, one record each (:func:`trucewatch.export.formats.per_event`).
+events come from corroboration, one record each (:func:`trucewatch.corroborate.reports.per_event`).
 :func:`trucewatch.judge.index.judge_indexed` finds, per ceasefire, the events whose interval meets
 its window with two binary searches; only those are judged in full (zone, attribution, verdict).
 Events wholly before or after a window are not rows: their relation is implied. Events without a

@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from trucewatch.export.formats import reports
+from trucewatch.corroborate.reports import reports
 from trucewatch.registry.ceasefires import Registered, Verdict, judge, registry_of
 from trucewatch.registry.user import UserCeasefire
 

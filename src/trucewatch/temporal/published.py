@@ -12,8 +12,8 @@ import re
 from datetime import date
 from functools import cache
 
-from trucewatch.extract.actors import PartyBook
 from trucewatch.nlp.lexicon import Lexicon, PhraseSet
+from trucewatch.nlp.parties import PartyBook
 from trucewatch.temporal.points import grammar
 
 

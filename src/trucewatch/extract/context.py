@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from trucewatch.extract.actors import Mention, PartyBook
 from trucewatch.geo.gazetteer import Gazetteer
 from trucewatch.nlp.lexicon import Lexicon, Match
+from trucewatch.nlp.parties import Mention, PartyBook
 from trucewatch.records import Span
 
 

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.geo.distance import km
 from trucewatch.geo.gazetteer import Entry, normalise
-from trucewatch.nlp.context import ArticleContext, Sentence
 from trucewatch.nlp.morph import MORPH_LANGUAGES, adjective_stems, place_forms
 from trucewatch.records import Place
 
