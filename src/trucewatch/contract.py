@@ -77,7 +77,7 @@ def incident_from_dict(d: dict[str, Any]) -> Incident:
         fatalities_low=d["fatalities_low"], fatalities_high=d["fatalities_high"], injured_low=d["injured_low"],
         injured_high=d["injured_high"], targets=tuple(d["targets"]), evidence=_spans(d["evidence"]),
         confidence=float(d["confidence"]), evidence_kind=d["evidence_kind"],
-        perpetrator_acled_actor=d["perpetrator_acled_actor"])
+        perpetrator_acled_actor=d["perpetrator_acled_actor"], context=d.get("context", "new"))
 
 
 def claim_from_dict(d: dict[str, Any]) -> Claim:
@@ -100,4 +100,5 @@ def analysis_from_dict(d: dict[str, Any]) -> Analysis:
                     incidents=tuple(incident_from_dict(i) for i in d["incidents"]),
                     claims=tuple(claim_from_dict(c) for c in d["claims"]),
                     judgements=tuple(judgement_from_dict(j) for j in d["judgements"]),
-                    warnings=tuple(d["warnings"]), components=dict(d["components"]))
+                    warnings=tuple(d["warnings"]), components=dict(d["components"]),
+                    other_incidents=tuple(incident_from_dict(i) for i in d.get("other_incidents", [])))

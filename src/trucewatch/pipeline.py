@@ -154,7 +154,9 @@ class Analyzer:
                              sentences_of(doc, p.captions), published, dyad, mentions,
                              country_hint=(p.item.country or "").upper() or None)
         ceasefires = extract_ceasefires(ctx)
-        incidents = extract_incidents(ctx, ceasefires)
+        found = extract_incidents(ctx, ceasefires)
+        incidents = [i for i in found if i.context == "new"]
+        others = tuple(i for i in found if i.context != "new")
         ceasefires = [_with_scope_country(cf, incidents, parties) for cf in ceasefires]
         claims = extract_claims(ctx, incidents, ceasefires)
         incidents = claimed_perpetrators(incidents, claims)
@@ -166,7 +168,7 @@ class Analyzer:
                               window=round((cf.end - cf.start).total_seconds() / 3600, 1))
                       for cf in ceasefires if cf.duration_consistent is False and cf.start and cf.end)]
         return Analysis(meta, tuple(ceasefires), tuple(incidents), tuple(claims),
-                        tuple(judgements), tuple(warnings), self.components(p.language))
+                        tuple(judgements), tuple(warnings), self.components(p.language), others)
 
     def _published(self, p: _Prepared, lex: Any, parties: Any, sh: str,
                    dyad: tuple[str, ...]) -> tuple[date | None, PublishedBasis, list[str]]:

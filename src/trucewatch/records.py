@@ -168,6 +168,8 @@ class Incident:
     evidence_kind: str = "reported"
     #: ACLED's actor name for the claimed perpetrator ("Military Forces of Russia (2000-)")
     perpetrator_acled_actor: str | None = None
+    #: PLOVER's context: "new" (news the article reports), "recap", "historical", "hypothetical"
+    context: str = "new"
 
     def to_dict(self) -> dict[str, Any]:
         p, t = self.place, self.time
@@ -187,7 +189,7 @@ class Incident:
             "reported_by_person": self.reported_by_person, "fatalities_low": self.fatalities_low,
             "fatalities_high": self.fatalities_high, "injured_low": self.injured_low,
             "injured_high": self.injured_high, "targets": list(self.targets), "evidence_kind": self.evidence_kind,
-            "evidence": _spans(self.evidence), "confidence": self.confidence,
+            "evidence": _spans(self.evidence), "confidence": self.confidence, "context": self.context,
         }
 
 
@@ -244,6 +246,9 @@ class Analysis:
     judgements: tuple[Judgement, ...]
     warnings: tuple[str, ...] = ()
     components: dict[str, str] = field(default_factory=dict)
+    #: violence the article mentions that is not news (recaps, history, speculation), flagged with
+    #: its context: kept, never judged, corroborated or exported as events by default
+    other_incidents: tuple[Incident, ...] = ()
 
     @property
     def status(self) -> str:
@@ -263,5 +268,6 @@ class Analysis:
             "incidents": [i.to_dict() for i in self.incidents],
             "claims": [c.to_dict() for c in self.claims],
             "judgements": [j.to_dict() for j in self.judgements],
+            "other_incidents": [i.to_dict() for i in self.other_incidents],
             "warnings": list(self.warnings), "components": dict(self.components),
         }

@@ -110,5 +110,9 @@ def render_text(a: Analysis) -> str:
     if a.claims:
         lines.append("Claims")
         lines += [_claim(c) for c in a.claims] + [""]
+    if a.other_incidents:
+        lines.append("Mentioned, not news (not judged, not events)")
+        lines += [f"  {i.id} {i.context}: {i.place.name if i.place else 'no place'}, {i.acled_sub_event_type}"
+                  f" - {_quote(i.evidence[0].text, 80) if i.evidence else ''}" for i in a.other_incidents] + [""]
     lines += [f"warning: {w}" for w in a.warnings]
     return "\n".join(lines).rstrip() + "\n"

@@ -50,6 +50,7 @@ class Draft:
     targets: list[str] = field(default_factory=list)
     strikes: int | None = None
     heard: bool = False
+    context: str = "new"
 
 
 Trigger = tuple[str, str, "str | None", tuple[int, int]]
@@ -130,9 +131,21 @@ def _negated(ctx: ArticleContext, at: int) -> bool:
                           r"(?:(?:in|of)\s+)?(?:the\s+|les\s+|los\s+|las\s+)?$", before))
 
 
-def _excluded(ctx: ArticleContext, s: Sentence) -> bool:
-    return (ctx.has("filters.speculation", s) or ctx.has("filters.background", s) or _dated_past(ctx, s)
-            or bool(ctx.lex.optional("filters.caption")) and ctx.has("filters.caption", s))
+def _caption(ctx: ArticleContext, s: Sentence) -> bool:
+    return bool(ctx.lex.optional("filters.caption")) and ctx.has("filters.caption", s)
+
+
+def _context(ctx: ArticleContext, s: Sentence) -> str | None:
+    """What a sentence that is not news of a new incident is instead (PLOVER's contexts):
+    ``hypothetical`` (speculation, threats, aims), ``recap`` (a background tally, "last month"),
+    ``historical`` (violence dated by an earlier year); None for news."""
+    if ctx.has("filters.speculation", s):
+        return "hypothetical"
+    if _dated_past(ctx, s):
+        return "historical"
+    if ctx.has("filters.background", s):
+        return "recap"
+    return None
 
 
 _YEAR = re.compile(r"(?<![\w.,])(?P<y>19[5-9]\d|20\d\d)(?![\w.,])")
@@ -146,8 +159,13 @@ def _dated_past(ctx: ArticleContext, s: Sentence) -> bool:
     for m in _YEAR.finditer(ctx.shadow, s.start, s.end):
         if int(m["y"]) >= ctx.published.year:
             continue
-        if any(0 <= h.start - m.end() <= 25 or 0 <= m.start() - h.end <= 12 for h in ctx.find("events", s)):
-            return True
+        for h in ctx.find("events", s):
+            if 0 <= h.start - m.end() <= 25:  # "the 2017 air strikes"
+                return True
+            # "los bombardeos de 2014", "les bombardements de Marioupol en 2014": after the event
+            # word, in the same clause (no comma or semicolon between)
+            if 0 <= m.start() - h.end <= 30 and not re.search(r"[,;:]", ctx.shadow[h.end : m.start()]):
+                return True
     return False
 
 
@@ -174,8 +192,13 @@ def _countries(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> set[str]:
 
 
 class _Builder:
-    def __init__(self, ctx: ArticleContext, ceasefires: list[Ceasefire]):
+    """Drafts incidents sentence by sentence. The main builder keeps the news; sentences that are
+    not news (:func:`_context`) go to its ``aside`` builder, whose drafts carry their context."""
+
+    def __init__(self, ctx: ArticleContext, ceasefires: list[Ceasefire], aside: bool = False):
         self.ctx = ctx
+        self.aside: _Builder | None = None if aside else _Builder(ctx, ceasefires, aside=True)
+        self.context = "new"
         self.cf = next((c for c in ceasefires if c.start is not None), None)
         self.cf_end = (self.cf.ended_early or self.cf.end) if self.cf else None
         self.recent_place: PlaceMention | None = None
@@ -225,8 +248,22 @@ class _Builder:
         if trig is None or (_weak(ctx, s) and not self.places(s)):
             self._casualties_only(s)
             return
-        if _excluded(ctx, s):
+        if _caption(ctx, s):
+            return  # a photo caption repeats what the body reports
+        context = _context(ctx, s)
+        if context is not None:
+            if self.aside is not None:
+                self.aside.add_as(s, trig, context)
             return
+        self._place(s, trig)
+
+    def add_as(self, s: Sentence, trig: Trigger, context: str) -> None:
+        """A sentence that is not news, drafted with its context."""
+        self.context = context
+        self._place(s, trig)
+
+    def _place(self, s: Sentence, trig: Trigger) -> None:
+        ctx = self.ctx
         places = [p for p in self.places(s) if not self._speaker_seat(s, p)]
         places = _drop_enclosing_regions(places)
         if not places and (self._continues(s) or self._follows_last(s)):
@@ -281,7 +318,7 @@ class _Builder:
 
     def _draft(self, s: Sentence, trig: Trigger, pm: PlaceMention | None) -> Draft:
         etype, sub, weapon, _ = trig
-        d = Draft(pm, etype, sub, weapon, self.time_for(s, pm), [], [])
+        d = Draft(pm, etype, sub, weapon, self.time_for(s, pm), [], [], context=self.context)
         self._enrich(d, s, trig)
         return d
 
@@ -376,28 +413,33 @@ def _confidence(d: Draft) -> float:
     return round(min(score, 1.0), 2)  # two places, as the contract and the store keep it
 
 
-def _finish(ctx: ArticleContext, d: Draft, index: int) -> Incident:
+def _finish(ctx: ArticleContext, d: Draft, incident_id: str) -> Incident:
     place: Place | None = to_place(ctx, d.place) if d.place else None
     f_low, f_high = combine(d.killed)
     i_low, i_high = combine(d.injured)
     return Incident(
-        id=f"i{index}", place=place, acled_event_type=d.event_type, acled_sub_event_type=d.sub_type,
+        id=incident_id, place=place, acled_event_type=d.event_type, acled_sub_event_type=d.sub_type,
         weapon=d.weapon, strikes=d.strikes, time=d.time, perpetrator_claimed=d.perpetrator,
         perpetrator_claimed_by=d.perpetrator_by, reported_by=d.reported_by,
         reported_by_person=d.reported_by_person, fatalities_low=f_low, fatalities_high=f_high,
         injured_low=i_low, injured_high=i_high, targets=tuple(d.targets),
         evidence=tuple(sorted(set(d.evidence), key=lambda sp: sp.start)),
         confidence=_confidence(d), evidence_kind="heard" if d.heard and not d.killed else "reported",
-        perpetrator_acled_actor=ctx.parties.acled_actor(d.perpetrator),
+        perpetrator_acled_actor=ctx.parties.acled_actor(d.perpetrator), context=d.context,
     )
 
 
 def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[Incident]:
+    """The incidents an article reports as news (``context`` "new", ids ``i1``...), then the
+    violence it mentions that is not news (recaps, history, speculation, ids ``x1``...), each
+    with its context: kept and flagged, never shown as events by default."""
     b = _Builder(ctx, ceasefires)
     for s in ctx.sentences:
         b.add(s)
         b.note_places(s)
-    drafts = [d for d in b.drafts if not _historical(ctx, d)]
+    for d in b.drafts:
+        d.context = _dated_context(ctx, d)
+    drafts = [d for d in b.drafts if d.context == "new"]
     towns = [d for d in drafts if d.place is not None and d.place.entry.kind != "PCLI"]
     if towns:  # a country-level mention next to placed incidents is a summary of them
         drafts = towns
@@ -406,18 +448,24 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     else:  # nowhere named: one incident, if the text says what it did or what with, and when
         drafts = drafts[:1] if drafts and _placeless_worth_keeping(drafts[0]) else []
     drafts.sort(key=lambda d: min(s.start for s in d.sentences))
-    return [_finish(ctx, d, i + 1) for i, d in enumerate(drafts)]
+    others = [d for d in b.drafts if d.context != "new"] + (b.aside.drafts if b.aside is not None else [])
+    others.sort(key=lambda d: min(s.start for s in d.sentences))
+    return ([_finish(ctx, d, f"i{i + 1}") for i, d in enumerate(drafts)]
+            + [_finish(ctx, d, f"x{i + 1}") for i, d in enumerate(others)])
 
 
 HISTORY_DAYS = 30
+HISTORICAL_DAYS = 365
 
 
-def _historical(ctx: ArticleContext, d: Draft) -> bool:
+def _dated_context(ctx: ArticleContext, d: Draft) -> str:
     """An incident the text dates more than a month before publication ("On 7 October 2023 ..."
-    in a 2025 article) is background the article recalls, not news it reports."""
+    in a 2025 article) is background the article recalls (a recap; history past a year), not
+    news it reports."""
     if ctx.published is None or d.time is None or d.time.basis != "explicit":
-        return False
-    return (ctx.published - d.time.latest.date()).days > HISTORY_DAYS
+        return d.context
+    days = (ctx.published - d.time.latest.date()).days
+    return "historical" if days > HISTORICAL_DAYS else "recap" if days > HISTORY_DAYS else d.context
 
 
 def _placeless_worth_keeping(d: Draft) -> bool:

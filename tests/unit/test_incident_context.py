@@ -1,0 +1,34 @@
+"""Violence an article mentions but does not report as news is kept, flagged with its context,
+and never becomes an incident that is judged or exported (issue 9)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+CASES = [
+    ("en", "Russian missiles hit Kramatorsk on Friday, killing two people. Officials fear Russia could "
+           "shell Sloviansk next week.", "Kramatorsk", "Slovyansk", "hypothetical"),
+    ("en", "Russian missiles hit Kramatorsk on Friday, killing two people. The 2014 shelling of Mariupol "
+           "killed dozens.", "Kramatorsk", "Mariupol", "historical"),
+    ("en", "Russian missiles hit Kramatorsk on Friday, killing two people. Last month, Russian drones "
+           "struck Kharkiv.", "Kramatorsk", "Kharkiv", "recap"),
+    ("fr", "Des missiles russes ont frappé Kramatorsk vendredi, tuant deux personnes. Les bombardements de "
+           "Marioupol en 2014 avaient fait des dizaines de morts.", "Kramatorsk", "Mariupol", "historical"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "news", "other", "context"), CASES)
+def test_incident_context_not_news_is_kept_with_its_flag(analyzer: Any, lang: str, text: str, news: str,
+                                                         other: str, context: str) -> None:
+    a = analyzer.analyze(text, published="2023-01-07", language=lang)
+    assert [i.place.name for i in a.incidents if i.place] == [news]
+    assert all(i.context == "new" for i in a.incidents)
+    flagged = [(i.place.name if i.place else None, i.context) for i in a.other_incidents]
+    assert (other, context) in flagged, flagged
+    out = a.to_contract()
+    assert all(j["incident"].startswith("i") for j in out["judgements"])  # only news is judged
+    assert {i["context"] for i in out["other_incidents"]} >= {context}
