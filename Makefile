@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 SEED   ?= ../shared/seed/000_8c01d9043c4b7f2f.txt
 
-.PHONY: install demo test test-fast lint bench eval check-seed clean
+.PHONY: install demo test test-fast lint bench eval eval-holdout check-seed clean
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,7 +44,12 @@ check-seed: install
 	$(BIN)/trucewatch analyze "$(SEED)" --published 2023-01-06 --format json | $(BIN)/python ../shared/tools/check_seed.py
 
 eval: install
-	$(BIN)/trucewatch eval --golden tests/golden $(foreach f,$(wildcard ../shared/benchmarks/acled/acled_*.csv),--coded $(f))
+	$(BIN)/trucewatch eval --golden tests/golden --real tests/real/labels --corpus ../shared/corpus \
+	  $(foreach f,$(wildcard ../shared/benchmarks/acled/acled_*.csv),--coded $(f))
+
+# the held-out third of the labelled real articles: score it only when a change is finished
+eval-holdout: install
+	$(BIN)/trucewatch eval --real tests/real/labels --corpus ../shared/corpus --split holdout
 
 bench: install
 	$(BIN)/python benchmarks/bench.py

@@ -12,10 +12,11 @@ from typing import Any
 import pytest
 
 from tests.conftest import GOLDEN, ROOT
-from trucewatch.evaluate import coded, golden
+from trucewatch.evaluate import coded, golden, real
 
 pytestmark = pytest.mark.model
 BASELINE = json.loads((ROOT / "tests" / "eval" / "baseline.json").read_text(encoding="utf-8"))
+LABELS = ROOT / "tests" / "real" / "labels"
 
 
 @pytest.fixture(scope="module")
@@ -41,3 +42,17 @@ def test_eval_gate_golden_reports_per_language(analyzer: Any, language: str) -> 
     results = [r for r in golden.run_all(analyzer, GOLDEN) if r.language == language]
     share = sum(r.ok for r in results) / len(results)
     assert share >= BASELINE["golden"][language], [(r.name, r.problems) for r in results if not r.ok]
+
+
+@pytest.fixture(scope="module")
+def real_figures(analyzer: Any, shared: Path) -> dict[str, dict[str, Any]]:
+    """Labelled real articles, the development split (the held-out third is scored by hand)."""
+    assert real.labels_digest(LABELS) == BASELINE["real_labels"], "labels changed: re-run scripts/eval_baseline.py"
+    return {lang: t.figures() for lang, t in real.score(analyzer, LABELS, shared / "corpus", "dev").items()}
+
+
+@pytest.mark.parametrize("key", sorted(f"{lang}.{m}" for lang, ms in BASELINE["real"].items() for m in ms))
+def test_eval_gate_real_articles_hold_their_floor(real_figures: dict[str, dict[str, Any]], key: str) -> None:
+    lang, metric = key.split(".")
+    value = real_figures[lang][metric]
+    assert value is not None and value >= BASELINE["real"][lang][metric], f"real {key} {value} < floor"

@@ -190,15 +190,24 @@ def setup(data_dir: str | None, force: bool) -> None:
 @click.option("--coded", "coded", metavar="CSV", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Human-coded ACLED or UCDP GED rows to score against (repeatable).")
 @click.option("--limit", type=int, help="Only the first N rows of each CSV.")
+@click.option("--real", "real", metavar="LABELS", type=click.Path(file_okay=False, path_type=Path),
+              help="Labelled real articles (e.g. tests/real/labels; docs/labelling.md): per-field scores per language.")
+@click.option("--corpus", metavar="DIR", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("../shared/corpus"), show_default=True, help="With --real: where the labelled articles are.")
+@click.option("--split", type=click.Choice(["dev", "holdout", "all"]), default="dev", show_default=True,
+              help="With --real: the development articles, the held-out third, or all.")
+@click.option("--misses", is_flag=True, help="With --real: list every wrong or missed incident.")
 @click.option("--json", "json_out", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the figures as JSON.")
-def evaluate(golden: Path | None, coded: tuple[Path, ...], limit: int | None, json_out: Path | None) -> None:
-    """Measure extraction: golden reports per language, and agreement with human coders."""
+def evaluate(golden: Path | None, coded: tuple[Path, ...], limit: int | None, real: Path | None, corpus: Path,
+             split: str, misses: bool, json_out: Path | None) -> None:
+    """Measure extraction: golden reports per language, agreement with human coders, and labelled
+    real articles."""
     from trucewatch.evaluate import coded as coded_mod
     from trucewatch.evaluate import golden as golden_mod
 
-    if golden is None and not coded:
-        raise click.UsageError("give --golden DIR and/or --coded CSV")
+    if golden is None and not coded and real is None:
+        raise click.UsageError("give --golden DIR, --coded CSV and/or --real LABELS")
     analyzer = Analyzer.load()
     report: dict[str, Any] = {}
     if golden is not None:
@@ -215,8 +224,26 @@ def evaluate(golden: Path | None, coded: tuple[Path, ...], limit: int | None, js
         for name, m in report["coded"].items():
             figures = " ".join(f"{k} {m[k]:.3f}" for k in (*coded_mod.METRICS, "per_row") if k in m)
             click.echo(f"{name}: {figures} (n={int(m['n'])})")
+    if real is not None:
+        report["real"] = _real(analyzer, real, corpus, split, misses)
     if json_out is not None:
         json_out.write_text(json.dumps(report, indent=2), encoding="utf-8")
+
+
+def _real(analyzer: Analyzer, labels: Path, corpus: Path, split: str, misses: bool) -> dict[str, Any]:
+    from trucewatch.evaluate import real as real_mod
+
+    if not corpus.is_dir():
+        raise InputError("E105", source=str(corpus), why="no such folder; --corpus names "
+                         "the folder holding news/ and news-2/")
+    tallies = real_mod.score(analyzer, labels, corpus, split)
+    out = {}
+    for lang, tally in sorted(tallies.items()):
+        out[lang] = f = tally.figures()
+        click.echo(f"real {split} {lang}: " + " ".join(f"{k} {'-' if v is None else v}" for k, v in f.items()))
+    for line in tallies["all"].misses if misses else ():
+        click.echo(f"  {line}")
+    return out
 
 
 def _register() -> None:
