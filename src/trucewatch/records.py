@@ -168,7 +168,7 @@ class Incident:
     evidence_kind: str = "reported"
     #: ACLED's actor name for the claimed perpetrator ("Military Forces of Russia (2000-)")
     perpetrator_acled_actor: str | None = None
-    #: PLOVER's context: "new" (news the article reports), "recap", "historical", "hypothetical"
+    #: PLOVER's context: "new" (news the article reports), "recap", "historical", "hypothetical", "statement"
     context: str = "new"
 
     def to_dict(self) -> dict[str, Any]:

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from trucewatch.corroborate.reports import Events, evidence_text, per_event, reports
+from trucewatch.errors import require
 
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -222,6 +223,7 @@ def write(fmt: str, analyses: Iterable[dict[str, Any]], out: Path, events: Event
         out.write_text(json.dumps(fc, ensure_ascii=False), encoding="utf-8")
         return len(fc["features"])
     if fmt == "parquet":
+        require("parquet", "export --format parquet")
         import pyarrow as pa
         import pyarrow.parquet as pq
 

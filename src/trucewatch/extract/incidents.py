@@ -304,9 +304,12 @@ class _Builder:
             self.recent_place = found[-1]
 
     def _speaker_seat(self, s: Sentence, pm: PlaceMention) -> bool:
-        """'officials in Kyiv said', 'the health ministry in Ramallah': the seat of whoever
-        speaks, not where it happened."""
+        """'officials in Kyiv said', 'the health ministry in Ramallah', 'talks in Cairo': the seat
+        of whoever speaks, or where people meet, not where it happened."""
         ctx = self.ctx
+        venues = ctx.find("filters.venue", s)
+        if any(0 <= pm.start - h.end <= 80 or 0 <= h.start - pm.end <= 2 for h in venues):
+            return True  # "talks in Cairo", "the Istanbul meeting": where people meet, not the scene
         office = next((h for h in ctx.find("speech.officials", s) if 0 < pm.start - h.end <= 25), None)
         if office is not None and re.fullmatch(r"\w*\s+(?:in|im|à|a|en|в|у|في)\s+", ctx.shadow[office.end : pm.start]):
             return len(self.places(s)) > 1  # local officials report local events: only with another place
@@ -445,6 +448,9 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
         drafts = towns
     elif any(d.place for d in drafts):
         drafts = [d for d in drafts if d.place is not None][:1]
+        if not _specific(drafts[0]):  # "Russia fights in Ukraine for a just cause": no event
+            drafts[0].context = "statement"
+            drafts = []
     else:  # nowhere named: one incident, if the text says what it did or what with, and when
         drafts = drafts[:1] if drafts and _placeless_worth_keeping(drafts[0]) else []
     drafts.sort(key=lambda d: min(s.start for s in d.sentences))
@@ -466,6 +472,11 @@ def _dated_context(ctx: ArticleContext, d: Draft) -> str:
         return d.context
     days = (ctx.published - d.time.latest.date()).days
     return "historical" if days > HISTORICAL_DAYS else "recap" if days > HISTORY_DAYS else d.context
+
+
+def _specific(d: Draft) -> bool:
+    """A mention that names only a country is an event when it says what it cost or when."""
+    return bool(d.killed or d.injured) or d.time is not None and d.time.basis in {"explicit", "relative_to_ceasefire"}
 
 
 def _placeless_worth_keeping(d: Draft) -> bool:

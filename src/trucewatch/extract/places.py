@@ -376,6 +376,9 @@ def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str |
     for e in entries:
         full = e.kind == "ADM1" and " " in surface and normalise(surface) == normalise(e.name)
         score = _score(context, e, countries, full) + (_nearby(ctx, e, c) if homonyms else 0.0)
+        abroad = bool(countries) and e.country not in countries
+        if abroad and e.population < 10_000 and normalise(surface) != normalise(e.name):
+            score -= 3  # "l'Occident" is an alternate name of Maxwell, Iowa: a village abroad by another name
         if score >= ACCEPT and (best is None or score > best.score):
             best = PlaceMention(c.start, c.end, e, score, context.near, context.region and e.kind == "ADM1",
                                 context.district and e.kind == "P")

@@ -27,7 +27,7 @@ from functools import cache
 from typing import Any
 
 from trucewatch.config import Settings
-from trucewatch.errors import ConfigError
+from trucewatch.errors import ConfigError, require
 from trucewatch.ingest.run import IngestReport, Stored, analyse, fresh_batches, keep
 from trucewatch.ingest.sources import Columns, RawArticle
 from trucewatch.pipeline import Analyzer
@@ -80,6 +80,7 @@ def read_partition(path: str) -> Iterator[Stored]:
 def client_for(scheduler: str, workers: int | None = None) -> Iterator[Any]:
     """A Dask client: ``local`` starts a LocalCluster of ``workers`` single-threaded processes
     (default: one per core); anything else is a scheduler address."""
+    require("dask", "ingest --dask")
     from dask.distributed import Client, LocalCluster
 
     if scheduler == "local":

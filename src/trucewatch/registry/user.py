@@ -24,7 +24,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from trucewatch.errors import ConfigError
+from trucewatch.errors import ConfigError, require
 from trucewatch.registry.ceasefires import Registered
 
 
@@ -52,6 +52,7 @@ class Zone:
 
 
 def _geojson_geometry(path: Path) -> Any:
+    require("zones", "a ceasefire zone drawn as GeoJSON polygons or a line buffer")
     from shapely.geometry import shape
     from shapely.ops import unary_union
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from trucewatch.corroborate.reports import reports
+from trucewatch.errors import require
 from trucewatch.registry.ceasefires import Registered, Verdict, judge, registry_of
 from trucewatch.registry.user import UserCeasefire
 
@@ -86,6 +87,7 @@ def _png(fig: Any) -> bytes:
 
 
 def timeline(rep: Report) -> bytes:
+    require("report", "the report's timeline")
     import matplotlib
 
     matplotlib.use("Agg")
@@ -132,6 +134,7 @@ def map_png(rep: Report) -> bytes | None:
     placed = [(r, v) for r, v in rep.rows if r.get("lat") is not None]
     if not placed:
         return None
+    require("report", "the report's map")
     import matplotlib
 
     matplotlib.use("Agg")

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
-from trucewatch.errors import ConfigError
+from trucewatch.errors import ConfigError, require
 
 PG_SCHEMES = ("postgresql://", "postgres://")
 MIGRATION_LOCK = 0x7472756365  # "truce"
@@ -118,10 +118,9 @@ def connect(url: str) -> Connection:
 
 
 def _postgres(url: str) -> Connection:
-    try:
-        import psycopg
-    except ImportError as exc:  # pragma: no cover - psycopg is in requirements.lock
-        raise ConfigError("E303", url=url, why="psycopg is not installed; run `make install`") from exc
+    require("postgres", "a PostgreSQL store (--db postgresql://...)")
+    import psycopg
+
     try:
         raw = psycopg.connect(url, autocommit=True, connect_timeout=10)
     except psycopg.Error as exc:
