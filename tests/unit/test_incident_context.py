@@ -32,3 +32,21 @@ def test_incident_context_not_news_is_kept_with_its_flag(analyzer: Any, lang: st
     out = a.to_contract()
     assert all(j["incident"].startswith("i") for j in out["judgements"])  # only news is judged
     assert {i["context"] for i in out["other_incidents"]} >= {context}
+
+
+@pytest.mark.parametrize(("lang", "text", "places"), [
+    ("ru", "Российские войска не обстреливали Краматорск в пятницу.", []),
+    ("ru", "Российские войска не только обстреляли Краматорск в пятницу, но и атаковали дронами.", ["Kramatorsk"]),
+    ("uk", "Російські війська не обстрілювали Краматорськ у п'ятницю.", []),
+    ("uk", "Сторони домовилися припинити обстріли Краматорська.", []),
+    ("de", "Die russische Armee hat Kramatorsk am Freitag nicht beschossen.", []),
+    ("en", "Russian forces did not shell Kramatorsk on Friday.", []),
+    ("en", "Russian forces not only shelled Kramatorsk on Friday but also struck Sloviansk.",
+     ["Kramatorsk", "Slovyansk"]),
+])
+def test_incident_negation_and_aims_come_from_the_lexicon(analyzer: Any, lang: str, text: str,
+                                                          places: list[str]) -> None:
+    """Negation ('не обстреливали'), aims ('припинити обстріли') and 'not only' in every language
+    (issue 11: the words are in filters.negation, filters.aims, filters.emphasis)."""
+    a = analyzer.analyze(text, published="2023-01-07", language=lang)
+    assert [i.place.name for i in a.incidents if i.place] == places

@@ -72,7 +72,7 @@ def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
     best = None
     for hit in ctx.find("events", s):
         etype, sub, weapon = events.value(hit)
-        if _negated(ctx, hit.start) or _descriptive(ctx, hit.start, hit.end):
+        if _negated(ctx, s, hit.start) or _descriptive(ctx, hit.start, hit.end):
             continue
         if weapon == "~air" and ctx.lex.phrases("speech.verbs").search(ctx.shadow, hit.end, hit.end + 20):
             continue  # "the air force said": a source, not the attacker
@@ -120,15 +120,20 @@ def _weak(ctx: ArticleContext, s: Sentence) -> bool:
     return all(events.value(h)[2] == "~casualty" for h in ctx.find("events", s))
 
 
-def _negated(ctx: ArticleContext, at: int) -> bool:
-    before = ctx.shadow[max(0, at - 20) : at]
-    if re.search(r"(?<!\w)(?:ne|n'|not|never|no|didn't|did not|without|sans|kein|keine|nicht|sin|ningún|ninguna)\s+"
-                 r"(?:\w+\s+)?$", before):
-        return True
-    # "to stop fighting", "mettre fin aux combats", "a pause in fighting": an aim, not an event
-    return bool(re.search(r"(?<!\w)(?:stop|end|halt|cease|ending|stopping|pause|arrêter|cesser|mettre fin aux|"
-                          r"fin des|fin aux|pause des|poner fin a|detener|cese de los|cese de las|pausa en)\s+"
-                          r"(?:(?:in|of)\s+)?(?:the\s+|les\s+|los\s+|las\s+)?$", before))
+def _negated(ctx: ArticleContext, s: Sentence, at: int) -> bool:
+    """'no shelling', 'не обстреливали', 'sans bombardement' (a negation at most one word before the
+    event word), or 'to stop the fighting', 'прекратить обстрелы' (an aim): no event. The words
+    are the lexicon's (``filters.negation``, ``filters.aims``, ``filters.emphasis`` for 'not only')."""
+    emphatic = {h.start for h in ctx.find("filters.emphasis", s)}
+    for h in ctx.find("filters.negation", s):
+        gap = ctx.shadow[h.end : at]
+        if h.end <= at and len(gap) <= 20 and len(gap.split()) <= 1 and h.start not in emphatic:
+            return True
+    for h in ctx.find("filters.aims", s):
+        gap = ctx.shadow[h.end : at]
+        if h.end <= at and len(gap) <= 12 and len(gap.split()) <= 2:
+            return True
+    return False
 
 
 def _caption(ctx: ArticleContext, s: Sentence) -> bool:
