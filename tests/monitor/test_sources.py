@@ -90,3 +90,23 @@ def test_broken_files_are_named_and_the_directory_goes_on(tmp_path: Path) -> Non
     failures = {Path(i.source).name: i.error.code for i in items if isinstance(i, SourceFailure)}
     assert failures == {"binary.txt": "E102", "empty.html": "E108"}
     assert [Path(i.source).name for i in items if isinstance(i, RawArticle)] == ["good.txt"]
+
+
+def test_jsonl_keeps_the_country_hint_and_warns_on_a_bad_date(tmp_path: Path) -> None:
+    """ingest and analyze --jsonl read lines through one reader (issue 11): the country hint is
+    kept and a date that is not one is W105, the article kept, its date inferred later."""
+    lines = [{"id": "a1", "text": BODY, "published": "last Saturday", "country": "ua"},
+             {"id": "a2", "text": BODY, "published": "2023-01-07"}]
+    a1, a2 = _read(tmp_path, "batch.jsonl", "\n".join(json.dumps(x) for x in lines))
+    assert isinstance(a1, RawArticle) and isinstance(a2, RawArticle)
+    assert (a1.id, a1.country, a1.published, a1.published_basis) == ("a1", "UA", None, "unknown")
+    assert a1.warnings and a1.warnings[0].startswith("W105")
+    assert (a2.published, a2.published_basis, a2.warnings) == (date(2023, 1, 7), "metadata", ())
+
+
+def test_jsonl_a_broken_line_names_itself_and_keeps_its_id(tmp_path: Path) -> None:
+    data = json.dumps({"id": "ok", "text": BODY}) + "\n" + json.dumps({"id": "bad", "text": 7}) + "\n{not json\n"
+    ok, bad, broken = _read(tmp_path, "batch.jsonl", data)
+    assert isinstance(ok, RawArticle)
+    assert isinstance(bad, SourceFailure) and bad.id == "bad" and bad.error.code == "E106"
+    assert isinstance(broken, SourceFailure) and broken.source.endswith(":3") and broken.id is None

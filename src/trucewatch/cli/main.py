@@ -25,7 +25,6 @@ from trucewatch.errors import (
     ConfigError,
     InputError,
     TrucewatchError,
-    warning,
 )
 from trucewatch.nlp.normalize import decode
 from trucewatch.pipeline import Analyzer, ArticleInput, Failure
@@ -52,40 +51,18 @@ def _read(path: str) -> tuple[str, tuple[str, ...]]:
 
 
 def _jsonl_items(path: str) -> Iterator[ArticleInput | Failure]:
+    """The lines of a JSONL batch, through ingest's reader (the text as given, no headline)."""
+    from trucewatch.ingest.sources import SourceFailure, jsonl_records
+
     stream: TextIO = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")
     with stream:
-        for n, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
-            source = f"{path}:{n}"
-            obj: Any = None
-            try:
-                obj = json.loads(line)
-                yield _item(obj, source)
-            except TrucewatchError as exc:
-                yield Failure(_id_of(obj), source, exc)
-            except (ValueError, TypeError, AttributeError) as exc:
-                yield Failure(_id_of(obj), source, InputError("E106", source=source, why=str(exc)[:80]))
-
-
-def _id_of(obj: Any) -> str | None:
-    return str(obj["id"]) if isinstance(obj, dict) and obj.get("id") is not None else None
-
-
-def _item(obj: Any, source: str) -> ArticleInput:
-    if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-        raise InputError("E106", source=source, why="no 'text' string")
-    warnings: tuple[str, ...] = ()
-    try:
-        published = _date(obj.get("published"), f"{source} published")
-    except ConfigError:  # bad metadata must not lose the article: infer the date from the text
-        published, warnings = None, (warning("W105", source=source, value=obj.get("published")),)
-    return ArticleInput(
-        text=obj["text"], id=str(obj["id"]) if obj.get("id") is not None else None,
-        published=published, published_basis="metadata" if published else "unknown",
-        language=obj.get("language") or None, source=source,
-        country=(obj.get("country") or None), warnings=warnings,
-    )
+        for item in jsonl_records(stream, path, headline=False):
+            if isinstance(item, SourceFailure):
+                yield Failure(item.id, item.source, item.error)
+            else:
+                yield ArticleInput(item.text, id=item.id, published=item.published,
+                                   published_basis=item.published_basis, language=item.language,
+                                   source=item.source, country=item.country, warnings=item.warnings)
 
 
 def _emit(result: Analysis | Failure, fmt: str, out: TextIO) -> None:

@@ -44,7 +44,7 @@ def _batches(items: Iterable[RawArticle | SourceFailure], n: int) -> Iterator[li
 
 def _input(raw: RawArticle, aid: str) -> ArticleInput:
     return ArticleInput(raw.text, id=aid, published=raw.published, published_basis=raw.published_basis,
-                        language=raw.language, source=raw.source, warnings=raw.warnings)
+                        language=raw.language, source=raw.source, warnings=raw.warnings, country=raw.country)
 
 
 def _meta(raw: RawArticle, aid: str) -> dict[str, Any]:

@@ -18,7 +18,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from trucewatch.errors import InputError, TrucewatchError
+from trucewatch.errors import InputError, TrucewatchError, warning
 from trucewatch.nlp.normalize import decode
 from trucewatch.records import PublishedBasis
 from trucewatch.temporal.published import parse_published
@@ -41,6 +41,8 @@ class RawArticle:
     published: date | None = None
     language: str | None = None
     warnings: tuple[str, ...] = ()
+    id: str | None = None  # the id the input gives (JSONL/CSV), kept by analyze --jsonl
+    country: str | None = None  # ISO 3166-1 alpha-2 hint for geocoding
 
     @property
     def published_basis(self) -> PublishedBasis:
@@ -52,6 +54,7 @@ class RawArticle:
 class SourceFailure:
     source: str
     error: TrucewatchError
+    id: str | None = None  # the record's own id, when it had one
 
 
 Item = RawArticle | SourceFailure
@@ -67,6 +70,8 @@ class Columns:
     outlet: str = "outlet"
     published: str = "published"
     language: str = "language"
+    country: str = "country"
+    id: str = "id"
 
 
 def read_sources(paths: Iterable[str], columns: Columns | None = None) -> Iterator[Item]:
@@ -181,34 +186,57 @@ def _feed(data: bytes, source: str) -> Iterator[Item]:
                          author=entry.get("author"), published=published)
 
 
-def _record(obj: dict[str, Any], where: str, columns: Columns) -> RawArticle:
+def _record(obj: dict[str, Any], where: str, columns: Columns, headline: bool = True) -> RawArticle:
+    """One article of a JSON object or a CSV row. A date that is not one becomes W105 and the date
+    is inferred later (bad metadata never loses the article). ``headline``: put the title before
+    the text (ingest) or leave the text as given, so offsets point into it (analyze --jsonl)."""
     text = obj.get(columns.text)
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or headline and not text.strip():
         raise InputError("E106", source=where, why=f"no '{columns.text}' text")
-    published = _day(obj.get(columns.published))
+    raw_date = obj.get(columns.published)
+    published = _day(raw_date)
+    warnings = (warning("W105", source=where, value=raw_date),) if published is None and raw_date else ()
     title = obj.get(columns.title) or None
-    if isinstance(title, str) and title.strip() and not text.lstrip().startswith(title.strip()[:40]):
+    if headline and isinstance(title, str) and title.strip() and not text.lstrip().startswith(title.strip()[:40]):
         text = f"{title.strip()}\n\n{text}"  # the headline is part of what was published
+    given = obj.get(columns.id)
+    country = obj.get(columns.country)
     return RawArticle(text, where, title=title, outlet=obj.get(columns.outlet) or None,
                       url=obj.get(columns.url) or None, published=published,
-                      language=obj.get(columns.language) or None)
+                      language=obj.get(columns.language) or None, warnings=warnings,
+                      id=str(given) if given is not None else None,
+                      country=country.upper() if isinstance(country, str) and country else None)
 
 
-def _jsonl(data: bytes, source: str, columns: Columns) -> Iterator[Item]:
-    text, _ = decode(data, source)
-    for n, line in enumerate(text.splitlines(), 1):
+def jsonl_records(lines: Iterable[str], source: str, columns: Columns | None = None,
+                  headline: bool = True) -> Iterator[Item]:
+    """Articles of JSON lines, one per non-empty line: the one reader of ``ingest`` and
+    ``analyze --jsonl``. A bad line is a :class:`SourceFailure` (with the line's id when it has
+    one) and the rest go on."""
+    columns = columns or Columns()
+    for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{source}:{n}"
+        obj: Any = None
         try:
             obj = json.loads(line)
             if not isinstance(obj, dict):
                 raise InputError("E106", source=where, why="not a JSON object")
-            yield _record(obj, where, columns)
+            yield _record(obj, where, columns, headline)
         except TrucewatchError as exc:
-            yield SourceFailure(where, exc)
-        except ValueError as exc:
-            yield SourceFailure(where, InputError("E106", source=where, why=str(exc)[:80]))
+            yield SourceFailure(where, exc, _id_of(obj))
+        except (ValueError, TypeError, AttributeError) as exc:
+            yield SourceFailure(where, InputError("E106", source=where, why=str(exc)[:80]), _id_of(obj))
+
+
+def _id_of(obj: Any) -> str | None:
+    return str(obj["id"]) if isinstance(obj, dict) and obj.get("id") is not None else None
+
+
+def _jsonl(data: bytes, source: str, columns: Columns) -> Iterator[Item]:
+    text, _ = decode(data, source)
+    yield from jsonl_records(text.splitlines(), source, columns)
 
 
 def _json(data: bytes, source: str, columns: Columns) -> Iterator[Item]:
