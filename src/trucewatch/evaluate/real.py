@@ -34,11 +34,9 @@ from trucewatch.pipeline import Analyzer
 from trucewatch.temporal.published import parse_published
 
 FIELDS = ("place", "time", "type", "sub_type", "toll", "perpetrator")
-SPLITS = ("dev", "holdout", "all")
-#: output claim kinds in the labels' vocabulary
-_CLAIM_KINDS = {"accuses": "accuses", "denies": "denies", "asserts_compliance": "asserts_compliance",
-                "rejects_ceasefire": "rejects_ceasefire", "accepts_ceasefire": "accepts_ceasefire",
-                "calls_for_ceasefire": "calls_for_ceasefire"}
+#: the claim kinds the labels use; other output kinds ("calls_to_reciprocate") are not scored
+_CLAIM_KINDS = {"accuses", "denies", "asserts_compliance", "rejects_ceasefire", "accepts_ceasefire",
+                "calls_for_ceasefire"}
 
 
 def is_holdout(name: str) -> bool:
@@ -135,7 +133,7 @@ def _shown(inc: dict[str, Any]) -> bool:
 
 
 def _claims(out: list[dict[str, Any]], labels: list[dict[str, Any]]) -> list[int]:
-    have = {(c["claimant"], _CLAIM_KINDS[c["kind"]], c["target"]) for c in out if c["kind"] in _CLAIM_KINDS}
+    have = {(c["claimant"], c["kind"], c["target"]) for c in out if c["kind"] in _CLAIM_KINDS}
     want = {(c["claimant"], c["kind"], c["target"]) for c in labels}
     return [len(have & want), len(have), len(want)]
 
