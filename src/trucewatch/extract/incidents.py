@@ -200,17 +200,18 @@ class _Builder:
     """Drafts incidents sentence by sentence. The main builder keeps the news; sentences that are
     not news (:func:`_context`) go to its ``aside`` builder, whose drafts carry their context."""
 
-    def __init__(self, ctx: ArticleContext, ceasefires: list[Ceasefire], aside: bool = False):
+    def __init__(self, ctx: ArticleContext, ceasefires: list[Ceasefire], parent: _Builder | None = None):
         self.ctx = ctx
-        self.aside: _Builder | None = None if aside else _Builder(ctx, ceasefires, aside=True)
         self.context = "new"
         self.cf = next((c for c in ceasefires if c.start is not None), None)
         self.cf_end = (self.cf.ended_early or self.cf.end) if self.cf else None
         self.recent_place: PlaceMention | None = None
-        self._places: dict[int, list[PlaceMention]] = {}
-        self.countries = _countries(ctx, ceasefires)
+        # the places of each sentence, found once for both builders
+        self._places: dict[int, list[PlaceMention]] = parent._places if parent else {}
+        self.countries: set[str] = parent.countries if parent else _countries(ctx, ceasefires)
         self.drafts: list[Draft] = []
         self.last: Draft | None = None
+        self.aside: _Builder | None = None if parent else _Builder(ctx, ceasefires, parent=self)
 
     def places(self, s: Sentence) -> list[PlaceMention]:
         if s.index not in self._places:
@@ -479,16 +480,20 @@ def _dated_context(ctx: ArticleContext, d: Draft) -> str:
     return "historical" if days > HISTORICAL_DAYS else "recap" if days > HISTORY_DAYS else d.context
 
 
+def _dated(d: Draft) -> bool:
+    """The text states when: a date, or a time reckoned from the truce."""
+    return d.time is not None and d.time.basis in {"explicit", "relative_to_ceasefire"}
+
+
 def _specific(d: Draft) -> bool:
     """A mention that names only a country is an event when it says what it cost or when."""
-    return bool(d.killed or d.injured) or d.time is not None and d.time.basis in {"explicit", "relative_to_ceasefire"}
+    return bool(d.killed or d.injured) or _dated(d)
 
 
 def _placeless_worth_keeping(d: Draft) -> bool:
     """'Russian forces shelled the Kanatove airfield on 1 March' (a place the gazetteer lacks):
     an incident at an unknown place, kept when it has a toll, or a weapon and a stated date."""
-    explicit = d.time is not None and d.time.basis in {"explicit", "relative_to_ceasefire"}
-    return bool(d.killed or d.injured) or bool(d.weapon) and explicit
+    return bool(d.killed or d.injured) or bool(d.weapon) and _dated(d)
 
 
 def dominant_country(incidents: list[Incident]) -> str | None:
