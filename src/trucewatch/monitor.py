@@ -1,5 +1,5 @@
 """A monitor's loop as one call: ingest sources into a store (locally or on Dask), then rebuild
-what is derived from the articles (events, the registry, judgements) when any were stored.
+what is derived from the articles (events, the registry, judgements): whatever the store owes.
 
 The stages stay apart: :mod:`trucewatch.ingest` reads, analyses and stores articles;
 :mod:`trucewatch.corroborate.rebuild` derives from the store. This module, above both, runs one
@@ -23,8 +23,8 @@ def ingest(paths: Iterable[str], store: Store, analyzer: Analyzer | None = None,
            progress: Callable[[int], None] | None = None, *, settings: Settings | None = None,
            scheduler: str | None = None, workers: int | None = None, parts: str | None = None,
            partition: int | None = None) -> IngestReport:
-    """Ingest ``paths`` (on Dask when ``scheduler`` is given) and rebuild the derived tables if
-    any article was stored; ``report.events`` is then the number of events."""
+    """Ingest ``paths`` (on Dask when ``scheduler`` is given) and bring the derived tables up to
+    date; ``report.events`` is then the number of events."""
     if scheduler:
         from trucewatch.ingest.scale import PARTITION, ingest_dask
 
@@ -32,6 +32,5 @@ def ingest(paths: Iterable[str], store: Store, analyzer: Analyzer | None = None,
                              parts=parts, partition=partition or PARTITION, progress=progress)
     else:
         report = ingest_local(paths, store, analyzer or Analyzer.load(settings), columns, progress=progress)
-    if report.stored:
-        report.events = rebuild(store)
+    report.events = rebuild(store)  # incremental; also finishes a rebuild a killed run left owing
     return report

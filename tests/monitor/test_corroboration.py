@@ -9,8 +9,10 @@ from typing import Any
 import pytest
 
 from tests.conftest import ROOT
+from tests.records import incident, place, report
 from trucewatch.corroborate.evaluate import score
 from trucewatch.corroborate.events import corroborate
+from trucewatch.stored import Report
 
 pytestmark = pytest.mark.model
 
@@ -21,13 +23,10 @@ def test_corroboration_pairwise_precision_and_recall(analyzer: Any) -> None:
     assert s.precision >= 0.95 and s.recall >= 0.95, (s.precision, s.recall, s.wrong, s.missed)
 
 
-def _report(article: str, place: str, text: str, low: int | None, **kw: Any) -> dict[str, Any]:
-    return {"article_id": article, "id": "i1", "place": place, "admin1": kw.get("admin1", "Kherson"), "country": "UA",
-            "lat": kw.get("lat", 46.64), "lon": kw.get("lon", 32.61), "geo_precision": 1,
-            "acled_event_type": "Explosions/Remote violence", "acled_sub_event_type": "Air/drone strike",
-            "time_earliest": kw.get("start", "2025-04-20T17:00:00+03:00"),
-            "time_latest": kw.get("end", "2025-04-21T00:00:00+03:00"), "fatalities_low": low,
-            "fatalities_high": low, "perpetrator_claimed": kw.get("perpetrator"), "evidence": [{"text": text}]}
+def _report(article: str, name: str, text: str, low: int | None, **kw: Any) -> Report:
+    inc = incident(text, where=place(name), low=low, perpetrator_claimed=kw.get("perpetrator"),
+                   start=kw.get("start", "2025-04-20T17:00:00+03:00"), end=kw.get("end", "2025-04-21T00:00:00+03:00"))
+    return report(article, inc)
 
 
 def test_event_counts_reprints_once_and_keeps_the_toll_range() -> None:
@@ -41,7 +40,7 @@ def test_event_counts_reprints_once_and_keeps_the_toll_range() -> None:
     ]
     events = corroborate(reports)
     [joined] = [e for e in events if len(e.reports) > 1]
-    assert sorted(r["article_id"] for r in joined.reports) == ["a", "b", "c"]
+    assert sorted(r.article_id for r in joined.reports) == ["a", "b", "c"]
     assert joined.sources == 2  # a and b are one wire story
     assert (joined.fatalities_low, joined.fatalities_best, joined.fatalities_high) == (2, 2, 3)
     assert "fatalities" in joined.disagreements and len(events) == 2

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,22 +16,23 @@ import pytest
 from tests.conftest import golden_jsonl
 from trucewatch.export.formats import ACLED_COLUMNS, PARQUET_COLUMNS, UCDP_COLUMNS, write
 from trucewatch.monitor import ingest
+from trucewatch.records import Incident
 from trucewatch.store.db import Store
 
 pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def stored(analyzer: Any, tmp_path_factory: pytest.TempPathFactory, module_store_url: str) -> list[dict[str, Any]]:
+def stored(analyzer: Any, tmp_path_factory: pytest.TempPathFactory, module_store_url: str) -> Iterator[Store]:
     names = ["en01_gmt_window", "fr09_avant_pendant_apres", "uk10_do_pid_chas_pislia", "ar10_qabl_athna_baad"]
     batch = golden_jsonl(names, tmp_path_factory.mktemp("batch") / "batch.jsonl")
     with Store.open(module_store_url) as store:
         ingest([str(batch)], store, analyzer)
-        return list(store.analyses())
+        yield store
 
 
-def _incidents(stored: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [i for a in stored for i in a["incidents"]]
+def _incidents(stored: Store) -> list[Incident]:
+    return [i for a in stored.analyses() for i in a.analysis.incidents]
 
 
 def _header(path: Path) -> list[str]:
@@ -38,9 +40,9 @@ def _header(path: Path) -> list[str]:
         return next(csv.reader(f))
 
 
-def test_acled_csv_round_trip(stored: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_acled_csv_round_trip(stored: Store, tmp_path: Path) -> None:
     out = tmp_path / "acled.csv"
-    n = write("acled", stored, out)
+    n = write("acled", stored, out, per="report")
     df = pd.read_csv(out)
     assert list(df.columns) == list(ACLED_COLUMNS) and len(df) == n == len(_incidents(stored))
     assert set(df["event_type"]) <= {"Battles", "Explosions/Remote violence", "Violence against civilians",
@@ -55,7 +57,7 @@ def test_acled_columns_are_those_of_acled_data(shared: Path) -> None:
     assert _header(coded)[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
 
 
-def test_ucdp_csv_round_trip_and_columns(stored: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_ucdp_csv_round_trip_and_columns(stored: Store, tmp_path: Path) -> None:
     out = tmp_path / "ged.csv"
     n = write("ucdp", stored, out)
     df = pd.read_csv(out)
@@ -69,7 +71,7 @@ def test_ucdp_columns_are_those_of_ucdp_ged(shared: Path) -> None:
     assert _header(coded)[: len(UCDP_COLUMNS)] == list(UCDP_COLUMNS)
 
 
-def test_plover_jsonl_round_trip(stored: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_plover_jsonl_round_trip(stored: Store, tmp_path: Path) -> None:
     out = tmp_path / "plover.jsonl"
     n = write("plover", stored, out)
     events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -78,28 +80,29 @@ def test_plover_jsonl_round_trip(stored: list[dict[str, Any]], tmp_path: Path) -
     assert len({e["event_id"] for e in events}) == n
 
 
-def test_geojson_round_trip(stored: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_geojson_round_trip(stored: Store, tmp_path: Path) -> None:
     out = tmp_path / "incidents.geojson"
     n = write("geojson", stored, out)
     fc = json.loads(out.read_text(encoding="utf-8"))
-    placed = [i for i in _incidents(stored) if i["lat"] is not None]
+    placed = [i for i in _incidents(stored) if i.place and i.place.lat is not None]
     assert fc["type"] == "FeatureCollection" and len(fc["features"]) == n == len(placed)
     for f in fc["features"]:
         lon, lat = f["geometry"]["coordinates"]
         assert f["geometry"]["type"] == "Point" and (lat, lon) == (f["properties"]["lat"], f["properties"]["lon"])
 
 
-def test_parquet_round_trip(stored: list[dict[str, Any]], tmp_path: Path) -> None:
+def test_parquet_round_trip(stored: Store, tmp_path: Path) -> None:
     out = tmp_path / "incidents.parquet"
     n = write("parquet", stored, out)
     table = pq.read_table(out)
     assert table.num_rows == n and table.column_names == list(PARQUET_COLUMNS)
     got = {r["report_id"]: r for r in table.to_pylist()}
-    for a in stored:
-        for inc in a["incidents"]:
-            row = got[f"{a['article']['id']}-{inc['id']}"]
+    for a in stored.analyses():
+        for inc in a.analysis.incidents:
+            row = got[f"{a.analysis.article.id}-{inc.id}"]
             assert (row["place"], row["fatalities_low"], row["time_earliest"]) == (
-                inc["place"], inc["fatalities_low"], inc["time_earliest"])
+                inc.place.name if inc.place else None, inc.fatalities_low,
+                inc.time.earliest.isoformat() if inc.time else None)
 
 
 def test_acled_and_ucdp_rows_are_corroborated_events(analyzer: Any, tmp_path: Path, store_url: str) -> None:
@@ -108,18 +111,17 @@ def test_acled_and_ucdp_rows_are_corroborated_events(analyzer: Any, tmp_path: Pa
     batch = golden_jsonl(["de01_moskauer_zeit", "ru05_72_chasa", "uk05_72_hodyny"], tmp_path / "batch.jsonl")
     with Store.open(store_url) as store:
         ingest([str(batch)], store, analyzer)
-        analyses, events = list(store.analyses()), store.events()
-    n_reports = write("acled", analyses, tmp_path / "reports.csv")
-    n_events = write("acled", analyses, tmp_path / "events.csv", events)
+        n_reports = write("acled", store, tmp_path / "reports.csv", per="report")
+        n_events = write("acled", store, tmp_path / "events.csv")
+        write("ucdp", store, tmp_path / "ged.csv")
+        write("parquet", store, tmp_path / "reports.parquet")
     assert n_events == n_reports - 1
     acled = pd.read_csv(tmp_path / "events.csv")
     both = acled[acled["source"] == "ru05_72_chasa; uk05_72_hodyny"]
     assert len(both) == 1 and both.iloc[0]["location"] in {"Kostiantynivka", "Kostyantynivka"}
     assert both.iloc[0]["event_id_cnty"].startswith("TWE")
-    write("ucdp", analyses, tmp_path / "ged.csv", events)
     ged = pd.read_csv(tmp_path / "ged.csv")
     row = ged[ged["id"] == both.iloc[0]["event_id_cnty"][2:]].iloc[0]
     assert row["number_of_sources"] == 2 and row["low"] <= row["best"] <= row["high"]
-    write("parquet", analyses, tmp_path / "reports.parquet", events)
     linked = pq.read_table(tmp_path / "reports.parquet").to_pandas()
     assert linked.groupby("event_id").size().max() == 2 and linked["event_id"].notna().all()

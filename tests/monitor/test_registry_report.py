@@ -10,16 +10,20 @@ from typing import Any
 import pytest
 
 from tests.conftest import golden_jsonl
+from tests.records import ceasefire, declaration
 from trucewatch.monitor import ingest
+from trucewatch.records import Response
 from trucewatch.registry.ceasefires import build
-from trucewatch.report.build import make, write_report
+from trucewatch.report.build import chosen, make, write_report
 from trucewatch.store.db import Store
+from trucewatch.stored import Declaration
 
 
-def _decl(article: str, declared_by: str | None, start: str | None, end: str | None, **kw: Any) -> dict[str, Any]:
-    return {"article_id": article, "declared_by": declared_by, "start": start, "end": end,
-            "timezone": "Europe/Moscow", "timezone_basis": kw.pop("basis", "stated"), "scope": None,
-            "scope_country": "UA", "occasion": kw.pop("occasion", None), "responses": kw.pop("responses", [])}
+def _decl(article: str, declared_by: str | None, start: str | None, end: str | None, **kw: Any) -> Declaration:
+    responses = tuple(Response(r["party"], r["stance"]) for r in kw.pop("responses", []))
+    cf = ceasefire(declared_by, start, end, timezone_basis=kw.pop("basis", "stated"),
+                   occasion=kw.pop("occasion", None), responses=responses)
+    return declaration(article, cf, kw.pop("published", None))
 
 
 def test_registry_merges_one_truce_and_keeps_others_apart() -> None:
@@ -32,10 +36,11 @@ def test_registry_merges_one_truce_and_keeps_others_apart() -> None:
         _decl("a5", "Russia", "2025-05-08T00:00:00+03:00", "2025-05-11T00:00:00+03:00"),  # another truce
     ]
     registry = build(decls)
-    assert [(r.declared_by, r.sources) for r in registry] == [
+    assert [(r.ceasefire.declared_by, r.sources) for r in registry] == [
         ("Russia", ["a1", "a2", "a3"]), ("Ukraine", ["a4"]), ("Russia", ["a5"])]
     first = registry[0]
-    assert first.start is not None and first.start.isoformat() == "2023-01-06T12:00:00+03:00"  # stated wins
+    start = first.ceasefire.start
+    assert start is not None and start.isoformat() == "2023-01-06T12:00:00+03:00"  # stated wins
     assert first.responses == [("Ukraine", "rejected")]
 
 
@@ -45,14 +50,15 @@ def test_an_undated_declaration_joins_the_nearest_truce_of_its_declarer() -> Non
     decls = [
         _decl("a1", "Russia", "2025-04-19T18:00:00+03:00", "2025-04-21T00:00:00+03:00"),
         _decl("a2", "Russia", "2025-05-08T00:00:00+03:00", "2025-05-11T00:00:00+03:00"),
-        {**_decl("m1", "Russia", None, None), "published": "2025-05-06"},  # nearest: the May truce
-        {**_decl("m2", "Ukraine", None, None), "published": "2025-05-09"},  # another declarer
-        {**_decl("m3", "Russia", None, None), "published": "2025-06-20"},  # weeks after
+        _decl("m1", "Russia", None, None, published="2025-05-06"),  # nearest: the May truce
+        _decl("m2", "Ukraine", None, None, published="2025-05-09"),  # another declarer
+        _decl("m3", "Russia", None, None, published="2025-06-20"),  # weeks after
     ]
     registry = build(decls)
-    assert [(r.declared_by, r.sources) for r in registry] == [
+    assert [(r.ceasefire.declared_by, r.sources) for r in registry] == [
         ("Russia", ["a1"]), ("Russia", ["a2", "m1"]), ("Ukraine", ["m2"]), ("Russia", ["m3"])]
-    assert registry[1].start is not None and registry[1].start.isoformat() == "2025-05-08T00:00:00+03:00"
+    start = registry[1].ceasefire.start
+    assert start is not None and start.isoformat() == "2025-05-08T00:00:00+03:00"
 
 
 @pytest.mark.model
@@ -61,8 +67,7 @@ def test_report_markdown_html_map_and_timeline(analyzer: Any, tmp_path: Path, st
     batch = golden_jsonl(names, tmp_path / "sample.jsonl")
     with Store.open(store_url) as store:
         ingest([str(batch)], store, analyzer)
-        analyses = list(store.analyses())
-        events = store.event_members()
+        registry, events, judgements = store.registry(), store.events(), store.event_judgements()
         registered = store.rows("SELECT id, declared_by, start_at, sources FROM ceasefires ORDER BY id")
         verdicts = store.rows("SELECT j.event_id, j.temporal, j.verdict, e.place, e.sources FROM event_judgements j "
                               "JOIN events e ON e.id = j.event_id JOIN ceasefires c ON c.id = j.ceasefire "
@@ -72,13 +77,13 @@ def test_report_markdown_html_map_and_timeline(analyzer: Any, tmp_path: Path, st
                for _, d, s, src in registered)
     kostiantynivka = [v for v in verdicts if v[3] in {"Kostiantynivka", "Kostyantynivka"}]
     assert len(kostiantynivka) == 1 and kostiantynivka[0][4] == 2 and kostiantynivka[0][1] in {"during", "uncertain"}
-    per_report = make(analyses)
-    rep = make(analyses, events=events)
-    # ru05 and uk05 report one strike on Kostiantynivka: one row, two sources
-    assert per_report is not None and rep is not None and len(rep.rows) == len(per_report.rows) - 1
-    assert sorted(len(s) for s in rep.sources.values())[-1] == 2
-    assert rep is not None and rep.ceasefire.declared_by == "Russia" and len(rep.ceasefire.sources) >= 3
+    reg = chosen(registry, None)  # the truce most articles declare
+    assert reg is not None and reg.ceasefire.declared_by == "Russia" and len(reg.sources) >= 3
+    rep = make(reg, events, judgements)
+    # ru05 and uk05 report one strike on Kostiantynivka: one row, its two articles as sources
     assert rep.rows and all(v.temporal in {"during", "uncertain"} for _, v in rep.rows)
+    assert max(len(e.reports) for e, _ in rep.rows) == 2
+    assert len({e.id for e, _ in rep.rows}) == len(rep.rows)
     md, page = write_report(rep, tmp_path / "reports")
     text = md.read_text(encoding="utf-8")
     assert "2025-05-08T00:00:00+03:00" in text and "| place |" in text and "Sumy" in text

@@ -10,12 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from trucewatch.registry.ceasefires import judge
+from tests.records import interval, place
+from trucewatch.judge.judge import judge
 from trucewatch.registry.user import load, zone_of
 
-KHERSON = {"lat": 46.64, "lon": 32.61, "country": "UA", "admin1": "Kherson"}
-KRAMATORSK = {"lat": 48.73, "lon": 37.57, "country": "UA", "admin1": "Donetsk"}
-BELGOROD = {"lat": 50.60, "lon": 36.59, "country": "RU", "admin1": "Belgorod"}
+KHERSON = place("Kherson", "UA", "Kherson", 46.64, 32.61)
+KRAMATORSK = place("Kramatorsk", "UA", "Donetsk", 48.73, 37.57)
+BELGOROD = place("Belgorod", "RU", "Belgorod", 50.60, 36.59)
 
 
 def _line(tmp_path: Path) -> Path:
@@ -31,13 +32,14 @@ def test_zones_country_region_line_and_polygon(tmp_path: Path) -> None:
     region = zone_of({"country": "UA", "region": "Kherson"}, tmp_path)
     assert [region.contains(p) for p in (KHERSON, KRAMATORSK)] == ["inside", "outside"]
     line = zone_of({"line": str(_line(tmp_path)), "buffer_km": 10}, tmp_path)
-    assert [line.contains(p) for p in (KRAMATORSK, KHERSON, {"lat": None, "lon": None})] == [
+    assert [line.contains(p) for p in (KRAMATORSK, KHERSON, place("Somewhere", "UA", None, None, None))] == [
         "inside", "outside", "unknown"]
     polygon = tmp_path / "gaza.geojson"
     polygon.write_text(json.dumps({"type": "Polygon", "coordinates": [[[34.2, 31.2], [34.6, 31.2], [34.6, 31.6],
                                                                        [34.2, 31.6], [34.2, 31.2]]]}))
     gaza = zone_of({"geojson": str(polygon)}, tmp_path)
-    assert gaza.contains({"lat": 31.34, "lon": 34.31}) == "inside" and gaza.contains(KHERSON) == "outside"
+    khan_younis = place("Khan Younis", "PS", None, 31.34, 34.31)
+    assert gaza.contains(khan_younis) == "inside" and gaza.contains(KHERSON) == "outside"
 
 
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
@@ -53,11 +55,10 @@ def test_ceasefire_add_writes_a_registry_that_judges(tmp_path: Path) -> None:
     bad = _cli("ceasefire", "add", "--start", "2023-01-06 12:00", "--country", "UA", "--registry", str(registry))
     assert bad.returncode != 0 and "E302" in bad.stderr and "Traceback" not in bad.stderr
     [user] = load(registry)
-    assert user.registered.id == "U1" and user.note == "Orthodox Christmas truce"
-    during = {**KRAMATORSK, "report_id": "a-i1", "time_earliest": "2023-01-06T14:00:00+03:00",
-              "time_latest": "2023-01-06T16:00:00+03:00"}
-    verdicts = [judge(user.registered, r, "uncontested", user.zone).verdict
-                for r in (during, {**during, **KHERSON})]
+    assert user.id == "U1" and user.note == "Orthodox Christmas truce"
+    during = interval("2023-01-06T14:00:00+03:00", "2023-01-06T16:00:00+03:00")
+    verdicts = [judge(user.ceasefire, "a-i1", during, where, "uncontested", user.zone).verdict
+                for where in (KRAMATORSK, KHERSON)]
     assert verdicts == ["violation_reported", "outside_zone"]
 
 

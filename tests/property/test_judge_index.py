@@ -9,9 +9,10 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.records import ceasefire, incident, place, report
 from trucewatch.judge.index import Events, Window, judge_indexed, judge_naive
-from trucewatch.registry.ceasefires import Registered, judge
-from trucewatch.registry.judged import judge_events
+from trucewatch.registry.judged import judge_event, judge_events
+from trucewatch.stored import Event, Registered
 
 times = st.integers(0, 500)
 
@@ -41,46 +42,49 @@ def test_indexed_judgement_equals_the_pairwise_loop(data: tuple[Events, list[Win
 
 
 @st.composite
-def stored(draw: st.DrawFn) -> tuple[list[Registered], list[dict[str, object]]]:
-    """Events as stored (ISO intervals with offsets, some untimed) and registered ceasefires."""
+def stored(draw: st.DrawFn) -> tuple[list[Registered], list[Event]]:
+    """Events as stored (intervals on several clocks, some untimed, some unplaced) and
+    registered ceasefires."""
     base = datetime(2023, 1, 1, tzinfo=UTC)
     zones = [timezone(timedelta(hours=h)) for h in (0, 2, 3)]
-    records = []
+    events = []
     for n in range(draw(st.integers(0, 25))):
         timed = draw(st.integers(0, 5)) > 0
         lo = base + timedelta(hours=draw(times))
         hi = lo + timedelta(hours=draw(st.integers(1, 80)))
         tz = draw(st.sampled_from(zones))
-        records.append({"report_id": f"E{n}", "country": draw(st.sampled_from(["UA", "RU", None])),
-                        "place": None, "admin1": None,
-                        "time_earliest": lo.astimezone(tz).isoformat() if timed else None,
-                        "time_latest": hi.astimezone(tz).isoformat() if timed else None})
+        country = draw(st.sampled_from(["UA", "RU", None]))
+        inc = incident(f"Report {n}.", where=place("Town", country, None) if country else None,
+                       start=lo.astimezone(tz).isoformat() if timed else None,
+                       end=hi.astimezone(tz).isoformat() if timed else None)
+        events.append(Event.single(report(f"a{n}", inc)))
     registry = []
     for n in range(draw(st.integers(1, 4))):
         start = base + timedelta(hours=draw(times))
         open_ended = draw(st.booleans()) and draw(st.booleans())
         end = None if open_ended else start + timedelta(hours=draw(st.integers(1, 120)))
-        registry.append(Registered(f"C{n}", "Russia", start if draw(st.integers(0, 6)) else None, end, None,
-                                   None, None, None, draw(st.sampled_from(["UA", None])), None))
-    return registry, records
+        cf = ceasefire("Russia", (start if draw(st.integers(0, 6)) else None) and start.isoformat(),
+                       end.isoformat() if end else None, id=f"C{n}", scope_country=draw(st.sampled_from(["UA", None])))
+        registry.append(Registered(cf))
+    return registry, events
 
 
 @settings(max_examples=200, deadline=None)
 @given(stored())
-def test_event_judgements_are_every_pair_that_meets_a_window(
-        data: tuple[list[Registered], list[dict[str, object]]]) -> None:
+def test_event_judgements_are_every_pair_that_meets_a_window(data: tuple[list[Registered], list[Event]]) -> None:
     """The indexed judgement of stored events finds exactly the (event, ceasefire) pairs the
     pairwise rule judges during or uncertain, with the same verdicts."""
-    registry, records = data
-    fast = {(v.report, v.ceasefire): v for v in judge_events(registry, records, {})}
+    registry, events = data
+    fast = {(v.incident, v.ceasefire): v for v in judge_events(registry, events)}
     slow = {}
     for reg in registry:
-        if reg.start is None:
+        cf = reg.ceasefire
+        if cf.start is None:
             continue
-        for r in records:
-            v = judge(reg, r, "unknown")
-            timed = r["time_earliest"] is not None
-            if (timed and v.temporal in {"during", "uncertain"}) or (
-                    not timed and (not reg.scope_country or r["country"] in (None, reg.scope_country))):
-                slow[(v.report, v.ceasefire)] = v
+        for e in events:
+            v = judge_event(reg, e)
+            country = e.place.country if e.place else None
+            if (e.time and v.temporal in {"during", "uncertain"}) or (
+                    not e.time and (not cf.scope_country or country in (None, cf.scope_country))):
+                slow[(v.incident, v.ceasefire)] = v
     assert fast == slow

@@ -136,12 +136,13 @@ def status(db: str | None) -> None:
               help="ACLED / UCDP rows: one per corroborated event (all its sources) or one per article's report.")
 def export(fmt: str, out: Path, db: str | None, per: str) -> None:
     """Write the stored events and reports in a format analysts load."""
+    from trucewatch.corroborate.rebuild import rebuild
     from trucewatch.export.formats import write
     from trucewatch.store.db import Store
 
     with Store.open(db) as store:
-        events = store.events() if per == "event" else None
-        n = write(fmt, store.analyses(), out, events)
+        rebuild(store)  # derived tables left stale (a killed ingest) are brought up to date first
+        n = write(fmt, store, out, per)
     click.echo(f"wrote {n} {fmt} records to {out}", err=True)
 
 
@@ -157,24 +158,29 @@ def report(ceasefire: str | None, db: str | None, out_dir: Path, list_only: bool
     """Report on one ceasefire of the registry (C1, C2 ... ; default: the one most articles declare):
     its window, zone and responses, each incident during it with sources and verdict, a map and a
     timeline, as Markdown and self-contained HTML."""
-    from trucewatch.registry.ceasefires import registry_of
+    from trucewatch.corroborate.rebuild import rebuild
+    from trucewatch.registry.judged import judge_events
     from trucewatch.registry.user import load
-    from trucewatch.report.build import make, write_report
+    from trucewatch.report.build import chosen, make, write_report
     from trucewatch.store.db import Store
 
-    with Store.open(db) as store:
-        analyses = list(store.analyses())
-        events = store.event_members()
     user = load(registry_file or _registry_path())
-    if list_only:
-        for reg in [u.registered for u in user] + registry_of(analyses):
-            start = reg.start.isoformat() if reg.start else "?"
-            end = reg.end.isoformat() if reg.end else "open"
-            click.echo(f"{reg.id}\t{reg.declared_by or '?'}\t{start} -> {end}\t{len(reg.sources)} article(s)")
-        return
-    rep = make(analyses, ceasefire, user, events)
-    if rep is None:
-        raise click.UsageError(f"no ceasefire {ceasefire or ''} in the store; see trucewatch report --list")
-    md, page = write_report(rep, out_dir)
+    with Store.open(db) as store:
+        rebuild(store)  # derived tables left stale (a killed ingest) are brought up to date first
+        registry = user + store.registry()
+        if list_only:
+            for reg in registry:
+                cf = reg.ceasefire
+                start = cf.start.isoformat() if cf.start else "?"
+                end = cf.end.isoformat() if cf.end else "open"
+                click.echo(f"{reg.id}\t{cf.declared_by or '?'}\t{start} -> {end}\t{len(reg.sources)} article(s)")
+            return
+        truce = chosen(registry, ceasefire)
+        if truce is None:
+            raise click.UsageError(f"no ceasefire {ceasefire or ''} in the store; see trucewatch report --list")
+        events = store.events()
+        mine = {u.id for u in user}
+        judgements = judge_events([truce], events) if truce.id in mine else store.event_judgements(truce.id)
+    md, page = write_report(make(truce, events, judgements), out_dir)
     click.echo(md.read_text(encoding="utf-8"))
     click.echo(f"wrote {md} and {page}", err=True)

@@ -5,15 +5,14 @@ reports in one event."""
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from itertools import combinations
 from pathlib import Path
-from typing import Any
 
 from trucewatch.corroborate.events import corroborate
-from trucewatch.corroborate.reports import reports
 from trucewatch.pipeline import Analyzer, ArticleInput, Failure
+from trucewatch.stored import Report, Source, StoredArticle
 
 
 @dataclass(frozen=True)
@@ -27,8 +26,8 @@ class PairScore:
     missed: tuple[tuple[str, str], ...]  # one event, not linked
 
 
-def _key(r: dict[str, Any]) -> str:
-    return f"{r['article_id']}:{r['place']}"
+def _key(r: Report) -> str:
+    return f"{r.article_id}:{r.incident.place.name if r.incident.place else None}"
 
 
 def pairs(groups: list[list[str]]) -> set[tuple[str, str]]:
@@ -40,13 +39,11 @@ def score(truth_path: Path, analyzer: Analyzer, root: Path) -> PairScore:
     items = [ArticleInput((root / a["path"]).read_text(encoding="utf-8"), id=name,
                           published=date.fromisoformat(a["published"]), published_basis="metadata")
              for name, a in truth["articles"].items()]
-    analyses = []
+    found: list[Report] = []
     for item, result in zip(items, analyzer.analyze_many(items), strict=True):
         if not isinstance(result, Failure):
-            out = result.to_contract()
-            out["article"]["id"] = item.id
-            analyses.append(out)
-    found = list(reports(analyses))
+            named = replace(result, article=replace(result.article, id=str(item.id)))
+            found += StoredArticle(named, Source()).reports()
     events = corroborate(found)
     predicted = pairs([[_key(r) for r in e.reports] for e in events])
     known = {_key(r) for r in found}

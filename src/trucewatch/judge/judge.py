@@ -14,7 +14,8 @@ Verdicts, in order of precedence:
 from __future__ import annotations
 
 from trucewatch.judge.attribution import attribution
-from trucewatch.records import Ceasefire, Claim, Incident, Judgement, Spatial
+from trucewatch.records import Attribution, Ceasefire, Claim, Incident, Judgement, Place, Spatial, TimeInterval
+from trucewatch.stored import Zone
 from trucewatch.temporal.intervals import relation
 
 _LINE_SCOPES = {"entire line of contact", "entire front line", "line of contact", "front line",
@@ -33,8 +34,7 @@ def in_scope(country: str | None, names: set[str], scope: str | None, scope_coun
     return "inside" if any(n and (n.lower() in s or s in n.lower()) for n in names) else "unknown"
 
 
-def spatial(incident: Incident, cf: Ceasefire) -> Spatial:
-    place = incident.place
+def spatial(place: Place | None, cf: Ceasefire) -> Spatial:
     if place is None:
         return "unknown"
     return in_scope(place.country, {place.name, place.admin1 or ""}, cf.scope, cf.scope_country)
@@ -55,13 +55,20 @@ def verdict_of(temporal: str, where: str, who: str) -> tuple[str, str]:
     return "violation_reported", "during the window, inside the zone"
 
 
-def judge_one(incident: Incident, cf: Ceasefire, claims: list[Claim]) -> Judgement:
+def judge(cf: Ceasefire, subject: str, time: TimeInterval | None, place: Place | None, who: Attribution,
+          zone: Zone | None = None) -> Judgement:
+    """The one judge: something that happened (``subject``: an incident's or an event's id) at
+    ``time`` and ``place``, against one ceasefire; ``zone``: a user-drawn zone, which replaces
+    the test of the ceasefire's country and scope."""
     end = cf.ended_early or cf.end
-    temporal = relation(incident.time, cf.start, end) if incident.time else "uncertain"
-    where = spatial(incident, cf)
-    who = attribution(incident, claims)
+    temporal = relation(time, cf.start, end) if time else "uncertain"
+    where = zone.contains(place) if zone is not None else spatial(place, cf)
     verdict, reason = verdict_of(temporal, where, who)
-    return Judgement(cf.id, incident.id, temporal, where, who, verdict, reason)
+    return Judgement(cf.id, subject, temporal, where, who, verdict, reason)
+
+
+def judge_one(incident: Incident, cf: Ceasefire, claims: list[Claim]) -> Judgement:
+    return judge(cf, incident.id, incident.time, incident.place, attribution(incident, claims))
 
 
 def judge_all(incidents: list[Incident], ceasefires: list[Ceasefire], claims: list[Claim]) -> list[Judgement]:

@@ -1,7 +1,7 @@
 """Every corroborated event judged against every registered ceasefire, through the time index.
 
 The registry merges the stored declarations (:func:`trucewatch.registry.ceasefires.build`); the
-events come from corroboration, one record each (:func:`trucewatch.corroborate.reports.per_event`).
+events come from corroboration (:class:`trucewatch.stored.Event`).
 :func:`trucewatch.judge.index.judge_indexed` finds, per ceasefire, the events whose interval meets
 its window with two binary searches; only those are judged in full (zone, attribution, verdict).
 Events wholly before or after a window are not rows: their relation is implied. Events without a
@@ -12,45 +12,62 @@ ceasefire without a known start is not judged here (every event would be uncerta
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
-from typing import Any
+from typing import cast
 
 import numpy as np
 
 from trucewatch.judge.index import Events, Window, judge_indexed
-from trucewatch.registry.ceasefires import Registered, Verdict, judge
+from trucewatch.judge.judge import judge
+from trucewatch.records import Attribution, Judgement
+from trucewatch.stored import Event, Registered
 
 _ORDER = {"contested": 0, "uncontested": 1, "unknown": 2}
+#: (event id, start, end in seconds since the epoch, country): all the time index reads of an event
+Timed = tuple[str, float | None, float | None, str | None]
 
 
-def event_attribution(values: Iterable[str]) -> str:
+def event_attribution(values: Iterable[str]) -> Attribution:
     """One event's attribution from its reports': contested if any report finds it contested."""
-    return min(values, key=lambda v: _ORDER.get(v, 3), default="unknown")
-
-
-def _seconds(value: str) -> float:
-    return datetime.fromisoformat(value).timestamp()
+    return cast(Attribution, min(values, key=lambda v: _ORDER.get(v, 3), default="unknown"))
 
 
 def _window(reg: Registered) -> Window:
-    end = reg.ended_early or reg.end
-    return Window(reg.start.timestamp() if reg.start else -np.inf, end.timestamp() if end else np.inf, -1)
+    cf = reg.ceasefire
+    end = cf.ended_early or cf.end
+    return Window(cf.start.timestamp() if cf.start else -np.inf, end.timestamp() if end else np.inf, -1)
 
 
-def judge_events(registry: list[Registered], records: list[dict[str, Any]],
-                 attribution: dict[str, str]) -> list[Verdict]:
-    """Verdicts of events (records whose ``report_id`` is the event id) during or straddling each
-    ceasefire's window, and of untimed events in its country; ``attribution``: event id -> value."""
-    timed = [r for r in records if r.get("time_earliest") and r.get("time_latest")]
-    untimed = [r for r in records if not (r.get("time_earliest") and r.get("time_latest"))]
-    judged = [reg for reg in registry if reg.start is not None]
-    events = Events(np.array([_seconds(r["time_earliest"]) for r in timed], dtype=np.float64),
-                    np.array([_seconds(r["time_latest"]) for r in timed], dtype=np.float64),
-                    np.full(len(timed), -1, dtype=np.int64))  # the zone is judged in full below
-    windows = [_window(reg) for reg in judged]
+def meeting(registry: list[Registered], times: list[Timed]) -> list[tuple[Registered, list[str]]]:
+    """Per ceasefire with a start: the events during or straddling its window, and the untimed
+    ones of its country (or of none). The rest lie wholly before or after it."""
+    timed = [t for t in times if t[1] is not None and t[2] is not None]
+    untimed = [t for t in times if t[1] is None or t[2] is None]
+    judged = [reg for reg in registry if reg.ceasefire.start is not None]
+    index = Events(np.array([t[1] for t in timed], dtype=np.float64),
+                   np.array([t[2] for t in timed], dtype=np.float64),
+                   np.full(len(timed), -1, dtype=np.int64))  # the zone is judged in full afterwards
     out = []
-    for reg, hits in zip(judged, judge_indexed(events, windows), strict=True):
-        candidates = [timed[int(i)] for i in (*hits.during, *hits.uncertain)]
-        candidates += [r for r in untimed if not reg.scope_country or r.get("country") in (None, reg.scope_country)]
-        out += [judge(reg, r, attribution.get(r["report_id"], "unknown")) for r in candidates]
+    for reg, hits in zip(judged, judge_indexed(index, [_window(reg) for reg in judged]), strict=True):
+        country = reg.ceasefire.scope_country
+        ids = [timed[int(i)][0] for i in (*hits.during, *hits.uncertain)]
+        ids += [t[0] for t in untimed if not country or t[3] in (None, country)]
+        out.append((reg, ids))
     return out
+
+
+def judge_event(reg: Registered, event: Event) -> Judgement:
+    return judge(reg.ceasefire, event.id, event.time, event.place,
+                 event_attribution(r.attribution for r in event.reports), reg.zone)
+
+
+def timed(event: Event) -> Timed:
+    t, p = event.time, event.place
+    return (event.id, t.earliest.timestamp() if t else None, t.latest.timestamp() if t else None,
+            p.country if p else None)
+
+
+def judge_events(registry: list[Registered], events: list[Event]) -> list[Judgement]:
+    """Verdicts of events during or straddling each ceasefire's window, and of untimed events in
+    its country."""
+    by_id = {e.id: e for e in events}
+    return [judge_event(reg, by_id[i]) for reg, ids in meeting(registry, [timed(e) for e in events]) for i in ids]

@@ -25,7 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from trucewatch.errors import ConfigError, require
-from trucewatch.registry.ceasefires import Registered
+from trucewatch.records import Ceasefire, Place, Spatial
+from trucewatch.stored import Registered
 
 
 @dataclass(frozen=True)
@@ -34,21 +35,22 @@ class Zone:
     region: str | None = None
     geometry: Any = None  # a shapely geometry (lon/lat degrees), or None
 
-    def contains(self, report: dict[str, Any]) -> str:
-        """inside / outside / unknown for a stored report."""
+    def contains(self, place: Place | None) -> Spatial:
+        """inside / outside / unknown for a place."""
         if self.geometry is not None:
-            if report.get("lat") is None or report.get("lon") is None:
+            if place is None or place.lat is None or place.lon is None:
                 return "unknown"
             from shapely.geometry import Point
 
-            return "inside" if self.geometry.covers(Point(report["lon"], report["lat"])) else "outside"
-        if self.country and report.get("country") and report["country"] != self.country:
+            return "inside" if self.geometry.covers(Point(place.lon, place.lat)) else "outside"
+        country = place.country if place else None
+        if self.country and country and country != self.country:
             return "outside"
         if self.region:
-            if not report.get("admin1"):
+            if place is None or not place.admin1:
                 return "unknown"
-            return "inside" if report["admin1"].lower() == self.region.lower() else "outside"
-        return "inside" if self.country and report.get("country") else "unknown"
+            return "inside" if place.admin1.lower() == self.region.lower() else "outside"
+        return "inside" if self.country and country else "unknown"
 
 
 def _geojson_geometry(path: Path) -> Any:
@@ -76,13 +78,6 @@ def zone_of(spec: dict[str, Any], base: Path) -> Zone:
     return Zone(spec["country"], spec.get("region"))
 
 
-@dataclass
-class UserCeasefire:
-    registered: Registered
-    zone: Zone
-    note: str | None
-
-
 def _moment(value: Any) -> datetime | None:
     """YAML reads an ISO timestamp as a datetime already; a quoted one stays a string."""
     if value in (None, ""):
@@ -90,7 +85,7 @@ def _moment(value: Any) -> datetime | None:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
-def load(path: Path) -> list[UserCeasefire]:
+def load(path: Path) -> list[Registered]:
     """The user's ceasefires; an absent file is an empty registry."""
     if not path.exists():
         return []
@@ -103,10 +98,12 @@ def load(path: Path) -> list[UserCeasefire]:
     out = []
     for n, item in enumerate(items, 1):
         zone = zone_of(item.get("zone") or {}, path.parent)
-        reg = Registered(str(item.get("id") or f"U{n}"), item.get("declared_by"), _moment(item.get("start")),
-                         _moment(item.get("end")), None,
-                         item.get("timezone"), "stated", item.get("zone", {}).get("region"), zone.country, None)
-        out.append(UserCeasefire(reg, zone, item.get("note")))
+        end = _moment(item.get("end"))
+        cf = Ceasefire(str(item.get("id") or f"U{n}"), "user", item.get("declared_by"), None, None,
+                       _moment(item.get("start")), end, item.get("timezone"), "stated",
+                       (item.get("zone") or {}).get("region"), zone.country, None, None, None, (), (),
+                       open_ended=end is None)
+        out.append(Registered(cf, (), zone, item.get("note")))
     return out
 
 

@@ -10,14 +10,13 @@ import base64
 import html
 import io
 from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from trucewatch.corroborate.reports import reports
 from trucewatch.errors import require
-from trucewatch.registry.ceasefires import Registered, Verdict, judge, registry_of
-from trucewatch.registry.user import UserCeasefire
+from trucewatch.records import Judgement
+from trucewatch.stored import Event, Registered
+from trucewatch.temporal.intervals import relation
 
 _SHOWN = {"during", "uncertain"}
 _COLOURS = {"violation_reported": "#c0392b", "violation_contested": "#e67e22", "time_uncertain": "#7f8c8d",
@@ -25,56 +24,34 @@ _COLOURS = {"violation_reported": "#c0392b", "violation_contested": "#e67e22", "
 
 
 @dataclass(frozen=True)
-class Report:
+class TruceReport:
     ceasefire: Registered
-    rows: list[tuple[dict[str, Any], Verdict]]  # shown incidents (during / straddling), one per event
-    sources: dict[str, list[str]]  # report id -> the outlets of every report of its event
+    rows: list[tuple[Event, Judgement]]  # shown events: during or straddling the window, not outside the zone
     before: int
     after: int
     outside: int  # during the window, but outside the zone
-    titles: dict[str, str]  # article id -> outlet / title
 
 
-def _attribution(analysis: dict[str, Any]) -> dict[str, str]:
-    return {j["incident"]: j["attribution"] for j in analysis["judgements"]}
-
-
-def _one_row_per_event(shown: list[tuple[dict[str, Any], Verdict]], events: dict[tuple[str, str], str],
-                       titles: dict[str, str]) -> tuple[list[tuple[dict[str, Any], Verdict]], dict[str, list[str]]]:
-    groups: dict[str, list[tuple[dict[str, Any], Verdict]]] = {}
-    for r, v in shown:
-        groups.setdefault(events.get((r["article_id"], r["id"]), r["report_id"]), []).append((r, v))
-    rows, cited = [], {}
-    for members in groups.values():
-        r, v = members[0]
-        rows.append((r, v))
-        cited[r["report_id"]] = sorted({titles.get(m["article_id"], m["article_id"]) for m, _ in members})
-    return sorted(rows, key=lambda x: x[0].get("time_earliest") or ""), cited
-
-
-def make(analyses: list[dict[str, Any]], ceasefire: str | None = None,
-         user: list[UserCeasefire] | None = None, events: dict[tuple[str, str], str] | None = None) -> Report | None:
-    """The report on ``ceasefire`` (an id of the registry, or of the user's file); by default the
-    truce most articles declare. ``events`` maps (article id, incident id) to a corroborated
-    event: the reports of one event become one row, with all their sources."""
-    zones = {u.registered.id: u.zone for u in user or []}
-    registry = [u.registered for u in user or []] + registry_of(analyses)
+def chosen(registry: list[Registered], ceasefire: str | None) -> Registered | None:
+    """The ceasefire ``ceasefire`` names; by default the truce most articles declare."""
     if not registry:
         return None
-    reg = next((r for r in registry if r.id == ceasefire), None) if ceasefire else \
-        max(registry, key=lambda r: (len(r.sources), r.start is not None))
-    if reg is None:
-        return None
-    who = {(a["article"]["id"], i): w for a in analyses for i, w in _attribution(a).items()}
-    judged = [(r, judge(reg, r, who.get((r["article_id"], r["id"]), "unknown"), zones.get(reg.id)))
-              for r in reports(analyses)]
-    shown = [(r, v) for r, v in judged if v.temporal in _SHOWN and v.spatial != "outside"]
-    titles = {a["article"]["id"]: (a.get("source") or {}).get("outlet") or (a.get("source") or {}).get("title")
-              or (a.get("source") or {}).get("path") or a["article"]["id"] for a in analyses}
-    rows, cited = _one_row_per_event(shown, events or {}, titles)
-    return Report(reg, rows, cited, sum(v.temporal == "before" for _, v in judged),
-                  sum(v.temporal == "after" for _, v in judged),
-                  sum(v.temporal in _SHOWN and v.spatial == "outside" for _, v in judged), titles)
+    if ceasefire:
+        return next((r for r in registry if r.id == ceasefire), None)
+    return max(registry, key=lambda r: (len(r.sources), r.ceasefire.start is not None))
+
+
+def make(reg: Registered, events: list[Event], judgements: list[Judgement]) -> TruceReport:
+    """The report on one registered ceasefire: its judged events (the store's judgements of
+    events against it) and how many events lie before and after its window."""
+    cf = reg.ceasefire
+    by_id = {e.id: e for e in events}
+    mine = [j for j in judgements if j.ceasefire == reg.id and j.incident in by_id]
+    shown = [(by_id[j.incident], j) for j in mine if j.temporal in _SHOWN and j.spatial != "outside"]
+    when = [relation(e.time, cf.start, cf.ended_early or cf.end) for e in events if e.time and cf.start]
+    rows = sorted(shown, key=lambda x: x[0].time.earliest.isoformat() if x[0].time else "")
+    return TruceReport(reg, rows, when.count("before"), when.count("after"),
+                       sum(j.temporal in _SHOWN and j.spatial == "outside" for j in mine))
 
 
 # --------------------------------------------------------------------------- figures
@@ -86,7 +63,7 @@ def _png(fig: Any) -> bytes:
     return buf.getvalue()
 
 
-def timeline(rep: Report) -> bytes:
+def timeline(rep: TruceReport) -> bytes:
     require("report", "the report's timeline")
     import matplotlib
 
@@ -95,13 +72,14 @@ def timeline(rep: Report) -> bytes:
 
     fig, ax_ = plt.subplots(figsize=(8, 0.5 + 0.35 * max(3, len(rep.rows))))
     ax: Any = ax_  # matplotlib takes datetimes on a date axis; its stubs say float
-    cf = rep.ceasefire
+    cf = rep.ceasefire.ceasefire
     if cf.start is not None:
         ax.axvspan(cf.start, cf.ended_early or cf.end or cf.start, color="#d5f5e3", label="ceasefire window")
-    for n, (r, v) in enumerate(rep.rows):
-        lo, hi = datetime.fromisoformat(r["time_earliest"]), datetime.fromisoformat(r["time_latest"])
-        ax.plot([lo, hi], [n, n], lw=6, solid_capstyle="butt", color=_COLOURS.get(v.verdict, "#34495e"))
-    ax.set_yticks(range(len(rep.rows)), [f"{r.get('place') or '?'} ({r['id']})" for r, _ in rep.rows], fontsize=8)
+    for n, (e, v) in enumerate(rep.rows):
+        if e.time is not None:
+            ax.plot([e.time.earliest, e.time.latest], [n, n], lw=6, solid_capstyle="butt",
+                    color=_COLOURS.get(v.verdict, "#34495e"))
+    ax.set_yticks(range(len(rep.rows)), [f"{_place(e)} ({e.id})" for e, _ in rep.rows], fontsize=8)
     ax.invert_yaxis()
     ax.set_title(f"Incidents against ceasefire {cf.id}", fontsize=10)
     fig.autofmt_xdate()
@@ -130,8 +108,9 @@ def _outlines(bbox: tuple[float, float, float, float]) -> list[list[tuple[float,
     return rings
 
 
-def map_png(rep: Report) -> bytes | None:
-    placed = [(r, v) for r, v in rep.rows if r.get("lat") is not None]
+def map_png(rep: TruceReport) -> bytes | None:
+    placed = [(p.lon, p.lat, p.name, e, v) for e, v in rep.rows
+              if (p := e.place) is not None and p.lat is not None and p.lon is not None]
     if not placed:
         return None
     require("report", "the report's map")
@@ -140,17 +119,17 @@ def map_png(rep: Report) -> bytes | None:
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    lats, lons = [r["lat"] for r, _ in placed], [r["lon"] for r, _ in placed]
+    lons, lats = [x for x, *_ in placed], [y for _, y, *_ in placed]
     pad = max(1.0, (max(lons) - min(lons)) * 0.2, (max(lats) - min(lats)) * 0.2)
     bbox = (min(lons) - pad, min(lats) - pad, max(lons) + pad, max(lats) + pad)
     fig, ax = plt.subplots(figsize=(7, 6))
     for ring in _outlines(bbox):
         xs, ys = zip(*ring, strict=True)
         ax.fill(xs, ys, facecolor="#f4f1ea", edgecolor="#7f8c8d", linewidth=0.5)
-    for r, v in placed:
-        ax.scatter(r["lon"], r["lat"], s=30 + 10 * (r.get("fatalities_low") or 0), zorder=3,
+    for lon, lat, name, e, v in placed:
+        ax.scatter(lon, lat, s=30 + 10 * (e.fatalities_low or 0), zorder=3,
                    color=_COLOURS.get(v.verdict, "#34495e"), edgecolor="black", linewidth=0.4)
-        ax.annotate(r.get("place") or "", (r["lon"], r["lat"]), fontsize=7, xytext=(3, 3), textcoords="offset points")
+        ax.annotate(name, (lon, lat), fontsize=7, xytext=(3, 3), textcoords="offset points")
     ax.set_xlim(bbox[0], bbox[2])
     ax.set_ylim(bbox[1], bbox[3])
     ax.set_aspect(1.3)
@@ -163,45 +142,58 @@ def map_png(rep: Report) -> bytes | None:
 # --------------------------------------------------------------------------- text
 
 
-def _window(cf: Registered) -> str:
+def _place(e: Event) -> str:
+    return e.place.name if e.place else "?"
+
+
+def _window(reg: Registered) -> str:
+    cf = reg.ceasefire
     start = cf.start.isoformat() if cf.start else "unknown"
     end = cf.end.isoformat() if cf.end else "open-ended or unknown"
     early = f"; ended early at {cf.ended_early.isoformat()}" if cf.ended_early else ""
     return f"{start} → {end} ({cf.timezone or '?'}, timezone {cf.timezone_basis or '?'}){early}"
 
 
-def _row_cells(rep: Report, r: dict[str, Any], v: Verdict) -> list[str]:
-    toll = "?" if r.get("fatalities_low") is None else str(r["fatalities_low"])
-    who = r.get("perpetrator_claimed") or "not stated"
-    if r.get("perpetrator_claimed_by"):
-        who += f" (says {r['perpetrator_claimed_by']})"
-    return [r.get("place") or "unknown", f"{r.get('time_earliest') or '?'} → {r.get('time_latest') or '?'}",
-            r.get("acled_sub_event_type") or "", toll, who, f"{v.verdict} ({v.attribution})",
-            "; ".join(rep.sources.get(r["report_id"]) or [rep.titles.get(r["article_id"], r["article_id"])])]
+def _row_cells(e: Event, v: Judgement) -> list[str]:
+    best, t = e.best.incident, e.time
+    toll = "?" if e.fatalities_low is None else str(e.fatalities_low)
+    who = best.perpetrator_claimed or "not stated"
+    if best.perpetrator_claimed_by:
+        who += f" (says {best.perpetrator_claimed_by})"
+    when = f"{t.earliest.isoformat()} → {t.latest.isoformat()}" if t else "? → ?"
+    return [e.place.name if e.place else "unknown", when, best.acled_sub_event_type or "", toll, who,
+            f"{v.verdict} ({v.attribution})", "; ".join(sorted({r.source.label(r.article_id) for r in e.reports}))]
+
+
+def _declared_in(reg: Registered) -> list[str]:
+    labels = {d.article_id: d.source.label(d.article_id) for d in reg.declarations}
+    return [labels.get(s, s) for s in reg.sources]
 
 
 _HEAD = ["place", "time", "type", "killed (low)", "perpetrator claimed", "verdict (attribution)", "sources"]
 
 
-def markdown(rep: Report, images: dict[str, str]) -> str:
-    cf = rep.ceasefire
+def markdown(rep: TruceReport, images: dict[str, str]) -> str:
+    reg = rep.ceasefire
+    cf = reg.ceasefire
     lines = [f"# Ceasefire {cf.id}: {cf.declared_by or 'declarer unknown'}", "",
-             f"- **Window:** {_window(cf)}", f"- **Zone:** {cf.scope or 'not stated'} ({cf.scope_country or '?'})",
+             f"- **Window:** {_window(reg)}", f"- **Zone:** {cf.scope or 'not stated'} ({cf.scope_country or '?'})",
              f"- **Occasion:** {cf.occasion or '-'}",
-             "- **Responses:** " + (", ".join(f"{p} {s}" for p, s in cf.responses) or "none reported"),
-             f"- **Declared in {len(cf.sources)} article(s):** " + ", ".join(rep.titles.get(s, s) for s in cf.sources),
+             "- **Responses:** " + (", ".join(f"{p} {s}" for p, s in reg.responses) or "none reported"),
+             f"- **Declared in {len(reg.sources)} article(s):** " + ", ".join(_declared_in(reg)),
              "", f"## Incidents during or straddling the window ({len(rep.rows)}; "
              f"{rep.before} before, {rep.after} after, {rep.outside} elsewhere)", "",
              "| " + " | ".join(_HEAD) + " |", "|" + "---|" * len(_HEAD)]
-    lines += ["| " + " | ".join(c.replace("|", "/") for c in _row_cells(rep, r, v)) + " |" for r, v in rep.rows]
+    lines += ["| " + " | ".join(c.replace("|", "/") for c in _row_cells(e, v)) + " |" for e, v in rep.rows]
     lines += [""] + [f"![{name}]({path})" for name, path in images.items()]
     return "\n".join(lines) + "\n"
 
 
-def html_page(rep: Report, pngs: dict[str, bytes]) -> str:
-    cf = rep.ceasefire
+def html_page(rep: TruceReport, pngs: dict[str, bytes]) -> str:
+    reg = rep.ceasefire
+    cf = reg.ceasefire
     e = html.escape
-    cells = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in _row_cells(rep, r, v)) + "</tr>" for r, v in rep.rows)
+    cells = "".join("<tr>" + "".join(f"<td>{e(c)}</td>" for c in _row_cells(ev, v)) + "</tr>" for ev, v in rep.rows)
     figures = "".join(f'<figure><img alt="{e(n)}" src="data:image/png;base64,{base64.b64encode(b).decode()}">'
                       f"<figcaption>{e(n)}</figcaption></figure>" for n, b in pngs.items())
     return f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
@@ -209,17 +201,17 @@ def html_page(rep: Report, pngs: dict[str, bytes]) -> str:
 table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .4em;font-size:.9em}}
 img{{max-width:100%}}</style></head><body>
 <h1>Ceasefire {e(cf.id)}: {e(cf.declared_by or 'declarer unknown')}</h1>
-<ul><li><b>Window:</b> {e(_window(cf))}</li>
+<ul><li><b>Window:</b> {e(_window(reg))}</li>
 <li><b>Zone:</b> {e(cf.scope or 'not stated')} ({e(cf.scope_country or '?')})</li>
-<li><b>Responses:</b> {e(", ".join(f"{p} {s}" for p, s in cf.responses) or "none reported")}</li>
-<li><b>Sources:</b> {e(", ".join(rep.titles.get(s, s) for s in cf.sources))}</li></ul>
+<li><b>Responses:</b> {e(", ".join(f"{p} {s}" for p, s in reg.responses) or "none reported")}</li>
+<li><b>Sources:</b> {e(", ".join(_declared_in(reg)))}</li></ul>
 <h2>Incidents during or straddling the window ({len(rep.rows)}; {rep.before} before, {rep.after} after,
 {rep.outside} elsewhere)</h2>
 <table><tr>{"".join(f"<th>{e(h)}</th>" for h in _HEAD)}</tr>{cells}</table>{figures}</body></html>
 """
 
 
-def write_report(rep: Report, out_dir: Path) -> tuple[Path, Path]:
+def write_report(rep: TruceReport, out_dir: Path) -> tuple[Path, Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     pngs: dict[str, bytes] = {"timeline": timeline(rep)}
     mapped = map_png(rep)

@@ -18,7 +18,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from trucewatch.contract import analysis_from_dict
 from trucewatch.store.backend import Connection, connect
+from trucewatch.store.derived import DerivedTables
+from trucewatch.store.rows import incident_times
+from trucewatch.stored import Source, StoredArticle
 
 #: (version, what it adds, statements); never edit a released migration, add the next one
 MIGRATIONS: list[tuple[int, str, list[str]]] = [
@@ -79,7 +83,34 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             attribution TEXT, verdict TEXT, PRIMARY KEY (event_id, ceasefire))""",
         "ALTER TABLE events ADD COLUMN components TEXT",
     ]),
+    (5, "typed reads, incremental rebuilds: times in seconds, each registered ceasefire's record and declarations", [
+        "ALTER TABLE reports ADD COLUMN t0 DOUBLE PRECISION",
+        "ALTER TABLE reports ADD COLUMN t1 DOUBLE PRECISION",
+        "ALTER TABLE events ADD COLUMN t0 DOUBLE PRECISION",
+        "ALTER TABLE events ADD COLUMN t1 DOUBLE PRECISION",
+        "ALTER TABLE ceasefires ADD COLUMN record TEXT",
+        """CREATE TABLE ceasefire_declarations (
+            ceasefire TEXT NOT NULL, article_id TEXT NOT NULL, declaration TEXT NOT NULL,
+            PRIMARY KEY (article_id, declaration))""",
+        "CREATE INDEX reports_country_t0 ON reports (country, t0)",
+        "CREATE INDEX events_t0 ON events (t0)",
+        # what was derived before this version lacks the new columns: derive it again, whole
+        "DELETE FROM event_judgements", "DELETE FROM event_reports", "DELETE FROM events",
+        "DELETE FROM ceasefires",
+        "backfill report times",
+    ]),
 ]
+
+
+def _backfill_times(c: Connection) -> None:
+    rows = c.execute("SELECT article_id, incident, time_earliest, time_latest FROM reports "
+                     "WHERE time_earliest IS NOT NULL").fetchall()
+    c.executemany("UPDATE reports SET t0 = ?, t1 = ? WHERE article_id = ? AND incident = ?",
+                  [(*incident_times({"time_earliest": lo, "time_latest": hi}), a, i) for a, i, lo, hi in rows])
+
+
+#: migration steps that are code, not SQL: named in MIGRATIONS by these keys
+_BACKFILLS = {"backfill report times": _backfill_times}
 
 
 def default_url() -> str:
@@ -100,16 +131,13 @@ class Status:
     violations: int = 0  # events judged "violation_reported" or "violation_contested" of some ceasefire
 
 
-def _iso(moment: datetime | None) -> str | None:
-    return moment.isoformat() if moment else None
-
-
 def _now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-class Store:
-    """One database; use as a context manager or call :meth:`close`."""
+class Store(DerivedTables):
+    """One database; use as a context manager or call :meth:`close`. The derived tables' readers
+    and writer come from :class:`trucewatch.store.derived.DerivedTables`."""
 
     def __init__(self, conn: Connection, url: str):
         self.conn = conn
@@ -159,7 +187,7 @@ class Store:
                            .fetchone()[0]):
                         continue  # another process applied it since we read the version
                     for sql in statements:
-                        c.execute(sql)
+                        _BACKFILLS[sql](c) if sql in _BACKFILLS else c.execute(sql)
                     c.execute("INSERT INTO schema_version VALUES (?, ?, ?)", (version, description, _now()))
                 current = version
         return current
@@ -210,29 +238,6 @@ class Store:
                       "code = excluded.code, message = excluded.message, at = excluded.at",
                       (source, code, message, _now()))
 
-    def replace_derived(self, events: list[Any], registry: list[Any], verdicts: list[Any],
-                        components: dict[str, str]) -> None:
-        """Store what is rebuilt from every article after an ingest, in one transaction: the
-        corroborated events (membership can change when a new report links two), the ceasefire
-        registry and the judgements of events against it."""
-        comp = json.dumps(components, sort_keys=True)
-        with self.transaction() as c:
-            for table in ("event_judgements", "event_reports", "events", "ceasefires"):
-                c.execute(f"DELETE FROM {table}")
-            c.executemany("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
-                (e.id, e.place, e.country, e.lat, e.lon, e.event_type, e.sub_event_type, e.time_earliest,
-                 e.time_latest, len(e.reports), e.sources, e.fatalities_low, e.fatalities_best,
-                 e.fatalities_high, json.dumps(e.disagreements), comp) for e in events])
-            c.executemany("INSERT INTO event_reports VALUES (?,?,?)",
-                          [(e.id, r["article_id"], r["id"]) for e in events for r in e.reports])
-            c.executemany("INSERT INTO ceasefires VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", [
-                (r.id, r.declared_by, _iso(r.start), _iso(r.end), _iso(r.ended_early), r.timezone,
-                 r.timezone_basis, r.scope, r.scope_country, r.occasion, json.dumps(r.sources),
-                 json.dumps(r.responses), comp) for r in registry])
-            c.executemany("INSERT INTO event_judgements VALUES (?,?,?,?,?,?)",
-                          [(v.report, v.ceasefire, v.temporal, v.spatial, v.attribution, v.verdict)
-                           for v in verdicts])
-
     def save_vectors(self, model: str, rows: list[tuple[str, str, bytes]]) -> None:
         """Keep evidence embeddings: (article id, incident id, float32 bytes) made by ``model``."""
         with self.transaction() as c:
@@ -241,10 +246,17 @@ class Store:
 
     # ------------------------------------------------------------------ reading
 
-    def vectors(self, model: str) -> dict[tuple[str, str], bytes]:
-        """The kept embeddings of ``model``: (article id, incident id) -> float32 bytes."""
-        return {(a, i): bytes(v) for a, i, v in self.conn.execute(
-            "SELECT article_id, incident, vector FROM report_vectors WHERE model = ?", (model,))}
+    def vectors(self, model: str, keys: list[tuple[str, str]]) -> dict[tuple[str, str], bytes]:
+        """The kept embeddings of ``model`` for these (article id, incident id) keys: float32 bytes."""
+        out: dict[tuple[str, str], bytes] = {}
+        articles = sorted({a for a, _ in keys})
+        wanted = set(keys)
+        for i in range(0, len(articles), 400):
+            chunk = articles[i : i + 400]
+            rows = self.conn.execute("SELECT article_id, incident, vector FROM report_vectors WHERE model = ? "
+                                     f"AND article_id IN ({','.join('?' * len(chunk))})", (model, *chunk))
+            out |= {(a, n): bytes(v) for a, n, v in rows if (a, n) in wanted}
+        return out
 
     def status(self) -> Status:
         c = self.conn
@@ -256,45 +268,30 @@ class Store:
             "UNION ALL SELECT source, code, message FROM source_failures ORDER BY 1")]
         violations = c.execute("SELECT COUNT(DISTINCT event_id) FROM event_judgements "
                                "WHERE verdict IN ('violation_reported', 'violation_contested')").fetchone()[0]
-        return Status(int(counts.get("analysed", 0)), int(counts.get("failed", 0)), self._count("reports"),
-                      self._count("declarations"), self._count("claims"),
-                      {str(k): int(v) for k, v in langs.items()}, failures, self._count("events"),
-                      self._count("ceasefires"), int(violations))
+        return Status(int(counts.get("analysed", 0)), int(counts.get("failed", 0)), self.count("reports"),
+                      self.count("declarations"), self.count("claims"),
+                      {str(k): int(v) for k, v in langs.items()}, failures, self.count("events"),
+                      self.count("ceasefires"), int(violations))
 
-    def _count(self, table: str) -> int:
+    def count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])
 
-    def event_members(self) -> dict[tuple[str, str], str]:
-        """(article id, incident id) -> corroborated event id."""
-        return {(a, i): e for e, a, i in self.conn.execute("SELECT event_id, article_id, incident FROM event_reports")}
-
-    def events(self) -> tuple[dict[tuple[str, str], str], dict[str, dict[str, Any]]]:
-        """The corroborated events: (report -> event id, event id -> its row)."""
-        cols = ("id", "place", "country", "lat", "lon", "event_type", "sub_event_type", "time_earliest",
-                "time_latest", "reports", "sources", "fatalities_low", "fatalities_best", "fatalities_high",
-                "disagreements", "components")
-        rows = {r[0]: dict(zip(cols, r, strict=True))
-                for r in self.conn.execute(f"SELECT {', '.join(cols)} FROM events")}
-        return self.event_members(), rows
-
-    def analyses(self) -> Iterator[dict[str, Any]]:
-        """Every stored analysis (the JSON contract), with the article's metadata under ``source``."""
+    def analyses(self) -> Iterator[StoredArticle]:
+        """Every stored analysis as records, with where its article came from; by date, then id."""
         rows = self.conn.execute("SELECT analysis, source, outlet, url, title FROM articles "
                                  "WHERE status = 'analysed' ORDER BY published IS NULL, published, id")
         for analysis, source, outlet, url, title in rows:
-            out = json.loads(analysis)
-            out["source"] = {"path": source, "outlet": outlet, "url": url, "title": title}
-            yield out
+            yield StoredArticle(analysis_from_dict(json.loads(analysis)), Source(source, outlet, url, title))
 
 
 def _insert_analysis(c: Connection, article: str, r: dict[str, Any]) -> None:
     c.executemany(
-        "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        "INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         [(article, i["id"], i["place"], i["country"], i["admin1"], i["lat"], i["lon"], i["geo_precision"],
           i["where_prec"], i["acled_event_type"], i["acled_sub_event_type"], i["time_earliest"],
           i["time_latest"], i["perpetrator_claimed"], i["reported_by"], i["fatalities_low"],
-          i["fatalities_high"], i["injured_low"], i["injured_high"], json.dumps(i, ensure_ascii=False))
-         for i in r["incidents"]])
+          i["fatalities_high"], i["injured_low"], i["injured_high"], json.dumps(i, ensure_ascii=False),
+          *incident_times(i)) for i in r["incidents"]])
     c.executemany(
         "INSERT INTO declarations VALUES (?,?,?,?,?,?,?,?)",
         [(article, cf["id"], cf["declared_by"], cf["start"], cf["end"], cf["timezone"], cf["scope"],
