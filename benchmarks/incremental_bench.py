@@ -28,7 +28,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from scale_bench import PeakRSS, write_corpus  # noqa: E402
-
 from tests.records import ceasefire, incident, place  # noqa: E402
 
 TOWNS = [("Kherson", "Kherson", 46.64, 32.61), ("Kramatorsk", "Donetsk", 48.72, 37.56),

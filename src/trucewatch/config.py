@@ -1,12 +1,14 @@
 """Settings: one commented defaults file (``defaults.toml``), validated, immutable.
 
 Build once (``Settings.load()``), change with ``replace()``, pass down. Unknown keys are rejected
-by name with the list of valid ones, never silently ignored.
+by name with the list of valid ones, never silently ignored. The environment is read here and
+nowhere else: ``TRUCEWATCH_DB`` and ``TRUCEWATCH_REGISTRY`` set ``database`` and ``registry``.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import os
 import tomllib
 from dataclasses import dataclass
 from importlib import resources
@@ -21,11 +23,22 @@ class Settings:
     data_dir: str = ""
     min_language_score: float = 0.5
     languages: tuple[str, ...] = ("ar", "de", "en", "es", "fr", "ru", "uk")
+    batch: int = 32
+    database: str = "trucewatch.sqlite"
+    registry: str = "ceasefires.yaml"
+    min_similarity: float = 0.80
+    reprint_similarity: float = 0.97
+    near_km: float = 25.0
+    max_event_hours: float = 72.0
+    same_start_hours: float = 12.0
+    mention_days: int = 7
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:
+        """The defaults file, then the environment, then ``overrides`` (None values are ignored)."""
         raw = tomllib.loads((resources.files("trucewatch") / "defaults.toml").read_text("utf-8"))
-        return cls.from_dict({**raw, **overrides})
+        env = {key: os.environ[var] for key, var in _ENVIRONMENT.items() if os.environ.get(var)}
+        return cls.from_dict({**raw, **env, **{k: v for k, v in overrides.items() if v is not None}})
 
     @classmethod
     def from_dict(cls, raw: dict[str, Any]) -> Settings:
@@ -41,11 +54,27 @@ class Settings:
         return settings
 
     def validate(self) -> None:
-        if not isinstance(self.max_chars, int) or self.max_chars < 1:
-            raise ConfigError("E302", what="max_chars", value=self.max_chars, why="a positive integer")
-        if not 0 <= float(self.min_language_score) <= 1:
-            raise ConfigError("E302", what="min_language_score", value=self.min_language_score,
-                              why="between 0 and 1")
+        for name in ("max_chars", "batch", "mention_days"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+                raise ConfigError("E302", what=name, value=value, why="a positive integer")
+        for name in ("min_language_score", "min_similarity", "reprint_similarity"):
+            if not _number(getattr(self, name)) or not 0 <= float(getattr(self, name)) <= 1:
+                raise ConfigError("E302", what=name, value=getattr(self, name), why="a number between 0 and 1")
+        for name in ("near_km", "max_event_hours", "same_start_hours"):
+            if not _number(getattr(self, name)) or float(getattr(self, name)) <= 0:
+                raise ConfigError("E302", what=name, value=getattr(self, name), why="a positive number")
+        for name in ("database", "registry"):
+            if not isinstance(getattr(self, name), str) or not getattr(self, name):
+                raise ConfigError("E302", what=name, value=getattr(self, name), why="a path or URL")
 
     def replace(self, **changes: Any) -> Settings:
         return Settings.from_dict({**dataclasses.asdict(self), **changes})
+
+
+#: settings the environment may set, and the variable that sets each
+_ENVIRONMENT = {"database": "TRUCEWATCH_DB", "registry": "TRUCEWATCH_REGISTRY"}
+
+
+def _number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)

@@ -32,5 +32,5 @@ def ingest(paths: Iterable[str], store: Store, analyzer: Analyzer | None = None,
                              parts=parts, partition=partition or PARTITION, progress=progress)
     else:
         report = ingest_local(paths, store, analyzer or Analyzer.load(settings), columns, progress=progress)
-    report.events = rebuild(store)  # incremental; also finishes a rebuild a killed run left owing
+    report.events = rebuild(store, settings=settings)  # incremental; also finishes a rebuild a killed run left owing
     return report

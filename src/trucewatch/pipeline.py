@@ -35,8 +35,6 @@ from trucewatch.nlp.parties import party_book
 from trucewatch.records import Analysis, ArticleMeta, Ceasefire, PublishedBasis
 from trucewatch.temporal.published import infer_published
 
-BATCH = 32
-
 
 @dataclass(frozen=True)
 class ArticleInput:
@@ -100,7 +98,7 @@ class Analyzer:
     def analyze_many(self, items: Iterable[ArticleInput]) -> Iterator[Analysis | Failure]:
         """Analyse a stream, in input order; failures are yielded, never raised."""
         stream = iter(items)
-        while chunk := list(islice(stream, BATCH)):
+        while chunk := list(islice(stream, self.settings.batch)):
             yield from self._chunk(chunk)
 
     # ------------------------------------------------------------------ stages
@@ -129,7 +127,7 @@ class Analyzer:
         for lang in sorted({p.language for p in prepared.values()}):
             idx = [n for n, p in prepared.items() if p.language == lang]
             nlp = load_model(lang, self.settings.max_chars + 1)
-            docs = parse_many(nlp, [prepared[n].text for n in idx], batch_size=BATCH)
+            docs = parse_many(nlp, [prepared[n].text for n in idx], batch_size=self.settings.batch)
             for n, doc in zip(idx, docs, strict=True):
                 try:
                     results[n] = self._analyse_doc(prepared[n], doc)

