@@ -93,10 +93,10 @@ def ingest_new(path: Path, corpus: Path, analyzer) -> tuple[float, float, float,
     spent = {"rebuild": 0.0}
     original = monitor.rebuild
 
-    def timed(store):  # type: ignore[no-untyped-def]
+    def timed(store, **kw):  # type: ignore[no-untyped-def]
         t = time.perf_counter()
         try:
-            return original(store)
+            return original(store, **kw)
         finally:
             spent["rebuild"] += time.perf_counter() - t
 

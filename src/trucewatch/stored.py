@@ -10,13 +10,13 @@ loose dicts. :mod:`trucewatch.store.db` reads them back from its tables.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import Protocol
+from typing import Protocol, cast
 
-from trucewatch.records import Analysis, Ceasefire, Incident, Place, Span, Spatial, TimeInterval
+from trucewatch.records import Analysis, Attribution, Ceasefire, Claim, Incident, Place, Span, Spatial, TimeInterval
 
 
 @dataclass(frozen=True)
@@ -72,6 +72,24 @@ def best_placed(reports: tuple[Report, ...] | list[Report]) -> Report:
     return min(reports, key=key)
 
 
+_CONTESTED_FIRST = {"contested": 0, "uncontested": 1, "unknown": 2}
+
+
+def event_attribution(values: Iterable[str]) -> Attribution:
+    """One event's attribution from its reports': contested if any report finds it contested."""
+    return cast(Attribution, min(values, key=lambda v: _CONTESTED_FIRST.get(v, 3), default="unknown"))
+
+
+@dataclass(frozen=True)
+class EventFacts:
+    """What judging an event against a ceasefire reads: its time, place and attribution."""
+
+    id: str
+    time: TimeInterval | None
+    place: Place | None
+    attribution: Attribution
+
+
 @dataclass(frozen=True)
 class Event:
     """Reports of one incident corroborated across articles (one report for most): the best-
@@ -97,6 +115,10 @@ class Event:
         return self.best.incident.place
 
     @property
+    def facts(self) -> EventFacts:
+        return EventFacts(self.id, self.time, self.place, event_attribution(r.attribution for r in self.reports))
+
+    @property
     def outlets(self) -> list[str]:
         return sorted({r.source.outlet or r.source.path or "" for r in self.reports} - {""})
 
@@ -112,6 +134,16 @@ class Declaration:
     """A ceasefire as one article declares or mentions it."""
 
     ceasefire: Ceasefire
+    article_id: str
+    published: date | None
+    source: Source = Source()
+
+
+@dataclass(frozen=True)
+class StoredClaim:
+    """A claim (an accusation, a denial, a rejection) as one article reports it."""
+
+    claim: Claim
     article_id: str
     published: date | None
     source: Source = Source()

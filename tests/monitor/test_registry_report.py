@@ -14,7 +14,8 @@ from tests.records import ceasefire, declaration
 from trucewatch.monitor import ingest
 from trucewatch.records import Response
 from trucewatch.registry.ceasefires import build
-from trucewatch.report.build import chosen, make, write_report
+from trucewatch.report.build import articles_of, chosen, make
+from trucewatch.report.text import write_report
 from trucewatch.store.db import Store
 from trucewatch.stored import Declaration
 
@@ -46,7 +47,8 @@ def test_registry_merges_one_truce_and_keeps_others_apart() -> None:
 
 def test_an_undated_declaration_joins_the_nearest_truce_of_its_declarer() -> None:
     """'Putin had ordered a three-day truce around the parade' names no window: published within
-    a week of a dated Russian truce, it is that truce; another declarer's, or a month later, is not."""
+    a week of a dated Russian truce, it is that truce; another declarer's, or a month later, is not,
+    and it is no truce of its own: a mention without a date registers nothing."""
     decls = [
         _decl("a1", "Russia", "2025-04-19T18:00:00+03:00", "2025-04-21T00:00:00+03:00"),
         _decl("a2", "Russia", "2025-05-08T00:00:00+03:00", "2025-05-11T00:00:00+03:00"),
@@ -56,7 +58,7 @@ def test_an_undated_declaration_joins_the_nearest_truce_of_its_declarer() -> Non
     ]
     registry = build(decls)
     assert [(r.ceasefire.declared_by, r.sources) for r in registry] == [
-        ("Russia", ["a1"]), ("Russia", ["a2", "m1"]), ("Ukraine", ["m2"]), ("Russia", ["m3"])]
+        ("Russia", ["a1"]), ("Russia", ["a2", "m1"])]
     start = registry[1].ceasefire.start
     assert start is not None and start.isoformat() == "2025-05-08T00:00:00+03:00"
 
@@ -68,6 +70,9 @@ def test_report_markdown_html_map_and_timeline(analyzer: Any, tmp_path: Path, st
     with Store.open(store_url) as store:
         ingest([str(batch)], store, analyzer)
         registry, events, judgements = store.registry(), store.events(), store.event_judgements()
+        reg = chosen(registry, None)  # the truce most articles declare
+        assert reg is not None
+        claims = store.claims(articles_of(reg, events, judgements))
         registered = store.rows("SELECT id, declared_by, start_at, sources FROM ceasefires ORDER BY id")
         verdicts = store.rows("SELECT j.event_id, j.temporal, j.verdict, e.place, e.sources FROM event_judgements j "
                               "JOIN events e ON e.id = j.event_id JOIN ceasefires c ON c.id = j.ceasefire "
@@ -77,17 +82,22 @@ def test_report_markdown_html_map_and_timeline(analyzer: Any, tmp_path: Path, st
                for _, d, s, src in registered)
     kostiantynivka = [v for v in verdicts if v[3] in {"Kostiantynivka", "Kostyantynivka"}]
     assert len(kostiantynivka) == 1 and kostiantynivka[0][4] == 2 and kostiantynivka[0][1] in {"during", "uncertain"}
-    reg = chosen(registry, None)  # the truce most articles declare
-    assert reg is not None and reg.ceasefire.declared_by == "Russia" and len(reg.sources) >= 3
-    rep = make(reg, events, judgements)
+    assert reg.ceasefire.declared_by == "Russia" and len(reg.sources) >= 3
+    rep = make(reg, events, judgements, claims)
     # ru05 and uk05 report one strike on Kostiantynivka: one row, its two articles as sources
     assert rep.rows and all(v.temporal in {"during", "uncertain"} for _, v in rep.rows)
     assert max(len(e.reports) for e, _ in rep.rows) == 2
     assert len({e.id for e, _ in rep.rows}) == len(rep.rows)
-    md, page = write_report(rep, tmp_path / "reports")
-    text = md.read_text(encoding="utf-8")
+    paths = write_report(rep, tmp_path / "reports")
+    text = paths["md"].read_text(encoding="utf-8")
+    assert text.splitlines()[2].startswith("**Verdict: ")  # the answer opens the report
     assert "2025-05-08T00:00:00+03:00" in text and "| place |" in text and "Sumy" in text
-    html = page.read_text(encoding="utf-8")
-    assert html.count("data:image/png;base64,") == 2 and "<table>" in html and "http" not in html.split("<body>")[0]
+    assert "## Claims, party by party" in text and "> " in text  # quotes of the evidence
+    answer = json.loads(paths["json"].read_text(encoding="utf-8"))
+    assert answer["schema"] == "trucewatch-report/1" and answer["verdict"]["verdict"] in {
+        "held", "violations_alleged", "contested", "unknown"}
+    assert answer["counts"]["during"] + answer["counts"]["straddling"] == len(answer["incidents"])
+    html = paths["html"].read_text(encoding="utf-8")
+    assert html.count("data:image/png;base64,") == 2 and "<table>" in html and "://" not in html.split("<body>")[0]
     for png in (tmp_path / "reports").glob("*.png"):
         assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -82,7 +82,7 @@ def test_event_judgements_are_every_pair_that_meets_a_window(data: tuple[list[Re
         if cf.start is None:
             continue
         for e in events:
-            v = judge_event(reg, e)
+            v = judge_event(reg, e.facts)
             country = e.place.country if e.place else None
             if (e.time and v.temporal in {"during", "uncertain"}) or (
                     not e.time and (not cf.scope_country or country in (None, cf.scope_country))):

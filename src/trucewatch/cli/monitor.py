@@ -121,7 +121,8 @@ def status(db: str | None) -> None:
     langs = ", ".join(f"{k} {v}" for k, v in s.languages.items()) or "none"
     click.echo(f"articles: {s.analysed} analysed ({langs}), {s.failed} failed")
     click.echo(f"reports of incidents: {s.reports} (corroborated into {s.events} events); "
-               f"ceasefire declarations: {s.declarations} (registry: {s.ceasefires} ceasefires); claims: {s.claims}")
+               f"ceasefire declarations: {s.declarations} (registry: {s.ceasefires} ceasefires; {s.unregistered} "
+               f"undated mentions of no registered truce); claims: {s.claims}")
     click.echo(f"events judged violations of at least one registered ceasefire: {s.violations}")
     if s.failures:
         click.echo(f"failed ({len(s.failures)}):")
@@ -152,18 +153,23 @@ def export(fmt: str, out: Path, db: str | None, per: str) -> None:
 @click.argument("ceasefire", required=False)
 @click.option("--db", metavar="URL", help=DB_HELP)
 @click.option("--out", "out_dir", default="reports", show_default=True,
-              type=click.Path(file_okay=False, path_type=Path), help="Directory for the Markdown, HTML and PNGs.")
+              type=click.Path(file_okay=False, path_type=Path), help="Directory for the Markdown, HTML, JSON and PNGs.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md", show_default=True,
+              help="The form printed on stdout (all three are written to --out).")
 @click.option("--list", "list_only", is_flag=True, help="List the registered ceasefires and stop.")
 @click.option("--registry", "registry_file", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help=REGISTRY_HELP)
-def report(ceasefire: str | None, db: str | None, out_dir: Path, list_only: bool, registry_file: Path | None) -> None:
-    """Report on one ceasefire of the registry (C1, C2 ... ; default: the one most articles declare):
-    its window, zone and responses, each incident during it with sources and verdict, a map and a
-    timeline, as Markdown and self-contained HTML."""
+def report(ceasefire: str | None, db: str | None, out_dir: Path, fmt: str, list_only: bool,
+           registry_file: Path | None) -> None:
+    """Did the truce hold? Report on one ceasefire of the registry (an id from --list; default: the one
+    most articles declare): the verdict and its counts first, then each incident during or
+    straddling the window with its quotes and sources, those elsewhere, the claims party by
+    party, the declarations quoted, a map and a timeline. Markdown, self-contained HTML, JSON."""
     from trucewatch.corroborate.rebuild import rebuild
     from trucewatch.registry.judged import judge_events
     from trucewatch.registry.user import load
-    from trucewatch.report.build import chosen, make, write_report
+    from trucewatch.report.build import articles_of, chosen, make
+    from trucewatch.report.text import write_report
     from trucewatch.store.db import Store
 
     user = load(registry_file or _registry_path())
@@ -183,6 +189,7 @@ def report(ceasefire: str | None, db: str | None, out_dir: Path, list_only: bool
         events = store.events()
         mine = {u.id for u in user}
         judgements = judge_events([truce], events) if truce.id in mine else store.event_judgements(truce.id)
-    md, page = write_report(make(truce, events, judgements), out_dir)
-    click.echo(md.read_text(encoding="utf-8"))
-    click.echo(f"wrote {md} and {page}", err=True)
+        claims = store.claims(articles_of(truce, events, judgements))
+    paths = write_report(make(truce, events, judgements, claims), out_dir)
+    click.echo(paths[fmt].read_text(encoding="utf-8"))
+    click.echo("wrote " + ", ".join(str(p) for p in paths.values()), err=True)

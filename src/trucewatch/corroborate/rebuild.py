@@ -109,8 +109,8 @@ def _judge_changed(store: Store, registry: list[Registered], events: list[Event]
     replaced) and the new ones; only the events that meet a window are read in full."""
     if not registry:
         return []
-    new = {e.id: e for e in events}
+    new = {e.id: e.facts for e in events}
     times = [t for t in store.event_times() if t[0] not in gone and t[0] not in new] + [timed(e) for e in events]
     hits = meeting(registry, times)
-    stored = {e.id: e for e in store.events({i for _, ids in hits for i in ids if i not in new})}
+    stored = {f.id: f for f in store.event_facts({i for _, ids in hits for i in ids if i not in new})}
     return [judge_event(reg, new.get(i) or stored[i]) for reg, ids in hits for i in ids]

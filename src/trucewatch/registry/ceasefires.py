@@ -5,10 +5,16 @@ Two declarations are the same truce when their declarers do not differ (one may 
 their windows agree: starts within ``same_start_hours`` of each other and ends that do not
 contradict (one unknown, or within the same margin). The registered window is the one most
 articles state, a stated timezone before an assumed one.
+
+Only a declaration with a start registers a truce. One without ("the truce Putin ordered", "a
+ceasefire must come") joins its declarer's dated truce when published close to it, and is
+otherwise left out of the registry: it stays stored with its article, counted by ``status`` as
+an unregistered mention, but a truce nobody dated has no window to judge anything against.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -35,10 +41,8 @@ def _same(truce: _Truce, d: Declaration, settings: Settings) -> bool:
     reg, cf = truce.settled, d.ceasefire
     if reg.declared_by and cf.declared_by and reg.declared_by != cf.declared_by:
         return False
-    if cf.start is None and reg.start is not None:
+    if cf.start is None:
         return _mentions(reg, d, settings.mention_days)
-    if reg.start is None or cf.start is None:
-        return reg.start is None and cf.start is None and reg.occasion is not None and reg.occasion == cf.occasion
     hours = settings.same_start_hours
     return _close(reg.start, cf.start, hours) and _close(reg.end, cf.end, hours)
 
@@ -89,15 +93,23 @@ def _order(d: Declaration) -> tuple[str, str]:
     return d.ceasefire.start.isoformat() if d.ceasefire.start else "9999", d.article_id
 
 
+def truce_id(first: Declaration) -> str:
+    """A registered truce's id, from the declaration that opened it (the earliest dated): stable
+    while the truce keeps it, whatever else the registry gains."""
+    return "C" + hashlib.sha1(f"{first.article_id}/{first.ceasefire.id}".encode()).hexdigest()[:8]
+
+
 def build(declarations: list[Declaration], settings: Settings | None = None) -> list[Registered]:
-    """Merge declarations into registered ceasefires, ``C1``, ``C2``... in order of their start."""
+    """Merge declarations into registered ceasefires, in order of their start."""
     settings = settings or Settings()
     truces: list[_Truce] = []
     for d in sorted(declarations, key=_order):
         matches = [t for t in truces if _same(t, d, settings)]
         target = min(matches, key=lambda t: _days_from(t.settled, d)) if matches else None
         if target is None:
-            target = _Truce(replace(d.ceasefire, id=f"C{len(truces) + 1}"))
+            if d.ceasefire.start is None:
+                continue  # an undated mention of no registered truce: not a truce of its own
+            target = _Truce(replace(d.ceasefire, id=truce_id(d)))
             truces.append(target)
         target.declarations.append(d)
         _settle(target)

@@ -11,24 +11,15 @@ ceasefire without a known start is not judged here (every event would be uncerta
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import cast
-
 import numpy as np
 
 from trucewatch.judge.index import Events, Window, judge_indexed
 from trucewatch.judge.judge import judge
-from trucewatch.records import Attribution, Judgement
-from trucewatch.stored import Event, Registered
+from trucewatch.records import Judgement
+from trucewatch.stored import Event, EventFacts, Registered
 
-_ORDER = {"contested": 0, "uncontested": 1, "unknown": 2}
 #: (event id, start, end in seconds since the epoch, country): all the time index reads of an event
 Timed = tuple[str, float | None, float | None, str | None]
-
-
-def event_attribution(values: Iterable[str]) -> Attribution:
-    """One event's attribution from its reports': contested if any report finds it contested."""
-    return cast(Attribution, min(values, key=lambda v: _ORDER.get(v, 3), default="unknown"))
 
 
 def _window(reg: Registered) -> Window:
@@ -55,9 +46,8 @@ def meeting(registry: list[Registered], times: list[Timed]) -> list[tuple[Regist
     return out
 
 
-def judge_event(reg: Registered, event: Event) -> Judgement:
-    return judge(reg.ceasefire, event.id, event.time, event.place,
-                 event_attribution(r.attribution for r in event.reports), reg.zone)
+def judge_event(reg: Registered, event: EventFacts) -> Judgement:
+    return judge(reg.ceasefire, event.id, event.time, event.place, event.attribution, reg.zone)
 
 
 def timed(event: Event) -> Timed:
@@ -69,5 +59,5 @@ def timed(event: Event) -> Timed:
 def judge_events(registry: list[Registered], events: list[Event]) -> list[Judgement]:
     """Verdicts of events during or straddling each ceasefire's window, and of untimed events in
     its country."""
-    by_id = {e.id: e for e in events}
+    by_id = {e.id: e.facts for e in events}
     return [judge_event(reg, by_id[i]) for reg, ids in meeting(registry, [timed(e) for e in events]) for i in ids]

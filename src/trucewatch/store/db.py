@@ -87,6 +87,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "ALTER TABLE reports ADD COLUMN t1 DOUBLE PRECISION",
         "ALTER TABLE events ADD COLUMN t0 DOUBLE PRECISION",
         "ALTER TABLE events ADD COLUMN t1 DOUBLE PRECISION",
+        "ALTER TABLE events ADD COLUMN admin1 TEXT",
+        "ALTER TABLE events ADD COLUMN attribution TEXT",
         "ALTER TABLE ceasefires ADD COLUMN record TEXT",
         """CREATE TABLE ceasefire_declarations (
             ceasefire TEXT NOT NULL, article_id TEXT NOT NULL, declaration TEXT NOT NULL,
@@ -124,6 +126,7 @@ class Status:
     events: int = 0
     ceasefires: int = 0  # the registry: declarations merged into truces
     violations: int = 0  # events judged "violation_reported" or "violation_contested" of some ceasefire
+    unregistered: int = 0  # declarations in no registered truce: undated mentions of none
 
 
 def _now() -> str:
@@ -266,7 +269,8 @@ class Store(DerivedTables):
         return Status(int(counts.get("analysed", 0)), int(counts.get("failed", 0)), self.count("reports"),
                       self.count("declarations"), self.count("claims"),
                       {str(k): int(v) for k, v in langs.items()}, failures, self.count("events"),
-                      self.count("ceasefires"), int(violations))
+                      self.count("ceasefires"), int(violations),
+                      self.count("declarations") - self.count("ceasefire_declarations"))
 
     def count(self, table: str) -> int:
         return int(self.conn.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0])

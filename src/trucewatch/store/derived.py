@@ -18,15 +18,18 @@ from trucewatch.records import Judgement
 from trucewatch.store.backend import Connection
 from trucewatch.store.rows import (
     EVENT_COLUMNS,
+    FACT_COLUMNS,
     REPORT_COLUMNS,
     REPORTS_FROM,
+    claim_of,
     declaration_of,
     event_of,
+    facts_of,
     registered_of,
     report_of,
     seconds,
 )
-from trucewatch.stored import Declaration, Event, Registered, Report
+from trucewatch.stored import Declaration, Event, EventFacts, Registered, Report, StoredClaim
 
 _CHUNK = 400  # ids per IN (...) list
 
@@ -113,6 +116,14 @@ class DerivedTables:
                 f"SELECT event_id, article_id, incident FROM event_reports WHERE event_id IN ({marks})", chunk)}
         return out
 
+    def event_facts(self, ids: Iterable[str]) -> list[EventFacts]:
+        """What judging these events reads (time, place, attribution), from their rows alone."""
+        out: list[EventFacts] = []
+        for chunk, marks in _chunks(sorted(set(ids))):
+            out += [facts_of(tuple(r)) for r in self.conn.execute(
+                f"SELECT {', '.join(FACT_COLUMNS)} FROM events WHERE id IN ({marks})", chunk)]
+        return out
+
     def event_times(self) -> list[tuple[str, float | None, float | None, str | None]]:
         """(event id, start, end, country) of every event: what the time index needs."""
         return [(r[0], r[1], r[2], r[3]) for r in self.conn.execute("SELECT id, t0, t1, country FROM events")]
@@ -124,6 +135,16 @@ class DerivedTables:
         rows = self.conn.execute("SELECT d.record, d.article_id, a.published, a.source, a.outlet, a.url, a.title "
                                  "FROM declarations d JOIN articles a ON a.id = d.article_id")
         return [declaration_of(tuple(r)) for r in rows]
+
+    def claims(self, articles: Iterable[str]) -> list[StoredClaim]:
+        """The claims of these articles, with their article."""
+        out: list[StoredClaim] = []
+        for chunk, marks in _chunks(sorted(set(articles))):
+            rows = self.conn.execute("SELECT c.record, c.article_id, a.published, a.source, a.outlet, a.url, a.title "
+                                     f"FROM claims c JOIN articles a ON a.id = c.article_id "
+                                     f"WHERE c.article_id IN ({marks})", chunk)
+            out += [claim_of(tuple(r)) for r in rows]
+        return sorted(out, key=lambda c: (c.article_id, len(c.claim.id), c.claim.id))
 
     def pending_declarations(self) -> int:
         return int(self.conn.execute(
@@ -140,7 +161,7 @@ class DerivedTables:
                 held.setdefault(cid, []).append(by_key[(article, decl)])
         rows = self.conn.execute("SELECT id, record FROM ceasefires WHERE record IS NOT NULL")
         out = [registered_of(record, held.get(cid, [])) for cid, record in rows]
-        return sorted(out, key=lambda r: (len(r.id), r.id))
+        return sorted(out, key=_start)
 
     def event_judgements(self, ceasefire: str | None = None) -> list[Judgement]:
         """The stored judgements of events (of one ceasefire): events during or straddling a
@@ -180,10 +201,16 @@ class DerivedTables:
                            for v in change.verdicts])
 
 
+def _start(reg: Registered) -> tuple[float, str]:
+    """The registry's order: by start (undated last), then id."""
+    start = reg.ceasefire.start
+    return (start.timestamp() if start else float("inf")), reg.id
+
+
 def _insert_events(c: Connection, events: list[Event], comp: str) -> None:
     c.executemany("INSERT INTO events (id, place, country, lat, lon, event_type, sub_event_type, time_earliest, "
                   "time_latest, reports, sources, fatalities_low, fatalities_best, fatalities_high, disagreements, "
-                  "components, t0, t1) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+                  "components, t0, t1, admin1, attribution) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
                       _event_row(e, comp) for e in events])
     c.executemany("INSERT INTO event_reports VALUES (?,?,?)",
                   [(e.id, r.article_id, r.incident.id) for e in events for r in e.reports])
@@ -195,7 +222,8 @@ def _event_row(e: Event, comp: str) -> tuple[Any, ...]:
             best.acled_event_type, best.acled_sub_event_type, _iso(t.earliest) if t else None,
             _iso(t.latest) if t else None, len(e.reports), e.sources, e.fatalities_low, e.fatalities_best,
             e.fatalities_high, json.dumps(list(e.disagreements)), comp,
-            seconds(t.earliest) if t else None, seconds(t.latest) if t else None)
+            seconds(t.earliest) if t else None, seconds(t.latest) if t else None, p.admin1 if p else None,
+            e.facts.attribution)
 
 
 def _replace_registry(c: Connection, registry: list[Registered], comp: str) -> None:

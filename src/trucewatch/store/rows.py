@@ -9,9 +9,9 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from typing import Any
 
-from trucewatch.contract import ceasefire_from_dict, incident_from_dict
-from trucewatch.records import Incident, Span, TimeInterval
-from trucewatch.stored import Declaration, Event, Registered, Report, Source
+from trucewatch.contract import ceasefire_from_dict, claim_from_dict, incident_from_dict
+from trucewatch.records import Incident, Place, Span, TimeInterval
+from trucewatch.stored import Declaration, Event, EventFacts, Registered, Report, Source, StoredClaim
 
 #: the columns :func:`report_of` reads: a report joined to its article
 REPORT_COLUMNS = ("r.record", "r.article_id", "a.published", "a.language", "a.source", "a.outlet", "a.url",
@@ -59,9 +59,26 @@ def event_of(row: tuple[Any, ...], reports: Iterable[Report]) -> Event:
                  evidence)
 
 
+#: the columns :func:`facts_of` reads: what judging an event needs
+FACT_COLUMNS = ("id", "time_earliest", "time_latest", "place", "country", "admin1", "lat", "lon", "attribution")
+
+
+def facts_of(row: tuple[Any, ...]) -> EventFacts:
+    eid, lo, hi, name, country, admin1, lat, lon, attribution = row
+    time = TimeInterval(datetime.fromisoformat(lo), datetime.fromisoformat(hi), "corroborated") if lo and hi else None
+    place = Place(name, country, admin1, lat, lon, 0, 0) if name is not None else None
+    return EventFacts(eid, time, place, attribution or "unknown")
+
+
 def declaration_of(row: tuple[Any, ...]) -> Declaration:
     record, article, published, path, outlet, url, title = row
     return Declaration(ceasefire_from_dict(json.loads(record)), article, _day(published),
+                       source_of(path, outlet, url, title))
+
+
+def claim_of(row: tuple[Any, ...]) -> StoredClaim:
+    record, article, published, path, outlet, url, title = row
+    return StoredClaim(claim_from_dict(json.loads(record)), article, _day(published),
                        source_of(path, outlet, url, title))
 
 
