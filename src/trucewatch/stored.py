@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from functools import cached_property
 from typing import Protocol, cast
 
@@ -173,6 +173,19 @@ class Registered:
     @property
     def sources(self) -> list[str]:
         return sorted({d.article_id for d in self.declarations})
+
+    @property
+    def windows(self) -> list[tuple[datetime | None, datetime | None, list[str]]]:
+        """Every window its dated declarations state, with the articles stating it (several
+        entries: the declarations disagree; the settled window is the one most state)."""
+        out: dict[tuple[str | None, str | None], tuple[datetime | None, datetime | None, set[str]]] = {}
+        for d in self.declarations:
+            cf = d.ceasefire
+            if cf.start is None:
+                continue
+            key = (cf.start.isoformat(), cf.end.isoformat() if cf.end else None)
+            out.setdefault(key, (cf.start, cf.end, set()))[2].add(d.article_id)
+        return [(start, end, sorted(arts)) for start, end, arts in out.values()]
 
     @property
     def responses(self) -> list[tuple[str, str]]:

@@ -78,6 +78,8 @@ class TruceReport:
                 "timezone": cf.timezone, "timezone_basis": cf.timezone_basis, "scope": cf.scope,
                 "scope_country": cf.scope_country, "occasion": cf.occasion, "note": reg.note,
                 "responses": [{"party": p, "stance": s} for p, s in reg.responses],
+                "windows_stated": [{"start": self.local(a), "end": self.local(b), "articles": arts}
+                                   for a, b, arts in reg.windows],
                 "declarations": [_cited(d.article_id, d.published, d.source, d.ceasefire.evidence)
                                  for d in reg.declarations]}
 

@@ -72,6 +72,10 @@ def opening(rep: TruceReport) -> list[str]:
     lines.append(f"Events: {c['during']} during, {c['straddling']} straddling, {c['before']} before, "
                  f"{c['after']} after the window; {c['elsewhere']} elsewhere (during it, outside the zone); "
                  f"{c['time_unknown']} of unknown time in the zone's country (not judged).")
+    if len(rep.ceasefire.windows) > 1:
+        stated = "; ".join(f"{rep.local(a)} → {rep.local(b) or 'open'} ({len(arts)} article(s))"
+                           for a, b, arts in rep.ceasefire.windows)
+        lines.append(f"The declarations disagree on the window: {stated}.")
     end = rep.local(cf.end) or "open-ended"
     lines.append(f"Window: {rep.local(cf.start) or 'unknown'} → {end} ({cf.timezone or 'clock unknown'}, "
                  f"{cf.timezone_basis or '?'})" + (f"; ended early {rep.local(cf.ended_early)}" if cf.ended_early
