@@ -17,6 +17,7 @@ Tree::
 
 from __future__ import annotations
 
+import re
 from importlib.util import find_spec
 from typing import Final
 
@@ -95,6 +96,9 @@ WARNINGS: Final[dict[str, str]] = {
 }
 
 
+_FIELD = re.compile(r"\{(\w+)[^}]*\}")
+
+
 class TrucewatchError(Exception):
     """Base of every error trucewatch raises on purpose."""
 
@@ -107,8 +111,8 @@ class TrucewatchError(Exception):
         template = CATALOGUE.get(code, code)
         try:
             message = template.format(**fields)
-        except (KeyError, ValueError, IndexError):
-            message = f"{template} {fields}"
+        except (KeyError, ValueError, IndexError):  # a field missing or of another type: never the raw template
+            message = _FIELD.sub(lambda m: str(fields.get(m.group(1), "?")), template)
         super().__init__(f"{code} {printable(message)}")
 
     @property

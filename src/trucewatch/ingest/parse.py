@@ -10,6 +10,7 @@ kept as its digits.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import re
@@ -19,11 +20,12 @@ from typing import Any
 
 from trucewatch.errors import InputError, InternalError, TrucewatchError, printable, warning
 from trucewatch.ingest.items import Columns, Item, RawArticle, SourceFailure
-from trucewatch.ingest.limits import Limits, check_depth, decode_text, line_text
+from trucewatch.ingest.limits import Limits, check_depth, decode_text, is_text, line_text
 from trucewatch.temporal.published import parse_published
 
 _MIN_WORDS = 8
 _CSV_FIELD_DEFAULT = 131_072  # the csv module's own limit, kept as a floor
+_ID = re.compile(r'"id"\s*:\s*("(?:[^"\\]|\\.){0,200}"|-?\d{1,40})')
 _CHARREF = re.compile(rb"&#(?:[xX]([0-9a-fA-F]{1,8})|([0-9]{1,10}));")
 
 
@@ -33,6 +35,20 @@ def failure(where: str, exc: BaseException, given: str | None = None) -> SourceF
         return SourceFailure(where, exc, given)
     why = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
     return SourceFailure(where, InternalError("E901", source=where, why=why), given)
+
+
+def checked(item: Item) -> Item:
+    """An article whose text holds a lone surrogate (``\\ud800`` in JSON, ``&#xD800;`` in a feed)
+    is E103; its metadata is made printable (no store or JSON output takes a lone surrogate)."""
+    if isinstance(item, SourceFailure):
+        return item
+    if not is_text(item.text):
+        return SourceFailure(item.source, InputError("E103", source=item.source,
+                                                     why="it holds a lone surrogate, which is not a character"),
+                             item.id)
+    fields = {f: printable(v) for f in ("title", "outlet", "url", "author", "language", "id", "country")
+              if isinstance(v := getattr(item, f), str) and not is_text(v)}
+    return dataclasses.replace(item, **fields) if fields else item  # type: ignore[arg-type]
 
 
 def _day(value: Any) -> date | None:
@@ -154,8 +170,14 @@ def record(obj: dict[str, Any], where: str, columns: Columns, headline: bool = T
                       country=country.upper() if country else None)
 
 
-def id_of(obj: Any) -> str | None:
-    """The id of a record that failed, when it has a plain one."""
+def id_of(obj: Any, line: str | None = None) -> str | None:
+    """The id of a record that failed, when it has a plain one; of a line that could not be
+    parsed (too deep, broken), the first ``"id": value`` in it."""
+    if not isinstance(obj, dict) and line is not None and (m := _ID.search(line)):
+        try:
+            obj = {"id": json.loads(m.group(1))}
+        except ValueError:
+            return None
     given = obj.get("id") if isinstance(obj, dict) else None
     return printable(str(given))[:200] if isinstance(given, str | int | float) else None
 
@@ -171,6 +193,7 @@ def jsonl_records(lines: Iterable[str | bytes | None], source: str, columns: Col
     for n, raw in enumerate(lines, 1):
         where = f"{source}:{n}"
         obj: Any = None
+        line: str | None = None
         try:
             if raw is None:
                 raise InputError("E110", source=where, limit=limits.max_bytes)
@@ -181,11 +204,11 @@ def jsonl_records(lines: Iterable[str | bytes | None], source: str, columns: Col
             obj = json.loads(line)
             if not isinstance(obj, dict):
                 raise InputError("E106", source=where, why="not a JSON object")
-            yield record(obj, where, columns, headline, limits)
+            yield checked(record(obj, where, columns, headline, limits))
         except (ValueError, TypeError, AttributeError) as exc:
-            yield SourceFailure(where, InputError("E106", source=where, why=str(exc)[:80]), id_of(obj))
+            yield SourceFailure(where, InputError("E106", source=where, why=str(exc)[:80]), id_of(obj, line))
         except Exception as exc:  # noqa: BLE001 - one line, whatever broke it, is its own failure
-            yield failure(where, exc, id_of(obj))
+            yield failure(where, exc, id_of(obj, line))
 
 
 def json_file(data: bytes, source: str, columns: Columns, limits: Limits) -> Iterator[Item]:

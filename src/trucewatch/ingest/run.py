@@ -100,25 +100,14 @@ def unreadable(store: Store, item: SourceFailure, report: IngestReport) -> None:
 
 
 def analyse(batch: list[tuple[RawArticle, str]], analyzer: Analyzer) -> Iterator[Stored]:
-    """Analyse a batch: one :data:`Stored` row per article, in order (failures included). Should
-    the batch fail as a whole, its articles are analysed one at a time, so only the one that
-    fails is lost."""
-    try:
-        results = list(analyzer.analyze_many(_input(r, a) for r, a in batch))
-    except Exception:  # noqa: BLE001 - retried article by article below
-        results = [_alone(raw, aid, analyzer) for raw, aid in batch]
+    """Analyse a batch: one :data:`Stored` row per article, in order (failures included; a batch
+    that fails as a whole is analysed one article at a time, :meth:`Analyzer.analyze_all`)."""
+    results = analyzer.analyze_all([_input(r, a) for r, a in batch])
     for (raw, aid), result in zip(batch, results, strict=True):
         if isinstance(result, Failure):
             yield _meta(raw, aid), None, (result.error.code, str(result.error))
         else:
             yield _meta(raw, aid), result.to_contract(), None
-
-
-def _alone(raw: RawArticle, aid: str, analyzer: Analyzer) -> Any:
-    try:
-        return next(analyzer.analyze_many([_input(raw, aid)]))
-    except Exception as exc:  # noqa: BLE001 - a defect on one article must not lose the batch
-        return Failure(aid, raw.source, _defect(raw.source, exc))
 
 
 def keep(store: Store, row: Stored, report: IngestReport) -> None:

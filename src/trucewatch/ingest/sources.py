@@ -10,19 +10,18 @@ the formats are read by :mod:`trucewatch.ingest.parse`.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from trucewatch.errors import InputError, printable
+from trucewatch.errors import InputError
 from trucewatch.ingest.items import Columns, Item, RawArticle, SourceFailure
-from trucewatch.ingest.limits import Limits, bounded_lines, decode_text, is_text, open_source, read_bounded, shown
-from trucewatch.ingest.parse import csv_file, failure, feed, html, json_file, jsonl_records
+from trucewatch.ingest.limits import Limits, bounded_lines, decode_text, open_source, read_bounded, shown
+from trucewatch.ingest.parse import checked, csv_file, failure, feed, html, json_file, jsonl_records
 
-__all__ = ["Columns", "Item", "Limits", "RawArticle", "SourceFailure", "jsonl_lines", "jsonl_records",
-           "read_file", "read_sources"]
+__all__ = ["Columns", "Item", "Limits", "RawArticle", "SourceFailure", "bounded_lines", "jsonl_lines", "jsonl_records",
+           "read_file", "read_path", "read_sources", "shown"]
 
 HTML = {".html", ".htm", ".xhtml"}
 FEEDS = {".rss", ".atom", ".xml"}
@@ -110,20 +109,6 @@ def jsonl_lines(path: Path, source: str, limits: Limits) -> Iterator[bytes | str
 
 def jsonl_file(path: Path, source: str, columns: Columns, limits: Limits) -> Iterator[Item]:
     yield from jsonl_records(jsonl_lines(path, source, limits), source, columns, limits=limits)
-
-
-def checked(item: Item) -> Item:
-    """An article whose text holds a lone surrogate (``\\ud800`` in JSON, ``&#xD800;`` in a feed)
-    is E103; its metadata is made printable (no store or JSON output takes a lone surrogate)."""
-    if isinstance(item, SourceFailure):
-        return item
-    if not is_text(item.text):
-        return SourceFailure(item.source, InputError("E103", source=item.source,
-                                                     why="it holds a lone surrogate, which is not a character"),
-                             item.id)
-    fields = {f: printable(v) for f in ("title", "outlet", "url", "author", "language", "id", "country")
-              if isinstance(v := getattr(item, f), str) and not is_text(v)}
-    return dataclasses.replace(item, **fields) if fields else item  # type: ignore[arg-type]
 
 
 def _stdin(limits: Limits) -> Iterator[Item]:
