@@ -1,0 +1,41 @@
+"""Outputs that are safe to open: CSV cells that a spreadsheet would run as a formula are
+neutralised (OWASP: a leading quote), genuine numbers stay numbers; report files stay inside
+--out whatever a ceasefire's id; registry ids are checked when the YAML is loaded."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from tests.records import incident, place, report
+from trucewatch.export.formats import ACLED_COLUMNS, UCDP_COLUMNS, Row, _csv, acled_row, ucdp_row
+
+HOSTILE = ["=HYPERLINK(\"http://evil.example\")", "+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\tTab", "\rCR"]
+
+
+def _cells(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+def test_safe_csv_cells_that_start_a_formula_are_neutralised(tmp_path: Path, value: str) -> None:
+    madrid = place("Madrid", "ES", value, 40.4, -3.7)
+    inc = incident(value, where=madrid, perpetrator_acled_actor=value, perpetrator_claimed=value, low=-1)
+    row = Row.of_report(report("a1", inc, outlet=value))
+    acled, ucdp = tmp_path / "acled.csv", tmp_path / "ucdp.csv"
+    _csv(acled, ACLED_COLUMNS, [acled_row(row)])
+    _csv(ucdp, UCDP_COLUMNS, [ucdp_row(row)])
+    [a], [u] = _cells(acled), _cells(ucdp)
+    for cell in (a["source"], a["actor1"], a["admin1"], a["notes"], u["side_a"], u["source_office"], u["adm_1"]):
+        assert cell == "'" + value, cell
+    assert (a["longitude"], a["latitude"], u["longitude"]) == ("-3.7", "40.4", "-3.7")  # numbers stay numbers
+    assert a["fatalities"] == "-1" and u["low"] == "-1"
+
+
+def test_safe_csv_a_number_written_as_text_stays_a_number(tmp_path: Path) -> None:
+    out = tmp_path / "x.csv"
+    _csv(out, ("a", "b", "c", "d"), [{"a": "-3.7", "b": "-12", "c": "-1e5", "d": "- 3"}])
+    assert _cells(out) == [{"a": "-3.7", "b": "-12", "c": "-1e5", "d": "'- 3"}]
