@@ -39,3 +39,46 @@ def test_safe_csv_a_number_written_as_text_stays_a_number(tmp_path: Path) -> Non
     out = tmp_path / "x.csv"
     _csv(out, ("a", "b", "c", "d"), [{"a": "-3.7", "b": "-12", "c": "-1e5", "d": "- 3"}])
     assert _cells(out) == [{"a": "-3.7", "b": "-12", "c": "-1e5", "d": "'- 3"}]
+
+
+def test_safe_report_files_stay_inside_out_whatever_the_id(tmp_path: Path) -> None:
+    from tests.records import ceasefire
+    from trucewatch.report.build import make, write_report
+    from trucewatch.stored import Registered
+
+    out = tmp_path / "deep" / "reports"
+    for hostile in ("x/../../escaped", "../../../tmp/owned", "/etc/passwd", "..", "a\\b", "C1\x00.md"):
+        cf = ceasefire("Russia", "2023-01-06T12:00:00+03:00", "2023-01-08T00:00:00+03:00", id=hostile)
+        md, page = write_report(make(Registered(cf), [], []), out)
+        for path in (md, page):
+            assert path.resolve().parent == out.resolve(), (hostile, path)
+    assert {p.parent for p in tmp_path.rglob("*") if p.is_file()} == {out}
+    assert len(list(out.glob("*.md"))) == 6  # six ids, six reports: none overwrites another
+
+
+@pytest.mark.parametrize("bad", ["x/../../escaped", "..", "a b", "C1\n", "ü" * 3, "x" * 65])
+def test_safe_registry_ids_are_checked_when_loaded(tmp_path: Path, bad: str) -> None:
+    import yaml
+
+    from trucewatch.errors import ConfigError
+    from trucewatch.registry.user import load
+
+    path = tmp_path / "ceasefires.yaml"
+    path.write_text(yaml.safe_dump([{"id": "U1", "start": "2023-01-06T12:00:00+03:00", "zone": {"country": "UA"}},
+                                    {"id": bad, "start": "2023-01-06T12:00:00+03:00", "zone": {"country": "UA"}}]),
+                    encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load(path)
+    assert err.value.code == "E302" and repr(bad) in str(err.value) and "ceasefires.yaml" in str(err.value)
+
+
+@pytest.mark.parametrize("text", ["just a string", "- 5\n- [1, 2]\n", "{a: 1}"])
+def test_safe_registry_that_is_not_a_list_of_ceasefires_is_e302(tmp_path: Path, text: str) -> None:
+    from trucewatch.errors import ConfigError
+    from trucewatch.registry.user import load
+
+    path = tmp_path / "ceasefires.yaml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        load(path)
+    assert err.value.code == "E302"

@@ -212,12 +212,16 @@ img{{max-width:100%}}</style></head><body>
 
 
 def write_report(rep: TruceReport, out_dir: Path) -> tuple[Path, Path]:
+    """Write the report's Markdown, HTML and PNGs into ``out_dir``, named by the ceasefire's id
+    made safe (:func:`trucewatch.registry.user.file_stem`): no id puts a file outside ``out_dir``."""
+    from trucewatch.registry.user import file_stem
+
     out_dir.mkdir(parents=True, exist_ok=True)
     pngs: dict[str, bytes] = {"timeline": timeline(rep)}
     mapped = map_png(rep)
     if mapped is not None:
         pngs["map"] = mapped
-    stem = f"ceasefire-{rep.ceasefire.id}"
+    stem = f"ceasefire-{file_stem(rep.ceasefire.id)}"
     images = {}
     for name, data in pngs.items():
         (out_dir / f"{stem}-{name}.png").write_bytes(data)
