@@ -82,3 +82,14 @@ def test_safe_registry_that_is_not_a_list_of_ceasefires_is_e302(tmp_path: Path, 
     with pytest.raises(ConfigError) as err:
         load(path)
     assert err.value.code == "E302"
+
+
+def test_safe_ceasefire_add_to_a_registry_that_is_not_a_list_is_e302(tmp_path: Path) -> None:
+    from trucewatch.errors import ConfigError
+    from trucewatch.registry.user import add
+
+    path = tmp_path / "ceasefires.yaml"
+    path.write_text("{a: 1}", encoding="utf-8")
+    with pytest.raises(ConfigError) as err:
+        add(path, {"start": "2023-01-06T12:00:00+03:00", "zone": {"country": "UA"}})
+    assert err.value.code == "E302" and path.read_text(encoding="utf-8") == "{a: 1}"

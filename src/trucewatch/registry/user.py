@@ -101,8 +101,8 @@ def _moment(value: Any) -> datetime | None:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
-def load(path: Path) -> list[Registered]:
-    """The user's ceasefires; an absent file is an empty registry."""
+def _entries(path: Path) -> list[dict[str, Any]]:
+    """The YAML file's entries; E302 unless it is a list of mappings. No file: none."""
     if not path.exists():
         return []
     import yaml
@@ -114,8 +114,13 @@ def load(path: Path) -> list[Registered]:
     if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
         raise ConfigError("E302", what=str(path), value=type(items).__name__,
                           why="give a list of ceasefires, each a mapping with start and zone")
+    return items
+
+
+def load(path: Path) -> list[Registered]:
+    """The user's ceasefires; an absent file is an empty registry."""
     out = []
-    for n, item in enumerate(items, 1):
+    for n, item in enumerate(_entries(path), 1):
         given = str(item.get("id") or f"U{n}")
         if not ID.fullmatch(given):
             raise ConfigError("E302", what=f"{path}: the id of ceasefire {n}", value=given, why=_ID_RULE)
@@ -133,7 +138,7 @@ def add(path: Path, entry: dict[str, Any]) -> str:
     """Append one ceasefire to the YAML file; returns its id."""
     import yaml
 
-    items = (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
+    items = _entries(path)
     entry = {"id": entry.get("id") or f"U{len(items) + 1}", **{k: v for k, v in entry.items() if k != "id"}}
     items.append(entry)
     path.write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8")
