@@ -38,8 +38,9 @@ def failure(where: str, exc: BaseException, given: str | None = None) -> SourceF
 
 
 def checked(item: Item) -> Item:
-    """An article whose text holds a lone surrogate (``\\ud800`` in JSON, ``&#xD800;`` in a feed)
-    is E103; its metadata is made printable (no store or JSON output takes a lone surrogate)."""
+    """An article whose text holds a lone surrogate (``\\ud800`` in JSON) is E103; its metadata
+    is made printable (no store or JSON output takes a lone surrogate). A feed's ``&#xD800;``
+    never gets here: :func:`feed` reads it as U+FFFD."""
     if isinstance(item, SourceFailure):
         return item
     if not is_text(item.text):
