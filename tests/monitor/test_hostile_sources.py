@@ -123,3 +123,11 @@ def test_hostile_folder_good_bad_good_keeps_both_good_files(tmp_path: Path) -> N
     _safe(items)
     names = [Path(i.source.split("#")[0].split(":")[0]).name for i in items if isinstance(i, RawArticle)]
     assert names[0] == "a-good.txt" and names[-1] == "c-good.txt"
+
+
+def test_hostile_feed_empty_content_falls_back_to_the_summary(tmp_path: Path) -> None:
+    path = tmp_path / "wire.rss"
+    path.write_text(_rss(f"<item><title>Strike</title><content:encoded></content:encoded>"
+                         f"<description>{BODY}</description></item>"), encoding="utf-8")
+    [a] = read_sources([str(path)])
+    assert isinstance(a, RawArticle) and a.text == f"Strike\n\n{BODY}"
