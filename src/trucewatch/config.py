@@ -20,6 +20,9 @@ from trucewatch.errors import ConfigError
 @dataclass(frozen=True)
 class Settings:
     max_chars: int = 1_000_000
+    max_source_bytes: int = 100_000_000
+    max_field_chars: int = 10_000
+    max_json_depth: int = 32
     data_dir: str = ""
     min_language_score: float = 0.5
     languages: tuple[str, ...] = ("ar", "de", "en", "es", "fr", "ru", "uk")
@@ -54,7 +57,7 @@ class Settings:
         return settings
 
     def validate(self) -> None:
-        for name in ("max_chars", "batch", "mention_days"):
+        for name in ("max_chars", "max_source_bytes", "max_field_chars", "max_json_depth", "batch", "mention_days"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError("E302", what=name, value=value, why="a positive integer")

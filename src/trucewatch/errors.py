@@ -17,6 +17,7 @@ Tree::
 
 from __future__ import annotations
 
+import re
 from importlib.util import find_spec
 from typing import Final
 
@@ -48,6 +49,19 @@ CATALOGUE: Final[dict[str, str]] = {
     "E107": "{source}: the text has no words to analyse (only {why}).",
     "E108": "{source}: this {kind} has no article text ({why}). Check that it is the article itself.",
     "E109": "{source}: no column '{column}' (columns: {have}). Name the text column with --text-column.",
+    "E110": (
+        "{source}: more than {limit:,} bytes, the limit of one source. Split it (a .jsonl file is read "
+        "line by line, each line a source), or raise the setting max_source_bytes."
+    ),
+    "E111": (
+        "{source}: not a regular file ({kind}), so it is not read. Give a file or a folder of files; "
+        "use - for standard input."
+    ),
+    "E112": "{source}: the JSON is nested deeper than {limit} levels. Give flat article objects.",
+    "E113": (
+        "{source}: the field '{field}' has more than {limit:,} characters. Shorten it, or raise the "
+        "setting {setting}."
+    ),
     "E201": (
         "{source}: the text is in '{lang}' (detected, score {score:.2f}); supported: {supported}. "
         "If the detection is wrong, pass --lang."
@@ -78,7 +92,11 @@ WARNINGS: Final[dict[str, str]] = {
     "W103": "published date inferred from the text ({why}); pass --published to fix it.",
     "W104": "no publication date given or found; relative times ('today') stay unresolved.",
     "W105": "{source}: published {value!r} is not a date trucewatch reads; the date is inferred instead.",
+    "W106": "{source}: '{field}' is {what}, not text; it is ignored.",
 }
+
+
+_FIELD = re.compile(r"\{(\w+)[^}]*\}")
 
 
 class TrucewatchError(Exception):
@@ -93,9 +111,9 @@ class TrucewatchError(Exception):
         template = CATALOGUE.get(code, code)
         try:
             message = template.format(**fields)
-        except (KeyError, ValueError, IndexError):
-            message = f"{template} {fields}"
-        super().__init__(f"{code} {message}")
+        except (KeyError, ValueError, IndexError):  # a field missing or of another type: never the raw template
+            message = _FIELD.sub(lambda m: str(fields.get(m.group(1), "?")), template)
+        super().__init__(f"{code} {printable(message)}")
 
     @property
     def message(self) -> str:
@@ -143,4 +161,25 @@ def require(extra: str, what: str) -> None:
 
 def warning(code: str, **fields: object) -> str:
     """Format a coded warning, e.g. ``W101 doc.txt: decoded as cp1251, not UTF-8.``"""
-    return f"{code} " + WARNINGS[code].format(**fields)
+    return printable(f"{code} " + WARNINGS[code].format(**fields))
+
+
+def printable(text: str) -> str:
+    """``text`` as valid UTF-8, to print, store or put in JSON: a lone surrogate (a byte of a file
+    name that is not UTF-8, read by Python as U+DC80-U+DCFF; or a JSON escape such as \\ud800)
+    becomes a visible escape, ``\\xe9`` or ``\\ud800``."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    out = []
+    for ch in text:
+        o = ord(ch)
+        if 0xDC80 <= o <= 0xDCFF:
+            out.append(f"\\x{o - 0xDC00:02x}")
+        elif 0xD800 <= o <= 0xDFFF:
+            out.append(f"\\u{o:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -101,6 +101,21 @@ class Analyzer:
         while chunk := list(islice(stream, self.settings.batch)):
             yield from self._chunk(chunk)
 
+    def analyze_all(self, items: list[ArticleInput]) -> list[Analysis | Failure]:
+        """:meth:`analyze_many` over a list, never raising: should the batch fail as a whole (a
+        defect in a stage run on the whole batch), each article is analysed alone, so only the one
+        that fails is lost."""
+        try:
+            return list(self.analyze_many(items))
+        except Exception:  # noqa: BLE001 - retried article by article
+            out: list[Analysis | Failure] = []
+            for item in items:
+                try:
+                    out.append(next(self.analyze_many([item])))
+                except Exception as exc:  # noqa: BLE001 - this one is the defect
+                    out.append(_defect(item, exc))
+            return out
+
     # ------------------------------------------------------------------ stages
 
     def _prepare(self, item: ArticleInput) -> _Prepared:
@@ -109,7 +124,7 @@ class Analyzer:
         cleaned = clean(item.text)
         if item.language:
             if item.language not in self.settings.languages:
-                raise LanguageError("E202", lang=item.language,
+                raise LanguageError("E202", source=source, lang=item.language,
                                     supported=", ".join(self.settings.languages))
             return _Prepared(item, cleaned.text, cleaned.captions, item.language, None)
         lang, score = detect_language(cleaned.text, self.settings.languages,
@@ -124,6 +139,8 @@ class Analyzer:
                 prepared[n] = self._prepare(item)
             except TrucewatchError as exc:
                 results[n] = Failure(item.id, item.source, exc)
+            except Exception as exc:  # noqa: BLE001 - a defect on one article must not lose the batch
+                results[n] = _defect(item, exc)
         for lang in sorted({p.language for p in prepared.values()}):
             idx = [n for n, p in prepared.items() if p.language == lang]
             nlp = load_model(lang, self.settings.max_chars + 1)
@@ -134,10 +151,7 @@ class Analyzer:
                 except TrucewatchError as exc:
                     results[n] = Failure(chunk[n].id, chunk[n].source, exc)
                 except Exception as exc:  # noqa: BLE001 - a defect on one article must not lose the batch
-                    why = f"{type(exc).__name__}: {exc}"
-                    results[n] = Failure(chunk[n].id, chunk[n].source,
-                                         InternalError("E901", source=chunk[n].source or chunk[n].id or "<text>",
-                                                       why=why))
+                    results[n] = _defect(chunk[n], exc)
         for n in range(len(chunk)):
             yield results[n]
 
@@ -187,6 +201,11 @@ class Analyzer:
             "extract": "trucewatch.rules.v1",
             "judge": "trucewatch.judge.intervals.v1",
         }
+
+
+def _defect(item: ArticleInput, exc: BaseException) -> Failure:
+    why = " ".join(f"{type(exc).__name__}: {exc}".split())[:200]
+    return Failure(item.id, item.source, InternalError("E901", source=item.source or item.id or "<text>", why=why))
 
 
 def _with_scope_country(cf: Ceasefire, incidents: list[Any], parties: Any) -> Ceasefire:

@@ -25,8 +25,8 @@ from trucewatch.errors import (
     ConfigError,
     InputError,
     TrucewatchError,
+    printable,
 )
-from trucewatch.nlp.normalize import decode
 from trucewatch.pipeline import Analyzer, ArticleInput, Failure
 from trucewatch.records import Analysis
 from trucewatch.temporal.published import parse_published
@@ -41,28 +41,35 @@ def _date(value: str | None, what: str) -> date | None:
         raise ConfigError("E302", what=what, value=value, why="use YYYY-MM-DD") from exc
 
 
-def _read(path: str) -> tuple[str, tuple[str, ...]]:
-    source = "<stdin>" if path == "-" else path
-    try:
-        data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
-    except OSError as exc:
-        raise InputError("E105", source=source, why=exc.strerror or str(exc)) from exc
-    return decode(data, source)
+def _read(path: str, settings: Settings) -> tuple[str, tuple[str, ...]]:
+    """The text of one article: a regular file (or - for stdin) read within max_source_bytes."""
+    from trucewatch.ingest.limits import Limits, decode_text, read_bounded, shown
+    from trucewatch.ingest.sources import read_path
+
+    limits = Limits.of(settings)
+    source = "<stdin>" if path == "-" else shown(path)
+    data = read_bounded(sys.stdin.buffer, source, limits.max_bytes) if path == "-" else \
+        read_path(Path(path), source, limits)
+    return decode_text(data, source)
 
 
-def _jsonl_items(path: str) -> Iterator[ArticleInput | Failure]:
-    """The lines of a JSONL batch, through ingest's reader (the text as given, no headline)."""
-    from trucewatch.ingest.sources import SourceFailure, jsonl_records
+def _jsonl_items(path: str, settings: Settings) -> Iterator[ArticleInput | Failure]:
+    """The lines of a JSONL batch, through ingest's reader (the text as given, no headline),
+    streamed within the bounds of the settings; a missing file or a folder is E105."""
+    from trucewatch.ingest.limits import Limits, shown
+    from trucewatch.ingest.sources import SourceFailure, bounded_lines, jsonl_lines, jsonl_records
 
-    stream: TextIO = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")
-    with stream:
-        for item in jsonl_records(stream, path, headline=False):
-            if isinstance(item, SourceFailure):
-                yield Failure(item.id, item.source, item.error)
-            else:
-                yield ArticleInput(item.text, id=item.id, published=item.published,
-                                   published_basis=item.published_basis, language=item.language,
-                                   source=item.source, country=item.country, warnings=item.warnings)
+    limits = Limits.of(settings)
+    source = "<stdin>" if path == "-" else shown(path)
+    lines = bounded_lines(sys.stdin.buffer, limits.max_bytes) if path == "-" else \
+        jsonl_lines(Path(path), source, limits)
+    for item in jsonl_records(lines, source, headline=False, limits=limits):
+        if isinstance(item, SourceFailure):
+            yield Failure(item.id, item.source, item.error)
+        else:
+            yield ArticleInput(item.text, id=item.id, published=item.published,
+                               published_basis=item.published_basis, language=item.language,
+                               source=item.source, country=item.country, warnings=item.warnings)
 
 
 def _emit(result: Analysis | Failure, fmt: str, out: TextIO) -> None:
@@ -84,12 +91,14 @@ def _emit(result: Analysis | Failure, fmt: str, out: TextIO) -> None:
 
 def _batch(analyzer: Analyzer, path: str, fmt: str) -> int:
     failed = 0
-    items = list(_jsonl_items(path)) if path == "-" else _jsonl_items(path)
+    items = _jsonl_items(path, analyzer.settings)
+    if path == "-":
+        items = iter(list(items))
     pending: list[ArticleInput] = []
 
     def flush() -> int:
         bad = 0
-        for r in analyzer.analyze_many(pending):
+        for r in analyzer.analyze_all(pending):
             bad += isinstance(r, Failure)
             _emit(r, fmt, sys.stdout)
         pending.clear()
@@ -136,10 +145,10 @@ def analyze(path: str | None, jsonl: str | None, published: str | None, lang: st
     if jsonl is not None:
         sys.exit(_batch(analyzer, jsonl, fmt or "jsonl"))
     assert path is not None
-    text, warnings = _read(path)
+    text, warnings = _read(path, settings)
     given = _date(published, "--published")
     item = ArticleInput(text, published=given, published_basis="given" if given else "unknown",
-                        language=lang, source=None if path == "-" else path, warnings=warnings)
+                        language=lang, source=None if path == "-" else printable(path), warnings=warnings)
     result = next(analyzer.analyze_many([item]))
     if isinstance(result, Failure):
         raise result.error

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -46,6 +47,9 @@ UCDP_COLUMNS = ("id", "relid", "year", "active_year", "code_status", "type_of_vi
                 "date_prec", "date_start", "date_end", "deaths_a", "deaths_b", "deaths_civilians",
                 "deaths_unknown", "best", "high", "low", "gwnoa", "gwnob")
 FORMATS = ("acled", "ucdp", "plover", "geojson", "parquet")
+#: what a spreadsheet reads as the start of a formula (OWASP, CSV injection); a number is not one
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
@@ -231,13 +235,21 @@ def _parquet_record(r: Report, event: str | None) -> dict[str, Any]:
     return out
 
 
+def safe_cell(value: Any) -> Any:
+    """A CSV cell no spreadsheet runs: text that starts with ``= + - @``, a tab or a carriage
+    return gets a leading single quote; numbers (and text that is one, such as ``-3.7``) stay."""
+    if isinstance(value, str) and value.startswith(_FORMULA) and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
+
+
 def _csv(out: Path, columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) -> int:
     n = 0
     with out.open("w", encoding="utf-8", newline="") as f:
         w = csv.DictWriter(f, fieldnames=list(columns))
         w.writeheader()
         for row in rows:
-            w.writerow(row)
+            w.writerow({k: safe_cell(v) for k, v in row.items()})
             n += 1
     return n
 

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from trucewatch.ingest.sources import Columns, RawArticle, SourceFailure, read_sources
+from trucewatch.errors import InternalError, TrucewatchError, printable
+from trucewatch.ingest.sources import Columns, Limits, RawArticle, SourceFailure, read_sources
 from trucewatch.nlp.normalize import article_id
 from trucewatch.pipeline import Analyzer, ArticleInput, Failure
 from trucewatch.store.db import Store
@@ -54,21 +55,22 @@ def _meta(raw: RawArticle, aid: str) -> dict[str, Any]:
 
 
 def fresh_batches(paths: Iterable[str], store: Store, columns: Columns, report: IngestReport,
-                  size: int) -> Iterator[tuple[list[tuple[RawArticle, str]], int]]:
+                  size: int, limits: Limits | None = None) -> Iterator[tuple[list[tuple[RawArticle, str]], int]]:
     """The articles not yet in the store, in batches of about ``size`` read items: (new articles
     with their ids, items read). Unreadable sources are recorded in the store and ``report``;
     articles already stored, or read twice in this run, are counted as skipped."""
     seen: set[str] = set()
-    for chunk in _batches(read_sources(paths, columns), size):
+    for chunk in _batches(read_sources(paths, columns, limits), size):
         todo: list[tuple[RawArticle, str]] = []
         for item in chunk:
-            if isinstance(item, SourceFailure):
-                report.unreadable += 1
-                report.failures.append(f"{item.source}: {item.error}")
-                store.save_source_failure(item.source, item.error.code, str(item.error))
-                continue
-            report.read += 1
-            todo.append((item, article_id(item.text)))
+            if isinstance(item, RawArticle):
+                try:
+                    todo.append((item, article_id(item.text)))
+                    report.read += 1
+                    continue
+                except Exception as exc:  # noqa: BLE001 - one article, whatever broke it, is its own failure
+                    item = SourceFailure(item.source, _defect(item.source, exc), item.id)
+            unreadable(store, item, report)
         known = store.known([aid for _, aid in todo])
         fresh = []
         for raw, aid in todo:
@@ -80,9 +82,28 @@ def fresh_batches(paths: Iterable[str], store: Store, columns: Columns, report: 
         yield fresh, len(chunk)
 
 
+def _defect(source: str, exc: BaseException) -> TrucewatchError:
+    if isinstance(exc, TrucewatchError):
+        return exc
+    return InternalError("E901", source=source, why=" ".join(f"{type(exc).__name__}: {exc}".split())[:200])
+
+
+def unreadable(store: Store, item: SourceFailure, report: IngestReport) -> None:
+    """Record a source that gave no article, in ``report`` and (when the store takes it) the store."""
+    source = printable(item.source)
+    report.unreadable += 1
+    report.failures.append(f"{source}: {item.error}")
+    try:
+        store.save_source_failure(source, item.error.code, str(item.error))
+    except Exception as exc:  # noqa: BLE001 - the store refused even the failure: it stays in the report
+        report.failures.append(f"{source}: not recorded in the store ({type(exc).__name__}: {exc})")
+
+
 def analyse(batch: list[tuple[RawArticle, str]], analyzer: Analyzer) -> Iterator[Stored]:
-    """Analyse a batch: one :data:`Stored` row per article, in order (failures included)."""
-    for (raw, aid), result in zip(batch, analyzer.analyze_many(_input(r, a) for r, a in batch), strict=True):
+    """Analyse a batch: one :data:`Stored` row per article, in order (failures included; a batch
+    that fails as a whole is analysed one article at a time, :meth:`Analyzer.analyze_all`)."""
+    results = analyzer.analyze_all([_input(r, a) for r, a in batch])
+    for (raw, aid), result in zip(batch, results, strict=True):
         if isinstance(result, Failure):
             yield _meta(raw, aid), None, (result.error.code, str(result.error))
         else:
@@ -90,20 +111,44 @@ def analyse(batch: list[tuple[RawArticle, str]], analyzer: Analyzer) -> Iterator
 
 
 def keep(store: Store, row: Stored, report: IngestReport) -> None:
-    """Store one analysed (or failed) article and count it."""
+    """Store one analysed (or failed) article and count it: stored, failed, or skipped when it
+    was already there (another ingest stored it meanwhile). A row the store refuses (any
+    exception) is stored as failed (E901), or else recorded as a failed source; never raised."""
     meta, result, error = row
-    store.save_article(meta, result, error)
-    if error:
+    try:
+        new = store.save_article(meta, result, error)
+    except Exception as exc:  # noqa: BLE001 - one article, whatever broke it, is its own failure
+        _refused(store, meta, exc, report)
+        return
+    if not new:
+        report.skipped += 1
+    elif error:
         report.failed += 1
         report.failures.append(f"{meta['source']}: {error[1]}")
     else:
         report.stored += 1
 
 
+def _refused(store: Store, meta: dict[str, Any], exc: BaseException, report: IngestReport) -> None:
+    source = printable(str(meta.get("source") or meta.get("id")))
+    err = _defect(source, exc)
+    report.failed += 1
+    report.failures.append(f"{source}: {err}")
+    safe = {"id": printable(str(meta["id"])), "source": source, "text": printable(str(meta.get("text", "")))}
+    try:
+        store.save_article(safe, None, (err.code, str(err)))
+    except Exception:  # noqa: BLE001 - then as a source that failed, which needs no text
+        try:
+            store.save_source_failure(source, err.code, str(err))
+        except Exception as again:  # noqa: BLE001 - the store refused even that: it stays in the report
+            report.failures.append(f"{source}: not recorded in the store ({type(again).__name__})")
+
+
 def ingest(paths: Iterable[str], store: Store, analyzer: Analyzer, columns: Columns | None = None,
            progress: Callable[[int], None] | None = None) -> IngestReport:
     report = IngestReport()
-    for fresh, read in fresh_batches(paths, store, columns or Columns(), report, analyzer.settings.batch):
+    for fresh, read in fresh_batches(paths, store, columns or Columns(), report, analyzer.settings.batch,
+                                     Limits.of(analyzer.settings)):
         for row in analyse(fresh, analyzer):
             keep(store, row, report)
         if progress is not None:

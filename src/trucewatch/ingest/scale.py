@@ -27,9 +27,9 @@ from functools import cache
 from typing import Any
 
 from trucewatch.config import Settings
-from trucewatch.errors import ConfigError, require
+from trucewatch.errors import ConfigError, InternalError, printable, require
 from trucewatch.ingest.run import IngestReport, Stored, analyse, fresh_batches, keep
-from trucewatch.ingest.sources import Columns, RawArticle
+from trucewatch.ingest.sources import Columns, Limits, RawArticle
 from trucewatch.pipeline import Analyzer
 from trucewatch.store.db import Store
 
@@ -51,17 +51,33 @@ def analyse_partition(batch: list[tuple[RawArticle, str]], settings: Settings, o
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    rows = list(analyse(batch, _analyzer(settings)))
+    rows = [_encoded(row) for row in analyse(batch, _analyzer(settings))]
     table = pa.table({
-        "id": [m["id"] for m, _, _ in rows],
-        "meta": [json.dumps(m, ensure_ascii=False) for m, _, _ in rows],
-        "analysis": [json.dumps(r, ensure_ascii=False) if r else None for _, r, _ in rows],
-        "error_code": [e[0] if e else None for _, _, e in rows],
-        "error_message": [e[1] if e else None for _, _, e in rows],
+        "id": [m["id"] for m, _, _, _ in rows],
+        "meta": [m for _, m, _, _ in rows],
+        "analysis": [r for _, _, r, _ in rows],
+        "error_code": [e[0] if e else None for _, _, _, e in rows],
+        "error_message": [e[1] if e else None for _, _, _, e in rows],
     })
     with fsspec.open(out, "wb") as f:
         pq.write_table(table, f)
     return out, os.getpid(), len(_loads)
+
+
+def _encoded(row: Stored) -> tuple[dict[str, Any], str, str | None, tuple[str, str] | None]:
+    """One row as the partition holds it (meta and analysis as JSON text). A row that cannot be
+    written (text that is not UTF-8) becomes the failure of that article, so the partition is kept."""
+    meta, result, error = row
+    try:
+        encoded = json.dumps(meta, ensure_ascii=False), json.dumps(result, ensure_ascii=False) if result else None
+        for text in encoded:
+            (text or "").encode("utf-8")
+        return meta, encoded[0], encoded[1], error
+    except (TypeError, ValueError) as exc:
+        source = printable(str(meta.get("source") or meta.get("id")))
+        err = InternalError("E901", source=source, why=f"{type(exc).__name__}: {exc}"[:200])
+        safe = {"id": printable(str(meta["id"])), "source": source, "text": printable(str(meta.get("text", "")))}
+        return safe, json.dumps(safe, ensure_ascii=False), None, (err.code, str(err))
 
 
 def read_partition(path: str) -> Iterator[Stored]:
@@ -74,6 +90,17 @@ def read_partition(path: str) -> Iterator[Stored]:
     for row in table.to_pylist():
         error = (row["error_code"], row["error_message"]) if row["error_code"] else None
         yield json.loads(row["meta"]), json.loads(row["analysis"]) if row["analysis"] else None, error
+
+
+def _merge(store: Store, path: str, n: int, report: IngestReport) -> None:
+    """Store the ``n`` articles of one partition file, each as :func:`keep` does."""
+    try:
+        for row in read_partition(path):
+            keep(store, row, report)
+    except Exception as exc:  # noqa: BLE001 - an unreadable partition file: a rerun retries what it held
+        report.failures.append(f"partition {path} not read ({type(exc).__name__}: {exc}); "
+                               "run ingest again to retry its articles")
+        report.failed += n
 
 
 @contextmanager
@@ -140,12 +167,12 @@ def ingest_dask(paths: Iterable[str], store: Store, scheduler: str = "local", *,
                 report.failed += n
                 return
             loads[pid] = loaded
-            for row in read_partition(path):
-                keep(store, row, report)
+            _merge(store, path, n, report)
             if progress is not None:
                 progress(n)
 
-        for n, (fresh, _) in enumerate(fresh_batches(paths, store, columns or Columns(), report, partition)):
+        for n, (fresh, _) in enumerate(fresh_batches(paths, store, columns or Columns(), report, partition,
+                                                         Limits.of(settings))):
             if not fresh:
                 continue
             future = client.submit(analyse_partition, fresh, settings, f"{out}/part-{n:06d}.parquet", pure=False)

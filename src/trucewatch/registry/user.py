@@ -17,8 +17,10 @@ Geometry uses shapely, in degrees, with the buffer converted at the line's latit
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -27,6 +29,20 @@ from typing import Any
 from trucewatch.errors import ConfigError, require
 from trucewatch.records import Ceasefire, Place, Spatial
 from trucewatch.stored import Registered
+
+#: a ceasefire id: what reports name their files by and commands take as an argument
+ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+_ID_RULE = "an id is 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or a digit"
+
+
+def file_stem(ceasefire_id: str) -> str:
+    """``ceasefire_id`` as part of a file name that stays in its folder: a valid id as it is;
+    any other (a stored id, an old registry) with each other character as ``_`` and a hash of
+    the id, so two ids never share a file."""
+    if ID.fullmatch(ceasefire_id):
+        return ceasefire_id
+    clean = re.sub(r"[^A-Za-z0-9_.-]", "_", ceasefire_id).lstrip(".")[:48]
+    return f"{clean or '_'}-{hashlib.sha1(ceasefire_id.encode('utf-8', 'surrogatepass')).hexdigest()[:8]}"
 
 
 @dataclass(frozen=True)
@@ -85,8 +101,8 @@ def _moment(value: Any) -> datetime | None:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
 
 
-def load(path: Path) -> list[Registered]:
-    """The user's ceasefires; an absent file is an empty registry."""
+def _entries(path: Path) -> list[dict[str, Any]]:
+    """The YAML file's entries; E302 unless it is a list of mappings. No file: none."""
     if not path.exists():
         return []
     import yaml
@@ -95,11 +111,22 @@ def load(path: Path) -> list[Registered]:
         items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
     except yaml.YAMLError as exc:
         raise ConfigError("E302", what=str(path), value="YAML", why=str(exc).splitlines()[0]) from exc
+    if not isinstance(items, list) or not all(isinstance(item, dict) for item in items):
+        raise ConfigError("E302", what=str(path), value=type(items).__name__,
+                          why="give a list of ceasefires, each a mapping with start and zone")
+    return items
+
+
+def load(path: Path) -> list[Registered]:
+    """The user's ceasefires; an absent file is an empty registry."""
     out = []
-    for n, item in enumerate(items, 1):
+    for n, item in enumerate(_entries(path), 1):
+        given = str(item.get("id") or f"U{n}")
+        if not ID.fullmatch(given):
+            raise ConfigError("E302", what=f"{path}: the id of ceasefire {n}", value=given, why=_ID_RULE)
         zone = zone_of(item.get("zone") or {}, path.parent)
         end = _moment(item.get("end"))
-        cf = Ceasefire(str(item.get("id") or f"U{n}"), "user", item.get("declared_by"), None, None,
+        cf = Ceasefire(given, "user", item.get("declared_by"), None, None,
                        _moment(item.get("start")), end, item.get("timezone"), "stated",
                        (item.get("zone") or {}).get("region"), zone.country, None, None, None, (), (),
                        open_ended=end is None)
@@ -111,7 +138,7 @@ def add(path: Path, entry: dict[str, Any]) -> str:
     """Append one ceasefire to the YAML file; returns its id."""
     import yaml
 
-    items = (yaml.safe_load(path.read_text(encoding="utf-8")) or []) if path.exists() else []
+    items = _entries(path)
     entry = {"id": entry.get("id") or f"U{len(items) + 1}", **{k: v for k, v in entry.items() if k != "id"}}
     items.append(entry)
     path.write_text(yaml.safe_dump(items, allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -15,13 +15,13 @@ import re
 from pathlib import Path
 
 from trucewatch.records import Judgement
+from trucewatch.registry.user import file_stem
 from trucewatch.report.build import TruceReport, by_party
 from trucewatch.stored import Event, Source, StoredClaim
 
 _VERDICTS = {"held": "held", "violations_alleged": "violations alleged", "contested": "contested",
              "unknown": "unknown: nothing reported for the window and the zone"}
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # emphasis, code, links and images, tables
-_SAFE_ID = re.compile(r"[^A-Za-z0-9_.-]+")
 _HEAD = ["time (truce clock)", "place", "type", "killed (low)", "perpetrator claimed", "verdict", "sources"]
 
 
@@ -196,11 +196,6 @@ img{{max-width:100%}}.verdict{{font-size:1.2em;font-weight:bold}}</style></head>
 """
 
 
-def file_stem(ceasefire_id: str) -> str:
-    """A file name part from a ceasefire id: letters, digits, '.', '_' and '-' only."""
-    return "ceasefire-" + (_SAFE_ID.sub("_", ceasefire_id).strip("._") or "unnamed")
-
-
 def write_report(rep: TruceReport, out_dir: Path) -> dict[str, Path]:
     """Markdown (with PNG figures beside it), self-contained HTML and JSON in ``out_dir``."""
     from trucewatch.report.figures import map_png, timeline
@@ -211,7 +206,7 @@ def write_report(rep: TruceReport, out_dir: Path) -> dict[str, Path]:
     mapped = map_png(rep)
     if mapped is not None:
         pngs["map"] = mapped
-    stem = file_stem(rep.ceasefire.id)
+    stem = f"ceasefire-{file_stem(rep.ceasefire.id)}"  # made safe: no id puts a file outside out_dir
     paths = {kind: root / f"{stem}.{kind}" for kind in ("md", "html", "json")}
     images = {}
     for name, data in pngs.items():

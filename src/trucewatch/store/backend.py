@@ -109,12 +109,25 @@ def connect(url: str) -> Connection:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         raw = sqlite3.connect(path, timeout=30, isolation_level=None)
+        _refuse_foreign(raw, url)  # before anything is written: the journal mode is written in the file
         raw.execute("PRAGMA journal_mode=WAL")
         raw.execute("PRAGMA synchronous=NORMAL")
         raw.execute("PRAGMA foreign_keys=ON")
     except (OSError, sqlite3.Error) as exc:
         raise ConfigError("E303", url=url, why=str(exc)) from exc
     return Connection(raw, url)
+
+
+def _refuse_foreign(raw: sqlite3.Connection, url: str) -> None:
+    """E303 for a SQLite file with tables but no ``schema_version``: another program's database,
+    which the store must not write into. (Reading its tables also fails, E303, on a file that is
+    no SQLite database at all.)"""
+    tables = {r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if tables and "schema_version" not in tables:
+        raw.close()
+        have = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise ConfigError("E303", url=url, why=f"not a trucewatch store: it holds other tables ({have}) and no "
+                                               "schema_version; give a new file or an existing store")
 
 
 def _postgres(url: str) -> Connection:
