@@ -131,3 +131,28 @@ def test_an_incident_claim_keeps_the_sentence_that_says_who_did_it(analyzer: Any
     claims = analyzer.analyze(text, published="2024-05-10", language="en").to_contract()["claims"]
     accusing = [c for c in claims if (c["claimant"], c["kind"], c["target"]) == ("Ukraine", "accuses", "Russia")]
     assert accusing and all("Russian shelling" in c["evidence"][0]["text"] for c in accusing)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("en", "Ukraine called for a 30-day ceasefire.", {("Ukraine", "calls_for_ceasefire", None)}),
+        ("en", "Ukraine has agreed to a US proposal for a ceasefire.", {("Ukraine", "accepts_ceasefire", None)}),
+        ("fr", "Le Hamas a appelé à un cessez-le-feu immédiat.", {("Hamas", "calls_for_ceasefire", None)}),
+        ("de", "Die Hamas hat eine sofortige Waffenruhe gefordert.", {("Hamas", "calls_for_ceasefire", None)}),
+        ("de", "Israel stimmte der Waffenruhe zu.", {("Israel", "accepts_ceasefire", None)}),
+        ("es", "Israel aceptó la tregua.", {("Israel", "accepts_ceasefire", None)}),
+        ("ru", "Президент России поддержал эту договоренность.", {("Russia", "accepts_ceasefire", None)}),
+        ("ru", "Зеленский призвал к прекращению огня.", {("Ukraine", "calls_for_ceasefire", None)}),
+        ("uk", "Зеленський закликав до припинення вогню.", {("Ukraine", "calls_for_ceasefire", None)}),
+        ("ar", "ورحبت حماس بالهدنة.", {("Hamas", "accepts_ceasefire", None)}),
+        ("ar", "ودعت إسرائيل إلى وقف إطلاق النار.", {("Israel", "calls_for_ceasefire", None)}),
+        # pushed to agree, a guess in another's quotation, a rejected call: nobody accepts or calls
+        ("en", "Washington was pushing Russia and Ukraine to agree to a ceasefire.", set()),
+        ("en", '"Zelensky will hardly accept the ceasefire," a Russian lawmaker said.', set()),
+        ("en", "Russia rejected calls for a ceasefire.", set()),
+    ],
+)
+def test_calls_for_and_acceptance_of_a_truce(analyzer: Any, lang: str, text: str, want: set[Any]) -> None:
+    got = {c for c in _claims(analyzer, lang, text) if c[1] in {"calls_for_ceasefire", "accepts_ceasefire"}}
+    assert got == want

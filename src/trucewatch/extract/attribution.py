@@ -146,6 +146,8 @@ def subject_token(verb: Any, passive: bool = False) -> tuple[Any, Any] | None:
             return v.head, v  # "les autorités ukrainiennes accusant ...": the noun the participle qualifies
         if v.dep_ not in _CLIMB_DEPS or v.head.i == v.i:
             return None
+        if v.dep_ == "xcomp" and any(c.dep_ in {"dobj", "obj"} for c in v.head.children):
+            return None  # "pushed Russia to agree": the one pushed would do it, not the pusher
         v = v.head
     return None
 

@@ -232,6 +232,46 @@ def _complies(ctx: ArticleContext, s: Sentence) -> list[Who]:
     return out
 
 
+def _names_nearby(ctx: ArticleContext, s: Sentence, hit: Match, sections: tuple[str, ...],
+                  words: int = 4) -> bool:
+    """A phrase of ``sections`` (a truce, a proposal) within a few words after the verb, or before
+    it where the verb closes its clause ("hat eine Waffenruhe gefordert")."""
+    verb_final = bool(ctx.lex.section("claims").get("verb_final"))
+    for section in sections:
+        for h in ctx.find(section, s) if ctx.lex.optional(section) else []:
+            gaps = [ctx.shadow[hit.end : h.start]] if h.start >= hit.end else []
+            gaps += [ctx.shadow[h.end : hit.start]] if verb_final and h.end <= hit.start else []
+            if any(len(gap.split()) <= words and not any(c in gap for c in ".;:!?") for gap in gaps):
+                return True
+    return False
+
+
+def _stances(ctx: ArticleContext, s: Sentence) -> list[tuple[str, Who]]:
+    """'Ukraine called for a 30-day ceasefire', 'Россия поддержала договоренность', 'رحبت ...
+    بالهدنة': a party calls for a truce (``claims.calls_for``, the truce named right after) or
+    accepts one, a proposal or an agreement (``claims.accepts``); not negated, conditional or
+    itself rejected ("rejected calls for a truce")."""
+    out = []
+    for kind, section, objects in (("calls_for_ceasefire", "claims.calls_for", ("ceasefire.terms",)),
+                                   ("accepts_ceasefire", "claims.accepts", ("ceasefire.terms", "claims.proposal"))):
+        for hit in ctx.find(section, s) if ctx.lex.optional(section) else []:
+            if _negated(ctx, s, hit) or any(_qualified(ctx, s, hit, f, words=3)
+                                            for f in ("filters.speculation", "claims.reject")):
+                continue
+            if not _names_nearby(ctx, s, hit, objects):
+                continue
+            who = claimant(ctx, s, hit.start, hit.end)
+            if who is not None and (not _quoted(ctx, s, hit.start) or said_by(ctx, s) == who):
+                out.append((kind, who))
+    return out
+
+
+def _quoted(ctx: ArticleContext, s: Sentence, at: int) -> bool:
+    """Inside a quotation: '"Zelensky will hardly accept the truce," Volodin said' is Volodin's
+    guess, not Kyiv's acceptance."""
+    return ctx.shadow[s.start : at].count('"') % 2 == 1
+
+
 def _sentence_claims(ctx: ArticleContext, s: Sentence, incidents: list[Incident],
                      cf: Ceasefire | None) -> list[Claim]:
     ev = (ctx.sentence_span(s),)
@@ -245,6 +285,7 @@ def _sentence_claims(ctx: ArticleContext, s: Sentence, incidents: list[Incident]
     out += [Claim("", who[0], who[1], "denies", None, about, None, ev) for who in _denies(ctx, s, about)]
     if cf is not None and ctx.has("ceasefire.terms", s):
         out += [Claim("", who[0], who[1], "asserts_compliance", None, (), cf.id, ev) for who in _complies(ctx, s)]
+    out += [Claim("", who[0], who[1], kind, None, (), cf_id, ev) for kind, who in _stances(ctx, s)]
     return out
 
 
