@@ -66,6 +66,15 @@ _TRUCE = {"en": "Russia declared a ceasefire from 6 January. ", "ru": "Росс�
         # a violation said by a party
         ("en", "Ukraine said Russia violated the ceasefire overnight.", {("Ukraine", "accuses_violation", "Russia")}),
         ("uk", "За словами Зеленського, Росія порушила перемир'я.", {("Ukraine", "accuses_violation", "Russia")}),
+        # culpability said: the subject of "guilty of" / "виновна в", by whom the sentence quotes
+        ("en", "Ukraine says Russia is guilty of genocide.", {("Ukraine", "accuses", "Russia")}),
+        ("ru", "Киев заявил, что Россия виновна в обстреле.", {("Ukraine", "accuses", "Russia")}),
+        # an attack reported by a party: the attacker tied to the word of violence
+        ("uk", "Російські війська обстріляли Херсон, повідомили в Генштабі ЗСУ.", {("Ukraine", "accuses", "Russia")}),
+        ("en", "Israeli strikes killed 20 people in Gaza, the Hamas-run health ministry said.",
+         {("Hamas", "accuses", "Israel")}),
+        # a declined surname speaks for its party ("за словами Залужного")
+        ("uk", "За словами Залужного, росіяни порушили перемир'я.", {("Ukraine", "accuses_violation", "Russia")}),
         # denials: of an allegation, by an office ("в Кремле"), with the subject after the verb
         ("en", "Moscow denied the allegations.", {("Russia", "denies", None)}),
         ("fr", "Moscou a démenti ces accusations.", {("Russia", "denies", None)}),
@@ -88,6 +97,8 @@ def test_claims_of_each_construction(analyzer: Any, lang: str, text: str, want: 
         ("en", "Russian embassies keep trying to deflect blame for the war."),  # "blame" names no one
         ("en", "KYIV, Ukraine  Reporters in Kyiv say Russian drones hit a depot overnight."),  # a dateline
         ("ru", "Он обвинил Украину в обстреле."),  # a pronoun with no party before it
+        ("ru", "Трамп пообещал отправить Украине десять ракет."),  # who receives missiles fires none
+        ("en", "Trump added that Israel should hit back when its soldiers are targeted."),  # a call, not a report
         ("de", "Dieser habe die Glaubwürdigkeit des ukrainischen Präsidenten bestritten."),  # an object, not the denier
         ("fr", "Les deux pays se rejettent mutuellement la responsabilité des combats."),  # two sides never named
     ],

@@ -27,7 +27,8 @@ from trucewatch.nlp.parties import Mention
 #: a clause ends (or a quotation starts) here: a role is never read across it
 _BREAK = re.compile(r'[.;:!?"()\[\]]')
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
-_CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "relcl", "acl:relcl"}
+#: up from a verb (or a predicate adjective: "Russia is guilty of") to the one whose subject it shares
+_CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "relcl", "acl:relcl", "acomp", "attr"}
 #: pronoun subjects whose party is named earlier (spaCy's PRON, plus English and French relatives)
 _PRONOUN_POS = {"PRON"}
 #: a party word qualifying a noun ("Ukrainian officials", "autorités ukrainiennes", "Israel's army")
@@ -152,12 +153,22 @@ def subject_token(verb: Any, passive: bool = False) -> tuple[Any, Any] | None:
     return None
 
 
-def _mention_of(ctx: ArticleContext, s: Sentence, subj: Any, verb: Any, exclude: Mention | None) -> Mention | None:
+def _qualifies(t: Any, subj: Any) -> bool:
+    """The token is the subject or qualifies it, at most two words down ("Ukraine's foreign
+    ministry", "the Ukrainian prosecutor general's office", "autorités ukrainiennes")."""
+    for _ in range(3):
+        if t.i == subj.i:
+            return True
+        if t.dep_ not in _QUALIFIERS or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _mention_of(ctx: ArticleContext, s: Sentence, subj: Any, exclude: Mention | None) -> Mention | None:
     for m in ctx.mentions_in(s.start, s.end):
-        if m != exclude and not describes_place(ctx, m) and not _dateline(ctx, m) and (
-            is_subject(ctx, m, {verb.i}) or is_subject(ctx, m, {verb.i}, passive=True)
-            or any(t.i == subj.i or (t.head.i == subj.i and t.dep_ in _QUALIFIERS)
-                   for t in ctx.tokens(m.start, m.end))):
+        if m != exclude and not describes_place(ctx, m) and not _dateline(ctx, m) and any(
+                _qualifies(t, subj) for t in ctx.tokens(m.start, m.end)):
             return m
     return None
 
@@ -201,7 +212,7 @@ def subject_of(ctx: ArticleContext, s: Sentence, start: int, end: int, exclude: 
     if ctx.parsed:
         verb = _verb_token(ctx, start, end)
         found = subject_token(verb, passive) if verb is not None else None
-        return _mention_of(ctx, s, found[0], found[1], exclude) if found else None
+        return _mention_of(ctx, s, found[0], exclude) if found else None
     claims = ctx.lex.section("claims")
     rest = ctx.shadow[end : s.end].lstrip()
     last = not rest or rest[0] in ",.;:!?\"-"  # "... die Vorwürfe bestritten.": objects come before
@@ -233,10 +244,10 @@ def claimant(ctx: ArticleContext, s: Sentence, start: int, end: int,
         found = subject_token(verb) if verb is not None else None
         if found is None:
             return None
-        subj, head = found
+        subj, _ = found
         if subj.pos_ in _PRONOUN_POS:
             return _pronoun(ctx, s, subj.idx, exclude)
-        m = _mention_of(ctx, s, subj, head, exclude)
+        m = _mention_of(ctx, s, subj, exclude)
         return who_of(ctx, m) if m is not None else None
     m = subject_of(ctx, s, start, end, exclude) or _office_in(ctx, s, start, end, exclude)
     if m is not None:
@@ -258,4 +269,47 @@ def said_by(ctx: ArticleContext, s: Sentence, exclude: Mention | None = None) ->
         who = claimant(ctx, s, hit.start, hit.end, exclude)
         if who is not None:
             return who
+    return None
+
+
+_AGENT_TIES = {"amod", "compound", "poss", "nmod:poss", "nmod"}
+
+
+def _morph_tags(ctx: ArticleContext, word: str) -> list[set[str]]:
+    from trucewatch.nlp.morph import MORPH_LANGUAGES, analyzer
+
+    if ctx.lex.language not in MORPH_LANGUAGES:
+        return []
+    return [set(p.tag.grammemes) for p in analyzer(ctx.lex.language).parse(word)]
+
+
+def attacker(ctx: ArticleContext, s: Sentence, start: int, end: int) -> Mention | None:
+    """The party the grammar makes the doer of the word of violence at ``[start, end)``: with a
+    parse, the subject of its verb, its agent ("by Russian forces") or a party word on the noun
+    ("Russian shelling", "frappes israéliennes"); in Russian and Ukrainian, a nominative party
+    right before a verb ("российские войска обстреляли", "росіяни атакували") or an adjective
+    right before the noun ("российские обстрелы"); elsewhere none (``"Ukraine" before "missiles"``
+    may well be who receives them)."""
+    if ctx.parsed:
+        toks = ctx.tokens(start, end)
+        for m in ctx.mentions_in(s.start, s.end):
+            if m.person or describes_place(ctx, m) or _dateline(ctx, m):
+                continue
+            for t in ctx.tokens(m.start, m.end):
+                on_noun = t.dep_ in _AGENT_TIES and any(t.head.i == x.i and x.pos_ == "NOUN" for x in toks)
+                subject = t.dep_ == "nsubj" and any(t.head.i == x.i and x.pos_ == "VERB" for x in toks)
+                agent = t.dep_ == "pobj" and t.head.dep_ == "agent" and any(t.head.head.i == x.i for x in toks)
+                if on_noun or subject or agent:
+                    return m
+        return None
+    word = ctx.shadow[start:end].split()[0] if ctx.shadow[start:end].split() else ""
+    verb = any("VERB" in tags for tags in _morph_tags(ctx, word))
+    for m in reversed(ctx.mentions_in(max(s.start, start - 40), start)):
+        if m.person or describes_place(ctx, m) or not _gap_ok(ctx, m.end, start, 2 if verb else 0, commas=False):
+            continue
+        head = ctx.shadow[m.start : m.end].split()[-1]
+        tags = _morph_tags(ctx, head)
+        if verb and any("nomn" in t for t in tags) or not verb and any("ADJF" in t for t in tags):
+            return m
+        return None
     return None

@@ -26,6 +26,7 @@ from dataclasses import replace
 
 from trucewatch.extract.attribution import (
     Who,
+    attacker,
     claimant,
     named_after,
     named_before,
@@ -148,33 +149,58 @@ def _negated(ctx: ArticleContext, s: Sentence, hit: Match) -> bool:
     return _qualified(ctx, s, hit, "filters.negation", words=1)
 
 
-def _violator(ctx: ArticleContext, s: Sentence, hit: Match) -> Mention | None:
-    """Who is said to have violated: the verb's subject ("Hamas violated"), a party naming the
-    violation ("Israeli violations", "violations by Hamas", "нарушения со стороны Украины")."""
+def _noun(ctx: ArticleContext, hit: Match) -> bool:
+    toks = ctx.tokens(hit.start, hit.end)
+    return not ctx.parsed or bool(toks) and toks[0].pos_ == "NOUN"
+
+
+def _doer(ctx: ArticleContext, s: Sentence, hit: Match) -> Mention | None:
+    """Who is said to have done it: the verb's subject ("Hamas violated", "Russia is guilty of"),
+    or a party naming the deed ("Israeli violations", "violations by Hamas", "нарушения со
+    стороны Украины", "خروقات الحوثيين")."""
+    claims = ctx.lex.section("claims")
     for m in ctx.mentions_in(max(s.start, hit.start - 40), min(s.end, hit.end + 40)):
         if m.person:
             continue
         if 0 <= hit.start - m.end <= 1:
-            return m  # "Israeli violations", "израильские нарушения"
+            return m
         gap = ctx.shadow[hit.end : m.start].strip()
-        if m.start >= hit.end and (gap in ctx.lex.section("claims").get("violation_by", [])
-                                   or (not gap and ctx.lex.section("claims").get("violator_after"))):
-            return m  # "violations by Hamas", "خروقات الحوثيين"
+        if m.start >= hit.end and (gap in claims.get("violation_by", [])
+                                   or (not gap and claims.get("violator_after") and _noun(ctx, hit))):
+            return m
     return subject_of(ctx, s, hit.start, hit.end)
 
 
-def _violations(ctx: ArticleContext, s: Sentence) -> list[tuple[Who, str]]:
-    """'Hamas violated the truce, Israel said': the claimant says the violator broke a truce."""
+def _deeds(ctx: ArticleContext, s: Sentence, section: str) -> list[tuple[Who, str]]:
+    """'Hamas violated the truce, Israel said' (``claims.violate``, in a sentence about a truce),
+    'Ukraine says Russia is guilty of genocide' (``claims.culpable``): the party the sentence is
+    attributed to says the doer did it."""
     out: list[tuple[Who, str]] = []
-    if not ctx.has("ceasefire.terms", s):
+    if section == "claims.violate" and not ctx.has("ceasefire.terms", s) or not ctx.lex.optional(section):
         return out
-    for hit in ctx.find("claims.violate", s):
+    for hit in ctx.find(section, s):
         if _negated(ctx, s, hit) or _qualified(ctx, s, hit, "filters.speculation"):
             continue
-        violator = _violator(ctx, s, hit)
-        if violator is None:
+        doer = _doer(ctx, s, hit)
+        if doer is None:
             continue
-        pair = _pair(ctx, said_by(ctx, s, exclude=violator), violator)
+        pair = _pair(ctx, said_by(ctx, s, exclude=doer), doer)
+        if pair:
+            out.append(pair)
+    return out
+
+
+def _attacks(ctx: ArticleContext, s: Sentence) -> list[tuple[Who, str]]:
+    """'российские войска обстреляли Херсон, сообщили в ОВА', 'Israeli strikes killed 20, the
+    Hamas-run ministry said': the party the sentence is attributed to says who attacked, when
+    the grammar ties the attacker to the word of violence (:func:`attacker`)."""
+    out: list[tuple[Who, str]] = []
+    for hit in ctx.find("events", s):
+        if _negated(ctx, s, hit) or any(_qualified(ctx, s, hit, f, words=3)
+                                        for f in ("filters.speculation", "claims.call")):
+            continue
+        doer = attacker(ctx, s, hit.start, hit.end)
+        pair = _pair(ctx, said_by(ctx, s, exclude=doer), doer) if doer is not None else None
         if pair:
             out.append(pair)
     return out
@@ -276,12 +302,16 @@ def _sentence_claims(ctx: ArticleContext, s: Sentence, incidents: list[Incident]
                      cf: Ceasefire | None) -> list[Claim]:
     ev = (ctx.sentence_span(s),)
     about = _about(ctx, s, incidents)
+    # "Moscow accused Kyiv of being behind the shelling": violence the sentence names and places
+    # nowhere is the article's
+    charged = about or (tuple(i.id for i in incidents) if ctx.has("events", s) else ())
     cf_id = cf.id if cf is not None and ctx.has("ceasefire.terms", s) else None
-    out = [Claim("", who[0], who[1], "accuses", target, about, cf_id, ev)
-           for who, target in _accusations(ctx, s) + _nouns(ctx, s) + _mutual(ctx, s)]
+    out = [Claim("", who[0], who[1], "accuses", target, charged, cf_id, ev)
+           for who, target in _accusations(ctx, s) + _nouns(ctx, s) + _mutual(ctx, s)
+           + _deeds(ctx, s, "claims.culpable") + _attacks(ctx, s)]
     said = {(c.claimant, c.target) for c in out}  # "accused Russia of violating the truce": one claim
-    out += [Claim("", who[0], who[1], "accuses_violation", target, about, cf_id, ev)
-            for who, target in _violations(ctx, s) if (who[0], target) not in said]
+    out += [Claim("", who[0], who[1], "accuses_violation", target, charged, cf_id, ev)
+            for who, target in _deeds(ctx, s, "claims.violate") if (who[0], target) not in said]
     out += [Claim("", who[0], who[1], "denies", None, about, None, ev) for who in _denies(ctx, s, about)]
     if cf is not None and ctx.has("ceasefire.terms", s):
         out += [Claim("", who[0], who[1], "asserts_compliance", None, (), cf.id, ev) for who in _complies(ctx, s)]
