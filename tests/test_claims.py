@@ -158,12 +158,18 @@ def test_an_incident_claim_keeps_the_sentence_that_says_who_did_it(analyzer: Any
         ("uk", "Зеленський закликав до припинення вогню.", {("Ukraine", "calls_for_ceasefire", None)}),
         ("ar", "ورحبت حماس بالهدنة.", {("Hamas", "accepts_ceasefire", None)}),
         ("ar", "ودعت إسرائيل إلى وقف إطلاق النار.", {("Israel", "calls_for_ceasefire", None)}),
-        # pushed to agree, a guess in another's quotation, a rejected call: nobody accepts or calls
+        ("en", "Zelensky rejected Russia's unilateral three-day ceasefire.", {("Ukraine", "rejects_ceasefire", None)}),
+        # "إنه" (that he) is the one who speaks earlier in the sentence
+        ("ar", "وقال زعيم جماعة الحوثي إنه يرفض وقف إطلاق النار.", {("Houthis", "rejects_ceasefire", None)}),
+        ("ru", "Москва отвергла предложение о перемирии.", {("Russia", "rejects_ceasefire", None)}),
+        # pushed to agree, a guess in another's quotation: nobody accepts
         ("en", "Washington was pushing Russia and Ukraine to agree to a ceasefire.", set()),
         ("en", '"Zelensky will hardly accept the ceasefire," a Russian lawmaker said.', set()),
-        ("en", "Russia rejected calls for a ceasefire.", set()),
+        # rejecting calls for a truce rejects the truce; nobody calls for it
+        ("en", "Russia rejected calls for a ceasefire.", {("Russia", "rejects_ceasefire", None)}),
     ],
 )
-def test_calls_for_and_acceptance_of_a_truce(analyzer: Any, lang: str, text: str, want: set[Any]) -> None:
-    got = {c for c in _claims(analyzer, lang, text) if c[1] in {"calls_for_ceasefire", "accepts_ceasefire"}}
+def test_calls_for_acceptance_and_rejection_of_a_truce(analyzer: Any, lang: str, text: str, want: set[Any]) -> None:
+    kinds = {"calls_for_ceasefire", "accepts_ceasefire", "rejects_ceasefire"}
+    got = {c for c in _claims(analyzer, lang, text) if c[1] in kinds}
     assert got == want

@@ -174,11 +174,18 @@ def _mention_of(ctx: ArticleContext, s: Sentence, subj: Any, exclude: Mention | 
 
 
 def _pronoun(ctx: ArticleContext, s: Sentence, at: int, exclude: Mention | None) -> Who | None:
-    """'..., which it denies', 'It accused Ukraine ...': the party that is a subject earlier in the
-    sentence, else the speaker of one of the three sentences before."""
+    """'..., which it denies', 'It accused Ukraine ...': the party that is a subject (or speaks)
+    earlier in the sentence, else the speaker of one of the three sentences before."""
     for m in ctx.mentions_in(s.start, at):
         if m != exclude and not describes_place(ctx, m) and not m.opponent and is_subject(ctx, m, None, passive=True):
             return who_of(ctx, m)
+    if not ctx.parsed:  # "قال زعيم جماعة الحوثي إنه يرفض ...": who speaks earlier in the sentence
+        for hit in ctx.find("speech.verbs", s):
+            who = claimant(ctx, s, hit.start, hit.end, exclude) if hit.end <= at - 1 else None
+            if who is not None:
+                return who
+        if len(ctx.shadow[s.start : at].split()) > 2:
+            return None  # "... أن النظام ..., كان يعلن أنه يوافق": a pronoun inside is no sentence's opener
     for prev in reversed(ctx.sentences[max(0, s.index - 3) : s.index]):
         party, person = speaker_party(ctx, prev)
         if party is not None:

@@ -274,15 +274,17 @@ def _names_nearby(ctx: ArticleContext, s: Sentence, hit: Match, sections: tuple[
 
 def _stances(ctx: ArticleContext, s: Sentence) -> list[tuple[str, Who]]:
     """'Ukraine called for a 30-day ceasefire', 'Россия поддержала договоренность', 'رحبت ...
-    بالهدنة': a party calls for a truce (``claims.calls_for``, the truce named right after) or
-    accepts one, a proposal or an agreement (``claims.accepts``); not negated, conditional or
-    itself rejected ("rejected calls for a truce")."""
+    بالهدنة', 'يرفض وقف إطلاق النار': a party calls for a truce (``claims.calls_for``, the truce
+    named right after), or accepts or rejects one, a proposal or an agreement (``claims.accepts``,
+    ``claims.rejects``); not negated or conditional, no call or acceptance itself rejected
+    ("rejected calls for a truce")."""
     out = []
     for kind, section, objects in (("calls_for_ceasefire", "claims.calls_for", ("ceasefire.terms",)),
-                                   ("accepts_ceasefire", "claims.accepts", ("ceasefire.terms", "claims.proposal"))):
+                                   ("accepts_ceasefire", "claims.accepts", ("ceasefire.terms", "claims.proposal")),
+                                   ("rejects_ceasefire", "claims.rejects", ("ceasefire.terms", "claims.proposal"))):
         for hit in ctx.find(section, s) if ctx.lex.optional(section) else []:
-            if _negated(ctx, s, hit) or any(_qualified(ctx, s, hit, f, words=3)
-                                            for f in ("filters.speculation", "claims.reject")):
+            rejected = kind != "rejects_ceasefire" and _qualified(ctx, s, hit, "claims.reject", words=3)
+            if rejected or _negated(ctx, s, hit) or _qualified(ctx, s, hit, "filters.speculation", words=3):
                 continue
             if not _names_nearby(ctx, s, hit, objects):
                 continue
