@@ -73,3 +73,24 @@ def test_eval_real_holdout_is_fixed_by_the_name(name: str) -> None:
     assert is_holdout(name) == is_holdout(name)
     share = sum(is_holdout(f"article-{n}") for n in range(3000)) / 3000
     assert 0.28 < share < 0.39
+
+
+@pytest.mark.parametrize(("out", "label"), [
+    # "X says Y violated the truce" is an accusation in the labels' words
+    ({"claimant": "Ukraine", "kind": "accuses_violation", "target": "Russia"},
+     {"claimant": "Ukraine", "kind": "accuses", "target": "Russia"}),
+    # a denial names no one accused: the labels' target (the denier itself, the accuser) is not compared
+    ({"claimant": "Hamas", "kind": "denies", "target": None},
+     {"claimant": "Hamas", "kind": "denies", "target": "Hamas"}),
+    ({"claimant": "Ukraine", "kind": "rejects_ceasefire", "target": None},
+     {"claimant": "Ukraine", "kind": "rejects_ceasefire", "target": "Russia"}),
+])
+def test_eval_real_claims_match_in_the_labels_terms(out: dict[str, Any], label: dict[str, Any]) -> None:
+    t = score_article({**_output(), "claims": [out]}, {**_label(), "claims": [label]})
+    assert t.claims == [1, 1, 1]
+
+
+def test_eval_real_an_accusation_of_the_wrong_party_is_no_match() -> None:
+    out = {"claimant": "Ukraine", "kind": "accuses", "target": "Belarus"}
+    t = score_article({**_output(), "claims": [out]}, _label())
+    assert t.claims == [0, 1, 1]

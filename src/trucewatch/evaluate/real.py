@@ -12,7 +12,8 @@ the largest overlap first, each label once). Then, per language:
   place wants none finer than a country), ``time`` (the interval meets the labelled days and lies
   within a day of them), ``type`` (ACLED event type), ``sub_type``, ``toll`` (fatalities_low, an
   unstated toll equal to null or 0), ``perpetrator`` (the stated or claimed perpetrator);
-* ``claims``: precision and recall of (claimant, kind, target) per article;
+* ``claims``: precision and recall of (claimant, kind, target) per article, the target only for an
+  accusation (the party accused; other kinds are compared as (claimant, kind));
 * ``windows``: output ceasefires with a start, right when a labelled one has the same start and
   end (within an hour), out of those output.
 
@@ -37,6 +38,9 @@ FIELDS = ("place", "time", "type", "sub_type", "toll", "perpetrator")
 #: the claim kinds the labels use; other output kinds ("calls_to_reciprocate") are not scored
 _CLAIM_KINDS = {"accuses", "denies", "asserts_compliance", "rejects_ceasefire", "accepts_ceasefire",
                 "calls_for_ceasefire"}
+#: output kinds the labels spell otherwise (docs/labelling.md: ``accuses`` is "X says Y did it or
+#: violated the truce")
+_AS_LABELLED = {"accuses_violation": "accuses"}
 
 
 def is_holdout(name: str) -> bool:
@@ -132,9 +136,18 @@ def _shown(inc: dict[str, Any]) -> bool:
     return bool(inc.get("context", "new") == "new")
 
 
+def _claim_key(c: dict[str, Any]) -> tuple[str | None, str, str | None]:
+    """(claimant, kind, target) in the labels' terms: "X says Y violated the truce" is an
+    accusation (``accuses_violation`` -> ``accuses``), and only an accusation has a target (the
+    party accused); the labels give other kinds one inconsistently (the denier itself, the accuser
+    answered, the truce's proposer), so they are compared without it."""
+    kind = _AS_LABELLED.get(c["kind"], c["kind"])
+    return c["claimant"], kind, c["target"] if kind == "accuses" else None
+
+
 def _claims(out: list[dict[str, Any]], labels: list[dict[str, Any]]) -> list[int]:
-    have = {(c["claimant"], c["kind"], c["target"]) for c in out if c["kind"] in _CLAIM_KINDS}
-    want = {(c["claimant"], c["kind"], c["target"]) for c in labels}
+    have = {_claim_key(c) for c in out if _AS_LABELLED.get(c["kind"], c["kind"]) in _CLAIM_KINDS}
+    want = {_claim_key(c) for c in labels}
     return [len(have & want), len(have), len(want)]
 
 

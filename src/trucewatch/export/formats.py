@@ -7,7 +7,7 @@
   (one-sided, against civilians); deaths as low/best/high across the event's reports, with its
   number of independent sources.
 * ``plover``: PLOVER events as JSON lines: incidents as ASSAULT/COERCE, claims as DISAPPROVE/REJECT/
-  DEMAND, declarations as CONCEDE with mode "ceasefire"; field names as in POLECAT.
+  DEMAND/AGREE, declarations as CONCEDE with mode "ceasefire"; field names as in POLECAT.
 * ``geojson``: a FeatureCollection of placed incident reports (points), every field as a property,
   with the event each belongs to.
 * ``parquet``: the incident reports table (typed columns, ``event_id`` included) for pandas,
@@ -152,7 +152,8 @@ _PLOVER_MODE = {"Air/drone strike": "aerial", "Shelling/artillery/missile attack
                 "Grenade": "explosion", "Armed clash": "firearms", "Attack": "firearms"}
 _PLOVER_CLAIM = {"accuses": ("DISAPPROVE", "accuse"), "accuses_violation": ("DISAPPROVE", "accuse"),
                  "denies": ("REJECT", "deny"), "rejects_ceasefire": ("REJECT", "ceasefire"),
-                 "calls_to_reciprocate": ("DEMAND", "ceasefire")}
+                 "calls_to_reciprocate": ("DEMAND", "ceasefire"), "calls_for_ceasefire": ("DEMAND", "ceasefire"),
+                 "accepts_ceasefire": ("AGREE", "ceasefire")}
 
 
 def _day(moment: datetime | None, fallback: str | None) -> str | None:

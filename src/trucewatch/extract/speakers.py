@@ -193,6 +193,9 @@ def _tied_to(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
     while t.dep_ == "compound" and t.head.i != t.i:
         t = t.head  # "cruise missile strikes": the attack is the head noun
     verb = _verb_of(t)
+    if ctx.lex.phrases("claims.accuse").covers(ctx.shadow, verb.idx, verb.idx + len(verb.text)):
+        # "Ukraine accused Russia of the attack": the subject accuses, its object is said to have done it
+        return any(tok.dep_ in {"dobj", "obj"} and tok.head.i == verb.i for tok in ctx.tokens(m.start, m.end))
     passive = _passive(verb)
     anchors = set(trig) | {x.head for x in trig if x.dep_ != "compound" or _names_violence(ctx, x.head)} | {
         c for c in verb.children if c.dep_ == "nsubj"}

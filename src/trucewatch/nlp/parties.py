@@ -1,7 +1,8 @@
 """Actors: canonical parties from multilingual aliases, officials, and "the other side".
 
 ``PartyBook`` finds party mentions in a span of the article. An official's name resolves to the
-party they speak for (Podolyak -> Ukraine). Terms such as "les occupants" resolve to the speaker's
+party they speak for (Podolyak -> Ukraine), in every case of a Russian or Ukrainian surname
+("за словами Залужного"). Terms such as "les occupants" resolve to the speaker's
 opponent in the article's dyad (the two most-mentioned parties), never to a fixed party.
 """
 
@@ -45,6 +46,7 @@ class PartyBook:
                                             p["timezone"], tuple(p.get("heads", ())))
             aliases.update({a: p["name"] for a in p["aliases"]})
             people.update({a: p["name"] for a in p.get("people", ())})
+        people.update({f: party for a, party in list(people.items()) for f in declined(a) if f not in people})
         self._aliases = PhraseSet(aliases)
         self._people = PhraseSet(people)
         self._opponent = PhraseSet(list(raw.get("opponent_terms", ())))
@@ -119,6 +121,29 @@ class PartyBook:
             if self._people.value(m) == party and m.phrase in self.parties[party].heads:
                 return m.phrase.title()
         return None
+
+
+def _cyrillic(word: str) -> bool:
+    return " " not in word and any("\u0400" <= c <= "\u04ff" for c in word)
+
+
+@cache
+def declined(name: str) -> tuple[str, ...]:
+    """The singular case forms of a Russian or Ukrainian surname ("Залужний" -> "Залужного",
+    "Зеленському"; "Песков" -> "Пескова"), from pymorphy3's parses that call it a surname or a
+    name (of the same gender), else an adjective-like surname's masculine forms; () for other
+    words, so "Песков" never brings "пески" (sands)."""
+    if not _cyrillic(name):
+        return ()
+    from trucewatch.nlp.morph import MORPH_LANGUAGES, analyzer
+
+    parses = [p for lang in MORPH_LANGUAGES for p in analyzer(lang).parse(name)]
+    out = {f.word for p in parses if {"Surn", "Name"} & set(p.tag.grammemes) and "nomn" in p.tag
+           and "plur" not in p.tag for f in p.lexeme if "plur" not in f.tag and f.tag.gender == p.tag.gender}
+    if not out:
+        adj = next((p for p in parses if {"ADJF", "masc", "nomn"} <= set(p.tag.grammemes)), None)
+        out = {f.word for f in adj.lexeme if "masc" in f.tag and "plur" not in f.tag} if adj else set()
+    return tuple(sorted(out - {name}))
 
 
 def _inside(taken: list[tuple[int, int]], m: Match) -> bool:
