@@ -192,16 +192,30 @@ class Lexicon:
     def __init__(self, raw: dict[str, Any]):
         raw = _shadowed(raw)
         self.raw = raw
-        self.language: str = raw["language"]
-        self.number_values: dict[str, int] = {shadow(k): int(v) for k, v in raw["numbers"].items()}
+        self.language: str = self.section("language")
+        self.number_values: dict[str, int] = {shadow(k): int(v) for k, v in self.section("numbers").items()}
         self.number_words = tuple(self.number_values)
         self._sets: dict[str, PhraseSet] = {}
 
-    def section(self, name: str) -> dict[str, Any]:
-        value = self.raw
+    def section(self, name: str) -> Any:
+        """The value at a dotted path (``time.months``, ``events``, ``language``); KeyError if
+        the lexicon has no such key."""
+        value: Any = self.raw
         for part in name.split("."):
             value = value[part]
         return value
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """The phrases at a dotted path as plain strings, longest first ("bis zum" before "bis"),
+        for code that builds its own regular expression or compares whole words."""
+        return tuple(sorted(self.section(name), key=len, reverse=True))
+
+    def alternation(self, name: str) -> str:
+        """A regular-expression alternation of the words at ``name``, escaped, longest first;
+        one that never matches when the language has none, so the pattern around it stays valid
+        and simply fails there."""
+        found = self.words(name)
+        return "|".join(re.escape(w) for w in found) if found else "(?!)"
 
     def phrases(self, name: str) -> PhraseSet:
         """The phrase set at a dotted path, e.g. ``claims.accuse`` or ``events``."""
