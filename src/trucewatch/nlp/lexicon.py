@@ -196,6 +196,7 @@ class Lexicon:
         self.number_values: dict[str, int] = {shadow(k): int(v) for k, v in self.section("numbers").items()}
         self.number_words = tuple(self.number_values)
         self._sets: dict[str, PhraseSet] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
 
     def section(self, name: str) -> Any:
         """The value at a dotted path (``time.months``, ``events``, ``language``); KeyError if
@@ -208,14 +209,17 @@ class Lexicon:
     def words(self, name: str) -> tuple[str, ...]:
         """The phrases at a dotted path as plain strings, longest first ("bis zum" before "bis"),
         for code that builds its own regular expression or compares whole words."""
-        return tuple(sorted(self.section(name), key=len, reverse=True))
+        if name not in self._words:
+            self._words[name] = tuple(sorted(self.section(name), key=len, reverse=True))
+        return self._words[name]
 
     def alternation(self, name: str) -> str:
-        """A regular-expression alternation of the words at ``name``, escaped, longest first;
-        one that never matches when the language has none, so the pattern around it stays valid
-        and simply fails there."""
+        """A regular-expression alternation of the words at ``name``, longest first, each literal
+        but for its spaces (any run of blanks, as in a phrase); one that never matches when the
+        language has none, so the pattern around it stays valid and simply fails there. No ``*``
+        or ``{n}`` here: such keys are phrase sets (:meth:`phrases`)."""
         found = self.words(name)
-        return "|".join(re.escape(w) for w in found) if found else "(?!)"
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in found) if found else "(?!)"
 
     def phrases(self, name: str) -> PhraseSet:
         """The phrase set at a dotted path, e.g. ``claims.accuse`` or ``events``."""
