@@ -111,5 +111,17 @@ def test_optional_phrase_sets_are_empty_where_a_language_has_none() -> None:
     ru, en = load_lexicon("ru"), load_lexicon("en")
     assert ru.optional("casualties.one").search(shadow("ранена женщина")) is not None
     assert not en.optional("regions") and en.optional("regions").search("kherson") is None
+    assert not en.optional("no_such_section")
     with pytest.raises(KeyError):
-        en.phrases("regions")  # a required section stays required
+        en.phrases("no_such_section")  # a key no lexicon has stays an error
+
+
+@pytest.mark.parametrize(("name", "words"), [("time.day_range", ("bis zum", "bis", "und"))])
+def test_lexicon_words_and_alternation_longest_first(name: str, words: tuple[str, ...]) -> None:
+    import re
+
+    from trucewatch.nlp.lexicon import load_lexicon
+
+    de = load_lexicon("de")
+    assert de.words(name) == words
+    assert re.fullmatch(de.alternation(name), "bis  zum") and not re.search(de.alternation("time.clock_at"), "um")

@@ -228,8 +228,9 @@ class Lexicon:
         return self._sets[name]
 
     def optional(self, name: str) -> PhraseSet:
-        """A phrase set only some languages have (``casualties.one``, ``filters.district``):
-        empty, and so false, where the lexicon has none."""
+        """A phrase set some languages leave empty (``casualties.one``, ``filters.perfect_aux``):
+        false where it is empty, and where the key is missing (a lexicon being written). The
+        shipped lexicons have every key the code reads, ``[]`` for none (test_lexicon_keys)."""
         try:
             self.section(name)
         except KeyError:
