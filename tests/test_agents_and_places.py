@@ -127,3 +127,25 @@ def test_german_perfect_tense_names_the_attacker_without_a_parser(analyzer: Any,
                                                                    perpetrator: str | None) -> None:
     incidents = analyzer.analyze(text, published="2025-05-06", language="de").to_contract()["incidents"]
     assert incidents and incidents[0]["perpetrator_claimed"] == perpetrator
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "In Kiew waren in der Nacht Explosionen zu hören."),
+        ("es", "Las explosiones se oyeron en Járkov durante la noche."),
+        ("ru", "В Харькове ночью были слышны взрывы."),
+        ("uk", "У Херсоні вночі було чути вибухи."),
+    ],
+)
+def test_explosions_heard_are_evidence_heard_in_every_language(analyzer: Any, lang: str, text: str) -> None:
+    """``filters.heard``: the words were French and English only."""
+    [incident] = analyzer.analyze(text, published="2024-05-06", language=lang).to_contract()["incidents"]
+    assert incident["evidence_kind"] == "heard"
+
+
+def test_a_place_in_its_region_without_a_comma_in_arabic(analyzer: Any) -> None:
+    """'X في Y': Y is X's region (``filters.region_gap``), not the place of the fighting."""
+    text = "قتل ثلاثة مقاتلين في اشتباكات عنيفة في المسيمير في لحج."
+    [incident] = analyzer.analyze(text, published="2024-05-06", language="ar").to_contract()["incidents"]
+    assert (incident["place"], incident["geo_precision"]) == ("Al Musaymīr", 1)

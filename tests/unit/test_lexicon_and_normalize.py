@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -40,9 +42,43 @@ def test_normalize_masks_credits_and_keeps_offsets(text: str, caption: str) -> N
     assert text[start:end].strip() == caption
 
 
-@pytest.mark.parametrize("text", ["Il a déclaré : « Les occupants ont frappé la ville. »"])
+@pytest.mark.parametrize(("text", "caption"), [
+    ("Зруйнований будинок у Херсоні Фото: Reuters\nТекст.", "Зруйнований будинок у Херсоні"),
+    ("Ein zerstörtes Haus in Cherson Bild: dpa\nText.", "Ein zerstörtes Haus in Cherson"),
+])
+def test_normalize_masks_credits_of_every_lexicon(text: str, caption: str) -> None:
+    [(start, end)] = clean(text).captions
+    assert text[start:end].strip() == caption
+
+
+@pytest.mark.parametrize("text", [
+    "Il a déclaré : « Les occupants ont frappé la ville. »",
+    "die Länder bilden werde\nText.",  # "bilden" is no "Bild"
+    "could not verify the imagery\nText.",
+])
 def test_normalize_leaves_sentences_ending_in_capitals_alone(text: str) -> None:
     assert clean(text).text == text
+
+
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        clean(text)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+@pytest.mark.parametrize("blanks", [" ", "\t "])
+def test_normalize_is_linear_in_runs_of_blanks(blanks: str) -> None:
+    """A long run of blanks costs what as much prose costs (it was quadratic: 12 s on 20 KB).
+    A ratio, not a time, so a busy machine does not fail it; 10 KB first, so a quadratic
+    regression fails in seconds rather than minutes."""
+    for size in (10_000, 100_000):
+        run = (blanks * size)[:size]
+        prose = ("Rescuers worked in Kherson all night. " * (size // 30))[:size]
+        for text in (run + "Photo: Reuters", "Photo" + run + "!", "photo " + run + "x"):
+            assert _seconds(text) < 20 * _seconds(prose) + 0.01, (size, text[:8])
 
 
 @pytest.mark.parametrize(("data", "code"), [(b"", "E101"), (b"\x00\x01binary", "E102")])
@@ -75,5 +111,17 @@ def test_optional_phrase_sets_are_empty_where_a_language_has_none() -> None:
     ru, en = load_lexicon("ru"), load_lexicon("en")
     assert ru.optional("casualties.one").search(shadow("ранена женщина")) is not None
     assert not en.optional("regions") and en.optional("regions").search("kherson") is None
+    assert not en.optional("no_such_section")
     with pytest.raises(KeyError):
-        en.phrases("regions")  # a required section stays required
+        en.phrases("no_such_section")  # a key no lexicon has stays an error
+
+
+@pytest.mark.parametrize(("name", "words"), [("time.day_range", ("bis zum", "bis", "und"))])
+def test_lexicon_words_and_alternation_longest_first(name: str, words: tuple[str, ...]) -> None:
+    import re
+
+    from trucewatch.nlp.lexicon import load_lexicon
+
+    de = load_lexicon("de")
+    assert de.words(name) == words
+    assert re.fullmatch(de.alternation(name), "bis  zum") and not re.search(de.alternation("time.clock_at"), "um")

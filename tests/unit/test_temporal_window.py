@@ -28,6 +28,10 @@ from trucewatch.temporal.window import parse_window
          datetime(2013, 12, 15), datetime(2014, 1, 16), None),
         ("en", "a humanitarian pause from 10:00 to 14:00 local time on Friday", date(2023, 11, 10),
          datetime(2023, 11, 10, 10), datetime(2023, 11, 10, 14), "local"),
+        # the first day of a range takes the second's month, in each language's words
+        ("ar", "هدنة من 8 إلى 10 مايو", date(2025, 5, 7), datetime(2025, 5, 8), datetime(2025, 5, 11), None),
+        ("es", "una tregua del 1º de mayo al 3 de mayo", date(2025, 5, 7),
+         datetime(2025, 5, 1), datetime(2025, 5, 4), None),
     ],
 )
 def test_temporal_window_from_declaration(lang: str, text: str, ref: date, start: datetime,
@@ -48,6 +52,8 @@ def test_temporal_window_from_declaration(lang: str, text: str, ref: date, start
         ("fr", "un cessez-le-feu de quatre jours", 96.0),
         ("en", "the truce ended six hours before it was due to expire", None),
         ("fr", "un cessez-le-feu de 10 heures à 21 heures", None),
+        ("ru", "перемирие было нарушено 72 часа назад", None),
+        ("de", "die Waffenruhe wurde drei Tage später gebrochen", None),
     ],
 )
 def test_temporal_window_stated_duration(lang: str, text: str, hours: float | None) -> None:
@@ -79,3 +85,16 @@ def test_temporal_window_weekday_is_the_nearest(lang: str, text: str, ref: date,
 def test_temporal_window_localize_handles_dst_gaps(wall: datetime, zone: str, offset_hours: int) -> None:
     aware = localize(wall, zone)
     assert aware.utcoffset().total_seconds() == offset_hours * 3600  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("lang", "text", "published"), [
+    ("en", "ten months into the war", date(2022, 12, 24)),
+    ("de", "seit 2 Jahren", date(2024, 2, 24)),  # years, not months, in every language
+    ("ru", "2 года войны", date(2024, 2, 24)),
+])
+def test_temporal_published_from_the_age_of_the_war(lang: str, text: str, published: date) -> None:
+    from trucewatch.nlp.parties import party_book
+    from trucewatch.temporal.published import infer_published
+
+    found, _ = infer_published(load_lexicon(lang), party_book(), shadow(text), ("Russia", "Ukraine"))
+    assert found == published

@@ -68,6 +68,7 @@ class _Quantities:
             rf"(?<!\w)(?:(?P<bound>{bounds})\s+)?"
             rf"(?:(?P<num>\d{{1,3}}(?:[,.\u202f ]\d{{3}})+|\d+|{numbers})|(?P<vague>{vague_alt}))(?!\w)"
         )
+        self.preposition = re.compile(rf"^\s*(?:{lex.alternation('casualties.count_prepositions')})\s+")
         self.people = lex.phrases("casualties.people")
         self.more = lex.optional("casualties.more")
         self.conjunctions = set(c.get("conjunctions", ()))
@@ -115,10 +116,10 @@ def _count_after(q: _Quantities, sh: str, word: tuple[int, int], hi: int) -> Cou
     after = sh[word[1] : min(hi, word[1] + 40)]
     tail = q.quantity.match(after.lstrip())
     if tail is None:  # "mataron a dos soldados": a preposition before the count
-        tail = q.quantity.match(re.sub(r"^\s*(?:a|à)\s+", "", after))
+        tail = q.quantity.match(q.preposition.sub("", after))
     if _pair(q, after.lstrip(), at_start=True):  # "killing a mother and her son"
         return Count(2, 2, (word[0], word[1] + len(after)))
-    if tail is None or tail["vague"] and tail["vague"] in {"a", "an", "un", "une", "ein", "eine"}:
+    if tail is None:
         return None
     v = _value(q, tail)
     return Count(v[0], v[1], (word[0], word[1] + len(after))) if v is not None else None

@@ -11,21 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import cache
 
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import places_in
 from trucewatch.extract.speakers import describes_place, is_subject, speaker_party
+from trucewatch.nlp.lexicon import Lexicon
 from trucewatch.records import Ceasefire, Response, Span
 from trucewatch.temporal.intervals import hours_between, localize, shift
 from trucewatch.temporal.points import grammar
 from trucewatch.temporal.resolve import resolve_date, wall_time
 from trucewatch.temporal.window import Window, duration_hours, parse_window
-
-_LOCATIVE_GAP = re.compile(
-    r"^\s*(?:local\s+|humanitaire\s+|humanitarian\s+)?(?:in|at|around|for|à|au|autour\s+de|dans|en|pour"
-    r"|في|в|во|у|на)"
-    r"(?:\s+(?:the|la|le|l'|les))?\s*(?:city\s+of\s+|ville\s+de\s+)?$"
-)
 
 
 @dataclass
@@ -62,7 +58,23 @@ def _in_force_since(ctx: ArticleContext, s: Sentence, window: Window | None) -> 
             and _declaring(ctx, s))
 
 
-_AGENT_BEFORE = re.compile(r"(?:\bby|\bpar|\bpor|\bvon|\bvom)\s+(?:(?:the|le|la|les|l'|el|los|las|der|dem|den)\s+)?$")
+@cache
+def _agent_before(lex: Lexicon) -> re.Pattern[str]:
+    """'by', 'par', 'von' and perhaps an article, right before a name (``ceasefire.agent``)."""
+    return re.compile(rf"(?<!\w)(?:{lex.alternation('ceasefire.agent')})\s+"
+                      rf"(?:(?:{lex.alternation('filters.articles')})\s+)?$")
+
+
+@cache
+def _locative_gap(lex: Lexicon) -> re.Pattern[str]:
+    """Between a ceasefire word and the place it is for: "local à", "humanitarian pause in the city
+    of", "في" (``ceasefire.scope_modifiers``, ``ceasefire.scope_prepositions``, ``filters.articles``,
+    ``filters.place_nouns`` and ``filters.of``)."""
+    alt = lex.alternation
+    return re.compile(
+        rf"^\s*(?:(?:{alt('ceasefire.scope_modifiers')})\s+)?(?:{alt('ceasefire.scope_prepositions')})"
+        rf"(?:\s+(?:{alt('filters.articles')}))?\s*(?:(?:{alt('filters.place_nouns')})\s+(?:{alt('filters.of')})\s+)?$"
+    )
 
 
 def _declared_by_agent(ctx: ArticleContext, s: Sentence) -> str | None:
@@ -70,7 +82,7 @@ def _declared_by_agent(ctx: ArticleContext, s: Sentence) -> str | None:
     verkündete Feuerpause': the agent of a declaring verb, found without a parse."""
     verbs = [(h.start, h.end) for h in ctx.find("ceasefire.declare", s)]
     for m in ctx.mentions_in(s.start, s.end):
-        if not m.party or not _AGENT_BEFORE.search(ctx.shadow[max(s.start, m.start - 12) : m.start]):
+        if not m.party or not _agent_before(ctx.lex).search(ctx.shadow[max(s.start, m.start - 12) : m.start]):
             continue
         if any(-40 <= m.start - b <= 40 or -40 <= a - m.end <= 40 for a, b in verbs):
             return m.party
@@ -201,7 +213,7 @@ def _scope_place(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str | 
                     continue
                 for t in terms:
                     gap = ctx.shadow[t.end : pm.start]
-                    if 0 <= pm.start - t.end <= 30 and _LOCATIVE_GAP.match(gap):
+                    if 0 <= pm.start - t.end <= 30 and _locative_gap(ctx.lex).match(gap):
                         return pm.entry.name, pm.entry.country
     return None, None
 

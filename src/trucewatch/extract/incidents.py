@@ -18,6 +18,7 @@ from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.speakers import agent_party, speaker_party
 from trucewatch.geo.gazetteer import normalise
+from trucewatch.nlp.lexicon import shadow
 from trucewatch.records import Ceasefire, Incident, Place, Span, TimeInterval
 from trucewatch.temporal.incident_time import (
     Clocks,
@@ -29,7 +30,6 @@ from trucewatch.temporal.incident_time import (
 from trucewatch.temporal.intervals import clamp_to
 
 _GENERIC = ("", None)
-_HEARD = re.compile(r"(?<!\w)(?:entendu\w*|heard|audible\w*|entend\w*)(?!\w)")
 
 
 @dataclass
@@ -97,19 +97,15 @@ def _unarmed_target(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bo
     if {"civilians", "journalists"} & set(_targets(ctx, s)):
         return True
     after = ctx.shadow[at[1] : min(s.end, at[1] + 45)]
-    onto = re.match(r"\s*(?:at|on|toward|towards|sur|contre|auf|contra|a)\s+(?P<what>[^,.;]+)", after)
+    onto = re.match(rf"\s*(?:{ctx.lex.alternation('filters.onto')})\s+(?P<what>[^,.;]+)", after)
     return bool(onto) and not ctx.lex.phrases("filters.armed").search(onto["what"])  # type: ignore[index]
-
-
-_AREA_NOUNS = {"region", "area", "city", "town", "village", "district", "région", "ville", "zone",
-               "secteur", "localité", "oblast", "province"}
 
 
 def _descriptive(ctx: ArticleContext, start: int, end: int) -> bool:
     """'a heavily bombarded region', 'the badly hit region of Zaporizhzhia', 'une ville pilonnée':
     an event word describing a place, not an event."""
     for t in ctx.tokens(start, end):
-        if t.dep_ in {"amod", "acl"} and t.head.lemma_.lower() in _AREA_NOUNS:
+        if t.dep_ in {"amod", "acl"} and shadow(t.head.lemma_) in ctx.lex.words("filters.area_nouns"):
             return True
     return False
 
@@ -317,7 +313,8 @@ class _Builder:
         if any(0 <= pm.start - h.end <= 80 or 0 <= h.start - pm.end <= 2 for h in venues):
             return True  # "talks in Cairo", "the Istanbul meeting": where people meet, not the scene
         office = next((h for h in ctx.find("speech.officials", s) if 0 < pm.start - h.end <= 25), None)
-        if office is not None and re.fullmatch(r"\w*\s+(?:in|im|à|a|en|в|у|في)\s+", ctx.shadow[office.end : pm.start]):
+        if office is not None and re.fullmatch(rf"\w*\s+(?:{ctx.lex.alternation('filters.place_prepositions')})\s+",
+                                               ctx.shadow[office.end : pm.start]):
             return len(self.places(s)) > 1  # local officials report local events: only with another place
         phrase = ctx.shadow[pm.start : pm.end]
         if not ctx.parties.is_alias(phrase):
@@ -352,7 +349,7 @@ class _Builder:
         d.injured += [cas.injured] if cas.injured else []
         d.targets += [t for t in _targets(ctx, s) if t not in d.targets]
         d.strikes = d.strikes or _strikes(ctx, s)
-        d.heard = d.heard or bool(_HEARD.search(ctx.shadow, s.start, s.end))
+        d.heard = d.heard or ctx.has("filters.heard", s)
         self.last = d
 
     def _merge_or_append(self, d: Draft) -> None:

@@ -13,11 +13,13 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.geo.distance import km
 from trucewatch.geo.gazetteer import Entry, normalise
+from trucewatch.nlp.lexicon import Lexicon
 from trucewatch.nlp.morph import MORPH_LANGUAGES, adjective_stems, place_forms
 from trucewatch.records import Place
 
@@ -47,6 +49,7 @@ def _candidates(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int, str]]:
         if ent.start_char >= s.start and ent.end_char <= s.end:
             ner[(ent.start_char, ent.end_char)] = ent.label_
     out: dict[tuple[int, int], str] = {}
+    particles = ctx.lex.words("filters.name_particles")  # "Deir al-Balah", "Ciudad de México"
     if ctx.lex.language in _CASELESS:
         out.update(_caseless_runs(tokens))
     for i, tok in enumerate(tokens):
@@ -56,7 +59,7 @@ def _candidates(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int, str]]:
             continue  # "Dabei", "Moi", "Also": a capitalised function word, not Dubai
         for j in range(i, min(i + 3, len(tokens))):
             t = tokens[j]
-            if j > i and not (t.text[:1].isupper() or t.text in {"-", "de", "el", "al"}):
+            if j > i and not (t.text[:1].isupper() or t.text == "-" or t.text in particles):
                 break
             start, end = tok.idx, t.idx + len(t.text)
             label = ner.get((start, end), "")  # a word inside a longer entity is not that entity
@@ -242,7 +245,8 @@ def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
         if len(surface) < 3 or _is_actor(ctx, start, end) or _speaks(ctx, start, end) \
                 or _common_word(ctx, start, end) or _surname(ctx, surface):
             continue
-        if _COMPOUND_AFTER.match(ctx.text, end) or ctx.shadow[max(0, start - 4) : start] in {"pro-", "anti"}:
+        if _COMPOUND_AFTER.match(ctx.text, end) or any(
+                ctx.shadow.endswith(p, max(0, start - len(p)), start) for p in ctx.lex.words("filters.name_prefixes")):
             continue  # "Moscow-backed separatists", "pro-Moscow", "Kremlin-friendly": an adjective
         out.append(_Candidate(start, end, _entries(ctx, surface, start, end), label))
     return sorted(out, key=lambda c: (c.start, -c.end))
@@ -344,9 +348,9 @@ def _with_region(ctx: ArticleContext, cands: list[_Candidate]) -> dict[int, str]
     pairs: dict[int, str] = {}
     for i, a in enumerate(cands):
         for b in cands[i + 1 : i + 3]:
-            gap = ctx.text[a.end : b.start]
+            gap = ctx.shadow[a.end : b.start]
             region = _region_name(b)
-            if not region or b.start <= a.end or not _REGION_GAP.match(gap):
+            if not region or b.start <= a.end or not _region_gap(ctx.lex).match(gap):
                 continue
             # a name the gazetteer lacks counts only as "Village, Region": in German every noun
             # is capitalised, and "Raketen in Sumy" is no village in Sumy
@@ -357,7 +361,12 @@ def _with_region(ctx: ArticleContext, cands: list[_Candidate]) -> dict[int, str]
 
 
 _COMPOUND_AFTER = re.compile(r"-[a-zà-ÿ]")
-_REGION_GAP = re.compile(r"^\s*(?:,|\(|in|dans|en|de la région de|in the)\s*$")
+
+
+@cache
+def _region_gap(lex: Lexicon) -> re.Pattern[str]:
+    """Between a place and its region: a comma, a parenthesis, or ``filters.region_gap``."""
+    return re.compile(rf"^\s*(?:,|\(|{lex.alternation('filters.region_gap')})\s*$")
 
 
 def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str | None) -> PlaceMention | None:
@@ -426,7 +435,7 @@ def _names_region(ctx: ArticleContext, c: _Candidate) -> bool:
     if after is not None and not ctx.shadow[c.end : after.start].strip():
         return not (districts and districts.search(ctx.shadow, after.start, after.end))
     before = regions.finditer(ctx.shadow, max(0, c.start - 24), c.start)
-    return bool(before) and ctx.shadow[before[-1].end : c.start].strip() in {"", "of", "de", "d'"} \
+    return bool(before) and ctx.shadow[before[-1].end : c.start].strip() in {"", *ctx.lex.words("filters.of")} \
         and not (districts and districts.search(ctx.shadow, before[-1].start, before[-1].end))
 
 

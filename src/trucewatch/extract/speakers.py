@@ -16,26 +16,27 @@ from typing import Any
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.nlp.parties import Mention
 
-_PLACE_NOUNS = ("ville", "city", "town", "village", "région", "region", "localité", "oblast",
-                "territoire", "territory", "port", "capital", "capitale", "frontière", "border",
-                "soil", "sol", "cities", "villes", "towns", "hauptstadt", "stadt", "ciudad", "capital de",
-                "столица", "столицу", "столице", "столиця", "столицю", "столиці", "العاصمة")
-#: prepositions of place that make the name after them a place ("في لبنان", "в России")
-_PLACE_PREPOSITIONS = ("في", "в", "у")
-_PRONOUNS = {"il", "elle", "he", "she", "they", "ils", "elles"}
-
 
 def _speech_hits(ctx: ArticleContext, s: Sentence) -> list[int]:
     return [m.start for m in ctx.find("speech.verbs", s)]
 
 
 def describes_place(ctx: ArticleContext, m: Mention) -> bool:
-    before = " " + ctx.shadow[max(0, m.start - 14) : m.start].rstrip()
-    after = ctx.shadow[m.end : m.end + 10].lstrip() + " "
-    return any(before.endswith(n) and not before[-len(n) - 1].isalnum()
-               for n in (*_PLACE_NOUNS, *_PLACE_PREPOSITIONS)) or any(
-        after.startswith(n) and not after[len(n)].isalnum() for n in _PLACE_NOUNS
-    )
+    """A party named as the description of a place ("la ville ukrainienne de", "Russian soil",
+    ``filters.place_nouns``) or, without a parse, after a preposition of place ("في لبنان", "в
+    России", ``filters.place_prepositions``): it neither acts nor speaks."""
+    sh = ctx.shadow
+    lo = max(0, m.start - 14)
+    end = lo + len(sh[lo : m.start].rstrip())  # the last word before the mention ends here
+    sets = [ctx.lex.phrases("filters.place_nouns")]
+    if not ctx.parsed:
+        sets.append(ctx.lex.phrases("filters.place_prepositions"))
+    if any(h.end == end for words in sets for h in words.finditer(sh, lo, end)):
+        return True
+    gap = sh[m.end : m.end + 10]
+    first = m.end + len(gap) - len(gap.lstrip())  # the first word after it starts here
+    hit = sets[0].search(sh, first, m.end + 10)
+    return hit is not None and hit.start == first
 
 
 def _continues_quote(ctx: ArticleContext, s: Sentence) -> bool:
@@ -45,7 +46,7 @@ def _continues_quote(ctx: ArticleContext, s: Sentence) -> bool:
 
 def _starts_with_pronoun(ctx: ArticleContext, s: Sentence) -> bool:
     first = ctx.shadow[s.start : s.end].split(" ", 1)[0]
-    return first in _PRONOUNS
+    return first in ctx.lex.words("speech.pronouns")
 
 
 def _speaker_mention(ctx: ArticleContext, s: Sentence, exclude: Mention | None = None) -> Mention | None:
@@ -156,7 +157,6 @@ def _person_nearby(ctx: ArticleContext, s: Sentence, party: str) -> str | None:
 
 
 _AGENT_DEPS = {"obl:agent", "agent"}
-_BY = ("par ", "by ", "from ")
 
 
 def _passive(verb: Any) -> bool:
@@ -202,12 +202,20 @@ def _tied_to(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
     for tok in ctx.tokens(m.start, m.end):
         if tok.dep_ == "nsubj" and tok.head.i == verb.i and not passive:
             return True
-        if tok.dep_ in _AGENT_DEPS or ctx.shadow[max(0, m.start - 4) : m.start] in _BY:
+        if tok.dep_ in _AGENT_DEPS or ctx.shadow[max(0, m.start - 4) : m.start] in _by_window(ctx):
             return verb.i in (tok.head.i, tok.head.head.i)
         if tok.dep_ in _MODIFIERS and tok.head.i in {a.i for a in anchors}:
             return True
-    before = ctx.shadow[max(0, m.start - 25) : m.start]
-    return m.start > trigger[0] and any(b.strip() and before.rstrip().endswith(b.strip()) for b in _BY)
+    before = ctx.shadow[max(0, m.start - 25) : m.start].rstrip()
+    return m.start > trigger[0] and any(before.endswith(w) for w in ctx.lex.words("speech.agent"))
+
+
+def _by_window(ctx: ArticleContext) -> set[str]:
+    """The agent words (``speech.agent``) with their space, as the four characters before a
+    mention. Only a three-letter word and its space fill them ("par "): "by " and "from "
+    never do. Kept so: reading "by" there too makes the parse's "shelled by Russian forces"
+    lose its agent, the preposition's head being no verb."""
+    return {f"{w} " for w in ctx.lex.words("speech.agent")}
 
 
 def _names_violence(ctx: ArticleContext, tok: Any) -> bool:

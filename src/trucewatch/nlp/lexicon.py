@@ -192,16 +192,34 @@ class Lexicon:
     def __init__(self, raw: dict[str, Any]):
         raw = _shadowed(raw)
         self.raw = raw
-        self.language: str = raw["language"]
-        self.number_values: dict[str, int] = {shadow(k): int(v) for k, v in raw["numbers"].items()}
+        self.language: str = self.section("language")
+        self.number_values: dict[str, int] = {shadow(k): int(v) for k, v in self.section("numbers").items()}
         self.number_words = tuple(self.number_values)
         self._sets: dict[str, PhraseSet] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
 
-    def section(self, name: str) -> dict[str, Any]:
-        value = self.raw
+    def section(self, name: str) -> Any:
+        """The value at a dotted path (``time.months``, ``events``, ``language``); KeyError if
+        the lexicon has no such key."""
+        value: Any = self.raw
         for part in name.split("."):
             value = value[part]
         return value
+
+    def words(self, name: str) -> tuple[str, ...]:
+        """The phrases at a dotted path as plain strings, longest first ("bis zum" before "bis"),
+        for code that builds its own regular expression or compares whole words."""
+        if name not in self._words:
+            self._words[name] = tuple(sorted(self.section(name), key=len, reverse=True))
+        return self._words[name]
+
+    def alternation(self, name: str) -> str:
+        """A regular-expression alternation of the words at ``name``, longest first, each literal
+        but for its spaces (any run of blanks, as in a phrase); one that never matches when the
+        language has none, so the pattern around it stays valid and simply fails there. No ``*``
+        or ``{n}`` here: such keys are phrase sets (:meth:`phrases`)."""
+        found = self.words(name)
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in found) if found else "(?!)"
 
     def phrases(self, name: str) -> PhraseSet:
         """The phrase set at a dotted path, e.g. ``claims.accuse`` or ``events``."""
@@ -210,8 +228,9 @@ class Lexicon:
         return self._sets[name]
 
     def optional(self, name: str) -> PhraseSet:
-        """A phrase set only some languages have (``casualties.one``, ``filters.district``):
-        empty, and so false, where the lexicon has none."""
+        """A phrase set some languages leave empty (``casualties.one``, ``filters.perfect_aux``):
+        false where it is empty, and where the key is missing (a lexicon being written). The
+        shipped lexicons have every key the code reads, ``[]`` for none (test_lexicon_keys)."""
         try:
             self.section(name)
         except KeyError:

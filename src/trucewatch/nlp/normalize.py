@@ -11,14 +11,27 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from trucewatch.errors import InputError, warning
+from trucewatch.nlp.lexicon import SUPPORTED, load_lexicon, phrase_regex, shadow
 
-_CREDIT = re.compile(
-    r"(?P<credit>[ \t]*(?:cr[ée]dits?|photo|image|credit|foto|©)\s*:?\s*"
-    r"(?:[A-Z][\w.&/-]*(?:[ \t]+[A-Z][\w.&/-]*){0,3}|getty images|reuters|afp|ap|epa))[ \t]*$",
-    re.IGNORECASE | re.MULTILINE,
-)
+#: a credit: a credit word ("Photo", "Crédit", "Фото", "©": ``filters.caption_credit``), an optional
+#: colon, one to four names, the end of the line. Matched in the shadow of the text (lower case), so
+#: the names need not be capitalised. The credit word comes first, never a run of blanks: the blanks
+#: before it are added afterwards (a leading ``[ \t]*`` made every blank of a long run a start to
+#: try again, quadratic in the run's length), and ``\s*(?::\s*)?`` has one way to read a blank.
+_CREDIT_NAMES = r"\s*(?::\s*)?[A-Z][\w.&/-]*(?:[ \t]+[A-Z][\w.&/-]*){0,3}"
+
+
+@cache
+def _credit() -> re.Pattern[str]:
+    """Cleaning runs before the language is known, and a credit line is often in the agency's
+    language rather than the article's: the credit words of every lexicon apply to every text."""
+    words = sorted({w for lang in SUPPORTED for w in load_lexicon(lang).words("filters.caption_credit")},
+                   key=len, reverse=True)
+    alternation = "|".join(phrase_regex(w) for w in words)  # on word boundaries: "bilden" is no "Bild"
+    return re.compile(rf"(?P<credit>(?:{alternation}){_CREDIT_NAMES})[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -65,17 +78,25 @@ def clean(text: str) -> CleanText:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     captions: list[tuple[int, int]] = []
     chars = list(text)
-    for m in _CREDIT.finditer(text):
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        if m.start() == line_start:  # a line that is only a credit: just mask it
+    for m in _credit().finditer(shadow(text)):
+        start = _blanks_before(text, m.start("credit"))
+        line_start = text.rfind("\n", 0, start) + 1
+        if start == line_start:  # a line that is only a credit: just mask it
             pass
-        elif text[line_start : m.start("credit")].rstrip().endswith((".", "!", "?", "»", '"', "”")):
+        elif text[line_start:start].rstrip().endswith((".", "!", "?", "»", '"', "”")):
             continue  # a sentence that merely ends with a capitalised word, not a credit
         else:
-            captions.append((line_start, m.start("credit")))
-        for i in range(m.start("credit"), m.end("credit")):
+            captions.append((line_start, start))
+        for i in range(start, m.end("credit")):
             chars[i] = " "
     return CleanText("".join(chars), tuple(captions), ())
+
+
+def _blanks_before(text: str, at: int) -> int:
+    """Where the spaces and tabs right before ``at`` begin (they belong to the credit)."""
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at
 
 
 def article_id(text: str) -> str:

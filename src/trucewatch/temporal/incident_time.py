@@ -140,7 +140,8 @@ def _month_rx(lex: Lexicon) -> re.Pattern[str] | None:
         return None
     months = "|".join(re.escape(m) for m in sorted(grammar(lex).months, key=len, reverse=True))
     words = _alt(list(lex.section("time")["in_month"]))
-    return re.compile(rf"(?<!\w)(?:{words})\s*(?P<m>{months})\.?(?!\w)(?:\s+(?:de\s+)?(?P<y>(?:19|20)\d\d))?")
+    of = lex.alternation("filters.of")  # "en mayo de 2024", "in May of 2022"
+    return re.compile(rf"(?<!\w)(?:{words})\s*(?P<m>{months})\.?(?!\w)(?:\s+(?:(?:{of})\s+)?(?P<y>(?:19|20)\d\d))?")
 
 
 def _month(lex: Lexicon, sh: str, lo: int, hi: int, published: date | None, clocks: Clocks) -> TimeInterval | None:

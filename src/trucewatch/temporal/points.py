@@ -14,13 +14,9 @@ from functools import cache
 
 from trucewatch.nlp.lexicon import Lexicon, PhraseSet
 
-_CONNECTOR_WORDS = ("à", "a", "at", "on", "le", "la", "du", "de", "the", "of", "around", "vers", "dès", "from",
-                    "by", "um", "gegen", "am", "ab", "las", "el", "del")
 
-
-def _connector(extra: list[str]) -> re.Pattern[str]:
+def _connector(words: tuple[str, ...]) -> re.Pattern[str]:
     """Words that may stand between a date and its time ("6 janvier à midi", "6 января в 12:00")."""
-    words = sorted({*_CONNECTOR_WORDS, *extra}, key=len, reverse=True)
     return re.compile(r"^[\s,()]*(?:(?:" + "|".join(re.escape(w) for w in words) + r")[\s,()]+)*$")
 
 
@@ -55,42 +51,43 @@ class PointGrammar:
     def __init__(self, lex: Lexicon):
         t = lex.section("time")
         self.lex = lex
-        # "heures", "часов": a number before them is a time of day only after a time preposition
-        self.clock_words = tuple(t.get("clock_words", ()))
-        # "10 صباحا", "6 مساء": a.m. and p.m. in words; "الساعة 6": a bare number after these is a clock
-        self.am_words = tuple(t.get("am_words", ()))
-        self.pm_words = tuple(t.get("pm_words", ()))
-        self.clock_before = PhraseSet(list(t.get("clock_before", ())))
-        cues = (*t["at"], *t["from"], *t["to"], *t["starting"]) if self.clock_words else ()
-        self.clock_cues = tuple(w for w in cues if w)
-        self.connector = _connector(list(t.get("connectors", ())))
-        months = _alt(t["months"])  # the lexicon's phrases are already in shadow form
-        weekdays = _alt(t["weekdays"])
+        # "heures", "часов": a number before them is a time of day only after ``clock_cues``
+        self.clock_words = lex.words("time.clock_words")
+        # "10 صباحا", "6 p.m.": a.m. and p.m. in words, compared without their dots
+        self.am_words = {w.replace(".", "") for w in lex.words("time.am_words")}
+        self.pm_words = {w.replace(".", "") for w in lex.words("time.pm_words")}
+        # "الساعة 6": a bare number after these is a clock
+        self.clock_before = PhraseSet(list(lex.words("time.clock_before")))
+        # "à 18 heures", "с 12 часов": a clock; "de 10 heures à 21 heures": a clock range
+        self.clock_cue = re.compile(rf"(?<!\w)(?:{lex.alternation('time.clock_cues')})\s+$")
+        self.range_from = re.compile(rf"(?<!\w)(?:{lex.alternation('time.range_from')})\s+$")
+        self.range_to = re.compile(rf"\s*(?:\([^)]*\)\s*)?(?:{lex.alternation('time.range_to')})\s+\d")
+        self.connector = _connector(lex.words("time.connectors"))
         self.months = {k.rstrip("."): v for k, v in t["months"].items()}
         self.weekdays = dict(t["weekdays"])
-        self.day_month = re.compile(
-            rf"(?<!\w)(?:(?P<wd>{weekdays})\s*,?\s+)?(?:(?:le|the|am|el|den|dem)\s+)?(?P<d>\d{{1,2}})(?:er|st|nd|rd|th|\.)?"
-            rf"(?:\s+of|\s+de)?\s+(?P<m>{months})(?!\w)(?:\s+(?:de\s+)?(?P<y>(?:19|20)\d\d))?"
-        )
-        self.month_day = re.compile(
-            rf"(?<!\w)(?:(?P<wd>{weekdays})\s*,?\s+)?(?P<m>{months})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
-            rf"(?:\s*,?\s+(?P<y>(?:19|20)\d\d))?"
-        )
-        parts = t.get("weekday_parts", {})
+        self.day_month, self.month_day = _day_month(lex), _month_day(lex)
+        parts = t["weekday_parts"]
         self.weekday_parts = {k: (int(v[0]), int(v[1])) for k, v in parts.items()}
         suffix = "|".join(re.escape(k) for k in sorted(parts, key=len, reverse=True))
         compound = rf"(?P<wdpart>{suffix})?" if suffix else ""
-        self.weekday = re.compile(rf"(?<!\w)(?P<wd>{weekdays}){compound}(?!\w)")
+        self.weekday = re.compile(rf"(?<!\w)(?P<wd>{_alt(t['weekdays'])}){compound}(?!\w)")
         self.dotted = re.compile(r"(?<![\d.])(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>(?:19|20)\d\d)(?!\d)")
         self.iso = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)")
+        suffixes = sorted({*self.clock_words, *lex.words("time.am_words"), *lex.words("time.pm_words"),
+                           *lex.words("time.clock_suffixes")}, key=len, reverse=True)
         self.clock = re.compile(
             r"(?<![\w:.])(?P<h>2[0-4]|[01]?\d)(?!\d)(?:(?:[:h]|\.(?=\d\d))(?P<min>[0-5]\d))?\s*"
-            r"(?P<suffix>a\.?m\.?|p\.?m\.?|h(?!\w)|heures?(?!\w)|o'clock|uhr(?!\w)|horas(?!\w)|hs(?!\w)"
-            + "".join(f"|{re.escape(w)}(?!\\w)" for w in sorted(self.clock_words + self.am_words + self.pm_words,
-                                                             key=len, reverse=True))
-            + ")?"
+            r"(?P<suffix>" + ("|".join(f"{re.escape(w)}(?!\\w)" for w in suffixes) or "(?!)") + ")?"
         )
-        self.military = re.compile(r"(?<!\d)(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*(?=gmt|utc|local)")
+        # "1400 GMT": four digits before a zone
+        self.military = re.compile(r"(?<!\d)(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)\s*"
+                                   rf"(?=(?:{lex.alternation('time.military_zones')}))")
+        # "du 8 au 10 mai", "с 8 по 10 мая": the bare first day of a range
+        self.range_day = re.compile(
+            rf"(?<![\w.:])(?P<d>\d{{1,2}})(?:-?(?:{lex.alternation('time.ordinals')})|\.)?\s*"
+            rf"(?:-|{lex.alternation('time.day_range')})\s*"
+            rf"(?=\d{{1,2}}(?:-?(?:{lex.alternation('time.ordinals')})|\.)?\s)"
+        )
         self.noon = PhraseSet(t["noon"])
         self.midnight = PhraseSet(t["midnight"])
         self.rel_days = PhraseSet(t["relative_days"])
@@ -141,7 +138,7 @@ class PointGrammar:
         "du 8 au 10 mai", "from 8 to 10 May", "vom 8. bis 10. Mai"."""
         out = []
         by_start = {p.start: p for p in found if p.day is not None}
-        for m in _RANGE_DAY.finditer(sh, lo, hi):
+        for m in self.range_day.finditer(sh, lo, hi):
             second = by_start.get(m.end())
             if second is None or _overlaps(taken, m.start(), m.start() + len(m["d"])) or not 1 <= int(m["d"]) <= 31:
                 continue
@@ -180,16 +177,24 @@ class PointGrammar:
             return None
         hour = int(m["h"])
         suffix = (m["suffix"] or "").replace(".", "")
-        if (suffix.startswith("p") or suffix in self.pm_words) and hour < 12:
+        if suffix in self.pm_words and hour < 12:
             hour += 12
-        if (suffix.startswith("a") or suffix in self.am_words) and hour == 12:
+        if suffix in self.am_words and hour == 12:
             hour = 0
-        wordy = suffix.startswith(("heure", "hora")) or suffix in self.clock_words
-        if wordy and not m["min"] and not _clock_context(sh, m.start(), m.end(), self.clock_cues) or hour > 24:
+        wordy = (m["suffix"] or "") in self.clock_words
+        if wordy and not m["min"] and not self._clock_context(sh, m.start(), m.end()) or hour > 24:
             return None
         start = before if before is not None else m.start()  # "الساعة 10": the point starts at the clock word
         return Point(start, m.end(), hour=hour, minute=int(m["min"] or 0),
                      special="midnight" if hour == 24 else None)
+
+    def _clock_context(self, sh: str, at: int, end: int) -> bool:
+        """'à 18 heures', 'à partir de 18 heures', 'de 10 heures à 21 heures', 'с 12 часов' are clock
+        times; 'une trêve de 36 heures' is a duration."""
+        before = sh[max(0, at - 14) : at]
+        if self.clock_cue.search(before):
+            return True
+        return bool(self.range_from.search(before)) and bool(self.range_to.match(sh[end : end + 30]))
 
     def _clock_word_before(self, sh: str, at: int) -> int | None:
         hit = self.clock_before.search(sh, max(0, at - 16), at) if self.clock_before else None
@@ -207,11 +212,23 @@ class PointGrammar:
         return out
 
 
-_RANGE_DAY = re.compile(
-    r"(?<![\w.:])(?P<d>\d{1,2})(?:-?(?:го|е|er|st|nd|rd|th)|\.)?\s*"
-    r"(?:-|–|—|по|до|au|to|till|until|through|bis|bis zum|al|hasta el|hasta|и|та|і|and|et|und|y)\s*"
-    r"(?=\d{1,2}(?:-?(?:го|е|er|st|nd|rd|th)|\.)?\s)"
-)
+def _day_month(lex: Lexicon) -> re.Pattern[str]:
+    """'6 janvier', 'le 6 janvier 2023', 'the 6th of May', '6 de mayo de 2024', 'Samstag, 8. Mai'."""
+    t, of = lex.section("time"), lex.alternation("filters.of")
+    return re.compile(
+        rf"(?<!\w)(?:(?P<wd>{_alt(t['weekdays'])})\s*,?\s+)?(?:(?:{lex.alternation('time.day_articles')})\s+)?"
+        rf"(?P<d>\d{{1,2}})(?:{lex.alternation('time.ordinals')}|\.)?(?:\s+(?:{of}))?\s+(?P<m>{_alt(t['months'])})(?!\w)"
+        rf"(?:\s+(?:(?:{of})\s+)?(?P<y>(?:19|20)\d\d))?"
+    )
+
+
+def _month_day(lex: Lexicon) -> re.Pattern[str]:
+    """'May 6', 'Saturday, May 6th, 2023'."""
+    t = lex.section("time")
+    return re.compile(
+        rf"(?<!\w)(?:(?P<wd>{_alt(t['weekdays'])})\s*,?\s+)?(?P<m>{_alt(t['months'])})\s+(?P<d>\d{{1,2}})"
+        rf"(?:{lex.alternation('time.ordinals')})?(?!\d)(?:\s*,?\s+(?P<y>(?:19|20)\d\d))?"
+    )
 
 
 def _alt(words: dict[str, int]) -> str:
@@ -221,20 +238,6 @@ def _alt(words: dict[str, int]) -> str:
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start < e and s < end for s, e in spans)
-
-
-def _clock_context(sh: str, at: int, end: int, cues: tuple[str, ...] = ()) -> bool:
-    """'à 18 heures', 'à partir de 18 heures', 'de 10 heures à 21 heures', 'с 12 часов' are clock
-    times; 'une trêve de 36 heures' is a duration. ``cues`` are the language's own time
-    prepositions, beyond the French, English, German and Spanish ones written here."""
-    before = sh[max(0, at - 14) : at]
-    if cues and re.search(r"(?<!\w)(?:" + "|".join(re.escape(c) for c in cues) + r")\s+$", before):
-        return True
-    if re.search(r"(?:\bà|\ba|vers|dès|jusqu'à|partir de|compter de|at|from|until|\bum|\bab|\bbis|\blas|\bla)\s+$",
-                 before):
-        return True
-    return bool(re.search(r"\bde\s+$", before)) and bool(
-        re.match(r"\s*(?:\([^)]*\)\s*)?(?:à|au|jusqu'à)\s+\d", sh[end : end + 30]))
 
 
 def _attach(sh: str, dates: list[Point], times: list[Point], connector: re.Pattern[str]) -> list[Point]:

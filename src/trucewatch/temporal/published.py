@@ -24,7 +24,7 @@ def _add_months(d: date, months: int) -> date:
 
 @cache
 def _markers(lex: Lexicon) -> PhraseSet:
-    return PhraseSet(list(lex.section("time")["year_markers"]), lex.number_words)
+    return PhraseSet(lex.section("time")["year_markers"], lex.number_words)
 
 
 def _anchor(lex: Lexicon, parties: PartyBook, sh: str, dyad: tuple[str, ...]) -> tuple[date, str] | None:
@@ -39,7 +39,7 @@ def _anchor(lex: Lexicon, parties: PartyBook, sh: str, dyad: tuple[str, ...]) ->
             n = lex.number(m.groups.get("n", ""))
             if n is None:
                 continue
-            months = n * 12 if re.search(r"ans|years", m.phrase) else n
+            months = n * int(markers.value(m))  # each marker counts months or years
             return _add_months(began, months), sh[m.start : m.end]
     return None
 

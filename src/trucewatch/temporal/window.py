@@ -30,31 +30,24 @@ class Window:
     span: tuple[int, int] | None
 
 
-_TO_CUES = ("au", "aux", "jusqu'au", "jusqu'à", "jusqu'a", "to", "until", "till", "through",
-            "and", "et", "et le", "à", "a", "bis", "bis zum", "bis zur", "bis um", "hasta", "hasta el",
-            "hasta las", "hasta la", "al")
-_FROM_CUES = ("du", "de", "dès", "à partir du", "à partir de", "from", "starting", "beginning",
-              "as of", "effective", "à compter du", "à compter de", "between", "entre", "le",
-              "ab", "vom", "von", "ab dem", "desde", "desde el", "desde las", "desde la", "a partir de",
-              "a partir del", "a partir de las", "del", "de las")
-
-
 @cache
-def _duration_grammar(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, int], PhraseSet]:
+def _duration_grammar(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, int], PhraseSet, re.Pattern[str]]:
     t = lex.section("time")
     units = {**{w: 1 for w in t["hour_words"]}, **{w: 24 for w in t["day_words"]},
              **{w: 168 for w in t["week_words"]}}
     number = "|".join(re.escape(w) for w in sorted(lex.number_words, key=len, reverse=True))
     unit = "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
     rx = re.compile(rf"(?<!\w)(?P<n>\d+|{number})[\s-]*(?P<u>{unit})(?!\w)")
-    offset = PhraseSet(list(t["after"]) + list(t["before"]) + ["ago", "later", "plus tard", "earlier"])
-    return rx, units, offset
+    # "six hours before it expired", "three days ago", "il y a trois jours": an offset
+    offset = PhraseSet(list(t["after"]) + list(t["before"]) + list(t["offsets"]))
+    clock = re.compile(rf"(?<!\w)(?:{lex.alternation('time.clock_at')})\s+$")  # "à 10 heures"
+    return rx, units, offset, clock
 
 
 def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int,
                    clock_spans: list[tuple[int, int]] | None = None) -> tuple[float, tuple[int, int]] | None:
     """A stated duration near a ceasefire word: '36 heures', '72-hour', 'three-day'."""
-    rx, units, offset = _duration_grammar(lex)
+    rx, units, offset, clock = _duration_grammar(lex)
     for m in rx.finditer(sh, lo, hi):
         n = lex.number(m["n"])
         if n is None or m["u"] == "h" and not m["n"].isdigit():
@@ -62,7 +55,7 @@ def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int,
         if any(a <= m.start() < b for a, b in clock_spans or ()):
             continue  # "de 10 heures à 21 heures": clock times, not a duration
         if offset.search(sh[m.end() : m.end() + 12]) or offset.search(sh[max(lo, m.start() - 8) : m.start()]) \
-                or _is_clock(sh, m.start()):
+                or clock.search(sh[max(0, m.start() - 12) : m.start()]):
             continue  # "six hours before it expired", "بعد ثلاث ساعات": an offset, not a duration
         context = sh[max(lo, m.start() - 40) : min(hi, m.end() + 40)]
         if lex.phrases("ceasefire.terms").search(context):
@@ -70,17 +63,21 @@ def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int,
     return None
 
 
-def _is_clock(sh: str, at: int) -> bool:
-    return bool(re.search(r"(?:\bà|\bat|partir de|compter de|jusqu'à)\s+$", sh[max(0, at - 12) : at]))
-
-
 @cache
-def _cues(lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(to, from) cue words, longest first: the shared ones above and the language's own."""
+def _cues(lex: Lexicon) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str]]:
+    """(to, from, neither) cue words, longest first. A window starts after a ``from`` or a
+    ``starting`` word; a word that is both a ``to`` and an ``at`` word ("à": "au 8 mai",
+    "à midi") says nothing by itself."""
     t = lex.section("time")
     def order(words: Any) -> tuple[str, ...]:
         return tuple(sorted(set(words), key=len, reverse=True))
-    return order((*_TO_CUES, *t["to"])), order((*_FROM_CUES, *t["from"]))
+    return order(t["to"]), order((*t["from"], *t["starting"])), frozenset(t["to"]) & frozenset(t["at"])
+
+
+@cache
+def _range_to(lex: Lexicon) -> re.Pattern[str]:
+    """After a start, these close the window before a bare point: "de 10 heures à 21 heures"."""
+    return re.compile(rf"(?<!\w)(?:{lex.alternation('time.range_to')})\s*$")
 
 
 def _ends_with_word(before: str, cue: str) -> bool:
@@ -89,10 +86,10 @@ def _ends_with_word(before: str, cue: str) -> bool:
 
 def _role(lex: Lexicon, sh: str, p: Point, lo: int) -> str | None:
     before = sh[max(lo, p.start - 16) : p.start].strip()
-    to_cues, from_cues = _cues(lex)
+    to_cues, from_cues, neither = _cues(lex)
     for cue in to_cues:
         if _ends_with_word(before, cue):
-            return "end" if cue not in ("à", "a") or "jusqu" in before else None
+            return None if cue in neither else "end"
     for cue in from_cues:
         if _ends_with_word(before, cue):
             return "start"
@@ -107,7 +104,7 @@ def _assign(lex: Lexicon, sh: str, points: list[Point], lo: int, terms: list[tup
     if start is not None and end is None:
         # "de 10 heures à 21 heures": after a "de"/"du", a bare "à" closes the window
         later = [p for r, p in roles if r is None and p.start > start.end]
-        if later and re.search(r"(?:\bà|\ba|\ba las|\bal)\s*$", sh[max(lo, later[0].start - 8) : later[0].start]):
+        if later and _range_to(lex).search(sh[max(lo, later[0].start - 8) : later[0].start]):
             end = later[0]
     # an unmarked point starts the window only next to a ceasefire word ("a pause ... on Wednesday
     # night"), not at the far end of the sentence ("a public holiday in Russia on Friday")
