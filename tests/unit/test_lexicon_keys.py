@@ -55,9 +55,20 @@ class _Fields(dict[str, Any]):
         return super().__contains__(key)
 
 
+#: sentences that take paths no golden article takes: a denial naming what it denies, in every
+#: language, and a party named after a violation noun ("violations israéliennes")
+_PATHS = ["Moscow denied the allegations.", "Moscou a démenti ces accusations.", "Russland hat die Vorwürfe bestritten.",
+          "Rusia negó cualquier responsabilidad.", "В Кремле опровергли эти обвинения.",
+          "У Генштабі ЗСУ заперечують причетність.", "ونفت إسرائيل الاتهامات.",
+          "Le Hamas a dénoncé des violations israéliennes de la trêve.",
+          "Hamás denunció violaciones israelíes de la tregua.", "نددت حماس بالانتهاكات الإسرائيلية للهدنة."]
+
+
 def _texts() -> Iterator[tuple[str, str | None]]:
     import json
 
+    for text in _PATHS:
+        yield text, "2024-05-10"
     for path in sorted((GOLDEN / "articles").glob("*.txt")):
         expected = json.loads((GOLDEN / "expected" / f"{path.stem}.json").read_text(encoding="utf-8"))
         text = path.read_text(encoding="utf-8")
