@@ -113,29 +113,49 @@ def ingest_new(path: Path, corpus: Path, analyzer) -> tuple[float, float, float,
     return seconds, spent["rebuild"], mem.peak, report.stored, judged
 
 
+def _child(*args: str) -> list[str]:
+    """Run this script in a fresh process (so one store's setup never weighs on another's
+    measurement); returns its last line, split on tabs."""
+    import subprocess
+
+    out = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True, text=True).stdout
+    return out.strip().splitlines()[-1].split("\t")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--small", type=int, default=1_000)
     ap.add_argument("--large", type=int, default=50_000)
     ap.add_argument("--new", type=int, default=100)
+    ap.add_argument("--build", nargs=2, metavar=("N", "DB"), help=argparse.SUPPRESS)
+    ap.add_argument("--ingest", nargs=2, metavar=("DB", "CORPUS"), help=argparse.SUPPRESS)
     args = ap.parse_args()
-    from trucewatch.pipeline import Analyzer
+    if args.build:
+        print(f"{build_store(Path(args.build[1]), int(args.build[0])):.3f}")
+        return 0
+    if args.ingest:
+        from trucewatch.pipeline import Analyzer
 
-    analyzer = Analyzer.load()
+        analyzer = Analyzer.load()
+        db, corpus = Path(args.ingest[0]), Path(args.ingest[1])
+        ingest_new(db.with_name("warm-up.sqlite"), corpus, analyzer)  # models load lazily: not measured
+        print("\t".join(str(v) for v in ingest_new(db, corpus, analyzer)))
+        return 0
     with tempfile.TemporaryDirectory(prefix="trucewatch-incremental-") as tmp_name:
         tmp = Path(tmp_name)
         corpus = tmp / "new.jsonl"
         write_corpus(corpus, args.new, seed=424242)
         results = {}
-        ingest_new(tmp / "warm-up.sqlite", corpus, analyzer)  # models load lazily: not what is measured
         for n in (args.small, args.large):
-            full = build_store(tmp / f"s{n}.sqlite", n)
-            results[n] = ingest_new(tmp / f"s{n}.sqlite", corpus, analyzer)
-            seconds, rebuilt, peak, stored, judged = results[n]
-            print(f"store of {n} articles: one rebuild of everything {full:.1f} s; ingesting {stored} new "
-                  f"{seconds:.1f} s, of which the incremental rebuild {rebuilt:.2f} s ({judged} judgements "
+            db = tmp / f"s{n}" / "store.sqlite"
+            db.parent.mkdir()
+            full = float(_child("--build", str(n), str(db))[0])
+            seconds, rebuilt, peak, stored, judged = (float(v) for v in _child("--ingest", str(db), str(corpus)))
+            results[n] = (seconds, rebuilt, peak)
+            print(f"store of {n} articles: one rebuild of everything {full:.1f} s; ingesting {int(stored)} new "
+                  f"{seconds:.1f} s, of which the incremental rebuild {rebuilt:.2f} s ({int(judged)} judgements "
                   f"written: the new truces against the events they cover); peak memory {peak:.0f} MB", flush=True)
-        (s_small, r_small, m_small, *_), (s_large, r_large, m_large, *_) = results[args.small], results[args.large]
+        (s_small, r_small, m_small), (s_large, r_large, m_large) = results[args.small], results[args.large]
         print(f"ingest of {args.new} new, store of {args.large} / store of {args.small}: {s_large / s_small:.2f} "
               f"(goal <= 1.5); rebuild alone {r_large / max(r_small, 1e-3):.2f}; "
               f"peak memory {m_large / m_small:.2f} (goal: flat)")

@@ -87,9 +87,14 @@ class DerivedTables:
         return {(a, i): e for e, a, i in self.conn.execute("SELECT event_id, article_id, incident FROM event_reports")}
 
     def events_of(self, keys: Iterable[tuple[str, str]]) -> set[str]:
-        """The events holding these reports."""
-        members = self.event_members()
-        return {members[k] for k in keys if k in members}
+        """The events holding these reports (read by article: no whole-table scan)."""
+        wanted = set(keys)
+        out: set[str] = set()
+        for chunk, marks in _chunks(sorted({a for a, _ in wanted})):
+            out |= {e for e, a, i in self.conn.execute(
+                f"SELECT event_id, article_id, incident FROM event_reports WHERE article_id IN ({marks})", chunk)
+                if (a, i) in wanted}
+        return out
 
     def events(self, ids: Iterable[str] | None = None) -> list[Event]:
         """The corroborated events (those of ``ids``), each with its reports, by id."""
