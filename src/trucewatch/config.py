@@ -35,6 +35,7 @@ class Settings:
     max_event_hours: float = 72.0
     same_start_hours: float = 12.0
     mention_days: int = 7
+    open_ended_days: int = 30
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:
@@ -57,7 +58,8 @@ class Settings:
         return settings
 
     def validate(self) -> None:
-        for name in ("max_chars", "max_source_bytes", "max_field_chars", "max_json_depth", "batch", "mention_days"):
+        for name in ("max_chars", "max_source_bytes", "max_field_chars", "max_json_depth", "batch", "mention_days",
+                     "open_ended_days"):
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError("E302", what=name, value=value, why="a positive integer")

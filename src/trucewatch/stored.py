@@ -165,6 +165,16 @@ class Registered:
     declarations: tuple[Declaration, ...] = ()
     zone: Zone | None = None
     note: str | None = None
+    #: for an open-ended truce, the end of what is judged against it: a while after the last
+    #: article that reports it (None: no limit, as for a user's own truce)
+    horizon: datetime | None = None
+
+    @property
+    def judged_end(self) -> datetime | None:
+        """The end of the window events are judged against: an early end, the stated end, or
+        the horizon of an open-ended truce."""
+        cf = self.ceasefire
+        return cf.ended_early or cf.end or self.horizon
 
     @property
     def id(self) -> str:

@@ -57,7 +57,8 @@ class _Fields(dict[str, Any]):
 
 #: sentences that take paths no golden article takes: a denial naming what it denies, in every
 #: language, and a party named after a violation noun ("violations israéliennes")
-_PATHS = ["Moscow denied the allegations.", "Moscou a démenti ces accusations.", "Russland hat die Vorwürfe bestritten.",
+_PATHS = ["Moscow denied the allegations.", "Moscou a démenti ces accusations.",
+          "Russland hat die Vorwürfe bestritten.",
           "Rusia negó cualquier responsabilidad.", "В Кремле опровергли эти обвинения.",
           "У Генштабі ЗСУ заперечують причетність.", "ونفت إسرائيل الاتهامات.",
           "Le Hamas a dénoncé des violations israéliennes de la trêve.",

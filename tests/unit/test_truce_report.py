@@ -78,3 +78,18 @@ def test_hostile_article_text_is_inert_in_markdown(tmp_path: Path) -> None:
 def test_a_file_name_never_leaves_the_output_directory() -> None:
     assert "/" not in file_stem("x/../../escaped") and not file_stem("..").startswith(".")
     assert file_stem("x/y") != file_stem("x_y")  # two ids never share a file
+
+
+def test_an_open_ended_truce_is_judged_until_a_while_after_its_last_report() -> None:
+    """Nothing says a truce nobody has reported on for months is still in force: an open-ended
+    truce is judged until 30 days (Settings.open_ended_days) after the last article on it."""
+    from trucewatch.registry.ceasefires import build
+    from trucewatch.registry.judged import judge_events
+
+    [reg] = build([declaration("d1", ceasefire("Russia", "2023-01-06T12:00:00+03:00", None), "2023-01-05"),
+                   declaration("d2", ceasefire("Russia", "2023-01-06T12:00:00+03:00", None), "2023-01-10")])
+    assert reg.ceasefire.end is None and reg.horizon is not None
+    assert reg.horizon.isoformat() == "2023-02-09T00:00:00+03:00"
+    soon = _event("a1", "2023-01-20T03:00:00+03:00", "2023-01-20T04:00:00+03:00")
+    months = _event("a2", "2023-06-20T03:00:00+03:00", "2023-06-20T04:00:00+03:00")
+    assert {j.incident for j in judge_events([reg], [soon, months])} == {soon.id}

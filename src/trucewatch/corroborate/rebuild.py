@@ -19,6 +19,8 @@ derived tables were built by another version, or another embedding model, is reb
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from trucewatch import __version__
 from trucewatch.config import Settings
 from trucewatch.corroborate.events import corroborate, embed_cached, links, vector_model
@@ -80,8 +82,8 @@ def regroup(store: Store, pending: list[Report], settings: Settings) -> tuple[li
     return corroborate(group, embed_cached(group, store), settings), replaced
 
 
-def _state(reg: Registered) -> tuple[Ceasefire, list[tuple[str, str]]]:
-    return reg.ceasefire, sorted((d.article_id, d.ceasefire.id) for d in reg.declarations)
+def _state(reg: Registered) -> tuple[Ceasefire, list[tuple[str, str]], datetime | None]:
+    return reg.ceasefire, sorted((d.article_id, d.ceasefire.id) for d in reg.declarations), reg.horizon
 
 
 def _changed(old: list[Registered], new: list[Registered]) -> set[str]:

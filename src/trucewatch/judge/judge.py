@@ -13,6 +13,8 @@ Verdicts, in order of precedence:
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from trucewatch.judge.attribution import attribution
 from trucewatch.records import Attribution, Ceasefire, Claim, Incident, Judgement, Place, Spatial, TimeInterval
 from trucewatch.stored import Zone
@@ -56,11 +58,12 @@ def verdict_of(temporal: str, where: str, who: str) -> tuple[str, str]:
 
 
 def judge(cf: Ceasefire, subject: str, time: TimeInterval | None, place: Place | None, who: Attribution,
-          zone: Zone | None = None) -> Judgement:
+          zone: Zone | None = None, until: datetime | None = None) -> Judgement:
     """The one judge: something that happened (``subject``: an incident's or an event's id) at
     ``time`` and ``place``, against one ceasefire; ``zone``: a user-drawn zone, which replaces
-    the test of the ceasefire's country and scope."""
-    end = cf.ended_early or cf.end
+    the test of the ceasefire's country and scope; ``until``: where an open-ended truce stops
+    being judged."""
+    end = cf.ended_early or cf.end or until
     temporal = relation(time, cf.start, end) if time else "uncertain"
     where = zone.contains(place) if zone is not None else spatial(place, cf)
     verdict, reason = verdict_of(temporal, where, who)

@@ -46,7 +46,7 @@ def _covered(reg: Registered, events: list[Event]) -> bool:
     cf = reg.ceasefire
     if cf.start is None:
         return False
-    first, last = cf.start - COVERAGE, (cf.ended_early or cf.end or cf.start) + COVERAGE
+    first, last = cf.start - COVERAGE, (reg.judged_end or cf.start) + COVERAGE
     country = cf.scope_country
     near = any(e.time and e.time.latest > first and e.time.earliest < last
                and (country is None or (e.place is not None and e.place.country == country)) for e in events)

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, time, timedelta
 
 from trucewatch.config import Settings
 from trucewatch.records import Ceasefire
@@ -113,4 +113,18 @@ def build(declarations: list[Declaration], settings: Settings | None = None) -> 
             truces.append(target)
         target.declarations.append(d)
         _settle(target)
-    return [Registered(t.settled, tuple(t.declarations)) for t in truces]
+    return [Registered(t.settled, tuple(t.declarations), horizon=_horizon(t, settings.open_ended_days))
+            for t in truces]
+
+
+def _horizon(truce: _Truce, days: int) -> datetime | None:
+    """How long an open-ended truce is judged: ``days`` after the last article reporting it
+    (after its start when no article is dated)."""
+    cf = truce.settled
+    if cf.end is not None or cf.ended_early is not None or cf.start is None:
+        return None
+    dated = [d.published for d in truce.declarations if d.published]
+    if not dated:
+        return cf.start + timedelta(days=days)
+    last = datetime.combine(max(dated) + timedelta(days=days), time.min, tzinfo=cf.start.tzinfo)
+    return max(last, cf.start + timedelta(days=1))

@@ -24,7 +24,7 @@ Timed = tuple[str, float | None, float | None, str | None]
 
 def _window(reg: Registered) -> Window:
     cf = reg.ceasefire
-    end = cf.ended_early or cf.end
+    end = reg.judged_end
     return Window(cf.start.timestamp() if cf.start else -np.inf, end.timestamp() if end else np.inf, -1)
 
 
@@ -47,7 +47,7 @@ def meeting(registry: list[Registered], times: list[Timed]) -> list[tuple[Regist
 
 
 def judge_event(reg: Registered, event: EventFacts) -> Judgement:
-    return judge(reg.ceasefire, event.id, event.time, event.place, event.attribution, reg.zone)
+    return judge(reg.ceasefire, event.id, event.time, event.place, event.attribution, reg.zone, reg.horizon)
 
 
 def timed(event: Event) -> Timed:

@@ -75,6 +75,7 @@ class TruceReport:
         cf = reg.ceasefire
         return {"id": reg.id, "declared_by": cf.declared_by, "kind": cf.kind, "start": self.local(cf.start),
                 "end": self.local(cf.end), "open_ended": cf.end is None, "ended_early": self.local(cf.ended_early),
+                "judged_until": self.local(reg.judged_end),
                 "timezone": cf.timezone, "timezone_basis": cf.timezone_basis, "scope": cf.scope,
                 "scope_country": cf.scope_country, "occasion": cf.occasion, "note": reg.note,
                 "responses": [{"party": p, "stance": s} for p, s in reg.responses],
@@ -146,6 +147,6 @@ def make(reg: Registered, events: list[Event], judgements: list[Judgement],
     shown = [(e, j) for e, j in timed if j.temporal in _SHOWN and j.spatial != "outside"]
     elsewhere = [(e, j) for e, j in timed if j.temporal in _SHOWN and j.spatial == "outside"]
     untimed = [(e, j) for e, j in mine if e.time is None and j.spatial != "outside"]
-    when = [relation(e.time, cf.start, cf.ended_early or cf.end) for e in events if e.time and cf.start]
+    when = [relation(e.time, cf.start, reg.judged_end) for e in events if e.time and cf.start]
     return TruceReport(reg, answer(reg, events, mine, claims), shown, elsewhere, untimed, when.count("before"),
                        when.count("after"), claims)

@@ -76,7 +76,8 @@ def opening(rep: TruceReport) -> list[str]:
         stated = "; ".join(f"{rep.local(a)} → {rep.local(b) or 'open'} ({len(arts)} article(s))"
                            for a, b, arts in rep.ceasefire.windows)
         lines.append(f"The declarations disagree on the window: {stated}.")
-    end = rep.local(cf.end) or "open-ended"
+    end = rep.local(cf.end) or (f"open-ended (judged until {rep.local(rep.ceasefire.horizon)}, a while after its "
+                                 "last report)" if rep.ceasefire.horizon else "open-ended")
     lines.append(f"Window: {rep.local(cf.start) or 'unknown'} → {end} ({cf.timezone or 'clock unknown'}, "
                  f"{cf.timezone_basis or '?'})" + (f"; ended early {rep.local(cf.ended_early)}" if cf.ended_early
                                                    else "") + ".")

@@ -90,6 +90,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "ALTER TABLE events ADD COLUMN admin1 TEXT",
         "ALTER TABLE events ADD COLUMN attribution TEXT",
         "ALTER TABLE ceasefires ADD COLUMN record TEXT",
+        "ALTER TABLE ceasefires ADD COLUMN judged_until TEXT",
         """CREATE TABLE ceasefire_declarations (
             ceasefire TEXT NOT NULL, article_id TEXT NOT NULL, declaration TEXT NOT NULL,
             PRIMARY KEY (article_id, declaration))""",

@@ -164,8 +164,8 @@ class DerivedTables:
                                                     "FROM ceasefire_declarations ORDER BY article_id, declaration"):
             if (article, decl) in by_key:
                 held.setdefault(cid, []).append(by_key[(article, decl)])
-        rows = self.conn.execute("SELECT id, record FROM ceasefires WHERE record IS NOT NULL")
-        out = [registered_of(record, held.get(cid, [])) for cid, record in rows]
+        rows = self.conn.execute("SELECT id, record, judged_until FROM ceasefires WHERE record IS NOT NULL")
+        out = [registered_of(record, held.get(cid, []), until) for cid, record, until in rows]
         return sorted(out, key=_start)
 
     def event_judgements(self, ceasefire: str | None = None) -> list[Judgement]:
@@ -239,9 +239,10 @@ def _replace_registry(c: Connection, registry: list[Registered], comp: str) -> N
         cf = reg.ceasefire
         rows.append((cf.id, cf.declared_by, _iso(cf.start), _iso(cf.end), _iso(cf.ended_early), cf.timezone,
                      cf.timezone_basis, cf.scope, cf.scope_country, cf.occasion, json.dumps(reg.sources),
-                     json.dumps(reg.responses), comp, json.dumps(cf.to_dict(), ensure_ascii=False)))
+                     json.dumps(reg.responses), comp, json.dumps(cf.to_dict(), ensure_ascii=False),
+                     _iso(reg.horizon)))
     c.executemany("INSERT INTO ceasefires (id, declared_by, start_at, end_at, ended_early, timezone, timezone_basis, "
-                  "scope, scope_country, occasion, sources, responses, components, record) "
-                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+                  "scope, scope_country, occasion, sources, responses, components, record, judged_until) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     c.executemany("INSERT INTO ceasefire_declarations VALUES (?,?,?)",
                   [(reg.id, d.article_id, d.ceasefire.id) for reg in registry for d in reg.declarations])

@@ -82,5 +82,6 @@ def claim_of(row: tuple[Any, ...]) -> StoredClaim:
                        source_of(path, outlet, url, title))
 
 
-def registered_of(record: str, declarations: list[Declaration]) -> Registered:
-    return Registered(ceasefire_from_dict(json.loads(record)), tuple(declarations))
+def registered_of(record: str, declarations: list[Declaration], horizon: str | None) -> Registered:
+    return Registered(ceasefire_from_dict(json.loads(record)), tuple(declarations),
+                      horizon=datetime.fromisoformat(horizon) if horizon else None)
