@@ -153,7 +153,8 @@ def revision(c: Connection, rid: str) -> Revision | None:
 
 def fold(revs: list[Revision]) -> Review | None:
     """The standing review of one event's revisions: the last accept or reject sets the
-    status, edits accumulate values (a later edit of a field wins); undone ones count not."""
+    status, edits accumulate the fields each set (a later edit of a field wins); undone ones
+    count not, so undoing an early edit keeps the later ones."""
     standing = [r for r in revs if r.action != "undo" and r.undone_by is None]
     if not standing:
         return None
@@ -161,7 +162,7 @@ def fold(revs: list[Revision]) -> Review | None:
     status: Literal["accepted", "rejected", "edited"] = "edited"
     for r in standing:
         if r.action == "edit":
-            values.update(r.after.get("values", {}))
+            values.update(r.after.get("edited", {}))  # this edit's own fields, not the state it left
         else:
             status = "accepted" if r.action == "accept" else "rejected"
     last = standing[-1]
@@ -193,6 +194,7 @@ def record(c: Connection, event_id: str, action: Action, who: Token, why: str,
         if action == "edit":
             after["values"].update(values or {})
             after["status"] = before["status"] or "edited"
+            after["edited"] = dict(values or {})
         else:
             after["status"] = "accepted" if action == "accept" else "rejected"
         rev = Revision(uuid.uuid4().hex[:16], event_id, action, who.label, who.role, _now(), why, before, after)
