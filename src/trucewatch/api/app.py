@@ -54,7 +54,12 @@ def create_app(db: str) -> FastAPI:
 
     @app.middleware("http")
     async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        response = await call_next(request)
+        raw = bytes(request.scope.get("raw_path") or b"") + b"?" + bytes(request.scope.get("query_string") or b"")
+        if b"%00" in raw or b"\x00" in raw:  # no text column of PostgreSQL holds NUL: refuse it at the door
+            response: Response = problem(422, "E302", "E302 the request: a NUL character is not valid in a parameter",
+                                         parameter="request")
+        else:
+            response = await call_next(request)
         for k, v in HEADERS.items():
             response.headers.setdefault(k, v)
         if request.url.path.startswith("/api/"):

@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from trucewatch.api.app import PROBLEM, store
 from trucewatch.api.read import event_views, not_found
@@ -20,6 +20,15 @@ from trucewatch.store.review import Revision, Role, Token, check_token, history,
 router = APIRouter(prefix="/api", responses={401: {"content": {PROBLEM: {}}}, 403: {"content": {PROBLEM: {}}},
                                              404: {"content": {PROBLEM: {}}}, 422: {"content": {PROBLEM: {}}}})
 StoreDep = Annotated[Store, Depends(store)]
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("a NUL character is not valid text")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
 
 
 def token(s: StoreDep, authorization: Annotated[str | None, Header()] = None) -> Token:
@@ -44,14 +53,14 @@ class Edit(BaseModel):
     """The fields an analyst may correct; those left out keep their value."""
 
     model_config = ConfigDict(extra="forbid")
-    event_type: str | None = Field(None, max_length=100)
-    sub_event_type: str | None = Field(None, max_length=100)
-    place: str | None = Field(None, max_length=200)
+    event_type: Text | None = Field(None, max_length=100)
+    sub_event_type: Text | None = Field(None, max_length=100)
+    place: Text | None = Field(None, max_length=200)
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)
-    time_earliest: str | None = None
-    time_latest: str | None = None
-    perpetrator: str | None = Field(None, max_length=200)
+    time_earliest: Text | None = None
+    time_latest: Text | None = None
+    perpetrator: Text | None = Field(None, max_length=200)
     fatalities_low: int | None = Field(None, ge=0, le=1_000_000)
     fatalities_best: int | None = Field(None, ge=0, le=1_000_000)
     fatalities_high: int | None = Field(None, ge=0, le=1_000_000)
@@ -71,13 +80,13 @@ class Edit(BaseModel):
 class ReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     action: Literal["accept", "reject", "edit"]
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: Text = Field(min_length=1, max_length=2000)
     values: Edit | None = None
 
 
 class UndoIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    reason: str = Field(min_length=1, max_length=2000)
+    reason: Text = Field(min_length=1, max_length=2000)
 
 
 def _checked(values: dict[str, Any]) -> dict[str, Any]:
