@@ -92,3 +92,33 @@ def test_review_queue_order_and_rebuild_keeps_reviews(client: Any, tokens: dict[
     with Store.open(api_store) as store:
         rebuild(store, settings=Settings.load(), full=True)
     assert client.get(f"/api/events/{eid}").json()["fatalities_best"] == 7
+
+
+def test_reports_and_verdicts_follow_reviews(client: Any, tokens: dict[str, str]) -> None:
+    truce = max(client.get("/api/ceasefires").json()["ceasefires"], key=lambda t: t["articles"])
+    path = f"/api/ceasefires/{truce['id']}"
+    before = client.get(path).json()
+    assert len(before["incidents"]) >= 3
+    gone, moved, tolled = (i["event_id"] for i in before["incidents"][:3])
+    low = next(i for i in before["incidents"] if i["event_id"] == tolled)["fatalities_low"] or 0
+    done = []
+    for eid, body in ((gone, {"action": "reject", "reason": "a recap, not news"}),
+                      (moved, {"action": "edit", "reason": "the strike was in June", "values": {
+                          "time_earliest": "2025-06-20T10:00:00+03:00", "time_latest": "2025-06-20T11:00:00+03:00"}}),
+                      (tolled, {"action": "edit", "reason": "toll", "values": {
+                          "fatalities_low": low + 10, "fatalities_best": low + 10, "fatalities_high": low + 10}})):
+        r = client.post(f"/api/events/{eid}/review", json=body, headers=_auth(tokens["analyst"]))
+        assert r.status_code == 201, r.text
+        done.append(r.json()["revision"]["id"])
+    after = client.get(path).json()
+    shown = {i["event_id"] for i in after["incidents"]}
+    assert gone not in shown and moved not in shown and tolled in shown
+    assert after["verdict"]["killed"] >= before["verdict"]["killed"] + 10 - sum(
+        i["fatalities_low"] or 0 for i in before["incidents"] if i["event_id"] in {gone, moved})
+    assert truce["id"] not in {v["ceasefire"] for v in client.get(f"/api/events/{moved}").json()["verdicts"]}
+    listed = {e["event_id"] for e in client.get("/api/events", params={"ceasefire": truce["id"]}).json()["events"]}
+    assert moved not in listed and tolled in listed
+    for rid in done:
+        assert client.post(f"/api/revisions/{rid}/undo", json={"reason": "test"},
+                           headers=_auth(tokens["analyst"])).status_code == 201
+    assert {i["event_id"] for i in client.get(path).json()["incidents"]} == {i["event_id"] for i in before["incidents"]}

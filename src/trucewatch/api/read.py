@@ -12,14 +12,14 @@ from fastapi.responses import JSONResponse, Response
 
 from trucewatch.api.app import PROBLEM, store
 from trucewatch.api.query import EventFilter, Verdict, bad, geojson, page, parse_bbox, parse_time, to_csv
+from trucewatch.api.reviewed import applied, judgements_of, moves
 from trucewatch.api.views import EventView, priority
 from trucewatch.contract import incident_from_dict
 from trucewatch.errors import TrucewatchError
-from trucewatch.records import Judgement
 from trucewatch.report.build import TruceReport, articles_of, by_party, make
 from trucewatch.store.db import Store
 from trucewatch.store.review import reviewed
-from trucewatch.stored import Registered, StoredClaim
+from trucewatch.stored import Event, Registered, StoredClaim
 
 router = APIRouter(prefix="/api", responses={404: {"content": {PROBLEM: {}}}, 422: {"content": {PROBLEM: {}}}})
 StoreDep = Annotated[Store, Depends(store)]
@@ -30,19 +30,26 @@ def not_found(what: str, id: str) -> TrucewatchError:
 
 
 def event_views(s: Store, ids: list[str] | None = None) -> list[EventView]:
-    """The events (of ``ids``) as the API shows them: judgements and standing reviews attached."""
+    """The events (of ``ids``) as the API shows them: standing reviews attached, and judgements
+    (judged again where a review moved the event in time or place)."""
     events = s.events(ids)
-    judged: dict[str, list[Judgement]] = {}
-    for j in s.event_judgements():
-        judged.setdefault(j.incident, []).append(j)
     reviews = reviewed(s.conn, [e.id for e in events])
+    shown = {e.id: a for e in events if (a := applied(e, reviews.get(e.id))) is not None}
+    registry = s.registry() if any(moves(r) for r in reviews.values()) else []
+    judged = judgements_of(list(shown.values()), reviews, s.event_judgements(), registry)
     return [EventView(e, tuple(judged.get(e.id, ())), reviews.get(e.id)) for e in events]
 
 
-def truce_report(s: Store, reg: Registered) -> TruceReport:
-    events = s.events()
-    judgements = s.event_judgements(reg.id)
-    return make(reg, events, judgements, s.claims(articles_of(reg, events, judgements)))
+def truce_report(s: Store, reg: Registered, events: list[Event] | None = None) -> TruceReport:
+    """The report on one truce, following the reviews: rejected events left out, reviewed tolls
+    counted, events whose time or place was reviewed judged again."""
+    machine = events if events is not None else s.events()
+    reviews = reviewed(s.conn)
+    shown = [a for e in machine if (a := applied(e, reviews.get(e.id))) is not None]
+    judged = judgements_of(shown, reviews, s.event_judgements(reg.id), [reg])
+    judgements = sorted((j for e in shown for j in judged.get(e.id, ()) if j.ceasefire == reg.id),
+                        key=lambda j: j.incident)
+    return make(reg, shown, judgements, s.claims(articles_of(reg, shown, judgements)))
 
 
 def _registered(s: Store, ceasefire: str) -> Registered:
@@ -57,9 +64,7 @@ def ceasefires(s: StoreDep) -> dict[str, Any]:
     out = []
     events = s.events()
     for reg in s.registry():
-        judgements = s.event_judgements(reg.id)
-        rep = make(reg, events, judgements, s.claims(articles_of(reg, events, judgements)))
-        d = rep.to_dict()
+        d = truce_report(s, reg, events).to_dict()
         out.append({**d["ceasefire"], "verdict": d["verdict"], "counts": d["counts"],
                     "articles": len(reg.sources)})
     return {"ceasefires": out}
