@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import json
+import socket
+import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -56,3 +60,27 @@ def tokens(api_store: str) -> dict[str, str]:
     with Store.open(api_store) as store:
         return {role: add_token(store.conn, f"test-{role}", role)[1]  # type: ignore[arg-type]
                 for role in ("reader", "analyst", "admin")}
+
+
+@contextmanager
+def serving(db: str) -> Iterator[str]:
+    """The app over ``db`` served by uvicorn in a thread on a free loopback port: its base URL."""
+    import uvicorn
+
+    from trucewatch.api.app import create_app
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = int(sock.getsockname()[1])
+    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert srv.started, "the server did not start"
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        srv.should_exit = True
+        thread.join(timeout=10)

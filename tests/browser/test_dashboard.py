@@ -9,9 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
-import threading
-import time
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from tests.api.conftest import HOSTILE_OUTLET, HOSTILE_TITLE, build_store
+from tests.api.conftest import HOSTILE_OUTLET, HOSTILE_TITLE, build_store, serving
 
 pytestmark = pytest.mark.model
 CHROMIUM = Path(os.environ.get("TRUCEWATCH_CHROMIUM", "/usr/bin/chromium"))
@@ -41,19 +38,10 @@ def _need_browser() -> None:
         pytest.skip(why)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(analyzer: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
     """(base URL, an analyst's token) of a server on a free port, stopped after the module."""
     _need_browser()
-    import uvicorn
-
-    from trucewatch.api.app import create_app
     from trucewatch.store.db import Store
     from trucewatch.store.review import add_token
 
@@ -62,19 +50,8 @@ def server(analyzer: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[
     build_store(db, analyzer, tmp)
     with Store.open(db) as store:
         bearer = add_token(store.conn, "browser-test", "analyst")[1]
-    port = _free_port()
-    srv = uvicorn.Server(uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert srv.started, "the server did not start"
-    try:
-        yield f"http://127.0.0.1:{port}", bearer
-    finally:
-        srv.should_exit = True
-        thread.join(timeout=10)
+    with serving(db) as base:
+        yield base, bearer
 
 
 def _api(base: str, path: str) -> Any:
@@ -92,6 +69,9 @@ def page(server: tuple[str, str]) -> Iterator[Any]:
         pg = browser.new_page(viewport={"width": 1280, "height": 1000})
         pg.outside = []  # requests to anything but the test server: none may be made
         pg.dialogs = []
+        pg.errors = []  # console errors (a CSP violation is one) and uncaught exceptions
+        pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+        pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
         pg.on("request", lambda r: None if r.url.startswith((base, "data:")) else pg.outside.append(r.url))
         pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
         yield pg
@@ -128,6 +108,7 @@ def test_truce_page_filters_and_verdict(server: tuple[str, str], page: Any) -> N
     _ready(page)
     assert page.locator("#f-type").input_value() == kinds[0]
     assert not page.outside, f"the dashboard fetched outside the server: {page.outside}"
+    assert not page.errors, f"console errors: {page.errors}"
 
 
 def test_event_page_evidence_and_toll_edit_persists(server: tuple[str, str], page: Any) -> None:
@@ -157,6 +138,7 @@ def test_event_page_evidence_and_toll_edit_persists(server: tuple[str, str], pag
     assert "the regional governor's later toll" in page.locator("#history").inner_text()
     page.screenshot(path=str(SHOTS / "event.png"), full_page=True)
     assert _api(base, f"/api/events/{multi['event_id']}")["fatalities_best"] == 4
+    assert not page.errors, f"console errors: {page.errors}"
 
 
 def test_hostile_text_is_shown_as_text_and_runs_nothing(server: tuple[str, str], page: Any) -> None:

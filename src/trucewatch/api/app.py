@@ -9,8 +9,10 @@ error code; a bad filter is a 422 naming the parameter. The interactive docs pag
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Awaitable, Callable, Iterator
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Request, Response
@@ -20,7 +22,8 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from trucewatch import __version__
-from trucewatch.errors import TrucewatchError
+from trucewatch.errors import ConfigError, TrucewatchError
+from trucewatch.store.backend import PG_SCHEMES, Connection, connect
 from trucewatch.store.db import Store
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -71,9 +74,25 @@ def create_app(db: str) -> FastAPI:
     return app
 
 
+def open_store(db: str) -> Store:
+    """A store for one request, already migrated (by :func:`create_app`). FastAPI opens a sync
+    dependency, runs the endpoint and closes the dependency in worker threads that may differ,
+    one after the other, never at once: a SQLite connection of one request may cross them."""
+    if db.startswith(PG_SCHEMES):
+        return Store(connect(db), db)
+    path = Path(db.removeprefix("sqlite:///").removeprefix("sqlite://"))
+    try:
+        raw = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
+        raw.execute("PRAGMA synchronous=NORMAL")
+        raw.execute("PRAGMA foreign_keys=ON")
+    except (OSError, sqlite3.Error) as exc:
+        raise ConfigError("E303", url=db, why=str(exc)) from exc
+    return Store(Connection(raw, db), db)
+
+
 def store(request: Request) -> Iterator[Store]:
     """The store of this request (a FastAPI dependency)."""
-    with Store.open(request.app.state.db) as s:
+    with open_store(request.app.state.db) as s:
         yield s
 
 
