@@ -125,7 +125,7 @@ def event(event_id: str, s: StoreDep) -> dict[str, Any]:
 @router.get("/review/queue", summary="Events awaiting review: low confidence, high toll, in a window, contested")
 def review_queue(s: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict[str, Any]:
     waiting = [v for v in event_views(s) if v.review is None or v.review.status == "edited"]
-    waiting.sort(key=lambda v: (*priority(v), v.id))
+    waiting.sort(key=priority)
     return {"events": [{**v.summary(), "in_window": v.in_window, "contested": v.contested}
                        for v in waiting[:limit]], "total": len(waiting)}
 

@@ -5,6 +5,7 @@ event, every report and the fields on which the reports disagree. JSON only in `
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from functools import cached_property
 from typing import Any
 
@@ -70,8 +71,6 @@ class EventView:
 
     @property
     def sort_time(self) -> float:
-        from datetime import datetime
-
         t = self.values.get("time_earliest")
         try:
             return datetime.fromisoformat(t).timestamp() if t else float("inf")
@@ -132,11 +131,11 @@ def disagreements(e: Event) -> list[dict[str, Any]]:
     return out
 
 
-def priority(v: EventView) -> tuple[float, ...]:
+def priority(v: EventView) -> tuple[float, float, str]:
     """The review queue's order: low confidence, high toll, inside a truce window, contested,
     as one score (each term 0..1, summed; highest first), then time and id."""
     score = (1 - min(v.confidence, 1.0)) + min(v.toll, 50) / 50 + float(v.in_window) + float(v.contested)
-    return -score, v.sort_time, 0.0
+    return -score, v.sort_time, v.id
 
 
 def in_window(v: EventView, ceasefire: str) -> bool:
