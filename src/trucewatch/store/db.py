@@ -20,6 +20,7 @@ from typing import Any
 from trucewatch.contract import analysis_from_dict
 from trucewatch.store.backend import Connection, connect
 from trucewatch.store.derived import DerivedTables
+from trucewatch.store.review import MIGRATION as REVIEWS
 from trucewatch.store.rows import incident_times
 from trucewatch.stored import Source, StoredArticle
 
@@ -101,6 +102,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "DELETE FROM ceasefires",
         "backfill report times",
     ]),
+    REVIEWS,  # 6: analysts' reviews of events and the API's tokens (trucewatch.store.review)
 ]
 
 

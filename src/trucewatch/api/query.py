@@ -1,0 +1,191 @@
+"""The events endpoint's filters, its cursor and its three forms (JSON, GeoJSON, CSV).
+
+Filters apply to the values the API shows (reviewed values over the machine's), so they run over
+the event views, not in SQL: a reviewed place or time must be found where the analyst put it.
+The cursor is the (time, id) of the last event of a page, opaque (URL-safe base64 of JSON).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import csv
+import io
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal, get_args
+
+from trucewatch.api.views import EventView, in_window
+from trucewatch.errors import ConfigError
+
+Verdict = Literal["violation_reported", "violation_contested", "time_uncertain", "zone_unknown", "outside_zone",
+                  "outside_window"]
+VERDICTS: tuple[str, ...] = get_args(Verdict)
+
+
+def bad(parameter: str, value: object, why: str) -> ConfigError:
+    """A bad filter: E302 naming the parameter (the API answers it with a 422)."""
+    return ConfigError("E302", what=parameter, value=value, why=why)
+
+
+def parse_time(parameter: str, value: str | None) -> float | None:
+    if value is None or value == "":
+        return None
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise bad(parameter, value, "an ISO 8601 date or time, e.g. 2025-05-08 or 2025-05-08T00:00:00+03:00") from exc
+    if moment.tzinfo is None:  # a bare date or time is read as UTC
+        from datetime import UTC
+
+        moment = moment.replace(tzinfo=UTC)
+    return moment.timestamp()
+
+
+def parse_bbox(value: str | None) -> tuple[float, float, float, float] | None:
+    if not value:
+        return None
+    try:
+        west, south, east, north = (float(x) for x in value.split(","))
+    except ValueError as exc:
+        raise bad("bbox", value, "four numbers: west,south,east,north (longitudes and latitudes)") from exc
+    if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+        raise bad("bbox", value, "longitudes in [-180, 180], latitudes in [-90, 90], south <= north")
+    return west, south, east, north
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    start: float | None = None
+    end: float | None = None
+    bbox: tuple[float, float, float, float] | None = None
+    event_type: str | None = None
+    country: str | None = None
+    verdict: str | None = None
+    ceasefire: str | None = None
+    language: str | None = None
+    min_confidence: float | None = None
+
+    def keeps(self, v: EventView) -> bool:
+        return all(test(v) for test in (self._when, self._where, self._what, self._judged, self._said))
+
+    def _when(self, v: EventView) -> bool:
+        lo = _seconds(v.values.get("time_earliest"))
+        hi = _seconds(v.values.get("time_latest"))
+        if self.start is not None and (hi is None or hi < self.start):
+            return False
+        return self.end is None or (lo is not None and lo <= self.end)
+
+    def _where(self, v: EventView) -> bool:
+        if self.country and (v.values.get("country") or "").upper() != self.country.upper():
+            return False
+        if self.bbox is None:
+            return True
+        lat, lon = v.values.get("lat"), v.values.get("lon")
+        if lat is None or lon is None:
+            return False
+        west, south, east, north = self.bbox
+        inside_lon = west <= lon <= east if west <= east else (lon >= west or lon <= east)  # across 180
+        return bool(inside_lon and south <= lat <= north)
+
+    def _what(self, v: EventView) -> bool:
+        return self.event_type is None or (v.values.get("event_type") or "").lower() == self.event_type.lower()
+
+    def _judged(self, v: EventView) -> bool:
+        if self.ceasefire is not None and not in_window(v, self.ceasefire):
+            return False
+        if self.verdict is None:
+            return True
+        js = [j for j in v.judgements if self.ceasefire is None or j.ceasefire == self.ceasefire]
+        return any(j.verdict == self.verdict for j in js)
+
+    def _said(self, v: EventView) -> bool:
+        if self.language and self.language.lower() not in v.languages:
+            return False
+        return self.min_confidence is None or v.confidence >= self.min_confidence
+
+
+def _seconds(value: Any) -> float | None:
+    try:
+        return datetime.fromisoformat(value).timestamp() if value else None
+    except (TypeError, ValueError):
+        return None
+
+
+def _key(v: EventView) -> tuple[float, str]:
+    return v.sort_time, v.id
+
+
+def encode_cursor(v: EventView) -> str:
+    t, i = _key(v)
+    raw = json.dumps([None if t == float("inf") else t, i]).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str | None) -> tuple[float, str] | None:
+    if not cursor:
+        return None
+    try:
+        t, i = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        return (float("inf") if t is None else float(t)), str(i)
+    except (binascii.Error, ValueError, TypeError) as exc:
+        raise bad("cursor", cursor, "a cursor is the next_cursor of a previous page, as given") from exc
+
+
+def page(views: list[EventView], cursor: str | None, limit: int) -> tuple[list[EventView], str | None]:
+    """One page in (time, id) order after ``cursor``, and the cursor of the next (None: last page)."""
+    after = decode_cursor(cursor)
+    ordered = sorted(views, key=_key)
+    if after is not None:
+        ordered = [v for v in ordered if _key(v) > after]
+    shown = ordered[:limit]
+    return shown, (encode_cursor(shown[-1]) if len(ordered) > limit else None)
+
+
+def geojson(views: list[EventView]) -> dict[str, Any]:
+    """Events with coordinates as GeoJSON points ([lon, lat], RFC 7946)."""
+    feats = []
+    for v in views:
+        s = v.summary()
+        if s.get("lat") is None or s.get("lon") is None:
+            continue
+        feats.append({"type": "Feature", "id": v.id, "geometry": {"type": "Point", "coordinates": [s["lon"], s["lat"]]},
+                      "properties": s})
+    return {"type": "FeatureCollection", "features": feats}
+
+
+CSV_COLUMNS = ("event_id", "time_earliest", "time_latest", "place", "country", "admin1", "lat", "lon", "event_type",
+               "sub_event_type", "perpetrator", "fatalities_low", "fatalities_best", "fatalities_high", "context",
+               "confidence", "sources", "outlets", "languages", "verdicts", "reviewed", "review_status")
+
+
+def safe_cell(value: Any) -> str:
+    """A CSV cell a spreadsheet will not run: text starting with = + - @ tab or CR gets a leading
+    apostrophe, unless it is a number (-3, +1.5)."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(value)
+    text = str(value)
+    if text[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        try:
+            float(text)
+        except ValueError:
+            return "'" + text
+    return text
+
+
+def to_csv(views: list[EventView]) -> str:
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(CSV_COLUMNS)
+    for v in views:
+        s = v.summary()
+        s["outlets"] = "; ".join(s["outlets"])
+        s["languages"] = "; ".join(s["languages"])
+        s["verdicts"] = "; ".join(f"{j['ceasefire']}:{j['verdict']}" for j in s["verdicts"])
+        w.writerow([safe_cell(s.get(c)) for c in CSV_COLUMNS])
+    return buf.getvalue()

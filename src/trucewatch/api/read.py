@@ -1,0 +1,176 @@
+"""The read endpoints: ceasefires with their verdicts, events (filtered, paged, as JSON,
+GeoJSON or CSV), one event with every report, claims, and articles. Open to anyone who can
+reach the server (it listens on 127.0.0.1 by default); writes need a token (:mod:`.write`)."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query
+from fastapi.responses import JSONResponse, Response
+
+from trucewatch.api.app import PROBLEM, store
+from trucewatch.api.query import EventFilter, Verdict, bad, geojson, page, parse_bbox, parse_time, to_csv
+from trucewatch.api.reviewed import applied, judgements_of, moves
+from trucewatch.api.views import EventView, priority
+from trucewatch.contract import incident_from_dict
+from trucewatch.errors import TrucewatchError
+from trucewatch.report.build import TruceReport, articles_of, by_party, make
+from trucewatch.store.db import Store
+from trucewatch.store.review import reviewed
+from trucewatch.stored import Event, Registered, StoredClaim
+
+router = APIRouter(prefix="/api", responses={404: {"content": {PROBLEM: {}}}, 422: {"content": {PROBLEM: {}}}})
+StoreDep = Annotated[Store, Depends(store)]
+
+
+def not_found(what: str, id: str) -> TrucewatchError:
+    return TrucewatchError("E308", what=what, id=id)
+
+
+def event_views(s: Store, ids: list[str] | None = None) -> list[EventView]:
+    """The events (of ``ids``) as the API shows them: standing reviews attached, and judgements
+    (judged again where a review moved the event in time or place)."""
+    events = s.events(ids)
+    reviews = reviewed(s.conn, [e.id for e in events])
+    shown = {e.id: a for e in events if (a := applied(e, reviews.get(e.id))) is not None}
+    registry = s.registry() if any(moves(r) for r in reviews.values()) else []
+    judged = judgements_of(list(shown.values()), reviews, s.event_judgements(), registry)
+    return [EventView(e, tuple(judged.get(e.id, ())), reviews.get(e.id)) for e in events]
+
+
+def truce_report(s: Store, reg: Registered, events: list[Event] | None = None) -> TruceReport:
+    """The report on one truce, following the reviews: rejected events left out, reviewed tolls
+    counted, events whose time or place was reviewed judged again."""
+    machine = events if events is not None else s.events()
+    reviews = reviewed(s.conn)
+    shown = [a for e in machine if (a := applied(e, reviews.get(e.id))) is not None]
+    judged = judgements_of(shown, reviews, s.event_judgements(reg.id), [reg])
+    judgements = sorted((j for e in shown for j in judged.get(e.id, ()) if j.ceasefire == reg.id),
+                        key=lambda j: j.incident)
+    return make(reg, shown, judgements, s.claims(articles_of(reg, shown, judgements)))
+
+
+def _registered(s: Store, ceasefire: str) -> Registered:
+    reg = next((r for r in s.registry() if r.id == ceasefire), None)
+    if reg is None:
+        raise not_found("ceasefire", ceasefire)
+    return reg
+
+
+@router.get("/ceasefires", summary="The registered ceasefires, each with the verdict of its report")
+def ceasefires(s: StoreDep) -> dict[str, Any]:
+    out = []
+    events = s.events()
+    for reg in s.registry():
+        d = truce_report(s, reg, events).to_dict()
+        out.append({**d["ceasefire"], "verdict": d["verdict"], "counts": d["counts"],
+                    "articles": len(reg.sources)})
+    return {"ceasefires": out}
+
+
+@router.get("/ceasefires/{ceasefire}", summary="One ceasefire's report (its JSON form, docs/reports.md)")
+def ceasefire(ceasefire: str, s: StoreDep) -> dict[str, Any]:
+    return truce_report(s, _registered(s, ceasefire)).to_dict()
+
+
+def event_filter(
+    from_: Annotated[str | None, Query(alias="from", description="ISO date or time: events ending at or after")] = None,
+    to: Annotated[str | None, Query(description="ISO date or time: events starting at or before")] = None,
+    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
+    event_type: Annotated[str | None, Query(description="ACLED event type, e.g. Battles")] = None,
+    country: Annotated[str | None, Query(min_length=2, max_length=2, description="ISO 3166-1 alpha-2")] = None,
+    verdict: Annotated[Verdict | None, Query(description="a judgement's verdict")] = None,
+    ceasefire: Annotated[str | None, Query(description="events during or straddling this truce's window")] = None,
+    language: Annotated[str | None, Query(description="a report in this language (ISO 639-1)")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+) -> EventFilter:
+    start, end = parse_time("from", from_), parse_time("to", to)
+    if start is not None and end is not None and start > end:
+        raise bad("to", to, "'to' is before 'from'")
+    return EventFilter(start, end, parse_bbox(bbox), event_type, country, verdict, ceasefire, language,
+                       min_confidence)
+
+
+@router.get("/events", summary="Events, filtered, in time order, a page at a time",
+            responses={200: {"content": {"application/geo+json": {}, "text/csv": {}}}})
+def events(s: StoreDep, f: Annotated[EventFilter, Depends(event_filter)],
+           cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+           limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+           format: Annotated[Literal["json", "geojson", "csv"], Query()] = "json") -> Response:
+    if f.ceasefire is not None:
+        _registered(s, f.ceasefire)
+    views = [v for v in event_views(s) if f.keeps(v)]
+    shown, next_cursor = page(views, cursor, limit)
+    headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
+    if format == "csv":
+        return Response(to_csv(shown), media_type="text/csv; charset=utf-8",
+                        headers={**headers, "Content-Disposition": 'attachment; filename="events.csv"'})
+    if format == "geojson":
+        return JSONResponse({**geojson(shown), "next_cursor": next_cursor, "total": len(views)},
+                            media_type="application/geo+json", headers=headers)
+    return JSONResponse({"events": [v.summary() for v in shown], "next_cursor": next_cursor, "total": len(views)},
+                        headers=headers)
+
+
+@router.get("/events/{event_id}", summary="One event: every report, its evidence, fields, and disagreements")
+def event(event_id: str, s: StoreDep) -> dict[str, Any]:
+    found = event_views(s, [event_id])
+    if not found:
+        raise not_found("event", event_id)
+    return found[0].detail()
+
+
+@router.get("/review/queue", summary="Events awaiting review: low confidence, high toll, in a window, contested")
+def review_queue(s: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict[str, Any]:
+    waiting = [v for v in event_views(s) if v.review is None or v.review.status == "edited"]
+    waiting.sort(key=priority)
+    return {"events": [{**v.summary(), "in_window": v.in_window, "contested": v.contested}
+                       for v in waiting[:limit]], "total": len(waiting)}
+
+
+def _claim(c: StoredClaim) -> dict[str, Any]:
+    s = c.source
+    return {"claim_id": c.claim.id, "claimant": c.claim.claimant, "by": c.claim.by, "kind": c.claim.kind,
+            "target": c.claim.target, "about": list(c.claim.about), "about_ceasefire": c.claim.about_ceasefire,
+            "article_id": c.article_id, "outlet": s.outlet, "title": s.title, "url": s.url,
+            "published": c.published.isoformat() if c.published else None,
+            "evidence": [e.to_dict() for e in c.claim.evidence]}
+
+
+@router.get("/claims", summary="Claims (accusations, denials), by party; of one ceasefire's articles or one article")
+def claims(s: StoreDep, ceasefire: str | None = None, article: str | None = None,
+           claimant: str | None = None, kind: str | None = None) -> dict[str, Any]:
+    if ceasefire is not None:
+        reg = _registered(s, ceasefire)
+        evs = s.events()
+        arts = articles_of(reg, evs, s.event_judgements(reg.id))
+    else:
+        arts = {r[0] for r in s.rows("SELECT id FROM articles WHERE status = 'analysed'")}
+    if article is not None:
+        arts &= {article}
+    said = [c for c in s.claims(arts) if (claimant is None or c.claim.claimant == claimant)
+            and (kind is None or c.claim.kind == kind)]
+    return {"claims": [_claim(c) for c in said],
+            "by_party": {party: len(cs) for party, cs in by_party(said).items()}}
+
+
+@router.get("/articles/{article_id}", summary="An article's text and metadata, with the evidence spans it holds")
+def article(article_id: str, s: StoreDep) -> dict[str, Any]:
+    rows = s.rows("SELECT id, source, outlet, url, title, author, language, published, status, error_code, text "
+                  "FROM articles WHERE id = ?", (article_id,))
+    if not rows:
+        raise not_found("article", article_id)
+    keys = ("article_id", "path", "outlet", "url", "title", "author", "language", "published", "status",
+            "error_code", "text")
+    out: dict[str, Any] = dict(zip(keys, rows[0], strict=True))
+    spans: list[dict[str, Any]] = []
+    for (record,) in s.rows("SELECT record FROM reports WHERE article_id = ?", (article_id,)):
+        inc = incident_from_dict(json.loads(record))
+        spans += [{"kind": "incident", "of": inc.id, **e.to_dict()} for e in inc.evidence]
+    for c in s.claims([article_id]):
+        spans += [{"kind": "claim", "of": c.claim.id, **e.to_dict()} for e in c.claim.evidence]
+    out["evidence"] = sorted(spans, key=lambda x: (x["start"], x["end"]))
+    return out
+

@@ -1,0 +1,137 @@
+"""The write endpoints: an analyst's review of an event (accept, reject, edit), its history,
+and undo. Each needs a bearer token of role analyst or admin (none: 401, a reader's: 403);
+each action is one revision row (:mod:`trucewatch.store.review`)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import datetime
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Header
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
+
+from trucewatch.api.app import PROBLEM, store
+from trucewatch.api.read import event_views, not_found
+from trucewatch.errors import ConfigError, TrucewatchError
+from trucewatch.store.db import Store
+from trucewatch.store.review import Revision, Role, Token, check_token, history, record, revision, undo
+
+router = APIRouter(prefix="/api", responses={401: {"content": {PROBLEM: {}}}, 403: {"content": {PROBLEM: {}}},
+                                             404: {"content": {PROBLEM: {}}}, 422: {"content": {PROBLEM: {}}}})
+StoreDep = Annotated[Store, Depends(store)]
+
+
+def _no_nul(value: str) -> str:
+    if "\x00" in value:
+        raise ValueError("a NUL character is not valid text")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_no_nul)]
+
+
+def token(s: StoreDep, authorization: Annotated[str | None, Header()] = None) -> Token:
+    scheme, _, bearer = (authorization or "").partition(" ")
+    found = check_token(s.conn, bearer.strip()) if scheme.lower() == "bearer" else None
+    if found is None:
+        raise ConfigError("E305")
+    return found
+
+
+def analyst(t: Annotated[Token, Depends(token)]) -> Token:
+    return _role(t, "analyst", "review events")
+
+
+def _role(t: Token, needed: Role, what: str) -> Token:
+    if not t.may(needed):
+        raise ConfigError("E306", role=t.role, what=what, needs=needed)
+    return t
+
+
+class Edit(BaseModel):
+    """The fields an analyst may correct; those left out keep their value."""
+
+    model_config = ConfigDict(extra="forbid")
+    event_type: Text | None = Field(None, max_length=100)
+    sub_event_type: Text | None = Field(None, max_length=100)
+    place: Text | None = Field(None, max_length=200)
+    lat: float | None = Field(None, ge=-90, le=90)
+    lon: float | None = Field(None, ge=-180, le=180)
+    time_earliest: Text | None = None
+    time_latest: Text | None = None
+    perpetrator: Text | None = Field(None, max_length=200)
+    fatalities_low: int | None = Field(None, ge=0, le=1_000_000)
+    fatalities_best: int | None = Field(None, ge=0, le=1_000_000)
+    fatalities_high: int | None = Field(None, ge=0, le=1_000_000)
+    context: Literal["new", "recap", "historical", "hypothetical", "statement"] | None = None
+
+    @field_validator("time_earliest", "time_latest")
+    @classmethod
+    def _aware(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        moment = datetime.fromisoformat(value)  # a ValueError is a 422 naming the field
+        if moment.utcoffset() is None:
+            raise ValueError("a time needs its UTC offset, e.g. 2025-05-08T06:00:00+03:00")
+        return moment.isoformat()
+
+
+class ReviewIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    action: Literal["accept", "reject", "edit"]
+    reason: Text = Field(min_length=1, max_length=2000)
+    values: Edit | None = None
+
+
+class UndoIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: Text = Field(min_length=1, max_length=2000)
+
+
+def _checked(values: dict[str, Any]) -> dict[str, Any]:
+    low, best, high = (values.get(k) for k in ("fatalities_low", "fatalities_best", "fatalities_high"))
+    given = [v for v in (low, best, high) if v is not None]
+    if given != sorted(given):
+        raise ConfigError("E302", what="values.fatalities_best", value=given, why="low <= best <= high")
+    if (values.get("lat") is None) != (values.get("lon") is None):
+        raise ConfigError("E302", what="values.lat", value=values.get("lat"), why="give lat and lon together")
+    return values
+
+
+def _revision(r: Revision) -> dict[str, Any]:
+    return asdict(r)
+
+
+@router.post("/events/{event_id}/review", status_code=201, summary="Accept, reject or edit an event (analyst+)")
+def review(event_id: str, body: ReviewIn, s: StoreDep, who: Annotated[Token, Depends(analyst)]) -> dict[str, Any]:
+    if not event_views(s, [event_id]):
+        raise not_found("event", event_id)
+    values: dict[str, Any] = {}
+    if body.action == "edit":
+        values = _checked(body.values.model_dump(exclude_none=True) if body.values else {})
+        if not values:
+            raise ConfigError("E302", what="values", value=None, why="an edit names at least one field")
+    rev = record(s.conn, event_id, body.action, who, body.reason, values)
+    return {"revision": _revision(rev), "event": event_views(s, [event_id])[0].summary()}
+
+
+@router.get("/events/{event_id}/history", summary="Every revision of an event, oldest first")
+def event_history(event_id: str, s: StoreDep) -> dict[str, Any]:
+    revs = history(s.conn, event_id)
+    if not revs and not event_views(s, [event_id]):
+        raise not_found("event", event_id)
+    return {"event_id": event_id, "revisions": [_revision(r) for r in revs]}
+
+
+@router.post("/revisions/{revision_id}/undo", status_code=201, summary="Undo a revision (analyst+)")
+def undo_revision(revision_id: str, body: UndoIn, s: StoreDep,
+                  who: Annotated[Token, Depends(analyst)]) -> dict[str, Any]:
+    target = revision(s.conn, revision_id)
+    if target is None:
+        raise not_found("revision", revision_id)
+    rev = undo(s.conn, revision_id, who, body.reason)
+    if rev is None:
+        raise TrucewatchError("E307", what=f"revision {revision_id}", why="it is an undo, or already undone")
+    found = event_views(s, [target.event_id])
+    return {"revision": _revision(rev), "event": found[0].summary() if found else None}

@@ -1,0 +1,157 @@
+"""The dashboard in a real browser (Debian's chromium through Playwright), against a server the
+test starts on a free loopback port over a store of golden articles and one hostile article.
+
+Without /usr/bin/chromium (or the playwright package) the tests skip, saying why; under CI
+(``$CI`` set) they fail: .ci/run installs chromium. Screenshots go to build/screenshots/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.api.conftest import HOSTILE_OUTLET, HOSTILE_TITLE, build_store, serving
+
+pytestmark = pytest.mark.model
+CHROMIUM = Path(os.environ.get("TRUCEWATCH_CHROMIUM", "/usr/bin/chromium"))
+SHOTS = Path(__file__).resolve().parents[2] / "build" / "screenshots"
+
+
+def _need_browser() -> None:
+    why = None
+    if not CHROMIUM.exists():
+        why = f"{CHROMIUM} is missing (apt-get install chromium)"
+    else:
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            why = "the playwright package is not installed (requirements.lock)"
+    if why:
+        if os.environ.get("CI"):
+            pytest.fail(why + ": .ci/run installs it")
+        pytest.skip(why)
+
+
+@pytest.fixture(scope="module")
+def server(analyzer: Any, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]]:
+    """(base URL, an analyst's token) of a server on a free port, stopped after the module."""
+    _need_browser()
+    from trucewatch.store.db import Store
+    from trucewatch.store.review import add_token
+
+    tmp = tmp_path_factory.mktemp("browser")
+    db = str(tmp / "dash.sqlite")
+    build_store(db, analyzer, tmp)
+    with Store.open(db) as store:
+        bearer = add_token(store.conn, "browser-test", "analyst")[1]
+    with serving(db) as base:
+        yield base, bearer
+
+
+def _api(base: str, path: str) -> Any:
+    with urllib.request.urlopen(base + path, timeout=10) as r:  # noqa: S310 - the loopback test server
+        return json.loads(r.read())
+
+
+@pytest.fixture(scope="module")
+def page(server: tuple[str, str]) -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    base = server[0]
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        pg = browser.new_page(viewport={"width": 1280, "height": 1000})
+        pg.outside = []  # requests to anything but the test server: none may be made
+        pg.dialogs = []
+        pg.errors = []  # console errors (a CSP violation is one) and uncaught exceptions
+        pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+        pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+        pg.on("request", lambda r: None if r.url.startswith((base, "data:")) else pg.outside.append(r.url))
+        pg.on("dialog", lambda d: (pg.dialogs.append(d.message), d.dismiss()))
+        yield pg
+        browser.close()
+
+
+def _ready(page: Any) -> None:
+    page.wait_for_selector("body[data-ready='true']", timeout=20_000)
+
+
+def test_truce_page_filters_and_verdict(server: tuple[str, str], page: Any) -> None:
+    base, _ = server
+    truces = _api(base, "/api/ceasefires")["ceasefires"]
+    truce = max(truces, key=lambda t: t["articles"])
+    page.goto(base + "/")
+    _ready(page)
+    assert f"ceasefire={truce['id']}" in page.url  # the chosen truce is in the URL
+    shown = page.locator("#verdict-value").inner_text().strip()
+    assert shown == truce["verdict"]["verdict"].replace("_", " ")
+    rows = page.locator("#incidents tbody tr")
+    assert rows.count() >= 1
+    page.wait_for_selector(".leaflet-overlay-pane path", state="attached")  # outlines and markers drawn
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "truce.png"), full_page=True)
+    kinds = [o for o in page.locator("#f-type option").all_inner_texts() if o != "any"]
+    assert kinds
+    page.evaluate("document.body.dataset.ready = ''")
+    page.select_option("#f-type", kinds[0])
+    _ready(page)
+    assert "event_type=" in page.url
+    types = page.locator("#incidents tbody tr td:nth-child(3)").all_inner_texts()
+    assert types and all(t.startswith(kinds[0]) for t in types)
+    page.reload()  # filters live in the URL
+    _ready(page)
+    assert page.locator("#f-type").input_value() == kinds[0]
+    assert not page.outside, f"the dashboard fetched outside the server: {page.outside}"
+    assert not page.errors, f"console errors: {page.errors}"
+
+
+def test_event_page_evidence_and_toll_edit_persists(server: tuple[str, str], page: Any) -> None:
+    base, bearer = server
+    events = _api(base, "/api/events?limit=1000")["events"]
+    multi = max(events, key=lambda e: e["reports"])
+    page.goto(f"{base}/event.html?id={multi['event_id']}")
+    _ready(page)
+    marks = page.locator("#reports mark").all_inner_texts()
+    detail = _api(base, f"/api/events/{multi['event_id']}")
+    assert marks and set(marks) <= {s["text"] for r in detail["reports_detail"] for s in r["evidence"]}
+    assert page.locator("#reports article").count() == multi["reports"]
+    page.fill("#token", bearer)
+    page.fill("#f-low", "3")
+    page.fill("#f-best", "4")
+    page.fill("#f-high", "6")
+    page.fill("#f-reason", "the regional governor's later toll")
+    page.evaluate("document.body.dataset.ready = ''")
+    page.click("#save")
+    page.wait_for_selector("#form-status.ok")
+    _ready(page)
+    page.reload()
+    _ready(page)
+    best = page.locator("tr[data-field='fatalities_best'] td.value").inner_text()
+    assert best == "4"
+    assert "reviewed" in page.locator("tr[data-field='fatalities_best']").inner_text()
+    assert "the regional governor's later toll" in page.locator("#history").inner_text()
+    page.screenshot(path=str(SHOTS / "event.png"), full_page=True)
+    assert _api(base, f"/api/events/{multi['event_id']}")["fatalities_best"] == 4
+    assert not page.errors, f"console errors: {page.errors}"
+
+
+def test_hostile_text_is_shown_as_text_and_runs_nothing(server: tuple[str, str], page: Any) -> None:
+    base, _ = server
+    events = _api(base, "/api/events?limit=1000")["events"]
+    hostile = next(e for e in events if HOSTILE_OUTLET in e["outlets"])
+    page.goto(f"{base}/event.html?id={hostile['event_id']}")
+    _ready(page)
+    text = page.locator("#reports").inner_text()
+    assert HOSTILE_TITLE in text and "<script>window.__pwned = 'text'</script>" in text
+    assert page.locator("#reports script, #reports img, #reports svg, #reports a[href^='javascript']").count() == 0
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__pwned") is None and not page.dialogs
+    page.goto(base + "/")
+    _ready(page)
+    assert page.evaluate("window.__pwned") is None
