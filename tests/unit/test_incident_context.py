@@ -82,4 +82,25 @@ def test_incident_habitual_violence_on_a_stated_day_stays_news(analyzer: Any) ->
 def test_incident_weapons_delivered_are_no_attack(analyzer: Any, lang: str, text: str) -> None:
     """A weapon named as what is sent or delivered (filters.supply) is no attack."""
     a = analyzer.analyze(text, published="2023-01-07", language=lang)
-    assert a.incidents == [] or all(i.place is None for i in a.incidents)
+    assert not a.incidents
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "Повітряні сили попереджають про загрозу балістики для Полтави."),
+    ("ru", "В Харькове объявлена тревога из-за угрозы ракетного удара."),
+])
+def test_incident_a_threat_is_no_event(analyzer: Any, lang: str, text: str) -> None:
+    """An air-raid warning ('загрозу балістики', 'угрозы ракетного удара') is speculation."""
+    a = analyzer.analyze(text, published="2024-11-13", language=lang)
+    assert not a.incidents
+
+
+def test_incident_a_verb_final_clause_of_talks_makes_the_place_a_venue(analyzer: Any) -> None:
+    """'während in Kairo ... über eine Feuerpause verhandelt wurde': the talks' city, not the scene;
+    'nahe Armawir getroffen' (struck) stays a scene."""
+    a = analyzer.analyze("Israelische Kampfflugzeuge bombardierten am Mittwoch Rafah, während in Kairo über eine "
+                         "Feuerpause verhandelt wurde.", published="2024-05-08", language="de")
+    assert [i.place.name for i in a.incidents if i.place] == ["Rafaḩ"]
+    b = analyzer.analyze("Bei einem ukrainischen Drohnenangriff sei am Donnerstag eine Radaranlage nahe der Stadt "
+                         "Armawir im Süden Russlands getroffen worden.", published="2024-05-24", language="de")
+    assert [i.place.name for i in b.incidents if i.place] == ["Armavir"]

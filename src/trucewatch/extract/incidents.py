@@ -332,7 +332,8 @@ class _Builder:
         of whoever speaks, or where people meet, not where it happened."""
         ctx = self.ctx
         venues = ctx.find("filters.venue", s)
-        if any(0 <= pm.start - h.end <= 80 or 0 <= h.start - pm.end <= 2 for h in venues):
+        if any(0 <= pm.start - h.end <= 80 or 0 <= h.start - pm.end <= 2 or self._closes_clause(pm, h)
+               for h in venues):
             return True  # "talks in Cairo", "the Istanbul meeting": where people meet, not the scene
         office = next((h for h in ctx.find("speech.officials", s) if 0 < pm.start - h.end <= 25), None)
         if office is not None and re.fullmatch(rf"\w*\s+(?:{ctx.lex.alternation('filters.place_prepositions')})\s+",
@@ -343,6 +344,16 @@ class _Builder:
             return False
         verbs = [m.start for m in ctx.find("speech.verbs", s)]
         return any(abs(v - pm.start) < 50 for v in verbs)
+
+    def _closes_clause(self, pm: PlaceMention, verb: Match) -> bool:
+        """In a verb-final clause (``claims.verb_final``: "während in Kairo ... über eine
+        Feuerpause verhandelt wurde") the verb of meeting closes the clause the place opens; not
+        a verb that also names a hit ("getroffen": met, or struck)."""
+        ctx = self.ctx
+        if not ctx.lex.section("claims").get("verb_final") or not 0 <= verb.start - pm.end <= 120:
+            return False
+        return not re.search(r"[,;:.]", ctx.shadow[pm.end : verb.start]) \
+            and not ctx.lex.phrases("events").covers(ctx.shadow, verb.start, verb.end)
 
     def _draft(self, s: Sentence, trig: Trigger, pm: PlaceMention | None) -> Draft:
         etype, sub, weapon, _ = trig
