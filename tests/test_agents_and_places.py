@@ -149,3 +149,15 @@ def test_a_place_in_its_region_without_a_comma_in_arabic(analyzer: Any) -> None:
     text = "قتل ثلاثة مقاتلين في اشتباكات عنيفة في المسيمير في لحج."
     [incident] = analyzer.analyze(text, published="2024-05-06", language="ar").to_contract()["incidents"]
     assert (incident["place"], incident["geo_precision"]) == ("Al Musaymīr", 1)
+
+
+@pytest.mark.parametrize(("text", "party"), [
+    ("قصفت القوات الإسرائيلية مدينة خان يونس.", "Israel"),
+    ("وقصف المتمردون الحوثيون أحياء سكنية في مدينة عدن.", "Houthis"),
+    ("قصفت المدفعية مواقع الحوثيين في مدينة عدن.", None),
+])
+def test_agent_after_a_verb_first_in_arabic(analyzer: Any, text: str, party: str | None) -> None:
+    """Verb first, then the armed men, then their party: the party did it; the positions shelled
+    are the target, and a place noun after the demonym is the object (adjectives follow nouns)."""
+    a = analyzer.analyze(text, published="2015-07-27", language="ar")
+    assert [i.perpetrator_claimed for i in a.incidents] == [party]

@@ -93,3 +93,16 @@ def test_combine_never_below_a_report_or_a_total(cs: list[Count]) -> None:
     totals = [c.low for c in cs if c.kind == "total" and c.low is not None]
     assert low is not None and low >= max([*totals, min(reports, default=0)])
     assert high is None or high >= low
+
+
+@pytest.mark.parametrize(("lang", "text", "killed"), [
+    ("en", "over 20,000 civilians have been killed in the siege", None),
+    ("fr", "une première guerre qui a fait plus de 30.000 morts", None),
+    ("ru", "за время войны погибли 500 человек", None),
+    ("de", "Seit Kriegsbeginn wurden 900 Menschen getötet", None),
+    ("en", "Russian missiles killed five people in Odesa", (5, 5)),
+])
+def test_casualties_a_war_or_siege_toll_is_no_incident_toll(lang: str, text: str,
+                                                            killed: tuple[int, int] | None) -> None:
+    """A toll tied to a war, a siege or a campaign (casualties.cumulative) is not the incident's."""
+    assert _count(lang, text)[0] == killed

@@ -50,3 +50,57 @@ def test_incident_negation_and_aims_come_from_the_lexicon(analyzer: Any, lang: s
     (issue 11: the words are in filters.negation, filters.aims, filters.emphasis)."""
     a = analyzer.analyze(text, published="2023-01-07", language=lang)
     assert [i.place.name for i in a.incidents if i.place] == places
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russian missiles hit Kramatorsk on Friday, killing two people. Sloviansk has faced repeated "
+           "shelling from Russian forces."),
+    ("uk", "Російські ракети влучили в Краматорськ у п'ятницю, загинули двоє людей. Окупанти регулярно "
+           "обстрілюють Слов'янськ."),
+    ("de", "Russische Raketen trafen Kramatorsk am Freitag, zwei Menschen wurden getötet. Seit Tagen gibt es "
+           "heftige Kämpfe um Slowjansk."),
+])
+def test_incident_habitual_violence_without_a_day_is_a_statement(analyzer: Any, lang: str, text: str) -> None:
+    """Violence told as a pattern ('repeated shelling', 'регулярно', 'seit Tagen') with no day is
+    kept as a statement, not shown as an incident (filters.habitual)."""
+    a = analyzer.analyze(text, published="2023-01-07", language=lang)
+    assert [i.place.name for i in a.incidents if i.place] == ["Kramatorsk"]
+    assert "statement" in {i.context for i in a.other_incidents}
+
+
+def test_incident_habitual_violence_on_a_stated_day_stays_news(analyzer: Any) -> None:
+    a = analyzer.analyze("Sloviansk was constantly shelled by Russian forces on Friday.", published="2023-01-07",
+                         language="en")
+    assert [i.place.name for i in a.incidents if i.place] == ["Slovyansk"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Germany agreed to send 14 tanks to Kramatorsk."),
+    ("ru", "США возобновили поставки ракет в Краматорск."),
+    ("fr", "Paris va livrer des missiles à Kramatorsk."),
+])
+def test_incident_weapons_delivered_are_no_attack(analyzer: Any, lang: str, text: str) -> None:
+    """A weapon named as what is sent or delivered (filters.supply) is no attack."""
+    a = analyzer.analyze(text, published="2023-01-07", language=lang)
+    assert not a.incidents
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("uk", "Повітряні сили попереджають про загрозу балістики для Полтави."),
+    ("ru", "В Харькове объявлена тревога из-за угрозы ракетного удара."),
+])
+def test_incident_a_threat_is_no_event(analyzer: Any, lang: str, text: str) -> None:
+    """An air-raid warning ('загрозу балістики', 'угрозы ракетного удара') is speculation."""
+    a = analyzer.analyze(text, published="2024-11-13", language=lang)
+    assert not a.incidents
+
+
+def test_incident_a_verb_final_clause_of_talks_makes_the_place_a_venue(analyzer: Any) -> None:
+    """'während in Kairo ... über eine Feuerpause verhandelt wurde': the talks' city, not the scene;
+    'nahe Armawir getroffen' (struck) stays a scene."""
+    a = analyzer.analyze("Israelische Kampfflugzeuge bombardierten am Mittwoch Rafah, während in Kairo über eine "
+                         "Feuerpause verhandelt wurde.", published="2024-05-08", language="de")
+    assert [i.place.name for i in a.incidents if i.place] == ["Rafaḩ"]
+    b = analyzer.analyze("Bei einem ukrainischen Drohnenangriff sei am Donnerstag eine Radaranlage nahe der Stadt "
+                         "Armawir im Süden Russlands getroffen worden.", published="2024-05-24", language="de")
+    assert [i.place.name for i in b.incidents if i.place] == ["Armavir"]

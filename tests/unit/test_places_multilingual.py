@@ -99,3 +99,17 @@ def test_datelines_first_names_and_governments_are_not_incident_places(
         analyzer: Any, text: str, language: str, places: list[str]) -> None:
     out = analyzer.analyze(text, published="2024-10-13", language=language).to_contract()
     assert [i["place"] for i in out["incidents"]] == places
+
+
+def test_places_a_town_by_its_own_name_beats_a_city_once_so_called(analyzer: Any) -> None:
+    """GeoNames lists Engels (Saratov) under "Pokrovsk", its old name: among homonyms, the town
+    called so today wins."""
+    a = analyzer.analyze("Russian artillery shelled Pokrovsk on Friday.", published="2025-05-09", language="en")
+    assert [(i.place.name, i.place.admin1) for i in a.incidents if i.place] == [("Pokrovsk", "Donetsk")]
+
+
+def test_places_a_quoted_word_is_no_place(analyzer: Any) -> None:
+    """'einen "Deal"': a word in quotation marks is a term or a title, not the town of Deal."""
+    a = analyzer.analyze('Raketen trafen am Freitag den "Deal" zwischen den Seiten.', published="2025-02-28",
+                         language="de")
+    assert all(i.place is None or i.place.name != "Deal" for i in a.incidents)

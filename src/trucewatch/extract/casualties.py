@@ -77,6 +77,7 @@ class _Quantities:
         # languages without articles name one victim by a singular noun ("ранена женщина")
         self.one = lex.optional("casualties.one")
         self.fillers = set(c.get("fillers", ()))
+        self.cumulative = lex.optional("casualties.cumulative")  # "killed in the siege": a war's toll
         self.ages = lex.optional("casualties.ages")  # "Jahren", "years", "ans": the number is an age
         own = "|".join(re.escape(w) for w in c.get("possessive", ()))
         conj = "|".join(re.escape(w) for w in self.conjunctions)
@@ -248,6 +249,8 @@ def _first(q: _Quantities, words: PhraseSet, sh: str, lo: int, hi: int) -> Count
     counts = []
     for hit in words.finditer(sh, lo, hi):
         c = _count_near(q, sh, (hit.start, hit.end), lo, hi)
+        if c is not None and _cumulative(q, sh, c, lo, hi):
+            continue
         if c is not None:
             c = replace(c, kind=_kind(q, sh, lo, c))
             if q.at_least_after.search(sh, c.span[0], min(hi, c.span[1] + 25)):
@@ -258,6 +261,18 @@ def _first(q: _Quantities, words: PhraseSet, sh: str, lo: int, hi: int) -> Count
     low, high = combine(counts)
     kinds = {c.kind for c in counts}
     return Count(low, high, (counts[0].span[0], counts[-1].span[1]), kinds.pop() if len(kinds) == 1 else "report")
+
+
+def _cumulative(q: _Quantities, sh: str, c: Count, lo: int, hi: int) -> bool:
+    """'over 20,000 civilians have been killed in the nearly two-month siege', 'une guerre qui a
+    fait plus de 30.000 morts': a war's, a siege's or a campaign's toll (``casualties.cumulative``
+    right after the count, or shortly before it) is no incident's (ACLED codes each event's own)."""
+    if not q.cumulative:
+        return False
+    after = q.cumulative.search(sh, c.span[1], min(hi, c.span[1] + 35))
+    before = q.cumulative.finditer(sh, max(lo, c.span[0] - 30), c.span[0])
+    return after is not None and not re.search(r"[,;.]", sh[c.span[1] : after.start]) or any(
+        not re.search(r"[,;.]", sh[h.end : c.span[0]]) for h in before)
 
 
 def _kind(q: _Quantities, sh: str, lo: int, c: Count) -> str:

@@ -18,7 +18,7 @@ from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.speakers import agent_party, speaker_party
 from trucewatch.geo.gazetteer import normalise
-from trucewatch.nlp.lexicon import shadow
+from trucewatch.nlp.lexicon import Match, shadow
 from trucewatch.records import Ceasefire, Incident, Place, Span, TimeInterval
 from trucewatch.temporal.incident_time import (
     Clocks,
@@ -72,7 +72,7 @@ def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
     best = None
     for hit in ctx.find("events", s):
         etype, sub, weapon = events.value(hit)
-        if _negated(ctx, s, hit.start) or _descriptive(ctx, hit.start, hit.end):
+        if _negated(ctx, s, hit.start) or _descriptive(ctx, hit.start, hit.end) or _supplied(ctx, s, hit, weapon):
             continue
         if weapon == "~air" and ctx.lex.phrases("speech.verbs").search(ctx.shadow, hit.end, hit.end + 20):
             continue  # "the air force said": a source, not the attacker
@@ -108,6 +108,17 @@ def _descriptive(ctx: ArticleContext, start: int, end: int) -> bool:
         if t.dep_ in {"amod", "acl"} and shadow(t.head.lemma_) in ctx.lex.words("filters.area_nouns"):
             return True
     return False
+
+
+def _supplied(ctx: ArticleContext, s: Sentence, hit: Match, weapon: str) -> bool:
+    """'agreed to send 14 Leopard 2 tanks', 'поставок ... ракет для Patriot', 'the test launch of
+    a new ballistic missile': a weapon named as what is delivered, made or tested
+    (``filters.supply``), shortly before it in the clause, is no attack. Only a weapon noun:
+    "lieferten sich Kämpfe" is a fight."""
+    supply = [h for h in ctx.find("filters.supply", s) if h.end <= hit.start]
+    if not weapon or weapon.startswith("~"):
+        return False
+    return any(hit.start - h.end <= 50 and not re.search(r"[.;:!?]", ctx.shadow[h.end : hit.start]) for h in supply)
 
 
 def _weak(ctx: ArticleContext, s: Sentence) -> bool:
@@ -252,12 +263,23 @@ class _Builder:
             return
         if _caption(ctx, s):
             return  # a photo caption repeats what the body reports
-        context = _context(ctx, s)
+        context = _context(ctx, s) or self._habitual(s)
         if context is not None:
             if self.aside is not None:
                 self.aside.add_as(s, trig, context)
             return
         self._place(s, trig)
+
+    def _habitual(self, s: Sentence) -> str | None:
+        """'Kharkiv has faced repeated shelling', 'бойовики регулярно обстрілюють', 'Seit Tagen
+        gibt es Kämpfe': violence told as a pattern (``filters.habitual``), with no day the text
+        states, is a statement about the war, not an event ACLED would code; "constantly shelled
+        on Saturday" names its day and stays news."""
+        ctx = self.ctx
+        if not ctx.has("filters.habitual", s):
+            return None
+        cal = from_calendar(ctx.lex, ctx.shadow, s.start, s.end, ctx.published, self.clocks(None))
+        return None if cal is not None else "statement"
 
     def add_as(self, s: Sentence, trig: Trigger, context: str) -> None:
         """A sentence that is not news, drafted with its context."""
@@ -310,7 +332,8 @@ class _Builder:
         of whoever speaks, or where people meet, not where it happened."""
         ctx = self.ctx
         venues = ctx.find("filters.venue", s)
-        if any(0 <= pm.start - h.end <= 80 or 0 <= h.start - pm.end <= 2 for h in venues):
+        if any(0 <= pm.start - h.end <= 80 or 0 <= h.start - pm.end <= 2 or self._closes_clause(pm, h)
+               for h in venues):
             return True  # "talks in Cairo", "the Istanbul meeting": where people meet, not the scene
         office = next((h for h in ctx.find("speech.officials", s) if 0 < pm.start - h.end <= 25), None)
         if office is not None and re.fullmatch(rf"\w*\s+(?:{ctx.lex.alternation('filters.place_prepositions')})\s+",
@@ -321,6 +344,16 @@ class _Builder:
             return False
         verbs = [m.start for m in ctx.find("speech.verbs", s)]
         return any(abs(v - pm.start) < 50 for v in verbs)
+
+    def _closes_clause(self, pm: PlaceMention, verb: Match) -> bool:
+        """In a verb-final clause (``claims.verb_final``: "während in Kairo ... über eine
+        Feuerpause verhandelt wurde") the verb of meeting closes the clause the place opens; not
+        a verb that also names a hit ("getroffen": met, or struck)."""
+        ctx = self.ctx
+        if not ctx.lex.section("claims").get("verb_final") or not 0 <= verb.start - pm.end <= 120:
+            return False
+        return not re.search(r"[,;:.]", ctx.shadow[pm.end : verb.start]) \
+            and not ctx.lex.phrases("events").covers(ctx.shadow, verb.start, verb.end)
 
     def _draft(self, s: Sentence, trig: Trigger, pm: PlaceMention | None) -> Draft:
         etype, sub, weapon, _ = trig

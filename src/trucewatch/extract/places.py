@@ -13,6 +13,7 @@ import dataclasses
 import math
 import re
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
@@ -241,6 +242,8 @@ def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
         if any(a <= start < b for a, b in clocks) or start < dateline or _first_name(ctx, start, end) \
                 or _second_name(ctx, s, start, end):
             continue
+        if _quoted(ctx, start, end):
+            continue  # 'ein "Deal"', 'مصادر "الرياض"': a word or a title quoted, not a place
         surface = ctx.text[start:end].strip(" .,;:'’\"")
         if len(surface) < 3 or _is_actor(ctx, start, end) or _speaks(ctx, start, end) \
                 or _common_word(ctx, start, end) or _surname(ctx, surface):
@@ -250,6 +253,15 @@ def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
             continue  # "Moscow-backed separatists", "pro-Moscow", "Kremlin-friendly": an adjective
         out.append(_Candidate(start, end, _entries(ctx, surface, start, end), label))
     return sorted(out, key=lambda c: (c.start, -c.end))
+
+
+_OPEN, _CLOSE = "\"“„«", "\"”“»"
+
+
+def _quoted(ctx: ArticleContext, start: int, end: int) -> bool:
+    """The name alone between quotation marks: a newspaper's name, a code word, a word used as a
+    term (a place is not written in quotes)."""
+    return start > 0 and end < len(ctx.text) and ctx.text[start - 1] in _OPEN and ctx.text[end] in _CLOSE
 
 
 def _surname(ctx: ArticleContext, surface: str) -> bool:
@@ -382,9 +394,12 @@ def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str |
             return PlaceMention(c.start, c.end, e, ACCEPT + 5, context.near, False)
     homonyms = sum(e.kind == "P" for e in entries) > 1
     surface = ctx.text[c.start : c.end]
+    renamed = _renamed(surface, entries) if homonyms else set()
     for e in entries:
         full = e.kind == "ADM1" and " " in surface and normalise(surface) == normalise(e.name)
         score = _score(context, e, countries, full) + (_nearby(ctx, e, c) if homonyms else 0.0)
+        if e.id in renamed:
+            score -= _OTHER_NAME  # "Pokrovsk" is the Donetsk town, not Engels, once called Pokrovsk
         abroad = bool(countries) and e.country not in countries
         if abroad and e.population < 10_000 and normalise(surface) != normalise(e.name):
             score -= 3  # "l'Occident" is an alternate name of Maxwell, Iowa: a village abroad by another name
@@ -392,6 +407,24 @@ def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str |
             best = PlaceMention(c.start, c.end, e, score, context.near, context.region and e.kind == "ADM1",
                                 context.district and e.kind == "P")
     return best
+
+
+#: among homonyms, a place for which the name is only an old or other name, when another is
+#: called so today (GeoNames lists Engels under "Pokrovsk", its name until 1931)
+_OTHER_NAME = 2.5
+
+
+def _renamed(surface: str, entries: tuple[Entry, ...]) -> set[int]:
+    """Towns the name is not like at all ("Pokrovsk" for Engels), when another town's own name
+    is the name as written, give or take a transliteration ("Andriivka", "Andriyivka"); for a
+    name in another script than the gazetteer's (Cyrillic, Arabic) none is set apart."""
+    def like(e: Entry) -> float:
+        return SequenceMatcher(None, normalise(surface), normalise(e.name)).ratio()
+
+    towns = [e for e in entries if e.kind == "P"]
+    if not any(like(e) >= 0.8 for e in towns):
+        return set()
+    return {e.id for e in towns if like(e) < 0.5}
 
 
 def _anchors(ctx: ArticleContext) -> list[tuple[int, float, float]]:

@@ -23,7 +23,8 @@ def _speech_hits(ctx: ArticleContext, s: Sentence) -> list[int]:
 
 def describes_place(ctx: ArticleContext, m: Mention) -> bool:
     """A party named as the description of a place ("la ville ukrainienne de", "Russian soil",
-    ``filters.place_nouns``) or, without a parse, after a preposition of place ("في لبنان", "в
+    ``filters.place_nouns``; in a language whose adjectives follow the noun, ``filters.adjective_after``,
+    only the noun before it: "الأراضي الروسية") or, without a parse, after a preposition of place ("في لبنان", "в
     России", ``filters.place_prepositions``): it neither acts nor speaks."""
     sh = ctx.shadow
     lo = max(0, m.start - 14)
@@ -33,6 +34,8 @@ def describes_place(ctx: ArticleContext, m: Mention) -> bool:
         sets.append(ctx.lex.phrases("filters.place_prepositions"))
     if any(h.end == end for words in sets for h in words.finditer(sh, lo, end)):
         return True
+    if ctx.lex.section("filters").get("adjective_after"):
+        return False  # "القوات الإسرائيلية مدينة ...": the adjective follows its noun, the next word is the object
     gap = sh[m.end : m.end + 10]
     first = m.end + len(gap) - len(gap.lstrip())  # the first word after it starts here
     hit = sets[0].search(sh, first, m.end + 10)
@@ -230,7 +233,17 @@ def _adjacent(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool
     if 0 <= trigger[0] - m.end <= 2 or 0 <= m.start - trigger[1] <= 2:
         return True
     words = ctx.shadow[m.end : trigger[0]].split() if 0 < trigger[0] - m.end <= 30 else []
-    return len(words) == 1 and bool(ctx.lex.phrases("filters.armed").search(words[0]))
+    if len(words) == 1 and bool(ctx.lex.phrases("filters.armed").search(words[0])):
+        return True
+    # verb first ("قصفت القوات الإسرائيلية", "قصف المتمردون الحوثيون"): the armed men named right
+    # after the verb, their party after them; not the positions shelled ("قصف مواقع الحوثيين")
+    words = ctx.shadow[trigger[1] : m.start].split() if 0 < m.start - trigger[1] <= 30 else []
+    return len(words) == 1 and _forces(ctx, words[0])
+
+
+def _forces(ctx: ArticleContext, word: str) -> bool:
+    """A word for armed men (``filters.armed``) that is not a target ("positions")."""
+    return bool(ctx.lex.phrases("filters.armed").search(word)) and not ctx.lex.phrases("targets").search(word)
 
 
 def _aux_subject(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool:
