@@ -281,7 +281,8 @@ def _scope(ctx: ArticleContext, sentences: list[Sentence]) -> str | None:
 
 
 def _occasion(ctx: ArticleContext, sentences: list[Sentence]) -> str | None:
-    """The occasion the ceasefire's own sentences name ("Easter" belongs to the Easter truce)."""
+    """The occasion its sentences name (the article's, when it has one truce only): "Easter"
+    belongs to the Easter truce, not to the May truce beside it."""
     for s in sentences:
         if ctx.has("ceasefire.terms", s):
             hits = ctx.find("occasion", s)
@@ -290,13 +291,14 @@ def _occasion(ctx: ArticleContext, sentences: list[Sentence]) -> str | None:
     return None
 
 
-def _stated_duration(ctx: ArticleContext, d: _Draft) -> float | None:
-    """The length the ceasefire's own sentences state: another truce's "30-hour" is not its own."""
+def _stated_duration(ctx: ArticleContext, d: _Draft, sentences: list[Sentence]) -> float | None:
+    """The length its window or its sentences state (the article's, when it has one truce only):
+    another truce's "30-hour" is not its own."""
     if d.window and d.window.duration_hours is not None:
         return d.window.duration_hours
     if d.hours is not None:
         return d.hours
-    for s in d.sentences:
+    for s in sentences:
         if ctx.has("claims.reject", s):
             continue  # "Kyiv rejected it and called for a 30-day ceasefire": another truce
         found = duration_hours(ctx.lex, ctx.shadow, s.start, s.end)
@@ -314,7 +316,7 @@ def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefir
     w = d.window
     start = _instant(w.start if w else None, zone)
     end = _instant(w.end if w else None, zone)
-    stated = _stated_duration(ctx, d)
+    stated = _stated_duration(ctx, d, ctx.sentences if single else d.sentences)
     consistent = None
     if stated is not None and start and end:
         consistent = abs(hours_between(start, end) - stated) <= 0.5
@@ -334,7 +336,7 @@ def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefir
         declared_by_person=head, implemented_by_person=implementer,
         start=start, end=end, timezone=zone, timezone_basis=basis if (start or end) else None,
         scope=scope, scope_country=scope_country,
-        occasion=_occasion(ctx, d.sentences) or (_occasion(ctx, ctx.sentences) if single else None),
+        occasion=_occasion(ctx, ctx.sentences if single else d.sentences),
         duration_stated_hours=stated, duration_consistent=consistent,
         responses=(), evidence=tuple(d.evidence),
         start_expression=w.start_expression if w else None,
