@@ -15,7 +15,9 @@ the largest overlap first, each label once). Then, per language:
 * ``claims``: precision and recall of (claimant, kind, target) per article, the target only for an
   accusation (the party accused; other kinds are compared as (claimant, kind));
 * ``windows``: output ceasefires with a start, right when a labelled one has the same start and
-  end (within an hour), out of those output.
+  end (within an hour), out of those output;
+* ``registry_precision``, ``registry_start``, ``registry_recall`` (``all`` only): the registry
+  built from the articles' declarations, scored by :func:`trucewatch.evaluate.registry.score_registry`.
 
 A third of the articles (by a hash of the file name) is held out: :func:`is_holdout`.
 """
@@ -30,6 +32,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from trucewatch.evaluate.registry import score_registry
 from trucewatch.geo import distance
 from trucewatch.pipeline import Analyzer
 from trucewatch.temporal.published import parse_published
@@ -61,6 +64,8 @@ class Tally:
     windows: list[int] = field(default_factory=lambda: [0, 0])  # right, output with a start
     articles: int = 0
     misses: list[str] = field(default_factory=list)
+    #: the registry built from these articles (``all`` only): evaluate/registry.py
+    registry: dict[str, float | None] = field(default_factory=dict)
 
     def add(self, other: Tally) -> None:
         self.shown += other.shown
@@ -86,6 +91,7 @@ class Tally:
         out["claims_precision"] = share(self.claims[0], self.claims[1])
         out["claims_recall"] = share(self.claims[0], self.claims[2])
         out["windows"] = share(*self.windows)
+        out.update(self.registry)
         return out
 
 
@@ -227,11 +233,14 @@ def load(labels: Path, corpus: Path, split: str = "dev") -> Iterator[Labelled]:
 def score(analyzer: Analyzer, labels: Path, corpus: Path, split: str = "dev") -> dict[str, Tally]:
     """Tallies per language and ``all``, for the articles of ``split``."""
     out: dict[str, Tally] = {"all": Tally()}
+    items: list[tuple[str, dict[str, Any], Any]] = []
     for item in load(labels, corpus, split):
         published = parse_published(item.label["published"])
-        result = analyzer.analyze(item.record["text"], published=published, language=item.record.get("language"),
-                                  source=item.name).to_contract()
-        t = score_article(result, item.label)
+        analysis = analyzer.analyze(item.record["text"], published=published, language=item.record.get("language"),
+                                    source=item.name)
+        items.append((item.name, item.label, analysis))
+        t = score_article(analysis.to_contract(), item.label)
         out.setdefault(item.label["language"], Tally()).add(t)
         out["all"].add(t)
+    out["all"].registry = score_registry(items).figures()
     return out

@@ -31,6 +31,7 @@ class _Draft:
     declarer: str | None
     evidence: list[Span] = field(default_factory=list)
     strong: bool = False  # the declarer is the agent or owner of the truce, not just a party named
+    hours: float | None = None  # the length its sentences state ("a three-day truce")
 
 
 def _full(window: Window | None) -> bool:
@@ -124,14 +125,19 @@ def _declarer(ctx: ArticleContext, s: Sentence) -> tuple[str | None, bool]:
 def _drafts(ctx: ArticleContext) -> list[_Draft]:
     """Group declaration sentences into ceasefires. A sentence with a full window founds a new
     ceasefire unless it is compatible with one already found; a declaring sentence without one
-    supports the first ceasefire (or founds one with an unknown window)."""
+    supports the ceasefire it fits (or founds one with an unknown window)."""
     drafts: list[_Draft] = []
+    last: _Draft | None = None  # the ceasefire the previous sentence spoke of
     for s in ctx.sentences:
         if not ctx.has("ceasefire.terms", s):
+            last = _continued(ctx, s, last)
             continue
+        last = None
         if ctx.has("ceasefire.ended_early", s):
             continue  # "ended the truce early, at 18:00": the end of a truce, not a new one
-        window = parse_window(ctx.lex, ctx.shadow, s.start, s.end, ctx.published)
+        # "on the second day of the truce, on Monday": a day inside the truce, not its start
+        inside = ctx.has("ceasefire.day_of", s)
+        window = None if inside else parse_window(ctx.lex, ctx.shadow, s.start, s.end, ctx.published)
         full = _full(window)
         if drafts and window is not None and window.start is None and window.end is not None:
             _add_end(drafts[0], window, s, ctx)  # "la tregua, prevista hasta el 15 de enero"
@@ -142,22 +148,51 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
         # "Hezbollah said Israel violated the ceasefire in force since 04:00": the truce and its
         # start are facts here, its declarer is not named
         declarer, strong = (None, False) if in_force else _declarer(ctx, s)
+        hours = window.duration_hours if window else None
         if full:
             target = next((d for d in drafts if _compatible(d, window, declarer)), None)
         else:
-            target = drafts[0] if drafts else None
+            target = _supported(ctx, s, drafts, hours)
             window = window if window is not None and window.start is not None else None
         if target is None:
-            drafts.append(_Draft([s], window, declarer, [ctx.sentence_span(s)], strong=strong))
+            last = _Draft([s], window, declarer, [ctx.sentence_span(s)], strong=strong, hours=hours)
+            drafts.append(last)
             continue
+        last = target
         target.sentences.append(s)
         target.evidence.append(ctx.sentence_span(s))
+        target.hours = target.hours or hours
         if (full and not _full(target.window)) or (target.window is None and window is not None):
             target.window = window
         if strong and not target.strong:  # "die von Putin angeordnete Waffenruhe" settles it
             target.declarer, target.strong = declarer, True
         target.declarer = target.declarer or declarer
     return drafts
+
+
+def _supported(ctx: ArticleContext, s: Sentence, drafts: list[_Draft], hours: float | None) -> _Draft | None:
+    """The ceasefire a declaring sentence without a full window speaks of: not one of another
+    stated length ("a 30-hour Easter truce", then "a three-day truce for May"); the latest for
+    "another truce"; else the first."""
+    fits = [d for d in drafts if hours is None or d.hours is None or d.hours == hours]
+    if not fits:
+        return None
+    return fits[-1] if ctx.has("ceasefire.another", s) else fits[0]
+
+
+def _continued(ctx: ArticleContext, s: Sentence, last: _Draft | None) -> _Draft | None:
+    """'... a three-day truce for early May. It will run from 8 May to 10 May.': a sentence right
+    after a declaration, with no ceasefire word and no event, that states a start and an end,
+    gives that ceasefire its window when it has none yet. Returns the ceasefire still spoken of."""
+    if last is None or _full(last.window) or ctx.has("events", s):
+        return None
+    window = parse_window(ctx.lex, ctx.shadow, s.start, s.end, ctx.published)
+    if window is None or window.start is None or window.end is None:
+        return None
+    last.window = window
+    last.sentences.append(s)
+    last.evidence.append(ctx.sentence_span(s))
+    return None
 
 
 def _add_end(d: _Draft, window: Window, s: Sentence, ctx: ArticleContext) -> None:
@@ -245,8 +280,10 @@ def _scope(ctx: ArticleContext, sentences: list[Sentence]) -> str | None:
     return None
 
 
-def _occasion(ctx: ArticleContext) -> str | None:
-    for s in ctx.sentences:
+def _occasion(ctx: ArticleContext, sentences: list[Sentence]) -> str | None:
+    """The occasion its sentences name (the article's, when it has one truce only): "Easter"
+    belongs to the Easter truce, not to the May truce beside it."""
+    for s in sentences:
         if ctx.has("ceasefire.terms", s):
             hits = ctx.find("occasion", s)
             if hits:
@@ -254,10 +291,14 @@ def _occasion(ctx: ArticleContext) -> str | None:
     return None
 
 
-def _stated_duration(ctx: ArticleContext, window: Window | None) -> float | None:
-    if window and window.duration_hours is not None:
-        return window.duration_hours
-    for s in ctx.sentences:
+def _stated_duration(ctx: ArticleContext, d: _Draft, sentences: list[Sentence]) -> float | None:
+    """The length its window or its sentences state (the article's, when it has one truce only):
+    another truce's "30-hour" is not its own."""
+    if d.window and d.window.duration_hours is not None:
+        return d.window.duration_hours
+    if d.hours is not None:
+        return d.hours
+    for s in sentences:
         if ctx.has("claims.reject", s):
             continue  # "Kyiv rejected it and called for a 30-day ceasefire": another truce
         found = duration_hours(ctx.lex, ctx.shadow, s.start, s.end)
@@ -270,12 +311,12 @@ def _instant(wall: datetime | None, zone: str | None) -> datetime | None:
     return localize(wall, zone) if wall is not None else None
 
 
-def _build(ctx: ArticleContext, d: _Draft, index: int) -> Ceasefire:
+def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefire:
     zone, basis = _clock(ctx, d.window, d.declarer)
     w = d.window
     start = _instant(w.start if w else None, zone)
     end = _instant(w.end if w else None, zone)
-    stated = _stated_duration(ctx, w)
+    stated = _stated_duration(ctx, d, ctx.sentences if single else d.sentences)
     consistent = None
     if stated is not None and start and end:
         consistent = abs(hours_between(start, end) - stated) <= 0.5
@@ -295,7 +336,8 @@ def _build(ctx: ArticleContext, d: _Draft, index: int) -> Ceasefire:
         declared_by_person=head, implemented_by_person=implementer,
         start=start, end=end, timezone=zone, timezone_basis=basis if (start or end) else None,
         scope=scope, scope_country=scope_country,
-        occasion=_occasion(ctx), duration_stated_hours=stated, duration_consistent=consistent,
+        occasion=_occasion(ctx, ctx.sentences if single else d.sentences),
+        duration_stated_hours=stated, duration_consistent=consistent,
         responses=(), evidence=tuple(d.evidence),
         start_expression=w.start_expression if w else None,
         end_expression=w.end_expression if w else None,
@@ -312,7 +354,8 @@ def _kind(ctx: ArticleContext, sentences: list[Sentence]) -> str:
 
 
 def extract_ceasefires(ctx: ArticleContext) -> list[Ceasefire]:
-    cfs = [_build(ctx, d, i + 1) for i, d in enumerate(_drafts(ctx))]
+    drafts = _drafts(ctx)
+    cfs = [_build(ctx, d, i + 1, len(drafts) == 1) for i, d in enumerate(drafts)]
     if not cfs:
         return []
     responses = tuple(extract_responses(ctx, cfs[0]))

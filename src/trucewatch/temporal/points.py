@@ -76,7 +76,7 @@ class PointGrammar:
         suffixes = sorted({*self.clock_words, *lex.words("time.am_words"), *lex.words("time.pm_words"),
                            *lex.words("time.clock_suffixes")}, key=len, reverse=True)
         self.clock = re.compile(
-            r"(?<![\w:.])(?P<h>2[0-4]|[01]?\d)(?!\d)(?:(?:[:h]|\.(?=\d\d))(?P<min>[0-5]\d))?\s*"
+            r"(?<![\w:.])(?P<h>2[0-4]|[01]?\d)(?!\d)(?:(?:[:h]|\.(?=\d\d))(?P<min>[0-5]\d)(?!\d))?\s*"
             r"(?P<suffix>" + ("|".join(f"{re.escape(w)}(?!\\w)" for w in suffixes) or "(?!)") + ")?"
         )
         # "1400 GMT": four digits before a zone
@@ -155,7 +155,7 @@ class PointGrammar:
                 out.append(Point(m.start(), m.end(), hour=int(m["h"]), minute=int(m["min"])))
                 taken.append((m.start(), m.end()))
         for m in self.clock.finditer(sh, lo, hi):
-            p = None if _overlaps(taken, m.start(), m.end()) else self._clock_point(sh, m)
+            p = None if _overlaps(taken, m.start(), m.end()) else self._clock_point(sh, m, dates)
             if p is not None:
                 out.append(p)
                 taken.append((p.start, p.end))
@@ -170,8 +170,9 @@ class PointGrammar:
                 out.append(Point(hit.start, hit.end, part=(int(h0), int(h1))))
         return [p for p in out if not _overlaps([(d.start, d.end) for d in dates], p.start, p.end)]
 
-    def _clock_point(self, sh: str, m: re.Match[str]) -> Point | None:
-        """A clock time, or None for a number that is not one ("36 heures" is a duration)."""
+    def _clock_point(self, sh: str, m: re.Match[str], dates: list[Point]) -> Point | None:
+        """A clock time, or None for a number that is not one ("36 heures" is a duration; "2.000
+        prisonniers" is a number). "dimanche 20 heures": an hour right after a date is its clock."""
         before = self._clock_word_before(sh, m.start())
         if not (m["min"] or m["suffix"]) and before is None:
             return None
@@ -182,7 +183,8 @@ class PointGrammar:
         if suffix in self.am_words and hour == 12:
             hour = 0
         wordy = (m["suffix"] or "") in self.clock_words
-        if wordy and not m["min"] and not self._clock_context(sh, m.start(), m.end()) or hour > 24:
+        dated = any(d.end <= m.start() and self.connector.match(sh[d.end : m.start()]) for d in dates)
+        if wordy and not m["min"] and not dated and not self._clock_context(sh, m.start(), m.end()) or hour > 24:
             return None
         start = before if before is not None else m.start()  # "الساعة 10": the point starts at the clock word
         return Point(start, m.end(), hour=hour, minute=int(m["min"] or 0),

@@ -2,7 +2,8 @@
 
 A point resolves against a reference date (the publication date), a role and a clock:
 
-* role ``start``: a bare date is its 00:00; "midnight" is 00:00 of that date;
+* role ``start``: a bare date is its 00:00; "midnight" is 00:00 of that date, but "midnight
+  last night" ("منتصف ليل أمس", "hier à minuit") is the midnight that closed yesterday;
 * role ``end``: a bare date is its 24:00; "midnight" closing a period is 24:00 of that date
   ("du 6 janvier à midi au 7 janvier à minuit" ends at 2023-01-08T00:00);
 * a weekday names the nearest such day for a ceasefire window (announced as coming, or reported
@@ -53,7 +54,8 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
 def wall_time(p: Point, day: date, role: str) -> datetime:
     """The wall-clock instant (naive) of a point on a resolved day, for a role."""
     if p.special == "midnight" or p.hour == 24:
-        if role == "end":
+        # "midnight last night", "hier à minuit": the midnight that closed that day
+        if role == "end" or (p.rel_day is not None and p.rel_day < 0 and p.hour != 24):
             return datetime.combine(day + timedelta(days=1), time())
         return datetime.combine(day, time())
     if p.hour is not None:

@@ -31,7 +31,8 @@ class Window:
 
 
 @cache
-def _duration_grammar(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, int], PhraseSet, re.Pattern[str]]:
+def _duration_grammar(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, int], PhraseSet, re.Pattern[str],
+                                              re.Pattern[str]]:
     t = lex.section("time")
     units = {**{w: 1 for w in t["hour_words"]}, **{w: 24 for w in t["day_words"]},
              **{w: 168 for w in t["week_words"]}}
@@ -41,13 +42,15 @@ def _duration_grammar(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, int], Ph
     # "six hours before it expired", "three days ago", "il y a trois jours": an offset
     offset = PhraseSet(list(t["after"]) + list(t["before"]) + list(t["offsets"]))
     clock = re.compile(rf"(?<!\w)(?:{lex.alternation('time.clock_at')})\s+$")  # "à 10 heures"
-    return rx, units, offset, clock
+    # "return the hostages within 72 hours": a deadline for an obligation, not the truce's length
+    deadline = re.compile(rf"(?<!\w)(?:{lex.alternation('time.deadline') or '(?!)'})\s+$")
+    return rx, units, offset, clock, deadline
 
 
 def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int,
                    clock_spans: list[tuple[int, int]] | None = None) -> tuple[float, tuple[int, int]] | None:
     """A stated duration near a ceasefire word: '36 heures', '72-hour', 'three-day'."""
-    rx, units, offset, clock = _duration_grammar(lex)
+    rx, units, offset, clock, deadline = _duration_grammar(lex)
     for m in rx.finditer(sh, lo, hi):
         n = lex.number(m["n"])
         if n is None or m["u"] == "h" and not m["n"].isdigit():
@@ -55,8 +58,9 @@ def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int,
         if any(a <= m.start() < b for a, b in clock_spans or ()):
             continue  # "de 10 heures à 21 heures": clock times, not a duration
         if offset.search(sh[m.end() : m.end() + 12]) or offset.search(sh[max(lo, m.start() - 8) : m.start()]) \
-                or clock.search(sh[max(0, m.start() - 12) : m.start()]):
-            continue  # "six hours before it expired", "بعد ثلاث ساعات": an offset, not a duration
+                or clock.search(sh[max(0, m.start() - 12) : m.start()]) \
+                or deadline.search(sh[max(0, m.start() - 24) : m.start()]):
+            continue  # "six hours before it expired", "within 72 hours": an offset or a deadline
         context = sh[max(lo, m.start() - 40) : min(hi, m.end() + 40)]
         if lex.phrases("ceasefire.terms").search(context):
             return float(n * units[m["u"]]), (m.start(), m.end())
@@ -99,7 +103,7 @@ def _role(lex: Lexicon, sh: str, p: Point, lo: int) -> str | None:
 def _assign(lex: Lexicon, sh: str, points: list[Point], lo: int, terms: list[tuple[int, int]],
             starts: list[tuple[int, int]]) -> tuple[Point | None, Point | None]:
     roles = [(_role(lex, sh, p, lo), p) for p in points]
-    start = next((p for r, p in roles if r == "start"), None)
+    start = _dated_twin(next((p for r, p in roles if r == "start"), None), roles)
     end = next((p for r, p in roles if r == "end"), None)
     if start is not None and end is None:
         # "de 10 heures à 21 heures": after a "de"/"du", a bare "à" closes the window
@@ -117,6 +121,18 @@ def _assign(lex: Lexicon, sh: str, points: list[Point], lo: int, terms: list[tup
         dated = [p for p in rest if p.has_date and (end is None or p.start < end.start)]
         start = dated[0] if dated and not rest[0].has_date and dated[0].start - rest[0].end < 40 else rest[0]
     return start, end  # an end needs its cue ("au", "until"): "…, tested on Saturday" is no end
+
+
+def _dated_twin(p: Point | None, roles: list[tuple[str | None, Point]]) -> Point | None:
+    """'à partir de 06H00 locales (04H00 GMT), le lundi 8 juin': an hour without a day, restated
+    on another clock with one right after it, is that instant; the dated one can be resolved."""
+    if p is None or p.has_date:
+        return p
+    twin = next((q for r, q in roles if r is None and q.start >= p.end), None)
+    if twin is None or not (twin.has_date and twin.has_time and twin.start - p.end < 40):
+        return p
+    # on another clock: "de las 10:00 a las 14:00 hora local del viernes" is a range, not a twin
+    return twin if p.zone and twin.zone and p.zone != twin.zone else p
 
 
 def _tied_to_truce(lex: Lexicon, sh: str, p: Point, lo: int, hi: int) -> bool:
