@@ -88,17 +88,25 @@ class Row:
     def of_report(cls, r: Report) -> Row:
         return cls(Event.single(r), r.source.outlet or "")
 
+    @property
+    def incident(self) -> Incident:
+        """The best-placed report's incident: the row's type, actors and place."""
+        return self.event.best.incident
 
-def _place(i: Incident) -> Place:
-    return i.place or Place("", None, None, None, None, 0, 0)
+    @property
+    def place(self) -> Place:
+        return self.incident.place or Place("", None, None, None, None, 0, 0)
+
+    @property
+    def country(self) -> dict[str, Any]:
+        """GeoNames' record of the place's country (name, numeric ISO code), or empty."""
+        return _countries().get(self.place.country or "", {})
 
 
 def acled_row(row: Row) -> dict[str, Any]:
-    e = row.event
+    e, i, p, country = row.event, row.incident, row.place, row.country
     best = e.best
-    i, p = best.incident, _place(best.incident)
     start, _, width = _days(e.time)
-    country = _countries().get(p.country or "", {})
     return {
         "event_id_cnty": f"TW{e.id}", "event_date": start or "", "year": start[:4] if start else "",
         "time_precision": "" if width is None else (1 if width <= 1 else 2 if width <= 7 else 3),
@@ -119,11 +127,9 @@ def acled_row(row: Row) -> dict[str, Any]:
 
 
 def ucdp_row(row: Row) -> dict[str, Any]:
-    e = row.event
+    e, i, p, country = row.event, row.incident, row.place, row.country
     best = e.best
-    i, p = best.incident, _place(best.incident)
     start, end, width = _days(e.time)
-    country = _countries().get(p.country or "", {})
     low = e.fatalities_low or 0
     high = e.fatalities_high if e.fatalities_high is not None else low
     out: dict[str, Any] = dict.fromkeys(UCDP_COLUMNS, "")
