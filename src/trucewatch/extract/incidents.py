@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from trucewatch.extract.agents import stated_agent
 from trucewatch.extract.casualties import Count, combine, extract_casualties
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
@@ -373,6 +374,10 @@ class _Builder:
         if agent_mention is not None and agent == speaker and not agent_mention.opponent:
             speaker, person = speaker_party(ctx, s, exclude=agent_mention)  # the doer is not the source
             agent, _ = agent_party(ctx, s, span, speaker)
+        if agent is None:  # no parse, or one that misses it: prepositions, word order, case
+            agent, agent_mention = stated_agent(ctx, s, span, speaker)
+            if agent_mention is not None and agent == speaker and not agent_mention.opponent:
+                speaker, person = speaker_party(ctx, s, exclude=agent_mention)
         if speaker and d.reported_by is None:
             d.reported_by, d.reported_by_person = speaker, person
         if agent and d.perpetrator is None:
