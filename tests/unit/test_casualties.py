@@ -106,3 +106,28 @@ def test_casualties_a_war_or_siege_toll_is_no_incident_toll(lang: str, text: str
                                                             killed: tuple[int, int] | None) -> None:
     """A toll tied to a war, a siege or a campaign (casualties.cumulative) is not the incident's."""
     assert _count(lang, text)[0] == killed
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "killed"),
+    [
+        # a family and its name describe the victims (``casualties.kin``), before or after the name
+        ("en", "five members of the Abu Sharar family were killed in a strike", (5, 5)),
+        ("fr", "cinq membres de la famille Abou Charar ont été tués dans une frappe", (5, 5)),
+        ("de", "fünf Mitglieder der Familie Abu Scharar wurden bei einem Luftangriff getötet", (5, 5)),
+        ("es", "cinco miembros de la familia Abu Sharar murieron en un bombardeo", (5, 5)),
+        ("ru", "погибли пять членов семьи Абу Шарар", (5, 5)),
+        ("uk", "загинули п'ятеро членів родини Абу Шарар", (5, 5)),
+        ("ar", "قتل خمسة من أفراد عائلة أبو شرار في غارة", (5, 5)),
+        # a toll over a period of hours sums many incidents: no one incident's (``casualties.cumulative``)
+        ("de", "sind binnen 24 Stunden mindestens 36 Palästinenser getötet worden", None),
+        ("en", "In the past 24 hours, 36 Palestinians were killed", None),
+        ("ru", "за сутки погибли 36 человек", None),
+        ("uk", "за добу загинули 36 людей", None),
+        ("es", "en las últimas 24 horas murieron 36 personas", None),
+        ("fr", "en 24 heures, 36 personnes ont été tuées", None),
+        ("ar", "قتل 36 شخصا خلال الساعات الأربع والعشرين الماضية", None),
+    ],
+)
+def test_casualties_kin_and_period_tolls(lang: str, text: str, killed: tuple[int, int] | None) -> None:
+    assert _count(lang, text)[0] == killed

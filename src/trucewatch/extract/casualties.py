@@ -79,6 +79,7 @@ class _Quantities:
         self.fillers = set(c.get("fillers", ()))
         self.cumulative = lex.optional("casualties.cumulative")  # "killed in the siege": a war's toll
         self.ages = lex.optional("casualties.ages")  # "Jahren", "years", "ans": the number is an age
+        self.kin = lex.optional("casualties.kin")  # "the Abu Sharar family": the name describes the victims
         own = "|".join(re.escape(w) for w in c.get("possessive", ()))
         conj = "|".join(re.escape(w) for w in self.conjunctions)
         # "a mother and her son", "eine Frau und ihr Kind": one victim and another of theirs
@@ -132,8 +133,8 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
     after = _count_after(q, sh, word, hi)
     if after is not None:
         return after
-    window = sh[max(lo, word[0] - 60) : word[0]]
-    offset = max(lo, word[0] - 60)
+    window = sh[max(lo, word[0] - 75) : word[0]]
+    offset = max(lo, word[0] - 75)
     pair = _pair(q, window, at_start=False)
     if pair is not None:
         return Count(2, 2, (offset + pair.start(), word[1]))
@@ -223,9 +224,11 @@ def _tied(q: _Quantities, gap: str) -> bool:
     """Only people words, auxiliaries, the weapon or a demonym stand between a number and a
     casualty word ("2 people were killed", "au moins une personne a été tuée", "a Palestinian was
     killed"), or a single noun that is no weapon ("one convict killed")."""
-    if len(gap) > 45 or re.search(r"[.;:,]", gap):
+    if len(gap) > 75 or re.search(r"[.;:,]", gap):
         return False
-    words = gap.split()
+    words = _without_kin_names(q, gap.split())
+    if len(" ".join(words)) > 45:
+        return False
     if len(words) == 1 and not q.events.search(words[0]) and words[0].isalpha():
         return True
     for word in words:
@@ -233,6 +236,35 @@ def _tied(q: _Quantities, gap: str) -> bool:
             continue
         return False
     return True
+
+
+def _without_kin_names(q: _Quantities, words: list[str]) -> list[str]:
+    """'members of the Abu Sharar family were', 'Mitglieder der Familie Abu Scharar': a
+    ``casualties.kin`` noun and its name (up to three words back to the victims' noun, and up to
+    three words of a name after it) describe the victims; they drop out."""
+    if not q.kin:
+        return words
+
+    def plain(w: str) -> bool:  # a word of a name: no filler, people, weapon or demonym word
+        return not (w in q.fillers or q.people.search(w) or q.events.search(w) or q.demonyms.search(w))
+
+    out: list[str] = []
+    skip = 0
+    for w in words:
+        if skip and plain(w):
+            skip -= 1
+            continue
+        skip = 0
+        hit = q.kin.search(w)
+        if hit is None or (hit.start, hit.end) != (0, len(w)):
+            out.append(w)
+            continue
+        for _ in range(3):  # back to the victims' noun: "of the Abu Sharar", "de la", "der"
+            if not out or q.people.search(out[-1]):
+                break
+            out.pop()
+        skip = 3  # "familia Abu Sharar": the name after the kin noun
+    return out
 
 
 def extract_casualties(lex: Lexicon, sh: str, lo: int, hi: int) -> Casualties:
@@ -269,10 +301,12 @@ def _cumulative(q: _Quantities, sh: str, c: Count, lo: int, hi: int) -> bool:
     right after the count, or shortly before it) is no incident's (ACLED codes each event's own)."""
     if not q.cumulative:
         return False
-    after = q.cumulative.search(sh, c.span[1], min(hi, c.span[1] + 35))
+    after = q.cumulative.search(sh, c.span[0], min(hi, c.span[1] + 35))
     before = q.cumulative.finditer(sh, max(lo, c.span[0] - 30), c.span[0])
-    return after is not None and not re.search(r"[,;.]", sh[c.span[1] : after.start]) or any(
-        not re.search(r"[,;.]", sh[h.end : c.span[0]]) for h in before)
+    # a marker after the count is in its clause; one before may open the sentence ("In the past
+    # 24 hours, 36 ...", "Since the start of the war, 6,500 ...")
+    return after is not None and not re.search(r"[,;.]", sh[c.span[1] : max(c.span[1], after.start)]) or any(
+        not re.search(r"[;.]", sh[h.end : c.span[0]]) for h in before)
 
 
 def _kind(q: _Quantities, sh: str, lo: int, c: Count) -> str:
