@@ -238,9 +238,21 @@ def _denies(ctx: ArticleContext, s: Sentence, about: tuple[str, ...]) -> list[Wh
         if not (hit in whole or about or _about_a_charge(ctx, s) or _denies_a_charge(ctx, s, hit)):
             continue
         who = claimant(ctx, s, hit.start, hit.end)
-        if who is not None:
+        if who is not None and not _only_reported(ctx, s, who):
             out.append(who)
     return out
+
+
+def _only_reported(ctx: ArticleContext, s: Sentence, who: Who) -> bool:
+    """Without a parse, the party is named only inside what someone says ("ونفى فوزي أن يكون ولد
+    الشيخ ناقش ...": the envoy is what Fawzi denies, not the denier): each of its mentions
+    follows a complementizer (``speech.complementizers``) of the sentence."""
+    that = ctx.lex.phrases("speech.complementizers")
+    if ctx.parsed or not that:
+        return False
+    first = next((h.start for h in that.finditer(ctx.shadow, s.start, s.end)), None)
+    own = [m for m in ctx.mentions_in(s.start, s.end) if m.party == who[0]]
+    return first is not None and bool(own) and all(m.start > first for m in own)
 
 
 def _complies(ctx: ArticleContext, s: Sentence) -> list[Who]:
@@ -253,7 +265,7 @@ def _complies(ctx: ArticleContext, s: Sentence) -> list[Who]:
             continue
         who = said_by(ctx, s)
         doer = subject_of(ctx, s, hit.start, hit.end)
-        if who is not None and (doer is None or doer.party == who[0]):
+        if who is not None and (doer is None or doer.party == who[0]) and not _only_reported(ctx, s, who):
             out.append(who)
     return out
 
@@ -289,6 +301,8 @@ def _stances(ctx: ArticleContext, s: Sentence) -> list[tuple[str, Who]]:
             if not _names_nearby(ctx, s, hit, objects):
                 continue
             who = claimant(ctx, s, hit.start, hit.end)
+            if who is not None and _only_reported(ctx, s, who):
+                continue
             if who is not None and (not _quoted(ctx, s, hit.start) or said_by(ctx, s) == who):
                 out.append((kind, who))
     return out
@@ -315,8 +329,8 @@ def _sentence_claims(ctx: ArticleContext, s: Sentence, incidents: list[Incident]
     out += [Claim("", who[0], who[1], "accuses_violation", target, charged, cf_id, ev)
             for who, target in _deeds(ctx, s, "claims.violate") if (who[0], target) not in said]
     out += [Claim("", who[0], who[1], "denies", None, about, None, ev) for who in _denies(ctx, s, about)]
-    if cf is not None and ctx.has("ceasefire.terms", s):
-        out += [Claim("", who[0], who[1], "asserts_compliance", None, (), cf.id, ev) for who in _complies(ctx, s)]
+    if ctx.has("ceasefire.terms", s):  # "the army strictly observes the ceasefire", one declared here or not
+        out += [Claim("", who[0], who[1], "asserts_compliance", None, (), cf_id, ev) for who in _complies(ctx, s)]
     out += [Claim("", who[0], who[1], kind, None, (), cf_id, ev) for kind, who in _stances(ctx, s)]
     return out
 
@@ -384,8 +398,18 @@ def _sentences_between(ctx: ArticleContext, a: int, b: int) -> int:
     return y.index - x.index if x is not None and y is not None else 99
 
 
+def _with_organisations(ctx: ArticleContext) -> ArticleContext:
+    """The article as claims read it: the organisations that speak without fighting (the UN, the
+    OSCE, NATO) are speakers too, and nothing else changes."""
+    orgs = ctx.parties.organisations(ctx.shadow, ctx.mentions)
+    if not orgs:
+        return ctx
+    return replace(ctx, mentions=sorted([*ctx.mentions, *orgs], key=lambda m: m.start), memo={})
+
+
 def extract_claims(ctx: ArticleContext, incidents: list[Incident],
                    ceasefires: list[Ceasefire]) -> list[Claim]:
+    ctx = _with_organisations(ctx)
     cf = ceasefires[0] if ceasefires else None
     claims: list[Claim] = []
     for s in ctx.sentences:
