@@ -36,6 +36,7 @@ from trucewatch.extract.attribution import (
     who_of,
 )
 from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.extract.sources import attributed, condemned, demonym_doer
 from trucewatch.nlp.lexicon import Match
 from trucewatch.nlp.parties import Mention
 from trucewatch.records import Ceasefire, Claim, Incident
@@ -184,7 +185,7 @@ def _deeds(ctx: ArticleContext, s: Sentence, section: str) -> list[tuple[Who, st
         doer = _doer(ctx, s, hit)
         if doer is None:
             continue
-        pair = _pair(ctx, said_by(ctx, s, exclude=doer), doer)
+        pair = _pair(ctx, attributed(ctx, s, exclude=doer), doer)
         if pair:
             out.append(pair)
     return out
@@ -199,8 +200,23 @@ def _attacks(ctx: ArticleContext, s: Sentence) -> list[tuple[Who, str]]:
         if _negated(ctx, s, hit) or any(_qualified(ctx, s, hit, f, words=3)
                                         for f in ("filters.speculation", "claims.call")):
             continue
-        doer = attacker(ctx, s, hit.start, hit.end)
-        pair = _pair(ctx, said_by(ctx, s, exclude=doer), doer) if doer is not None else None
+        doer = attacker(ctx, s, hit.start, hit.end) or demonym_doer(ctx, s, hit)
+        pair = _pair(ctx, attributed(ctx, s, exclude=doer), doer) if doer is not None else None
+        if pair:
+            out.append(pair)
+    return out
+
+
+def _condemnations(ctx: ArticleContext, s: Sentence) -> list[tuple[Who, str]]:
+    """'Kyiv condemned Russia's strikes', 'Moskau verurteilte die ukrainischen Angriffe': the
+    subject of a verb of condemnation (``claims.condemn``) accuses the party it names
+    (:func:`trucewatch.extract.sources.condemned`)."""
+    out: list[tuple[Who, str]] = []
+    for hit in ctx.find("claims.condemn", s) if ctx.lex.optional("claims.condemn") else []:
+        if _negated(ctx, s, hit):
+            continue
+        who = claimant(ctx, s, hit.start, hit.end)
+        pair = _pair(ctx, who, condemned(ctx, s, hit, who)) if who is not None else None
         if pair:
             out.append(pair)
     return out
@@ -263,7 +279,7 @@ def _complies(ctx: ArticleContext, s: Sentence) -> list[Who]:
     for hit in ctx.find("claims.comply", s):
         if _negated(ctx, s, hit) or any(_qualified(ctx, s, hit, f) for f in ("claims.call", "filters.speculation")):
             continue
-        who = said_by(ctx, s)
+        who = attributed(ctx, s)
         doer = subject_of(ctx, s, hit.start, hit.end)
         if who is not None and (doer is None or doer.party == who[0]) and not _only_reported(ctx, s, who):
             out.append(who)
@@ -324,7 +340,7 @@ def _sentence_claims(ctx: ArticleContext, s: Sentence, incidents: list[Incident]
     cf_id = cf.id if cf is not None and ctx.has("ceasefire.terms", s) else None
     out = [Claim("", who[0], who[1], "accuses", target, charged, cf_id, ev)
            for who, target in _accusations(ctx, s) + _nouns(ctx, s) + _mutual(ctx, s)
-           + _deeds(ctx, s, "claims.culpable") + _attacks(ctx, s)]
+           + _deeds(ctx, s, "claims.culpable") + _attacks(ctx, s) + _condemnations(ctx, s)]
     said = {(c.claimant, c.target) for c in out}  # "accused Russia of violating the truce": one claim
     out += [Claim("", who[0], who[1], "accuses_violation", target, charged, cf_id, ev)
             for who, target in _deeds(ctx, s, "claims.violate") if (who[0], target) not in said]
@@ -347,7 +363,7 @@ def _incident_claims(ctx: ArticleContext, incidents: list[Incident]) -> list[Cla
             s = ctx.sentence_at(e.start)
             doers = [m for m in ctx.mentions_in(e.start, e.end)
                      if m.opponent or m.party == i.perpetrator_claimed] if s is not None else []
-            who = said_by(ctx, s, exclude=doers[0]) if s is not None and doers else None
+            who = attributed(ctx, s, exclude=doers[0]) if s is not None and doers else None
             if who is not None and who[0] != i.perpetrator_claimed:
                 out.append(Claim("", who[0], who[1], "accuses", i.perpetrator_claimed, (i.id,), None, (e,)))
                 break

@@ -3,7 +3,9 @@
 A phrase matches case-insensitively on word boundaries in a *shadow* of the text: the same length
 as the text, lower-cased, with typographic apostrophes and quotes folded, so match offsets are
 offsets into the article. ``*`` at the end of a word matches any ending, ``{n}`` a number
-(digits or a number word), ``{party}`` a short phrase captured as ``party``.
+(digits or a number word), ``{party}`` a short phrase captured as ``party``. In Russian and
+Ukrainian, ``~`` before a verb's dictionary form stands for every reported form of it
+(``~обвинить``: обвинил, обвинила, обвинят, обвинив ...; :func:`trucewatch.nlp.morph.expand_lemmas`).
 """
 
 from __future__ import annotations

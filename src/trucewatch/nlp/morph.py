@@ -71,9 +71,11 @@ def place_forms(surface: str, language: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-#: the forms a reported verb takes in news: third person, past, infinitive, gerund ("обвинил",
-#: "обвиняют", "звинувативши"), not commands or first and second persons
-_REPORTED = ({"3per"}, {"past"}, {"INFN"}, {"GRND"})
+#: the forms a reported verb takes in news: third person, past, infinitive (``infn`` in the
+#: Ukrainian dictionary), gerund ("обвинил", "обвиняют", "обвинив"), not commands or first and
+#: second persons. The Ukrainian dictionary keeps gerunds as words of their own ("звинувативши"):
+#: a lexicon lists them
+_REPORTED = ({"3per"}, {"past"}, {"INFN"}, {"infn"}, {"GRND"})
 
 
 @lru_cache(maxsize=2_000)
