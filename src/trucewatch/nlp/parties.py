@@ -64,12 +64,13 @@ class PartyBook:
 
     def _add(self, p: dict[str, Any]) -> None:
         """A party, or more names for one already listed: a second block of the same name (its
-        institutions, added apart to ease merges) adds its heads and keeps the first's facts."""
+        institutions, added apart to ease merges) adds its heads and keeps the first's facts; a
+        party fights when any of its blocks says so (or says nothing)."""
         old = self.parties.get(p["name"])
         heads = tuple(p.get("heads", ()))
         if old is not None:
             self.parties[p["name"]] = Party(old.name, old.acled_actor, old.country, old.timezone,
-                                            old.heads + heads, old.belligerent)
+                                            old.heads + heads, old.belligerent or p.get("belligerent", True))
             return
         self.parties[p["name"]] = Party(p["name"], p.get("acled_actor", p["name"]), p.get("country", ""),
                                         p.get("timezone", "UTC"), heads, p.get("belligerent", True))
