@@ -97,6 +97,8 @@ _DONBAS = {"ru": "ДНР и Украина подписали перемирие
         # every form of the verb: a future, a gerund
         ("ru", "Украина обвинит Россию в нарушении перемирия.", ("Ukraine", "accuses", "Russia")),
         ("uk", "Штаб ООС спростовує звинувачення у порушенні перемир'я.", ("Ukraine", "denies", None)),
+        ("ru", "Россия возложила вину на Украину за обстрел Донецка.", ("Russia", "accuses", "Ukraine")),
+        ("en", "Moscow accused Kyiv of shelling Donetsk. Kyiv refuted the allegations.", ("Ukraine", "denies", None)),
         # compliance with a truce the article does not itself declare
         ("ru", "Басурин заявил, что армия ДНР строго соблюдает режим прекращения огня.",
          ("Donetsk People's Republic", "asserts_compliance", None)),
