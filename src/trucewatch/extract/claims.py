@@ -36,6 +36,7 @@ from trucewatch.extract.attribution import (
     who_of,
 )
 from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.extract.sources import attributed, condemned, demonym_doer
 from trucewatch.nlp.lexicon import Match
 from trucewatch.nlp.parties import Mention
 from trucewatch.records import Ceasefire, Claim, Incident
@@ -184,7 +185,7 @@ def _deeds(ctx: ArticleContext, s: Sentence, section: str) -> list[tuple[Who, st
         doer = _doer(ctx, s, hit)
         if doer is None:
             continue
-        pair = _pair(ctx, said_by(ctx, s, exclude=doer), doer)
+        pair = _pair(ctx, attributed(ctx, s, exclude=doer), doer)
         if pair:
             out.append(pair)
     return out
@@ -199,8 +200,23 @@ def _attacks(ctx: ArticleContext, s: Sentence) -> list[tuple[Who, str]]:
         if _negated(ctx, s, hit) or any(_qualified(ctx, s, hit, f, words=3)
                                         for f in ("filters.speculation", "claims.call")):
             continue
-        doer = attacker(ctx, s, hit.start, hit.end)
-        pair = _pair(ctx, said_by(ctx, s, exclude=doer), doer) if doer is not None else None
+        doer = attacker(ctx, s, hit.start, hit.end) or demonym_doer(ctx, s, hit)
+        pair = _pair(ctx, attributed(ctx, s, exclude=doer), doer) if doer is not None else None
+        if pair:
+            out.append(pair)
+    return out
+
+
+def _condemnations(ctx: ArticleContext, s: Sentence) -> list[tuple[Who, str]]:
+    """'Kyiv condemned Russia's strikes', 'Moskau verurteilte die ukrainischen Angriffe': the
+    subject of a verb of condemnation (``claims.condemn``) accuses the party it names
+    (:func:`trucewatch.extract.sources.condemned`)."""
+    out: list[tuple[Who, str]] = []
+    for hit in ctx.find("claims.condemn", s) if ctx.lex.optional("claims.condemn") else []:
+        if _negated(ctx, s, hit):
+            continue
+        who = claimant(ctx, s, hit.start, hit.end)
+        pair = _pair(ctx, who, condemned(ctx, s, hit, who)) if who is not None else None
         if pair:
             out.append(pair)
     return out
@@ -238,9 +254,21 @@ def _denies(ctx: ArticleContext, s: Sentence, about: tuple[str, ...]) -> list[Wh
         if not (hit in whole or about or _about_a_charge(ctx, s) or _denies_a_charge(ctx, s, hit)):
             continue
         who = claimant(ctx, s, hit.start, hit.end)
-        if who is not None:
+        if who is not None and not _only_reported(ctx, s, who):
             out.append(who)
     return out
+
+
+def _only_reported(ctx: ArticleContext, s: Sentence, who: Who) -> bool:
+    """Without a parse, the party is named only inside what someone says ("ونفى فوزي أن يكون ولد
+    الشيخ ناقش ...": the envoy is what Fawzi denies, not the denier): each of its mentions
+    follows a complementizer (``speech.complementizers``) of the sentence."""
+    that = ctx.lex.phrases("speech.complementizers")
+    if ctx.parsed or not that:
+        return False
+    first = next((h.start for h in that.finditer(ctx.shadow, s.start, s.end)), None)
+    own = [m for m in ctx.mentions_in(s.start, s.end) if m.party == who[0]]
+    return first is not None and bool(own) and all(m.start > first for m in own)
 
 
 def _complies(ctx: ArticleContext, s: Sentence) -> list[Who]:
@@ -251,9 +279,9 @@ def _complies(ctx: ArticleContext, s: Sentence) -> list[Who]:
     for hit in ctx.find("claims.comply", s):
         if _negated(ctx, s, hit) or any(_qualified(ctx, s, hit, f) for f in ("claims.call", "filters.speculation")):
             continue
-        who = said_by(ctx, s)
+        who = attributed(ctx, s)
         doer = subject_of(ctx, s, hit.start, hit.end)
-        if who is not None and (doer is None or doer.party == who[0]):
+        if who is not None and (doer is None or doer.party == who[0]) and not _only_reported(ctx, s, who):
             out.append(who)
     return out
 
@@ -289,6 +317,8 @@ def _stances(ctx: ArticleContext, s: Sentence) -> list[tuple[str, Who]]:
             if not _names_nearby(ctx, s, hit, objects):
                 continue
             who = claimant(ctx, s, hit.start, hit.end)
+            if who is not None and _only_reported(ctx, s, who):
+                continue
             if who is not None and (not _quoted(ctx, s, hit.start) or said_by(ctx, s) == who):
                 out.append((kind, who))
     return out
@@ -310,13 +340,13 @@ def _sentence_claims(ctx: ArticleContext, s: Sentence, incidents: list[Incident]
     cf_id = cf.id if cf is not None and ctx.has("ceasefire.terms", s) else None
     out = [Claim("", who[0], who[1], "accuses", target, charged, cf_id, ev)
            for who, target in _accusations(ctx, s) + _nouns(ctx, s) + _mutual(ctx, s)
-           + _deeds(ctx, s, "claims.culpable") + _attacks(ctx, s)]
+           + _deeds(ctx, s, "claims.culpable") + _attacks(ctx, s) + _condemnations(ctx, s)]
     said = {(c.claimant, c.target) for c in out}  # "accused Russia of violating the truce": one claim
     out += [Claim("", who[0], who[1], "accuses_violation", target, charged, cf_id, ev)
             for who, target in _deeds(ctx, s, "claims.violate") if (who[0], target) not in said]
     out += [Claim("", who[0], who[1], "denies", None, about, None, ev) for who in _denies(ctx, s, about)]
-    if cf is not None and ctx.has("ceasefire.terms", s):
-        out += [Claim("", who[0], who[1], "asserts_compliance", None, (), cf.id, ev) for who in _complies(ctx, s)]
+    if ctx.has("ceasefire.terms", s):  # "the army strictly observes the ceasefire", one declared here or not
+        out += [Claim("", who[0], who[1], "asserts_compliance", None, (), cf_id, ev) for who in _complies(ctx, s)]
     out += [Claim("", who[0], who[1], kind, None, (), cf_id, ev) for kind, who in _stances(ctx, s)]
     return out
 
@@ -333,7 +363,7 @@ def _incident_claims(ctx: ArticleContext, incidents: list[Incident]) -> list[Cla
             s = ctx.sentence_at(e.start)
             doers = [m for m in ctx.mentions_in(e.start, e.end)
                      if m.opponent or m.party == i.perpetrator_claimed] if s is not None else []
-            who = said_by(ctx, s, exclude=doers[0]) if s is not None and doers else None
+            who = attributed(ctx, s, exclude=doers[0]) if s is not None and doers else None
             if who is not None and who[0] != i.perpetrator_claimed:
                 out.append(Claim("", who[0], who[1], "accuses", i.perpetrator_claimed, (i.id,), None, (e,)))
                 break
@@ -384,8 +414,18 @@ def _sentences_between(ctx: ArticleContext, a: int, b: int) -> int:
     return y.index - x.index if x is not None and y is not None else 99
 
 
+def _with_organisations(ctx: ArticleContext) -> ArticleContext:
+    """The article as claims read it: the organisations that speak without fighting (the UN, the
+    OSCE, NATO) are speakers too, and nothing else changes."""
+    orgs = ctx.parties.organisations(ctx.shadow, ctx.mentions)
+    if not orgs:
+        return ctx
+    return replace(ctx, mentions=sorted([*ctx.mentions, *orgs], key=lambda m: m.start), memo={})
+
+
 def extract_claims(ctx: ArticleContext, incidents: list[Incident],
                    ceasefires: list[Ceasefire]) -> list[Claim]:
+    ctx = _with_organisations(ctx)
     cf = ceasefires[0] if ceasefires else None
     claims: list[Claim] = []
     for s in ctx.sentences:

@@ -3,7 +3,9 @@
 A phrase matches case-insensitively on word boundaries in a *shadow* of the text: the same length
 as the text, lower-cased, with typographic apostrophes and quotes folded, so match offsets are
 offsets into the article. ``*`` at the end of a word matches any ending, ``{n}`` a number
-(digits or a number word), ``{party}`` a short phrase captured as ``party``.
+(digits or a number word), ``{party}`` a short phrase captured as ``party``. In Russian and
+Ukrainian, ``~`` before a verb's dictionary form stands for every reported form of it
+(``~обвинить``: обвинил, обвинила, обвинят, обвинив ...; :func:`trucewatch.nlp.morph.expand_lemmas`).
 """
 
 from __future__ import annotations
@@ -165,6 +167,21 @@ class PhraseSet:
 _FIELD_TABLES = {"ceasefire", "time", "casualties", "speech", "claims", "filters"}
 
 
+def _lemmas(raw: dict[str, Any], language: str) -> dict[str, Any]:
+    """Phrase lists of the field sections with their ``~verb`` words spelled out in every reported
+    form (Russian and Ukrainian: :func:`trucewatch.nlp.morph.expand_lemmas`), so a lexicon names
+    "~обвинить" once for обвинил, обвинила, обвинили, обвинит, обвинив ..."""
+    from trucewatch.nlp.morph import expand_lemmas
+
+    def spell(value: Any) -> Any:
+        if not isinstance(value, list) or not any(isinstance(x, str) and "~" in x for x in value):
+            return value
+        return list(dict.fromkeys(f for x in value for f in expand_lemmas(x, language)))
+
+    return {section: {field: spell(v) for field, v in body.items()} if section in _FIELD_TABLES
+            and isinstance(body, dict) else body for section, body in raw.items()}
+
+
 def _shadowed(raw: dict[str, Any]) -> dict[str, Any]:
     """The lexicon with every phrase in its shadow form, as the text is matched (labels, zones and
     numbers untouched): code that builds its own regular expressions from phrases then needs no
@@ -190,7 +207,7 @@ class Lexicon:
     """The compiled lexicon of one language."""
 
     def __init__(self, raw: dict[str, Any]):
-        raw = _shadowed(raw)
+        raw = _shadowed(_lemmas(raw, str(raw.get("language", ""))))
         self.raw = raw
         self.language: str = self.section("language")
         self.number_values: dict[str, int] = {shadow(k): int(v) for k, v in self.section("numbers").items()}

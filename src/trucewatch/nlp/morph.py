@@ -69,3 +69,40 @@ def place_forms(surface: str, language: str) -> tuple[str, ...]:
         if len(out) >= _MAX_FORMS:
             break
     return tuple(out)
+
+
+#: the forms a reported verb takes in news: third person, past, infinitive (``infn`` in the
+#: Ukrainian dictionary), gerund ("обвинил", "обвиняют", "обвинив"), not commands or first and
+#: second persons. The Ukrainian dictionary keeps gerunds as words of their own ("звинувативши"):
+#: a lexicon lists them
+_REPORTED = ({"3per"}, {"past"}, {"INFN"}, {"infn"}, {"GRND"})
+
+
+@lru_cache(maxsize=2_000)
+def verb_forms(lemma: str, language: str) -> tuple[str, ...]:
+    """Every reported form of a verb given by its dictionary form ("заявить" -> заявил, заявила,
+    заявили, заявит, заявят, заявив ...), from the lexemes pymorphy3 knows for it; the lemma
+    alone where it knows none."""
+    if language not in MORPH_LANGUAGES:
+        return (lemma,)
+    out: list[str] = []
+    for parse in analyzer(language).parse(lemma):
+        if parse.normal_form != lemma or not {"INFN", "VERB"} & set(parse.tag.grammemes):
+            continue
+        for f in parse.lexeme:
+            tags = set(f.tag.grammemes)
+            if {"INFN", "VERB", "GRND"} & tags and any(need <= tags for need in _REPORTED) and "impr" not in tags:
+                out.append(f.word)
+    return tuple(dict.fromkeys(out)) or (lemma,)
+
+
+def expand_lemmas(phrase: str, language: str) -> list[str]:
+    """A lexicon phrase whose words marked ``~`` stand for every reported form of that verb
+    ("~обвинить {party}" -> "обвинил {party}", "обвинила {party}", ...); other phrases as given."""
+    if "~" not in phrase:
+        return [phrase]
+    out = [""]
+    for word in phrase.split(" "):
+        forms = verb_forms(word[1:], language) if word.startswith("~") else (word,)
+        out = [f"{head} {form}".strip() for head in out for form in forms]
+    return out

@@ -25,6 +25,7 @@ class Party:
     country: str
     timezone: str
     heads: tuple[str, ...]
+    belligerent: bool = True  # False: an organisation that speaks but fights in no article (the UN)
 
 
 @dataclass(frozen=True)
@@ -41,16 +42,38 @@ class PartyBook:
         self.parties: dict[str, Party] = {}
         aliases: dict[str, str] = {}
         people: dict[str, str] = {}
+        org_aliases: dict[str, str] = {}
+        org_people: dict[str, str] = {}
         for p in raw["party"]:
-            self.parties[p["name"]] = Party(p["name"], p["acled_actor"], p["country"],
-                                            p["timezone"], tuple(p.get("heads", ())))
-            aliases.update({a: p["name"] for a in p["aliases"]})
-            people.update({a: p["name"] for a in p.get("people", ())})
-        people.update({f: party for a, party in list(people.items()) for f in declined(a) if f not in people})
+            self._add(p)
+        for p in raw["party"]:
+            fights = self.parties[p["name"]].belligerent
+            (aliases if fights else org_aliases).update({a: p["name"] for a in p.get("aliases", ())})
+            (people if fights else org_people).update({a: p["name"] for a in p.get("people", ())})
+        for names in (people, org_people):
+            names.update({f: party for a, party in list(names.items()) for f in declined(a) if f not in names})
         self._aliases = PhraseSet(aliases)
         self._people = PhraseSet(people)
-        self._opponent = PhraseSet(list(raw.get("opponent_terms", ())))
+        # organisations that speak but fight in no article (the UN): found for claims only
+        # (:meth:`organisations`), never an incident's side, a truce's declarer or a place's owner
+        self._org_aliases = PhraseSet(org_aliases)
+        self._org_people = PhraseSet(org_people)
+        opponents = [*raw.get("opponent_terms", ()), *(t for block in raw.get("opponents", ()) for t in block["terms"])]
+        self._opponent = PhraseSet(opponents)
         self.conflicts: dict[str, dict[str, Any]] = dict(raw.get("conflict", {}))
+
+    def _add(self, p: dict[str, Any]) -> None:
+        """A party, or more names for one already listed: a second block of the same name (its
+        institutions, added apart to ease merges) adds its heads and keeps the first's facts; a
+        party fights when any of its blocks says so (or says nothing)."""
+        old = self.parties.get(p["name"])
+        heads = tuple(p.get("heads", ()))
+        if old is not None:
+            self.parties[p["name"]] = Party(old.name, old.acled_actor, old.country, old.timezone,
+                                            old.heads + heads, old.belligerent or p.get("belligerent", True))
+            return
+        self.parties[p["name"]] = Party(p["name"], p.get("acled_actor", p["name"]), p.get("country", ""),
+                                        p.get("timezone", "UTC"), heads, p.get("belligerent", True))
 
     def mentions(self, sh: str, lo: int = 0, hi: int | None = None) -> list[Mention]:
         """Party mentions in the shadow text between lo and hi, people first, no overlaps."""
@@ -68,6 +91,18 @@ class PartyBook:
                 out.append(Mention(m.start, m.end, self._aliases.value(m)))
         return sorted(out, key=lambda x: x.start)
 
+    def organisations(self, sh: str, taken: list[Mention]) -> list[Mention]:
+        """Mentions of the organisations that speak without fighting ("the UN chief", "ООН"), not
+        overlapping the party mentions ``taken``: people first."""
+        spans = [(m.start, m.end) for m in taken]
+        out: list[Mention] = []
+        for book, person in ((self._org_people, True), (self._org_aliases, False)):
+            for m in book.finditer(sh):
+                if not _inside(spans, m):
+                    out.append(Mention(m.start, m.end, book.value(m), person=sh[m.start:m.end] if person else None))
+                    spans.append((m.start, m.end))
+        return sorted(out, key=lambda x: x.start)
+
     @property
     def aliases(self) -> PhraseSet:
         return self._aliases
@@ -83,10 +118,11 @@ class PartyBook:
     def dyad(self, sh: str) -> tuple[str, ...]:
         return self.dyad_of(self.mentions(sh))
 
-    @staticmethod
-    def dyad_of(mentions: list[Mention]) -> tuple[str, ...]:
-        """The two most-mentioned parties: the sides of the article's conflict."""
-        counts = Counter(m.party for m in mentions if m.party)
+    def dyad_of(self, mentions: list[Mention]) -> tuple[str, ...]:
+        """The two most-mentioned parties that fight (not the UN quoted all along): the sides of
+        the article's conflict."""
+        fights = {n for n, p in self.parties.items() if p.belligerent}
+        counts = Counter(m.party for m in mentions if m.party in fights)
         return tuple(p for p, _ in counts.most_common(2))
 
     def theatre(self, dyad: tuple[str, ...]) -> set[str]:
@@ -96,7 +132,7 @@ class PartyBook:
         for conflict in self.conflicts.values():
             if parties & set(conflict["parties"]):
                 parties |= set(conflict["parties"])
-        return {self.parties[p].country for p in parties if p in self.parties}
+        return {self.parties[p].country for p in parties if p in self.parties and self.parties[p].country}
 
     def opponent_of(self, party: str | None, dyad: tuple[str, ...]) -> str | None:
         if party is None or party not in dyad or len(dyad) < 2:
@@ -111,7 +147,7 @@ class PartyBook:
         return self.parties[party].acled_actor if party in self.parties else None
 
     def country(self, party: str | None) -> str | None:
-        return self.parties[party].country if party in self.parties else None
+        return (self.parties[party].country or None) if party in self.parties else None
 
     def head_of(self, party: str | None, sh: str) -> str | None:
         """The party's head (as named in the article) if the article names them."""

@@ -1,0 +1,136 @@
+"""Who a sentence is attributed to, and who a party word next to violence says did it, where
+:mod:`trucewatch.extract.attribution` finds no one: the cases a claim needs beyond the grammar
+of the verb of saying.
+
+* A source named in apposition after "according to" ("nach Angaben des Gouverneurs, Wjatscheslaw
+  Gladkow", "según el portavoz del ejército, X"): the official's name after the comma speaks.
+* A verb of saying closing its clause with no auxiliary ("wie Gouverneur Igor Artamonow auf
+  Telegram bekannt gab", "wie die Hamas am Montag mitteilte"): its subject is the party named
+  before it in the clause.
+* A party adjective on the word of violence in a language without a parse: German writes it
+  lower-case before its noun ("ukrainische Angriffe"), Spanish lower-case after it ("ataques
+  israelíes"), Arabic after it with the adjective's ending ("غارات إسرائيلية"). A country's name
+  there may be who was hit ("Angriffe Russlands" is Russia's, "ataques a Israel" is not): only the
+  adjective counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from trucewatch.extract.attribution import Who, named_before, said_by, who_of
+from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.nlp.lexicon import Match
+from trucewatch.nlp.parties import Mention
+
+#: a clause ends here: no source is read across it (a comma is, to an official's name)
+_BREAK = re.compile(r'[.;:!?"()\[\]]')
+#: Arabic adjectives of relation end so (shadow form: ة is folded to ه): إسرائيلي, إسرائيلية
+_NISBA = ("ي", "يه")  # not the plural nouns ("قصف الحوثيين" may be the Houthis shelled)
+#: languages whose lower-case party word before a noun is its adjective (nouns are capitalised)
+_CAPITAL_NOUNS = {"de"}
+#: languages whose party adjective follows its noun, lower-case
+_ADJECTIVE_AFTER = {"es", "ar"}
+
+
+def _appositive(ctx: ArticleContext, s: Sentence, hit: Match, exclude: Mention | None) -> Mention | None:
+    """The official named after an "according to" phrase and the office's words, across one comma
+    ("nach Angaben des Gouverneurs, Wjatscheslaw Gladkow")."""
+    for m in ctx.mentions_in(hit.end, s.end):
+        if m == exclude:
+            continue
+        gap = ctx.shadow[hit.end : m.start]
+        if _BREAK.search(gap) or len(gap.split()) > 5 or gap.count(",") > 1:
+            return None
+        if "," in gap and not m.person:
+            return None
+        return m
+    return None
+
+
+def attributed(ctx: ArticleContext, s: Sentence, exclude: Mention | None = None) -> Who | None:
+    """The party the sentence is attributed to (:func:`said_by`), else the official named in
+    apposition after an "according to" phrase."""
+    who = said_by(ctx, s, exclude=exclude)
+    if who is not None or not ctx.lex.optional("claims.according_to"):
+        return who
+    for hit in ctx.find("claims.according_to", s):
+        m = _appositive(ctx, s, hit, exclude)
+        if m is not None and who_of(ctx, m):
+            return who_of(ctx, m)
+    return _clause_final(ctx, s, exclude)
+
+
+def _clause_final(ctx: ArticleContext, s: Sentence, exclude: Mention | None) -> Who | None:
+    """Where the verb closes its clause (``claims.verb_final``), a verb of saying at the clause's
+    end: the party named before it in the clause ("..., wie die Hamas am Montag mitteilte.")."""
+    if ctx.parsed or not ctx.lex.section("claims").get("verb_final"):
+        return None
+    for hit in ctx.find("speech.verbs", s):
+        rest = ctx.shadow[hit.end : s.end].lstrip()
+        if rest and rest[0] not in ",.;:!?\"-":
+            continue
+        m = named_before(ctx, s, hit.start, exclude=exclude)
+        if m is not None and who_of(ctx, m):
+            return who_of(ctx, m)
+    return None
+
+
+def demonym_doer(ctx: ArticleContext, s: Sentence, hit: Match) -> Mention | None:
+    """Without a parse, the party adjective on the word of violence at ``hit`` (see the module's
+    text), or None."""
+    lang = ctx.lex.language
+    if ctx.parsed or lang not in _CAPITAL_NOUNS | _ADJECTIVE_AFTER:
+        return None
+    for m in ctx.mentions_in(max(s.start, hit.start - 40), min(s.end, hit.end + 40)):
+        if m.person or m.opponent or not m.party:
+            continue
+        word = ctx.text[m.start : m.end]
+        if lang in _CAPITAL_NOUNS and m.end <= hit.start and not ctx.text[m.end : hit.start].strip():
+            if word[:1].islower() and ctx.text[hit.start : hit.start + 1].isupper():
+                return m
+        if lang in _ADJECTIVE_AFTER and m.start >= hit.end and not ctx.text[hit.end : m.start].strip():
+            last = ctx.shadow[m.start : m.end].split()[-1]
+            if (lang == "ar" and last.endswith(_NISBA)) or (lang != "ar" and word[:1].islower()):
+                return m
+    return None
+
+
+def _adjective(ctx: ArticleContext, m: Mention) -> bool:
+    """The party word qualifies a noun ("Russian strikes", "Israel's attacks", "l'agression
+    azerbaïdjanaise", "ukrainische Angriffe", "российские обстрелы", "الغارات الإسرائيلية")."""
+    if ctx.parsed:
+        return any(t.dep_ in {"amod", "poss", "nmod:poss", "compound"} for t in ctx.tokens(m.start, m.end))
+    lang, word = ctx.lex.language, ctx.text[m.start : m.end]
+    if lang == "ar":
+        return ctx.shadow[m.start : m.end].split()[-1].endswith(_NISBA)
+    if lang in {"ru", "uk"}:
+        from trucewatch.nlp.morph import analyzer
+
+        head = ctx.shadow[m.start : m.end].split()[-1]
+        return any("ADJF" in p.tag for p in analyzer(lang).parse(head)[:2])
+    return word[:1].islower()
+
+
+def _locative_gap(ctx: ArticleContext, gap: str) -> bool:
+    words = gap.split()
+    if not words:
+        return False
+    hit = ctx.lex.phrases("filters.locative").search(words[-1])
+    return hit is not None and (hit.start, hit.end) == (0, len(words[-1]))
+
+
+def condemned(ctx: ArticleContext, s: Sentence, hit: Match, who: Who) -> Mention | None:
+    """Whom a condemnation names (``claims.condemn``: "condemned Russia", "denounced Israeli
+    strikes", "a dénoncé une agression azerbaïdjanaise", "осудил российские обстрелы"): the party
+    right after the verb, or a party adjective on its object a few words on; not the victim
+    ("condemned the attack on Israel"), a place ("in Kyiv") or the speaker's own side."""
+    for m in ctx.mentions_in(hit.end, s.end):
+        gap = ctx.shadow[hit.end : m.start]
+        if _BREAK.search(gap) or "," in gap or len(gap.split()) > 5:
+            return None
+        if m.opponent or not m.party or m.party == who[0] or _locative_gap(ctx, gap):
+            continue
+        if len(gap.split()) <= 1 or _adjective(ctx, m):
+            return m
+    return None
