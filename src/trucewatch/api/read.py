@@ -11,11 +11,12 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response
 
 from trucewatch.api.app import PROBLEM, store
-from trucewatch.api.query import EventFilter, Verdict, bad, geojson, page, parse_bbox, parse_time, to_csv
+from trucewatch.api.query import EventFilter, Verdict, bad, geojson, parse_bbox, parse_time, to_csv
 from trucewatch.api.reviewed import applied, judgements_of, moves
 from trucewatch.api.views import EventView, priority
 from trucewatch.contract import incident_from_dict
 from trucewatch.errors import TrucewatchError
+from trucewatch.records import Judgement
 from trucewatch.report.build import TruceReport, articles_of, by_party, make
 from trucewatch.store.db import Store
 from trucewatch.store.review import reviewed
@@ -36,8 +37,22 @@ def event_views(s: Store, ids: list[str] | None = None) -> list[EventView]:
     reviews = reviewed(s.conn, [e.id for e in events])
     shown = {e.id: a for e in events if (a := applied(e, reviews.get(e.id))) is not None}
     registry = s.registry() if any(moves(r) for r in reviews.values()) else []
-    judged = judgements_of(list(shown.values()), reviews, s.event_judgements(), registry)
+    stored = s.event_judgements() if ids is None else judgements_of_ids(s, [e.id for e in events])
+    judged = judgements_of(list(shown.values()), reviews, stored, registry)
     return [EventView(e, tuple(judged.get(e.id, ())), reviews.get(e.id)) for e in events]
+
+
+def judgements_of_ids(s: Store, ids: list[str]) -> list[Judgement]:
+    """The stored judgements of these events alone (an indexed read, not the whole table)."""
+    from trucewatch.judge.judge import verdict_of
+
+    out: list[Judgement] = []
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        out += [Judgement(c, e, t, sp, a, v, verdict_of(t, sp, a)[1]) for e, c, t, sp, a, v in s.rows(
+            "SELECT event_id, ceasefire, temporal, spatial, attribution, verdict FROM event_judgements "
+            f"WHERE event_id IN ({','.join('?' * len(chunk))})", tuple(chunk))]
+    return sorted(out, key=lambda j: (j.ceasefire, j.incident))
 
 
 def truce_report(s: Store, reg: Registered, events: list[Event] | None = None) -> TruceReport:
@@ -101,16 +116,19 @@ def events(s: StoreDep, f: Annotated[EventFilter, Depends(event_filter)],
            format: Annotated[Literal["json", "geojson", "csv"], Query()] = "json") -> Response:
     if f.ceasefire is not None:
         _registered(s, f.ceasefire)
-    views = [v for v in event_views(s) if f.keeps(v)]
-    shown, next_cursor = page(views, cursor, limit)
+    from trucewatch.api.listing import listing
+
+    found = listing(s, f, cursor, limit)
+    shown, next_cursor = found.events, found.next_cursor
     headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
     if format == "csv":
         return Response(to_csv(shown), media_type="text/csv; charset=utf-8",
                         headers={**headers, "Content-Disposition": 'attachment; filename="events.csv"'})
     if format == "geojson":
-        return JSONResponse({**geojson(shown), "next_cursor": next_cursor, "total": len(views)},
-                            media_type="application/geo+json", headers=headers)
-    return JSONResponse({"events": [v.summary() for v in shown], "next_cursor": next_cursor, "total": len(views)},
+        return JSONResponse({**geojson(shown), "next_cursor": next_cursor, "total": found.total,
+                             "total_exact": found.total_exact}, media_type="application/geo+json", headers=headers)
+    return JSONResponse({"events": shown, "next_cursor": next_cursor, "total": found.total,
+                         "total_exact": found.total_exact},
                         headers=headers)
 
 
