@@ -49,7 +49,8 @@ def _like(text: str) -> str:
 def machine_where(f: EventFilter, page: bool = False) -> tuple[list[str], list[Any]]:
     """The SQL conditions (over ``events e``) and parameters of the filter, for unreviewed events;
     for a ``page``, written so the planner walks the time index (and stops at the page's end)."""
-    where, params = [f"NOT EXISTS ({STANDING})"], []
+    where: list[str] = [f"NOT EXISTS ({STANDING})"]
+    params: list[Any] = []
     if f.start is not None:
         where.append("e.t1 >= ?")
         params.append(f.start)
