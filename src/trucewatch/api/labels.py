@@ -35,6 +35,11 @@ def reviewed_events(store: Store) -> list[Event]:
 def reviewed_judgements(store: Store, events: list[Event], truce: Registered) -> list[Judgement]:
     """The judgements of ``events`` (reviewed, :func:`reviewed_events`) against one registered
     truce: the stored ones, and those of events whose time or place was reviewed, judged again."""
+    from trucewatch.api.reviewed import rejudged
+    from trucewatch.api.truces import is_corrected
+
+    if is_corrected(store.conn, truce.id):  # the analysts' window, zone or parties: every event judged again
+        return sorted((j for e in events for j in rejudged(e, [truce])), key=lambda j: j.incident)
     reviews = reviewed(store.conn)
     judged = judgements_of(events, reviews, store.event_judgements(truce.id), [truce])
     kept = {e.id for e in events}

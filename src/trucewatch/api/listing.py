@@ -10,13 +10,14 @@ page in the same (time, id) order.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from trucewatch.api.query import EventFilter, decode_cursor, encode_key
 from trucewatch.api.views import EventView
 from trucewatch.store.db import Store
 from trucewatch.store.search import UNDATED, languages_of
+from trucewatch.stored import Registered
 
 #: the columns of ``events`` a list row reads, in the order of :func:`_summary`
 _COLUMNS = ("id", "event_type", "sub_event_type", "place", "country", "admin1", "lat", "lon", "time_earliest",
@@ -25,6 +26,7 @@ _COLUMNS = ("id", "event_type", "sub_event_type", "place", "country", "admin1", 
 _VALUES = _COLUMNS[1:15]
 STANDING = ("SELECT 1 FROM revisions v WHERE v.event_id = e.id AND v.action <> 'undo' AND v.undone_by IS NULL")
 _VIOLATIONS = ("violation_reported", "violation_contested")
+Window = tuple[float, float | None]
 #: the most events a list counts: its ``total`` is exact below, and ``total_exact`` false at it
 TOTAL_CAP = 1_000
 ACLED_TYPES = {t.lower(): t for t in ("Battles", "Explosions/Remote violence", "Violence against civilians",
@@ -46,9 +48,11 @@ def _like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def machine_where(f: EventFilter, page: bool = False) -> tuple[list[str], list[Any]]:
+def machine_where(f: EventFilter, page: bool = False, window: Window | None = None) -> tuple[list[str], list[Any]]:
     """The SQL conditions (over ``events e``) and parameters of the filter, for unreviewed events;
-    for a ``page``, written so the planner walks the time index (and stops at the page's end)."""
+    for a ``page``, written so the planner walks the time index (and stops at the page's end).
+    ``window``: the (start, end) of the filter's ceasefire when an analyst corrected it: events
+    meeting it in time (the stored judgements are of the machine's window)."""
     where: list[str] = [f"NOT EXISTS ({STANDING})"]
     params: list[Any] = []
     if f.start is not None:
@@ -78,6 +82,10 @@ def machine_where(f: EventFilter, page: bool = False) -> tuple[list[str], list[A
     if f.min_confidence is not None:
         where.append("e.confidence >= ?")
         params.append(f.min_confidence)
+    if window is not None:
+        where.append("e.t1 >= ?" + (" AND e.t0 <= ?" if window[1] is not None else ""))
+        params += [window[0]] + ([window[1]] if window[1] is not None else [])
+        f = replace(f, ceasefire=None) if f.verdict is None else f
     _judged(f, where, params, "(e.id || '')" if page else "e.id")
     return where, params
 
@@ -85,7 +93,7 @@ def machine_where(f: EventFilter, page: bool = False) -> tuple[list[str], list[A
 def _judged(f: EventFilter, where: list[str], params: list[Any], eid: str) -> None:
     # IN (subquery): the judgements' own index finds the events to count; a page tests the id
     # as an expression (no index), so it walks the time index instead of sorting every match
-    if f.ceasefire is not None:
+    if f.ceasefire is not None and f.verdict is None:
         where.append(f"{eid} IN (SELECT j.event_id FROM event_judgements j WHERE j.ceasefire = ? "
                      "AND j.temporal IN ('during', 'uncertain'))")
         params.append(f.ceasefire)
@@ -95,17 +103,47 @@ def _judged(f: EventFilter, where: list[str], params: list[Any], eid: str) -> No
         params += [f.verdict] + ([f.ceasefire] if f.ceasefire is not None else [])
 
 
-def _verdicts(s: Store, ids: list[str]) -> dict[str, list[dict[str, Any]]]:
+def _verdicts(s: Store, ids: list[str], fixed: list[Registered]) -> dict[str, list[dict[str, Any]]]:
+    """Each event's judgements, by ceasefire; of a corrected truce (``fixed``), judged again."""
     out: dict[str, list[dict[str, Any]]] = {}
     if not ids:
         return out
     marks = ",".join("?" * len(ids))
+    gone = {r.id for r in fixed}
     for eid, cf, temporal, spatial, verdict in s.rows(
             "SELECT event_id, ceasefire, temporal, spatial, verdict FROM event_judgements "
             f"WHERE event_id IN ({marks}) ORDER BY event_id, ceasefire", tuple(ids)):
-        out.setdefault(eid, []).append({"ceasefire": cf, "verdict": verdict, "temporal": temporal,
-                                        "spatial": spatial})
+        if cf not in gone:
+            out.setdefault(eid, []).append({"ceasefire": cf, "verdict": verdict, "temporal": temporal,
+                                            "spatial": spatial})
+    if fixed:
+        from trucewatch.registry.judged import judge_event
+
+        for facts in s.event_facts(ids):
+            for reg in fixed:
+                j = judge_event(reg, facts)
+                if j.temporal == "during" or (j.temporal == "uncertain" and (facts.time is not None
+                                                                             or j.spatial != "outside")):
+                    out.setdefault(facts.id, []).append({"ceasefire": reg.id, "verdict": j.verdict,
+                                                         "temporal": j.temporal, "spatial": j.spatial})
+        for js in out.values():
+            js.sort(key=lambda v: v["ceasefire"])
     return out
+
+
+def _corrected(s: Store, ceasefire: str | None) -> tuple[Window | None, list[Registered]]:
+    """The corrected truces, and the window of the filter's one when it is among them."""
+    from trucewatch.api.truces import corrected_registry, corrections
+
+    if not corrections(s.conn):
+        return None, []
+    fixes = corrections(s.conn)
+    fixed = [r for r in corrected_registry(s.conn, s.registry()) if r.id in fixes]
+    reg = next((r for r in fixed if r.id == ceasefire), None)
+    if reg is None or reg.ceasefire.start is None:
+        return None, fixed
+    end = reg.judged_end
+    return (reg.ceasefire.start.timestamp(), end.timestamp() if end else None), fixed
 
 
 def _summary(row: tuple[Any, ...], verdicts: list[dict[str, Any]]) -> dict[str, Any]:
@@ -137,11 +175,12 @@ def listing(s: Store, f: EventFilter, cursor: str | None, limit: int) -> Page:
     """One page of events in (time, id) order after ``cursor``; the total the filter keeps."""
     after = decode_cursor(cursor)
     reviewed = reviewed_views(s, f)
+    window, fixed = _corrected(s, f.ceasefire)
     if after is not None and after[2] is not None:
         total = after[2]
     else:
-        total = _count(s, *machine_where(f), len(reviewed))
-    where, params = machine_where(f, page=True)
+        total = _count(s, *machine_where(f, window=window), len(reviewed))
+    where, params = machine_where(f, page=True, window=window)
     if after is not None:
         t, i, _ = after
         where.append("(e.tsort > ? OR (e.tsort = ? AND e.id > ?))")
@@ -154,7 +193,7 @@ def listing(s: Store, f: EventFilter, cursor: str | None, limit: int) -> Page:
     merged: list[tuple[tuple[float, str], Any]] = [((r[-1], r[0]), r) for r in rows] + [(_key(v), v) for v in kept]
     merged.sort(key=lambda x: x[0])
     shown = merged[:limit]
-    verdicts = _verdicts(s, [x[1][0] for x in shown if not isinstance(x[1], EventView)])
+    verdicts = _verdicts(s, [x[1][0] for x in shown if not isinstance(x[1], EventView)], fixed)
     out = [x[1].summary() if isinstance(x[1], EventView) else _summary(x[1], verdicts.get(x[1][0], []))
            for x in shown]
     next_cursor = encode_key(*shown[-1][0], total) if len(merged) > limit else None

@@ -166,6 +166,7 @@ def report(ceasefire: str | None, db: str | None, out_dir: Path, fmt: str, list_
     straddling the window with its quotes and sources, those elsewhere, the claims party by
     party, the declarations quoted, a map and a timeline. Markdown, self-contained HTML, JSON."""
     from trucewatch.api.labels import reviewed_events, reviewed_judgements
+    from trucewatch.api.truces import corrected_registry
     from trucewatch.corroborate.rebuild import rebuild
     from trucewatch.registry.judged import judge_events
     from trucewatch.registry.user import load
@@ -176,7 +177,7 @@ def report(ceasefire: str | None, db: str | None, out_dir: Path, fmt: str, list_
     user = load(registry_file or _registry_path())
     with Store.open(_db(db)) as store:
         rebuild(store, settings=Settings.load())  # stale derived tables (a killed ingest) are finished first
-        registry = user + store.registry()
+        registry = user + corrected_registry(store.conn, store.registry())  # analysts' corrections win
         if list_only:
             for reg in registry:
                 cf = reg.ceasefire
