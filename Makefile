@@ -62,6 +62,7 @@ bench: install
 	$(BIN)/python benchmarks/judge_bench.py
 	$(BIN)/python benchmarks/scale_bench.py
 	$(BIN)/python benchmarks/incremental_bench.py
+	$(BIN)/python benchmarks/api_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache

@@ -96,6 +96,7 @@ def test_truce_page_filters_and_verdict(server: tuple[str, str], page: Any) -> N
     page.wait_for_selector(".leaflet-overlay-pane path", state="attached")  # outlines and markers drawn
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / "truce.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "truce-top.png"))  # the first screen: what docs/img/truce.png shows
     kinds = [o for o in page.locator("#f-type option").all_inner_texts() if o != "any"]
     assert kinds
     page.evaluate("document.body.dataset.ready = ''")
@@ -137,6 +138,7 @@ def test_event_page_evidence_and_toll_edit_persists(server: tuple[str, str], pag
     assert "reviewed" in page.locator("tr[data-field='fatalities_best']").inner_text()
     assert "the regional governor's later toll" in page.locator("#history").inner_text()
     page.screenshot(path=str(SHOTS / "event.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / "event-top.png"))  # the first screen: what docs/img/event.png shows
     assert _api(base, f"/api/events/{multi['event_id']}")["fatalities_best"] == 4
     assert not page.errors, f"console errors: {page.errors}"
 
@@ -155,3 +157,28 @@ def test_hostile_text_is_shown_as_text_and_runs_nothing(server: tuple[str, str],
     page.goto(base + "/")
     _ready(page)
     assert page.evaluate("window.__pwned") is None
+
+
+def test_truce_page_playback_fades_later_incidents_and_keeps_the_moment(server: tuple[str, str], page: Any) -> None:
+    base, _ = server
+    truce = max(_api(base, "/api/ceasefires")["ceasefires"], key=lambda t: t["articles"])
+    page.goto(f"{base}/?ceasefire={truce['id']}")
+    _ready(page)
+    dots = page.locator("#timeline .dot")
+    assert dots.count() >= 2 and page.locator("#timeline .dot.future").count() == 0  # the end: every incident
+    lo = float(page.locator("#playhead").get_attribute("min") or 0)
+    page.evaluate("(t) => { const h = document.getElementById('playhead'); h.value = String(t); "
+                  "h.dispatchEvent(new Event('input')); h.dispatchEvent(new Event('change')); }", lo)
+    assert page.locator("#timeline .dot.future").count() >= 1
+    assert page.locator("#incidents tbody tr.future").count() >= 1
+    assert "at=" in page.url and "so far" in page.locator("#play-count").inner_text()
+    page.reload()  # the moment is in the URL
+    _ready(page)
+    assert page.locator("#timeline .dot.future").count() >= 1
+    page.click("#play")
+    for _ in range(100):  # the playhead runs to the end (60 steps of 0.12 s); a CSP page allows no wait_for_function
+        if page.locator("#timeline .dot.future").count() == 0:
+            break
+        page.wait_for_timeout(200)
+    assert page.locator("#timeline .dot.future").count() == 0
+    assert not page.errors, f"console errors: {page.errors}"

@@ -1,8 +1,9 @@
 """The events endpoint's filters, its cursor and its three forms (JSON, GeoJSON, CSV).
 
-Filters apply to the values the API shows (reviewed values over the machine's), so they run over
-the event views, not in SQL: a reviewed place or time must be found where the analyst put it.
-The cursor is the (time, id) of the last event of a page, opaque (URL-safe base64 of JSON).
+Filters apply to the values the API shows (reviewed values over the machine's): they run in SQL
+over the unreviewed events (:mod:`.listing`) and, as :meth:`EventFilter.keeps`, over the few
+reviewed ones, so a reviewed place or time is found where the analyst put it. The cursor is the
+(time, id) of the last event of a page, opaque (URL-safe base64 of JSON).
 """
 
 from __future__ import annotations
@@ -113,45 +114,34 @@ def _seconds(value: Any) -> float | None:
         return None
 
 
-def _key(v: EventView) -> tuple[float, str]:
-    return v.sort_time, v.id
+def encode_key(t: float, i: str, total: int | None = None) -> str:
+    """The cursor after the event whose (sort time, id) is (t, i) (undated events sort last),
+    carrying the first page's total so later pages need not count again."""
+    from trucewatch.store.search import UNDATED
 
-
-def encode_cursor(v: EventView) -> str:
-    t, i = _key(v)
-    raw = json.dumps([None if t == float("inf") else t, i]).encode()
+    raw = json.dumps([None if t in (float("inf"), UNDATED) else t, i, total]).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
 
-def decode_cursor(cursor: str | None) -> tuple[float, str] | None:
+def decode_cursor(cursor: str | None) -> tuple[float, str, int | None] | None:
     if not cursor:
         return None
     try:
-        t, i = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        return (float("inf") if t is None else float(t)), str(i)
-    except (binascii.Error, ValueError, TypeError) as exc:
+        t, i, *rest = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        total = int(rest[0]) if rest and rest[0] is not None else None
+        return (float("inf") if t is None else float(t)), str(i), total
+    except (binascii.Error, ValueError, TypeError, OverflowError) as exc:
         raise bad("cursor", cursor, "a cursor is the next_cursor of a previous page, as given") from exc
 
 
-def page(views: list[EventView], cursor: str | None, limit: int) -> tuple[list[EventView], str | None]:
-    """One page in (time, id) order after ``cursor``, and the cursor of the next (None: last page)."""
-    after = decode_cursor(cursor)
-    ordered = sorted(views, key=_key)
-    if after is not None:
-        ordered = [v for v in ordered if _key(v) > after]
-    shown = ordered[:limit]
-    return shown, (encode_cursor(shown[-1]) if len(ordered) > limit else None)
-
-
-def geojson(views: list[EventView]) -> dict[str, Any]:
-    """Events with coordinates as GeoJSON points ([lon, lat], RFC 7946)."""
+def geojson(summaries: list[dict[str, Any]]) -> dict[str, Any]:
+    """Events (their summaries) with coordinates as GeoJSON points ([lon, lat], RFC 7946)."""
     feats = []
-    for v in views:
-        s = v.summary()
+    for s in summaries:
         if s.get("lat") is None or s.get("lon") is None:
             continue
-        feats.append({"type": "Feature", "id": v.id, "geometry": {"type": "Point", "coordinates": [s["lon"], s["lat"]]},
-                      "properties": s})
+        point = {"type": "Point", "coordinates": [s["lon"], s["lat"]]}
+        feats.append({"type": "Feature", "id": s["event_id"], "geometry": point, "properties": s})
     return {"type": "FeatureCollection", "features": feats}
 
 
@@ -178,12 +168,12 @@ def safe_cell(value: Any) -> str:
     return text
 
 
-def to_csv(views: list[EventView]) -> str:
+def to_csv(summaries: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(CSV_COLUMNS)
-    for v in views:
-        s = v.summary()
+    for s in summaries:
+        s = dict(s)
         s["outlets"] = "; ".join(s["outlets"])
         s["languages"] = "; ".join(s["languages"])
         s["verdicts"] = "; ".join(f"{j['ceasefire']}:{j['verdict']}" for j in s["verdicts"])

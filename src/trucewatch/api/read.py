@@ -11,11 +11,13 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response
 
 from trucewatch.api.app import PROBLEM, store
-from trucewatch.api.query import EventFilter, Verdict, bad, geojson, page, parse_bbox, parse_time, to_csv
-from trucewatch.api.reviewed import applied, judgements_of, moves
+from trucewatch.api.query import EventFilter, Verdict, bad, geojson, parse_bbox, parse_time, to_csv
+from trucewatch.api.reviewed import applied, judgements_of, moves, rejudged
+from trucewatch.api.truces import corrected_registry, corrections, is_corrected
 from trucewatch.api.views import EventView, priority
 from trucewatch.contract import incident_from_dict
 from trucewatch.errors import TrucewatchError
+from trucewatch.records import Judgement
 from trucewatch.report.build import TruceReport, articles_of, by_party, make
 from trucewatch.store.db import Store
 from trucewatch.store.review import reviewed
@@ -35,9 +37,28 @@ def event_views(s: Store, ids: list[str] | None = None) -> list[EventView]:
     events = s.events(ids)
     reviews = reviewed(s.conn, [e.id for e in events])
     shown = {e.id: a for e in events if (a := applied(e, reviews.get(e.id))) is not None}
-    registry = s.registry() if any(moves(r) for r in reviews.values()) else []
-    judged = judgements_of(list(shown.values()), reviews, s.event_judgements(), registry)
+    fixes = corrections(s.conn)
+    registry = corrected_registry(s.conn, s.registry()) if fixes or any(moves(r) for r in reviews.values()) else []
+    stored = s.event_judgements() if ids is None else judgements_of_ids(s, [e.id for e in events])
+    judged = judgements_of(list(shown.values()), reviews, stored, registry)
+    for reg in (r for r in registry if r.id in fixes):  # a corrected truce: every event judged again against it
+        for e in shown.values():
+            judged[e.id] = sorted([j for j in judged.get(e.id, []) if j.ceasefire != reg.id] + rejudged(e, [reg]),
+                                  key=lambda j: j.ceasefire)
     return [EventView(e, tuple(judged.get(e.id, ())), reviews.get(e.id)) for e in events]
+
+
+def judgements_of_ids(s: Store, ids: list[str]) -> list[Judgement]:
+    """The stored judgements of these events alone (an indexed read, not the whole table)."""
+    from trucewatch.judge.judge import verdict_of
+
+    out: list[Judgement] = []
+    for i in range(0, len(ids), 400):
+        chunk = ids[i : i + 400]
+        out += [Judgement(c, e, t, sp, a, v, verdict_of(t, sp, a)[1]) for e, c, t, sp, a, v in s.rows(
+            "SELECT event_id, ceasefire, temporal, spatial, attribution, verdict FROM event_judgements "
+            f"WHERE event_id IN ({','.join('?' * len(chunk))})", tuple(chunk))]
+    return sorted(out, key=lambda j: (j.ceasefire, j.incident))
 
 
 def truce_report(s: Store, reg: Registered, events: list[Event] | None = None) -> TruceReport:
@@ -46,14 +67,17 @@ def truce_report(s: Store, reg: Registered, events: list[Event] | None = None) -
     machine = events if events is not None else s.events()
     reviews = reviewed(s.conn)
     shown = [a for e in machine if (a := applied(e, reviews.get(e.id))) is not None]
-    judged = judgements_of(shown, reviews, s.event_judgements(reg.id), [reg])
-    judgements = sorted((j for e in shown for j in judged.get(e.id, ()) if j.ceasefire == reg.id),
-                        key=lambda j: j.incident)
+    if is_corrected(s.conn, reg.id):  # the analysts' window, zone or parties: every event judged again
+        judgements = sorted((j for e in shown for j in rejudged(e, [reg])), key=lambda j: j.incident)
+    else:
+        judged = judgements_of(shown, reviews, s.event_judgements(reg.id), [reg])
+        judgements = sorted((j for e in shown for j in judged.get(e.id, ()) if j.ceasefire == reg.id),
+                            key=lambda j: j.incident)
     return make(reg, shown, judgements, s.claims(articles_of(reg, shown, judgements)))
 
 
 def _registered(s: Store, ceasefire: str) -> Registered:
-    reg = next((r for r in s.registry() if r.id == ceasefire), None)
+    reg = next((r for r in corrected_registry(s.conn, s.registry()) if r.id == ceasefire), None)
     if reg is None:
         raise not_found("ceasefire", ceasefire)
     return reg
@@ -63,7 +87,7 @@ def _registered(s: Store, ceasefire: str) -> Registered:
 def ceasefires(s: StoreDep) -> dict[str, Any]:
     out = []
     events = s.events()
-    for reg in s.registry():
+    for reg in corrected_registry(s.conn, s.registry()):
         d = truce_report(s, reg, events).to_dict()
         out.append({**d["ceasefire"], "verdict": d["verdict"], "counts": d["counts"],
                     "articles": len(reg.sources)})
@@ -101,16 +125,19 @@ def events(s: StoreDep, f: Annotated[EventFilter, Depends(event_filter)],
            format: Annotated[Literal["json", "geojson", "csv"], Query()] = "json") -> Response:
     if f.ceasefire is not None:
         _registered(s, f.ceasefire)
-    views = [v for v in event_views(s) if f.keeps(v)]
-    shown, next_cursor = page(views, cursor, limit)
+    from trucewatch.api.listing import listing
+
+    found = listing(s, f, cursor, limit)
+    shown, next_cursor = found.events, found.next_cursor
     headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
     if format == "csv":
         return Response(to_csv(shown), media_type="text/csv; charset=utf-8",
                         headers={**headers, "Content-Disposition": 'attachment; filename="events.csv"'})
     if format == "geojson":
-        return JSONResponse({**geojson(shown), "next_cursor": next_cursor, "total": len(views)},
-                            media_type="application/geo+json", headers=headers)
-    return JSONResponse({"events": [v.summary() for v in shown], "next_cursor": next_cursor, "total": len(views)},
+        return JSONResponse({**geojson(shown), "next_cursor": next_cursor, "total": found.total,
+                             "total_exact": found.total_exact}, media_type="application/geo+json", headers=headers)
+    return JSONResponse({"events": shown, "next_cursor": next_cursor, "total": found.total,
+                         "total_exact": found.total_exact},
                         headers=headers)
 
 

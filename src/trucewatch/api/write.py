@@ -84,6 +84,28 @@ class ReviewIn(BaseModel):
     values: Edit | None = None
 
 
+class TruceEdit(BaseModel):
+    """What an analyst may correct of a ceasefire: its window, its zone, its parties."""
+
+    model_config = ConfigDict(extra="forbid")
+    start: Text | None = None
+    end: Text | None = None
+    declared_by: Text | None = Field(None, max_length=200)
+    scope: Text | None = Field(None, max_length=200, description="the zone: a region or place named, or a line")
+    scope_country: Text | None = Field(None, min_length=2, max_length=2, description="ISO 3166-1 alpha-2")
+
+    @field_validator("start", "end")
+    @classmethod
+    def _aware(cls, value: str | None) -> str | None:
+        return Edit._aware(value)
+
+
+class TruceIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: Text = Field(min_length=1, max_length=2000)
+    values: TruceEdit
+
+
 class UndoIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     reason: Text = Field(min_length=1, max_length=2000)
@@ -135,3 +157,33 @@ def undo_revision(revision_id: str, body: UndoIn, s: StoreDep,
         raise TrucewatchError("E307", what=f"revision {revision_id}", why="it is an undo, or already undone")
     found = event_views(s, [target.event_id])
     return {"revision": _revision(rev), "event": found[0].summary() if found else None}
+
+
+@router.post("/ceasefires/{ceasefire}/review", status_code=201,
+             summary="Correct a ceasefire's window, zone or parties (analyst+)")
+def correct_ceasefire(ceasefire: str, body: TruceIn, s: StoreDep,
+                      who: Annotated[Token, Depends(analyst)]) -> dict[str, Any]:
+    from trucewatch.api.read import _registered, truce_report
+    from trucewatch.api.truces import key
+
+    _registered(s, ceasefire)
+    values = body.values.model_dump(exclude_none=True)
+    if not values:
+        raise ConfigError("E302", what="values", value=None, why="a correction names at least one field")
+    if "scope_country" in values:
+        values["scope_country"] = values["scope_country"].upper()
+    start, end = values.get("start"), values.get("end")
+    if start and end and datetime.fromisoformat(end) <= datetime.fromisoformat(start):
+        raise ConfigError("E302", what="values.end", value=end, why="the end comes after the start")
+    rev = record(s.conn, key(ceasefire), "edit", who, body.reason, values)
+    d = truce_report(s, _registered(s, ceasefire)).to_dict()
+    return {"revision": _revision(rev), "ceasefire": {**d["ceasefire"], "verdict": d["verdict"], "counts": d["counts"]}}
+
+
+@router.get("/ceasefires/{ceasefire}/history", summary="Every correction of a ceasefire, oldest first")
+def ceasefire_history(ceasefire: str, s: StoreDep) -> dict[str, Any]:
+    from trucewatch.api.read import _registered
+    from trucewatch.api.truces import key
+
+    _registered(s, ceasefire)
+    return {"ceasefire": ceasefire, "revisions": [_revision(r) for r in history(s.conn, key(ceasefire))]}

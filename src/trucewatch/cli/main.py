@@ -234,9 +234,9 @@ def _real(analyzer: Analyzer, labels: Path, corpus: Path, split: str, misses: bo
 
 def _register() -> None:
     from trucewatch.cli.monitor import ceasefire, export, ingest, report, status
-    from trucewatch.cli.serve import serve, token
+    from trucewatch.cli.serve import review, serve, token
 
-    for command in (ingest, status, export, report, ceasefire, serve, token):
+    for command in (ingest, status, export, report, ceasefire, serve, token, review):
         cli.add_command(command)
 
 

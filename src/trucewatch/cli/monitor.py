@@ -165,6 +165,8 @@ def report(ceasefire: str | None, db: str | None, out_dir: Path, fmt: str, list_
     most articles declare): the verdict and its counts first, then each incident during or
     straddling the window with its quotes and sources, those elsewhere, the claims party by
     party, the declarations quoted, a map and a timeline. Markdown, self-contained HTML, JSON."""
+    from trucewatch.api.labels import reviewed_events, reviewed_judgements
+    from trucewatch.api.truces import corrected_registry
     from trucewatch.corroborate.rebuild import rebuild
     from trucewatch.registry.judged import judge_events
     from trucewatch.registry.user import load
@@ -175,7 +177,7 @@ def report(ceasefire: str | None, db: str | None, out_dir: Path, fmt: str, list_
     user = load(registry_file or _registry_path())
     with Store.open(_db(db)) as store:
         rebuild(store, settings=Settings.load())  # stale derived tables (a killed ingest) are finished first
-        registry = user + store.registry()
+        registry = user + corrected_registry(store.conn, store.registry())  # analysts' corrections win
         if list_only:
             for reg in registry:
                 cf = reg.ceasefire
@@ -186,9 +188,9 @@ def report(ceasefire: str | None, db: str | None, out_dir: Path, fmt: str, list_
         truce = chosen(registry, ceasefire)
         if truce is None:
             raise click.UsageError(f"no ceasefire {ceasefire or ''} in the store; see trucewatch report --list")
-        events = store.events()
+        events = reviewed_events(store)  # analysts' reviews win over the machine's values
         mine = {u.id for u in user}
-        judgements = judge_events([truce], events) if truce.id in mine else store.event_judgements(truce.id)
+        judgements = judge_events([truce], events) if truce.id in mine else reviewed_judgements(store, events, truce)
         claims = store.claims(articles_of(truce, events, judgements))
     paths = write_report(make(truce, events, judgements, claims), out_dir)
     click.echo(paths[fmt].read_text(encoding="utf-8"))

@@ -3,6 +3,8 @@ bearer tokens). Registered on the ``trucewatch`` group by ``cli.main``."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from trucewatch.cli.monitor import DB_HELP, _db
@@ -71,3 +73,23 @@ def token_revoke(token_id: str, db: str | None) -> None:
         if not revoke_token(store.conn, token_id):
             raise click.UsageError(f"no live token {token_id}; see trucewatch token list")
     click.echo(f"token {token_id} revoked", err=True)
+
+
+@click.group()
+def review() -> None:
+    """Analysts' reviews of events (made in the dashboard or through the HTTP API)."""
+
+
+@review.command(name="export")
+@click.option("--out", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The JSONL file to write (one reviewed event a line; docs/review.md).")
+@click.option("--db", metavar="URL", help=DB_HELP)
+def review_export(out: Path, db: str | None) -> None:
+    """Export the reviews as labelled data: for each reviewed event, the machine's values, the
+    analyst's (the label), who, when, why, and each report's evidence spans."""
+    from trucewatch.api.labels import export_labels
+    from trucewatch.store.db import Store
+
+    with Store.open(_db(db)) as store:
+        n = export_labels(store, out)
+    click.echo(f"wrote {n} reviewed event(s) to {out}", err=True)

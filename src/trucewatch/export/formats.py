@@ -265,10 +265,12 @@ def write(fmt: str, store: Store, out: Path, per: str = "event") -> int:
     """Write what ``store`` holds in ``fmt`` to ``out``; returns the number of records written.
     ACLED and UCDP rows are corroborated events (``per="event"``, every outlet of the event) or
     single reports (``per="report"``); GeoJSON and Parquet reports carry their event id."""
+    from trucewatch.api.labels import reviewed_events  # analysts' reviews win over the machine's values
+
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt in {"acled", "ucdp"}:
         columns, make = (ACLED_COLUMNS, acled_row) if fmt == "acled" else (UCDP_COLUMNS, ucdp_row)
-        rows = [Row.of_event(e) for e in store.events()] if per == "event" else \
+        rows = [Row.of_event(e) for e in reviewed_events(store)] if per == "event" else \
             [Row.of_report(r) for r in store.reports()]
         return _csv(out, columns, (make(r) for r in rows))
     if fmt == "plover":

@@ -22,6 +22,8 @@ from trucewatch.store.backend import Connection, connect
 from trucewatch.store.derived import DerivedTables
 from trucewatch.store.review import MIGRATION as REVIEWS
 from trucewatch.store.rows import incident_times
+from trucewatch.store.search import MIGRATION as SEARCH
+from trucewatch.store.search import backfill as backfill_search
 from trucewatch.stored import Source, StoredArticle
 
 #: (version, what it adds, statements); never edit a released migration, add the next one
@@ -103,6 +105,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "backfill report times",
     ]),
     REVIEWS,  # 6: analysts' reviews of events and the API's tokens (trucewatch.store.review)
+    SEARCH,  # 7: the events' columns the API filters on in SQL (trucewatch.store.search)
 ]
 
 
@@ -114,7 +117,7 @@ def _backfill_times(c: Connection) -> None:
 
 
 #: migration steps that are code, not SQL: named in MIGRATIONS by these keys
-_BACKFILLS = {"backfill report times": _backfill_times}
+_BACKFILLS = {"backfill report times": _backfill_times, "backfill event search columns": backfill_search}
 
 
 @dataclass(frozen=True)

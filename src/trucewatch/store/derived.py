@@ -29,6 +29,7 @@ from trucewatch.store.rows import (
     report_of,
     seconds,
 )
+from trucewatch.store.search import search_values
 from trucewatch.stored import Declaration, Event, EventFacts, Registered, Report, StoredClaim
 
 _CHUNK = 400  # ids per IN (...) list
@@ -215,7 +216,9 @@ def _start(reg: Registered) -> tuple[float, str]:
 def _insert_events(c: Connection, events: list[Event], comp: str) -> None:
     c.executemany("INSERT INTO events (id, place, country, lat, lon, event_type, sub_event_type, time_earliest, "
                   "time_latest, reports, sources, fatalities_low, fatalities_best, fatalities_high, disagreements, "
-                  "components, t0, t1, admin1, attribution) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
+                  "components, t0, t1, admin1, attribution, confidence, languages, outlets, perpetrator, context, "
+                  "tsort) "
+                  "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", [
                       _event_row(e, comp) for e in events])
     c.executemany("INSERT INTO event_reports VALUES (?,?,?)",
                   [(e.id, r.article_id, r.incident.id) for e in events for r in e.reports])
@@ -228,7 +231,7 @@ def _event_row(e: Event, comp: str) -> tuple[Any, ...]:
             _iso(t.latest) if t else None, len(e.reports), e.sources, e.fatalities_low, e.fatalities_best,
             e.fatalities_high, json.dumps(list(e.disagreements)), comp,
             seconds(t.earliest) if t else None, seconds(t.latest) if t else None, p.admin1 if p else None,
-            e.facts.attribution)
+            e.facts.attribution, *search_values(e))
 
 
 def _replace_registry(c: Connection, registry: list[Registered], comp: str) -> None:

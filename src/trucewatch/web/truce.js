@@ -34,6 +34,7 @@
     if (!TW.params().get("ceasefire")) { const u = new URL(window.location.href); u.searchParams.set("ceasefire", chosen); window.history.replaceState(null, "", u); }
     $("filters").addEventListener("change", () => setFilters(readForm()));
     window.addEventListener("popstate", render);
+    Playback.init();
     await render();
   }
 
@@ -50,10 +51,23 @@
     types(all);
     verdict(report);
     incidents(report, events, id);
-    drawMap(events, id);
+    const markers = await drawMap(events, id);
+    playback(report, events, markers);
     claims(report.claims);
     declarations(report.ceasefire);
     document.body.dataset.ready = "true";
+  }
+
+  function playback(report, events, markers) {
+    const c = report.ceasefire, t0 = Date.parse(c.start), t1 = c.end ? Date.parse(c.end) : NaN;
+    const times = events.map((e) => Date.parse(e.time_earliest)).filter((t) => !isNaN(t));
+    const lo = Math.min(isNaN(t0) ? Infinity : t0, ...times), hi = Math.max(isNaN(t1) ? -Infinity : t1, ...times);
+    if (!isFinite(lo) || !isFinite(hi)) return;
+    const rows = {}, dots = {};
+    for (const tr of $("incidents").tBodies[0].rows) rows[tr.dataset.event] = tr;
+    for (const d of $("timeline").querySelectorAll(".dot")) dots[d.dataset.event] = d;
+    Playback.setup(lo, hi, events.map((e) => ({ t: Date.parse(e.time_earliest), marker: markers[e.event_id] || null,
+      nodes: [rows[e.event_id], dots[e.event_id]].filter(Boolean) })));
   }
 
   function types(all) {
@@ -107,14 +121,15 @@
     win.style.width = `${(((isNaN(t1) ? hi : t1) - t0) / span) * 100}%`; win.title = "the truce's window"; box.appendChild(win);
     for (const e of events) {
       const t = Date.parse(e.time_earliest); if (isNaN(t)) continue;
-      const dot = TW.el("span", null, "dot"); dot.style.left = `${((t - lo) / span) * 100}%`;
+      const dot = TW.el("span", null, "dot"); dot.dataset.event = e.event_id; dot.style.left = `${((t - lo) / span) * 100}%`;
       dot.style.backgroundColor = TW.COLOURS[verdictOf(e, id)] || "#95a5a6"; dot.title = `${TW.when(e)} ${e.place || ""}`;
       box.appendChild(dot);
     }
   }
 
   async function drawMap(events, id) {
-    if (typeof L === "undefined") { $("map-note").textContent = "Map unavailable: Leaflet is not installed (make install)."; return; }
+    const markers = {};
+    if (typeof L === "undefined") { $("map-note").textContent = "Map unavailable: Leaflet is not installed (make install)."; return markers; }
     if (!map) {
       map = L.map("map", { attributionControl: false, worldCopyJump: true }).setView([48.5, 35], 5);
       try {
@@ -131,10 +146,11 @@
         fillColor: TW.COLOURS[verdictOf(e, id)] || "#95a5a6" });
       const pop = TW.el("div"); pop.appendChild(TW.el("strong", e.place || "?")); pop.appendChild(TW.el("div", TW.when(e)));
       const a = TW.el("a", "open the event"); a.href = `event.html?id=${encodeURIComponent(e.event_id)}`; pop.appendChild(a);
-      m.bindPopup(pop); m.addTo(layer); pts.push([e.lat, e.lon]);
+      m.bindPopup(pop); m.addTo(layer); pts.push([e.lat, e.lon]); markers[e.event_id] = m;
     }
     if (pts.length) map.fitBounds(pts, { padding: [30, 30], maxZoom: 8 });
     $("map-note").textContent = `${pts.length} placed incident(s); outlines: Natural Earth (public domain).`;
+    return markers;
   }
 
   function claims(byParty) {

@@ -1,0 +1,61 @@
+"""Analysts' corrections of a registered ceasefire: its window (start, end), its zone (scope and
+country) and its parties (who declared it). Each correction is a revision like an event's edit
+(who, role, when, why; history and undo), kept in ``revisions`` under the key
+``ceasefire:<id>``, so no event id can collide with it and a rebuild of the registry, which
+replaces the ``ceasefires`` table, never overwrites it. Applied on read: the corrected truce is
+what the reports show, and every event is judged again against it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime
+from typing import Any
+
+from trucewatch.records import Judgement
+from trucewatch.registry.judged import judge_events
+from trucewatch.store.backend import Connection
+from trucewatch.store.review import Review, reviewed
+from trucewatch.stored import Event, Registered
+
+PREFIX = "ceasefire:"
+#: the fields a correction may set
+CORRECTABLE = ("start", "end", "declared_by", "scope", "scope_country")
+
+
+def key(ceasefire: str) -> str:
+    return PREFIX + ceasefire
+
+
+def corrections(c: Connection) -> dict[str, Review]:
+    """The standing corrections, by ceasefire id."""
+    return {k.removeprefix(PREFIX): r for k, r in reviewed(c).items() if k.startswith(PREFIX)}
+
+
+def corrected(reg: Registered, review: Review | None) -> Registered:
+    """The truce as the analysts corrected it (unchanged without a correction)."""
+    if review is None or not review.values:
+        return reg
+    v: dict[str, Any] = review.values
+    changes: dict[str, Any] = {k: v[k] for k in ("declared_by", "scope", "scope_country") if k in v}
+    for k in ("start", "end"):
+        if k in v:
+            changes[k] = datetime.fromisoformat(v[k]) if v[k] else None
+    cf = replace(reg.ceasefire, **changes)
+    if "end" in v:  # a corrected end is the end: an early end the machine read gives way, and so does the horizon
+        cf = replace(cf, ended_early=None, open_ended=cf.end is None)
+    return replace(reg, ceasefire=cf, note=f"corrected by {review.by} ({review.role}) at {review.at}")
+
+
+def corrected_registry(c: Connection, registry: list[Registered]) -> list[Registered]:
+    fixes = corrections(c)
+    return [corrected(reg, fixes.get(reg.id)) for reg in registry]
+
+
+def is_corrected(c: Connection, ceasefire: str) -> bool:
+    return ceasefire in corrections(c)
+
+
+def judged_against(reg: Registered, events: list[Event]) -> list[Judgement]:
+    """Every event judged against one (corrected) truce, in event order."""
+    return sorted(judge_events([reg], events), key=lambda j: j.incident)
