@@ -131,6 +131,11 @@ def _of(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str
     return None
 
 
+def _by_rule(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
+             cands: list[Mention]) -> Mention | None:
+    return _by(ctx, s, [h for h, _ in hits], cands)
+
+
 def _linker(ctx: ArticleContext, text: str) -> int | None:
     """Length of the genitive linker opening ``text`` ("de las", "der", "du", "de l'"), if one."""
     best = None
@@ -272,13 +277,9 @@ def stated_agent(ctx: ArticleContext, s: Sentence, trigger: Span2,
     if not cands:
         return None, None
     hits = _violence(ctx, s, trigger)
-    rules = [lambda: _by(ctx, s, [h for h, _ in hits], cands), lambda: _of(ctx, s, hits, cands)]
-    if ctx.lex.section("speech").get("verb_first"):
-        rules.append(lambda: _verb_first(ctx, s, hits, cands))
-    else:
-        rules.append(lambda: _subject(ctx, s, hits, cands))
-    for rule in rules:
-        m = rule()
+    order = _verb_first if ctx.lex.section("speech").get("verb_first") else _subject
+    for rule in (_by_rule, _of, order):
+        m = rule(ctx, s, hits, cands)
         if m is not None:
             party = party_of(ctx, m, speaker)
             if party:
