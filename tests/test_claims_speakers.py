@@ -94,6 +94,12 @@ _DONBAS = {"ru": "ДНР и Украина подписали перемирие
          ("Ukraine", "accuses", "Donetsk People's Republic")),
         ("ru", _DONBAS["ru"] + "Боевики 12 раз обстреляли позиции ВСУ у Марьинки, сообщили в штабе ООС.",
          ("Ukraine", "accuses", "Donetsk People's Republic")),
+        # the next sentence says whose report it was
+        ("uk", _DONBAS["uk"] + "Бойовики 20 разів обстріляли позиції ЗСУ біля Мар'їнки. "
+                               "Про це повідомляє прес-центр штабу АТО.",
+         ("Ukraine", "accuses", "Donetsk People's Republic")),
+        ("ru", _DONBAS["ru"] + "Украинские силовики обстреляли Горловку. Об этом сообщили в Народной милиции ДНР.",
+         ("Donetsk People's Republic", "accuses", "Ukraine")),
         # every form of the verb: a future, a gerund
         ("ru", "Украина обвинит Россию в нарушении перемирия.", ("Ukraine", "accuses", "Russia")),
         ("uk", "Штаб ООС спростовує звинувачення у порушенні перемир'я.", ("Ukraine", "denies", None)),

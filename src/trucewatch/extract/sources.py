@@ -7,6 +7,8 @@ of the verb of saying.
 * A verb of saying closing its clause with no auxiliary ("wie Gouverneur Igor Artamonow auf
   Telegram bekannt gab", "wie die Hamas am Montag mitteilte"): its subject is the party named
   before it in the clause.
+* The next sentence saying whose report this was ("Про це повідомляє прес-центр штабу ООС", "Об
+  этом сообщили в Минобороны", ``speech.about_this`` at its start).
 * A party adjective on the word of violence in a language without a parse: German writes it
   lower-case before its noun ("ukrainische Angriffe"), Spanish lower-case after it ("ataques
   israelíes"), Arabic after it with the adjective's ending ("غارات إسرائيلية"). A country's name
@@ -18,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from trucewatch.extract.attribution import Who, named_before, said_by, who_of
+from trucewatch.extract.attribution import Who, named_after, named_before, said_by, who_of
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.nlp.lexicon import Match
 from trucewatch.nlp.parties import Mention
@@ -58,7 +60,26 @@ def attributed(ctx: ArticleContext, s: Sentence, exclude: Mention | None = None)
         m = _appositive(ctx, s, hit, exclude)
         if m is not None and who_of(ctx, m):
             return who_of(ctx, m)
-    return _clause_final(ctx, s, exclude)
+    return _clause_final(ctx, s, exclude) or _reported_next(ctx, s, exclude)
+
+
+def _reported_next(ctx: ArticleContext, s: Sentence, exclude: Mention | None) -> Who | None:
+    """The speaker of the next sentence when it opens by pointing back ("Про це повідомляє ...")."""
+    nxt = ctx.sentences[s.index + 1] if s.index + 1 < len(ctx.sentences) else None
+    back = ctx.lex.optional("speech.about_this")
+    if nxt is None or not back:
+        return None
+    hit = back.search(ctx.shadow, nxt.start, min(nxt.end, nxt.start + 40))
+    if hit is None or len(ctx.shadow[nxt.start : hit.start].split()) > 1:
+        return None
+    who = said_by(ctx, nxt, exclude=exclude) or _clause_final(ctx, nxt, exclude)
+    for verb in ctx.find("speech.verbs", nxt) if who is None else []:
+        # "Про це повідомляє прес-центр штабу ООС", "Об этом сообщили в Народной милиции ДНР":
+        # after the pointer the subject follows its verb
+        m = named_after(ctx, nxt, verb.end, words=4, stop=None, exclude=exclude, source=True)
+        if m is not None and verb.start >= hit.end:
+            return who_of(ctx, m)
+    return who
 
 
 def _clause_final(ctx: ArticleContext, s: Sentence, exclude: Mention | None) -> Who | None:
