@@ -28,17 +28,21 @@ SCHEMA = "trucewatch-review-labels/1"
 
 def reviewed_events(store: Store) -> list[Event]:
     """Every event as the reviews have it: edited values applied, rejected events left out."""
+    from trucewatch.api.grouping import apply_groupings
+
     reviews = reviewed(store.conn)
-    return [a for e in store.events() if (a := applied(e, reviews.get(e.id))) is not None]
+    events, _ = apply_groupings(store.conn, store.events())
+    return [a for e in events if (a := applied(e, reviews.get(e.id))) is not None]
 
 
 def reviewed_judgements(store: Store, events: list[Event], truce: Registered) -> list[Judgement]:
     """The judgements of ``events`` (reviewed, :func:`reviewed_events`) against one registered
     truce: the stored ones, and those of events whose time or place was reviewed, judged again."""
+    from trucewatch.api.grouping import groupings
     from trucewatch.api.reviewed import rejudged
     from trucewatch.api.truces import is_corrected
 
-    if is_corrected(store.conn, truce.id):  # the analysts' window, zone or parties: every event judged again
+    if groupings(store.conn) or is_corrected(store.conn, truce.id):  # regrouped or corrected: all judged again
         return sorted((j for e in events for j in rejudged(e, [truce])), key=lambda j: j.incident)
     reviews = reviewed(store.conn)
     judged = judgements_of(events, reviews, store.event_judgements(truce.id), [truce])

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response
 
 from trucewatch.api.app import PROBLEM, store
+from trucewatch.api.grouping import apply_groupings, groupings, involved
 from trucewatch.api.query import EventFilter, Verdict, bad, geojson, parse_bbox, parse_time, to_csv
 from trucewatch.api.reviewed import applied, judgements_of, moves, rejudged
 from trucewatch.api.truces import corrected_registry, corrections, is_corrected
@@ -34,18 +35,33 @@ def not_found(what: str, id: str) -> TrucewatchError:
 def event_views(s: Store, ids: list[str] | None = None) -> list[EventView]:
     """The events (of ``ids``) as the API shows them: standing reviews attached, and judgements
     (judged again where a review moved the event in time or place)."""
-    events = s.events(ids)
+    events, regrouped = _grouped(s, ids)
     reviews = reviewed(s.conn, [e.id for e in events])
     shown = {e.id: a for e in events if (a := applied(e, reviews.get(e.id))) is not None}
     fixes = corrections(s.conn)
-    registry = corrected_registry(s.conn, s.registry()) if fixes or any(moves(r) for r in reviews.values()) else []
+    again = regrouped or fixes or any(moves(r) for r in reviews.values())
+    registry = corrected_registry(s.conn, s.registry()) if again else []
     stored = s.event_judgements() if ids is None else judgements_of_ids(s, [e.id for e in events])
     judged = judgements_of(list(shown.values()), reviews, stored, registry)
+    for eid in regrouped & set(shown):  # merged or split: judged again as the analyst grouped it
+        judged[eid] = rejudged(shown[eid], registry)
     for reg in (r for r in registry if r.id in fixes):  # a corrected truce: every event judged again against it
         for e in shown.values():
             judged[e.id] = sorted([j for j in judged.get(e.id, []) if j.ceasefire != reg.id] + rejudged(e, [reg]),
                                   key=lambda j: j.ceasefire)
     return [EventView(e, tuple(judged.get(e.id, ())), reviews.get(e.id)) for e in events]
+
+
+def _grouped(s: Store, ids: list[str] | None) -> tuple[list[Event], set[str]]:
+    """The events of ``ids`` (all by default) after the analysts' merges and splits, and the ids
+    of those these rebuilt; an absorbed event is gone (its reports are in the one it went into)."""
+    gs = groupings(s.conn)
+    touched = involved(gs)
+    if not gs or (ids is not None and not touched & set(ids)):
+        return s.events(ids), set()
+    events = s.events(None if ids is None else sorted(set(ids) | touched))
+    out, changed = apply_groupings(s.conn, events)
+    return ([e for e in out if ids is None or e.id in set(ids)]), changed
 
 
 def judgements_of_ids(s: Store, ids: list[str]) -> list[Judgement]:
@@ -64,10 +80,10 @@ def judgements_of_ids(s: Store, ids: list[str]) -> list[Judgement]:
 def truce_report(s: Store, reg: Registered, events: list[Event] | None = None) -> TruceReport:
     """The report on one truce, following the reviews: rejected events left out, reviewed tolls
     counted, events whose time or place was reviewed judged again."""
-    machine = events if events is not None else s.events()
+    machine, regrouped = apply_groupings(s.conn, events if events is not None else s.events())
     reviews = reviewed(s.conn)
     shown = [a for e in machine if (a := applied(e, reviews.get(e.id))) is not None]
-    if is_corrected(s.conn, reg.id):  # the analysts' window, zone or parties: every event judged again
+    if regrouped or is_corrected(s.conn, reg.id):  # the analysts' window, zone or parties: every event judged again
         judgements = sorted((j for e in shown for j in rejudged(e, [reg])), key=lambda j: j.incident)
     else:
         judged = judgements_of(shown, reviews, s.event_judgements(reg.id), [reg])

@@ -15,7 +15,7 @@ from trucewatch.api.app import PROBLEM, store
 from trucewatch.api.read import event_views, not_found
 from trucewatch.errors import ConfigError, TrucewatchError
 from trucewatch.store.db import Store
-from trucewatch.store.review import Revision, Role, Token, check_token, history, record, revision, undo
+from trucewatch.store.review import Revision, Role, Token, check_token, history, record, record_group, revision, undo
 
 router = APIRouter(prefix="/api", responses={401: {"content": {PROBLEM: {}}}, 403: {"content": {PROBLEM: {}}},
                                              404: {"content": {PROBLEM: {}}}, 422: {"content": {PROBLEM: {}}}})
@@ -106,6 +106,24 @@ class TruceIn(BaseModel):
     values: TruceEdit
 
 
+class MergeIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: Text = Field(min_length=1, max_length=2000)
+    events: list[Text] = Field(min_length=1, max_length=100, description="the events merged into this one")
+
+
+class ReportKey(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    article_id: Text = Field(max_length=200)
+    incident: Text = Field(max_length=200)
+
+
+class SplitIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    reason: Text = Field(min_length=1, max_length=2000)
+    reports: list[ReportKey] = Field(min_length=1, max_length=1000, description="the reports split into a new event")
+
+
 class UndoIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     reason: Text = Field(min_length=1, max_length=2000)
@@ -187,3 +205,37 @@ def ceasefire_history(ceasefire: str, s: StoreDep) -> dict[str, Any]:
 
     _registered(s, ceasefire)
     return {"ceasefire": ceasefire, "revisions": [_revision(r) for r in history(s.conn, key(ceasefire))]}
+
+
+@router.post("/events/{event_id}/merge", status_code=201, summary="Merge other events into this one (analyst+)")
+def merge_events(event_id: str, body: MergeIn, s: StoreDep, who: Annotated[Token, Depends(analyst)]) -> dict[str, Any]:
+    others = sorted(set(body.events) - {event_id})
+    found = {v.id: v.event for v in event_views(s, [event_id, *others])}
+    for eid in (event_id, *others):
+        if eid not in found:
+            raise not_found("event", eid)
+    if not others:
+        raise ConfigError("E302", what="events", value=body.events, why="name at least one other event")
+    keys = [list(r.key) for eid in others for r in found[eid].reports]
+    rev = record_group(s.conn, event_id, "merge", who, body.reason, {"merged": {"events": others, "reports": keys}},
+                       [(eid, {"into": event_id}) for eid in others])
+    return {"revision": _revision(rev), "event": event_views(s, [event_id])[0].detail()}
+
+
+@router.post("/events/{event_id}/split", status_code=201, summary="Split reports out into a new event (analyst+)")
+def split_event(event_id: str, body: SplitIn, s: StoreDep, who: Annotated[Token, Depends(analyst)]) -> dict[str, Any]:
+    from trucewatch.api.grouping import split_plan
+
+    found = event_views(s, [event_id])
+    if not found:
+        raise not_found("event", event_id)
+    have = {r.key for r in found[0].event.reports}
+    moved = [(k.article_id, k.incident) for k in body.reports]
+    if not set(moved) <= have or set(moved) == have:
+        raise ConfigError("E302", what="reports", value=[list(k) for k in moved],
+                          why="some, not all, of the event's own reports (article_id, incident)")
+    part, new_id = split_plan(found[0].event, moved)
+    after = {"split": {"reports": [list(k) for k in part], "new_id": new_id}}
+    rev = record_group(s.conn, event_id, "split", who, body.reason, after, [(new_id, {"from": event_id})])
+    shown = {v.id: v.summary() for v in event_views(s, [event_id, new_id])}
+    return {"revision": _revision(rev), "event": shown.get(event_id), "new_event": shown.get(new_id)}

@@ -25,7 +25,7 @@ from trucewatch.store.backend import Connection
 
 Role = Literal["reader", "analyst", "admin"]
 ROLES: tuple[Role, ...] = ("reader", "analyst", "admin")
-Action = Literal["accept", "reject", "edit", "undo"]
+Action = Literal["accept", "reject", "edit", "undo", "merge", "split"]
 #: the fields an edit may set, and the kind of value each takes
 EDITABLE: dict[str, type] = {
     "event_type": str, "sub_event_type": str, "place": str, "lat": float, "lon": float,
@@ -163,7 +163,7 @@ def fold(revs: list[Revision]) -> Review | None:
     for r in standing:
         if r.action == "edit":
             values.update(r.after.get("edited", {}))  # this edit's own fields, not the state it left
-        else:
+        elif r.action in ("accept", "reject"):
             status = "accepted" if r.action == "accept" else "rejected"
     last = standing[-1]
     return Review(last.event_id, status, values, last.who, last.role, last.at)
@@ -205,13 +205,14 @@ def record(c: Connection, event_id: str, action: Action, who: Token, why: str,
 def undo(c: Connection, rid: str, who: Token, why: str) -> Revision | None:
     """Undo revision ``rid``: a new revision marks it undone. None when ``rid`` is unknown, is
     itself an undo, or is undone already."""
+    rid = rid.split(".")[0]  # a merge's or split's child: its parent is what is undone
     with c.transaction() as t:
         target = revision(t, rid)
         if target is None or target.action == "undo" or target.undone_by is not None:
             return None
         before = _state(fold(history(t, target.event_id)))
         rev_id = uuid.uuid4().hex[:16]
-        t.execute("UPDATE revisions SET undone_by = ? WHERE id = ?", (rev_id, rid))
+        t.execute("UPDATE revisions SET undone_by = ? WHERE id = ? OR id LIKE ?", (rev_id, rid, rid + ".%"))
         after = _state(fold(history(t, target.event_id)))
         rev = Revision(rev_id, target.event_id, "undo", who.label, who.role, _now(), why, before, after, undoes=rid)
         _insert(t, rev)
@@ -222,3 +223,17 @@ def _insert(c: Connection, r: Revision) -> None:
     c.execute(f"INSERT INTO revisions ({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
               (r.id, r.event_id, r.action, r.who, r.role, r.at, r.why, json.dumps(r.before, ensure_ascii=False),
                json.dumps(r.after, ensure_ascii=False), r.undoes, r.undone_by))
+
+
+def record_group(c: Connection, event_id: str, action: Action, who: Token, why: str, after: dict[str, Any],
+                 others: list[tuple[str, dict[str, Any]]]) -> Revision:
+    """Write a merge or split of ``event_id`` and, on each other event it touches, a child
+    revision (id: the parent's with ``.1``, ``.2``...; undone with it), in one transaction."""
+    with c.transaction() as t:
+        state = _state(fold(history(t, event_id)))
+        rev = Revision(uuid.uuid4().hex[:16], event_id, action, who.label, who.role, _now(), why, state,
+                       {**state, **after})
+        _insert(t, rev)
+        for n, (other, said) in enumerate(others, start=1):
+            _insert(t, Revision(f"{rev.id}.{n}", other, action, who.label, who.role, rev.at, why, {}, said))
+    return rev
