@@ -25,6 +25,7 @@ LAYERS: list[set[str]] = [
     {"store", "ingest"},
     {"registry"},
     {"corroborate"},
+    {"review"},
     {"export"},
     {"report", "evaluate"},
     {"monitor", "api"},

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from trucewatch.api.query import EventFilter, decode_cursor, encode_key
+from trucewatch.api.shown import event_views
 from trucewatch.api.views import EventView
 from trucewatch.store.db import Store
 from trucewatch.store.search import UNDATED, languages_of
@@ -133,7 +134,7 @@ def _verdicts(s: Store, ids: list[str], fixed: list[Registered]) -> dict[str, li
 
 def _corrected(s: Store, ceasefire: str | None) -> tuple[Window | None, list[Registered]]:
     """The corrected truces, and the window of the filter's one when it is among them."""
-    from trucewatch.api.truces import corrected_registry, corrections
+    from trucewatch.review.truces import corrected_registry, corrections
 
     if not corrections(s.conn):
         return None, []
@@ -164,7 +165,6 @@ def _key(v: EventView) -> tuple[float, str]:
 
 def reviewed_views(s: Store, f: EventFilter) -> list[EventView]:
     """The events with a standing review that the filter keeps, as the API shows them."""
-    from trucewatch.api.read import event_views
 
     ids = [r[0] for r in s.rows("SELECT DISTINCT event_id FROM revisions WHERE action <> 'undo' "
                                 "AND undone_by IS NULL")]

@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import Any
 
 from trucewatch.records import Judgement
+from trucewatch.review.reviewed import machine_values
 from trucewatch.store.review import Review
 from trucewatch.stored import Event, Report
 
@@ -17,15 +18,6 @@ _VIOLATIONS = {"violation_reported", "violation_contested"}
 _IN_WINDOW = {"during", "uncertain"}
 
 
-def machine_values(e: Event) -> dict[str, Any]:
-    """The event's values as the machine derived them (the best-placed report's place and type)."""
-    best, p, t = e.best.incident, e.place, e.time
-    return {"event_type": best.acled_event_type, "sub_event_type": best.acled_sub_event_type,
-            "place": p.name if p else None, "country": p.country if p else None,
-            "admin1": p.admin1 if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
-            "time_earliest": t.earliest.isoformat() if t else None, "time_latest": t.latest.isoformat() if t else None,
-            "perpetrator": best.perpetrator_claimed, "fatalities_low": e.fatalities_low,
-            "fatalities_best": e.fatalities_best, "fatalities_high": e.fatalities_high, "context": best.context}
 
 
 @dataclass(frozen=True)

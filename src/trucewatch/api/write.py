@@ -12,7 +12,8 @@ from fastapi import APIRouter, Depends, Header
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from trucewatch.api.app import PROBLEM, store
-from trucewatch.api.read import event_views, not_found
+from trucewatch.api.read import not_found
+from trucewatch.api.shown import event_views
 from trucewatch.errors import ConfigError, TrucewatchError
 from trucewatch.store.db import Store
 from trucewatch.store.review import Revision, Role, Token, check_token, history, record, record_group, revision, undo
@@ -182,7 +183,7 @@ def undo_revision(revision_id: str, body: UndoIn, s: StoreDep,
 def correct_ceasefire(ceasefire: str, body: TruceIn, s: StoreDep,
                       who: Annotated[Token, Depends(analyst)]) -> dict[str, Any]:
     from trucewatch.api.read import _registered, truce_report
-    from trucewatch.api.truces import key
+    from trucewatch.review.truces import key
 
     _registered(s, ceasefire)
     values = body.values.model_dump(exclude_none=True)
@@ -201,7 +202,7 @@ def correct_ceasefire(ceasefire: str, body: TruceIn, s: StoreDep,
 @router.get("/ceasefires/{ceasefire}/history", summary="Every correction of a ceasefire, oldest first")
 def ceasefire_history(ceasefire: str, s: StoreDep) -> dict[str, Any]:
     from trucewatch.api.read import _registered
-    from trucewatch.api.truces import key
+    from trucewatch.review.truces import key
 
     _registered(s, ceasefire)
     return {"ceasefire": ceasefire, "revisions": [_revision(r) for r in history(s.conn, key(ceasefire))]}
@@ -224,7 +225,7 @@ def merge_events(event_id: str, body: MergeIn, s: StoreDep, who: Annotated[Token
 
 @router.post("/events/{event_id}/split", status_code=201, summary="Split reports out into a new event (analyst+)")
 def split_event(event_id: str, body: SplitIn, s: StoreDep, who: Annotated[Token, Depends(analyst)]) -> dict[str, Any]:
-    from trucewatch.api.grouping import split_plan
+    from trucewatch.review.grouping import split_plan
 
     found = event_views(s, [event_id])
     if not found:

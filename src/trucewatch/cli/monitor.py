@@ -165,13 +165,13 @@ def report(ceasefire: str | None, db: str | None, out_dir: Path, fmt: str, list_
     most articles declare): the verdict and its counts first, then each incident during or
     straddling the window with its quotes and sources, those elsewhere, the claims party by
     party, the declarations quoted, a map and a timeline. Markdown, self-contained HTML, JSON."""
-    from trucewatch.api.labels import reviewed_events, reviewed_judgements
-    from trucewatch.api.truces import corrected_registry
     from trucewatch.corroborate.rebuild import rebuild
     from trucewatch.registry.judged import judge_events
     from trucewatch.registry.user import load
     from trucewatch.report.build import articles_of, chosen, make
     from trucewatch.report.text import write_report
+    from trucewatch.review.labels import reviewed_events, reviewed_judgements
+    from trucewatch.review.truces import corrected_registry
     from trucewatch.store.db import Store
 
     user = load(registry_file or _registry_path())

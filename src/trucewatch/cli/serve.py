@@ -87,7 +87,7 @@ def review() -> None:
 def review_export(out: Path, db: str | None) -> None:
     """Export the reviews as labelled data: for each reviewed event, the machine's values, the
     analyst's (the label), who, when, why, and each report's evidence spans."""
-    from trucewatch.api.labels import export_labels
+    from trucewatch.review.labels import export_labels
     from trucewatch.store.db import Store
 
     with Store.open(_db(db)) as store:

@@ -265,7 +265,7 @@ def write(fmt: str, store: Store, out: Path, per: str = "event") -> int:
     """Write what ``store`` holds in ``fmt`` to ``out``; returns the number of records written.
     ACLED and UCDP rows are corroborated events (``per="event"``, every outlet of the event) or
     single reports (``per="report"``); GeoJSON and Parquet reports carry their event id."""
-    from trucewatch.api.labels import reviewed_events  # analysts' reviews win over the machine's values
+    from trucewatch.review.labels import reviewed_events  # analysts' reviews win over the machine's values
 
     out.parent.mkdir(parents=True, exist_ok=True)
     if fmt in {"acled", "ucdp"}:

@@ -86,3 +86,13 @@ def judgements_of(events: list[Event], reviews: dict[str, Review], stored: list[
         if moves(reviews.get(e.id)):
             out[e.id] = rejudged(e, registry)
     return out
+
+def machine_values(e: Event) -> dict[str, Any]:
+    """The event's values as the machine derived them (the best-placed report's place and type)."""
+    best, p, t = e.best.incident, e.place, e.time
+    return {"event_type": best.acled_event_type, "sub_event_type": best.acled_sub_event_type,
+            "place": p.name if p else None, "country": p.country if p else None,
+            "admin1": p.admin1 if p else None, "lat": p.lat if p else None, "lon": p.lon if p else None,
+            "time_earliest": t.earliest.isoformat() if t else None, "time_latest": t.latest.isoformat() if t else None,
+            "perpetrator": best.perpetrator_claimed, "fatalities_low": e.fatalities_low,
+            "fatalities_best": e.fatalities_best, "fatalities_high": e.fatalities_high, "context": best.context}

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from trucewatch.api.reviewed import applied, judgements_of
-from trucewatch.api.views import machine_values
 from trucewatch.records import Judgement
+from trucewatch.review.reviewed import applied, judgements_of, machine_values
 from trucewatch.store.db import Store
 from trucewatch.store.review import Review, history, reviewed
 from trucewatch.stored import Event, Registered
@@ -28,7 +27,7 @@ SCHEMA = "trucewatch-review-labels/1"
 
 def reviewed_events(store: Store) -> list[Event]:
     """Every event as the reviews have it: edited values applied, rejected events left out."""
-    from trucewatch.api.grouping import apply_groupings
+    from trucewatch.review.grouping import apply_groupings
 
     reviews = reviewed(store.conn)
     events, _ = apply_groupings(store.conn, store.events())
@@ -38,9 +37,9 @@ def reviewed_events(store: Store) -> list[Event]:
 def reviewed_judgements(store: Store, events: list[Event], truce: Registered) -> list[Judgement]:
     """The judgements of ``events`` (reviewed, :func:`reviewed_events`) against one registered
     truce: the stored ones, and those of events whose time or place was reviewed, judged again."""
-    from trucewatch.api.grouping import groupings
-    from trucewatch.api.reviewed import rejudged
-    from trucewatch.api.truces import is_corrected
+    from trucewatch.review.grouping import groupings
+    from trucewatch.review.reviewed import rejudged
+    from trucewatch.review.truces import is_corrected
 
     if groupings(store.conn) or is_corrected(store.conn, truce.id):  # regrouped or corrected: all judged again
         return sorted((j for e in events for j in rejudged(e, [truce])), key=lambda j: j.incident)
