@@ -34,6 +34,7 @@ class Settings:
     near_km: float = 25.0
     max_event_hours: float = 72.0
     same_start_hours: float = 12.0
+    same_agreement_hours: float = 36.0
     mention_days: int = 7
     open_ended_days: int = 30
 
@@ -66,7 +67,7 @@ class Settings:
         for name in ("min_language_score", "min_similarity", "reprint_similarity"):
             if not _number(getattr(self, name)) or not 0 <= float(getattr(self, name)) <= 1:
                 raise ConfigError("E302", what=name, value=getattr(self, name), why="a number between 0 and 1")
-        for name in ("near_km", "max_event_hours", "same_start_hours"):
+        for name in ("near_km", "max_event_hours", "same_start_hours", "same_agreement_hours"):
             if not _number(getattr(self, name)) or float(getattr(self, name)) <= 0:
                 raise ConfigError("E302", what=name, value=getattr(self, name), why="a positive number")
         for name in ("database", "registry"):

@@ -48,7 +48,9 @@ def ceasefire_from_dict(d: dict[str, Any]) -> Ceasefire:
         duration_consistent=d["duration_consistent"],
         responses=tuple(Response(r["party"], r["stance"], r["by"], _spans(r["evidence"])) for r in d["responses"]),
         evidence=_spans(d["evidence"]), start_expression=d["start_expression"], end_expression=d["end_expression"],
-        open_ended=d["open_ended"], ended_early=_t(d["ended_early"]))
+        open_ended=d["open_ended"], ended_early=_t(d["ended_early"]),
+        parties=tuple(d.get("parties") or ()), mediators=tuple(d.get("mediators") or ()), zone=d.get("zone"),
+        zone_territory=tuple(d.get("zone_territory") or ()))
 
 
 def _place(d: dict[str, Any]) -> Place | None:

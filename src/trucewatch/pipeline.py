@@ -212,6 +212,9 @@ def _with_scope_country(cf: Ceasefire, incidents: list[Any], parties: Any) -> Ce
     if cf.scope_country is not None:
         return cf
     country = dominant_country(incidents)
+    if cf.zone_territory:  # its zone's country where most incidents are, else its zone's first
+        zone = cf.zone_countries
+        return dataclasses.replace(cf, scope_country=country if country in zone else zone[0])
     if country is None and cf.declared_by:
         country = parties.country(cf.declared_by) if cf.scope == "nationwide" else None
     return dataclasses.replace(cf, scope_country=country)

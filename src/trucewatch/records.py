@@ -131,6 +131,20 @@ class Ceasefire:
     end_expression: str | None = None
     open_ended: bool = False
     ended_early: datetime | None = None
+    #: the sides bound by it (both sides of an agreement; the declarer of a unilateral truce)
+    parties: tuple[str, ...] = ()
+    #: who brokered or guarantees it ("brokered by Qatar, Egypt and the US")
+    mediators: tuple[str, ...] = ()
+    #: where it holds: the zone's name, and its territory ("IN", "PK"; "PS:Gaza Strip" for a region)
+    zone: str | None = None
+    zone_territory: tuple[str, ...] = ()
+
+    @property
+    def zone_countries(self) -> tuple[str, ...]:
+        """The countries of its zone, else the country of its scope."""
+        if self.zone_territory:
+            return tuple(dict.fromkeys(t.split(":", 1)[0] for t in self.zone_territory))
+        return (self.scope_country,) if self.scope_country else ()
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -142,6 +156,8 @@ class Ceasefire:
             "scope": self.scope, "scope_country": self.scope_country, "occasion": self.occasion,
             "duration_stated_hours": self.duration_stated_hours, "duration_consistent": self.duration_consistent,
             "responses": [r.to_dict() for r in self.responses], "evidence": _spans(self.evidence),
+            "parties": list(self.parties), "mediators": list(self.mediators), "zone": self.zone,
+            "zone_territory": list(self.zone_territory), "zone_countries": list(self.zone_countries),
         }
 
 

@@ -187,13 +187,14 @@ class Registered:
     @property
     def windows(self) -> list[tuple[datetime | None, datetime | None, list[str]]]:
         """Every window its dated declarations state, with the articles stating it (several
-        entries: the declarations disagree; the settled window is the one most state)."""
-        out: dict[tuple[str | None, str | None], tuple[datetime | None, datetime | None, set[str]]] = {}
+        entries: the declarations disagree; the settled window is the one most state). One
+        instant written on two clocks ("23.00 Uhr MESZ", "midnight Moscow time") is one window."""
+        out: dict[tuple[float, float | None], tuple[datetime | None, datetime | None, set[str]]] = {}
         for d in self.declarations:
             cf = d.ceasefire
             if cf.start is None:
                 continue
-            key = (cf.start.isoformat(), cf.end.isoformat() if cf.end else None)
+            key = (cf.start.timestamp(), cf.end.timestamp() if cf.end else None)
             out.setdefault(key, (cf.start, cf.end, set()))[2].add(d.article_id)
         return [(start, end, sorted(arts)) for start, end, arts in out.values()]
 

@@ -182,7 +182,7 @@ def setup(data_dir: str | None, force: bool) -> None:
               default=Path("../shared/corpus"), show_default=True, help="With --real: where the labelled articles are.")
 @click.option("--split", type=click.Choice(["dev", "holdout", "all"]), default="dev", show_default=True,
               help="With --real: the development articles, the held-out third, or all.")
-@click.option("--misses", is_flag=True, help="With --real: list every wrong or missed incident.")
+@click.option("--misses", is_flag=True, help="With --real: list every wrong or missed incident and registered truce.")
 @click.option("--json", "json_out", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the figures as JSON.")
 def evaluate(golden: Path | None, coded: tuple[Path, ...], limit: int | None, real: Path | None, corpus: Path,

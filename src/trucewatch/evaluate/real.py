@@ -242,5 +242,7 @@ def score(analyzer: Analyzer, labels: Path, corpus: Path, split: str = "dev") ->
         t = score_article(analysis.to_contract(), item.label)
         out.setdefault(item.label["language"], Tally()).add(t)
         out["all"].add(t)
-    out["all"].registry = score_registry(items).figures()
+    registry = score_registry(items)
+    out["all"].registry = registry.figures()
+    out["all"].misses += registry.lines()
     return out

@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, time, timedelta
 from functools import cache
 
+from trucewatch.extract.ceasefire_sides import sides
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import places_in
 from trucewatch.extract.speakers import describes_place, is_subject, speaker_party
@@ -315,7 +316,7 @@ def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefir
     zone, basis = _clock(ctx, d.window, d.declarer)
     w = d.window
     start = _instant(w.start if w else None, zone)
-    end = _instant(w.end if w else None, zone)
+    end = _instant(w.end if w else None, _clock(ctx, None, d.declarer)[0] if w and w.end_unclocked else zone)
     stated = _stated_duration(ctx, d, ctx.sentences if single else d.sentences)
     consistent = None
     if stated is not None and start and end:
@@ -331,6 +332,8 @@ def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefir
     scope_country = None
     if scope is None:
         scope, scope_country = _scope_place(ctx, d.sentences)
+    who = sides(ctx, d.sentences, d.declarer, d.strong, single)
+    where = who.zone if scope_country is None else None  # a truce for one place holds there
     return Ceasefire(
         id=f"cf{index}", kind=_kind(ctx, d.sentences), declared_by=d.declarer,
         declared_by_person=head, implemented_by_person=implementer,
@@ -342,6 +345,8 @@ def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefir
         start_expression=w.start_expression if w else None,
         end_expression=w.end_expression if w else None,
         open_ended=open_ended, ended_early=_ended_early(ctx, zone) if start else None,
+        parties=who.parties, mediators=who.mediators, zone=where.name if where else None,
+        zone_territory=where.territory if where else (),
     )
 
 
@@ -353,8 +358,28 @@ def _kind(ctx: ArticleContext, sentences: list[Sentence]) -> str:
     return "ceasefire"
 
 
+def _last_day(ctx: ArticleContext, drafts: list[_Draft]) -> None:
+    """'… au troisième et dernier jour de l'accord dimanche': the day named as a truce's last day
+    ends it, at the end of that day, when its window has a start and nothing else ends it."""
+    for s in ctx.sentences:
+        if not (ctx.has("ceasefire.last_day", s) and ctx.has("ceasefire.terms", s)):
+            continue
+        days = [(resolve_date(p, ctx.published, future=False), ctx.shadow[p.start:p.end])
+                for p in grammar(ctx.lex).points(ctx.shadow, s.start, s.end) if p.has_date and not p.has_time]
+        day, said = next(((d, x) for d, x in days if d is not None), (None, None))
+        target = next((d for d in drafts if d.window and d.window.start and d.window.end is None
+                       and not d.window.open_ended and d.window.duration_hours is None and d.hours is None), None)
+        if day is None or target is None or target.window is None or target.window.start is None:
+            continue
+        end = datetime.combine(day + timedelta(days=1), time())
+        if end > target.window.start:
+            target.window = replace(target.window, end=end, end_expression=said)
+            target.evidence.append(ctx.sentence_span(s))
+
+
 def extract_ceasefires(ctx: ArticleContext) -> list[Ceasefire]:
     drafts = _drafts(ctx)
+    _last_day(ctx, drafts)
     cfs = [_build(ctx, d, i + 1, len(drafts) == 1) for i, d in enumerate(drafts)]
     if not cfs:
         return []

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from trucewatch.geo.zones import contains
 from trucewatch.judge.attribution import attribution
 from trucewatch.records import Attribution, Ceasefire, Claim, Incident, Judgement, Place, Spatial, TimeInterval
 from trucewatch.stored import Zone
@@ -37,8 +38,14 @@ def in_scope(country: str | None, names: set[str], scope: str | None, scope_coun
 
 
 def spatial(place: Place | None, cf: Ceasefire) -> Spatial:
+    """Where a place lies against a ceasefire: against its zone's territory when it has one
+    (``data/truces.toml``: the Gaza Strip, not the West Bank), else against its scope."""
     if place is None:
         return "unknown"
+    if cf.zone_territory:
+        where = contains(cf.zone_territory, place.country, place.admin1)
+        if where != "inside" or cf.scope is None or cf.scope in _LINE_SCOPES:
+            return where
     return in_scope(place.country, {place.name, place.admin1 or ""}, cf.scope, cf.scope_country)
 
 

@@ -47,9 +47,9 @@ def _covered(reg: Registered, events: list[Event]) -> bool:
     if cf.start is None:
         return False
     first, last = cf.start - COVERAGE, (reg.judged_end or cf.start) + COVERAGE
-    country = cf.scope_country
+    zone = cf.zone_countries
     near = any(e.time and e.time.latest > first and e.time.earliest < last
-               and (country is None or (e.place is not None and e.place.country == country)) for e in events)
+               and (not zone or (e.place is not None and e.place.country in zone)) for e in events)
     after = any(d.published and d.published >= cf.start.date() for d in reg.declarations)
     return near or after
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 
 from trucewatch.config import Settings
+from trucewatch.nlp.parties import party_book
 from trucewatch.records import Ceasefire
 from trucewatch.stored import Declaration, Registered
 from trucewatch.temporal.intervals import hours_between
@@ -37,14 +38,31 @@ def _close(a: datetime | None, b: datetime | None, hours: float) -> bool:
     return a is None or b is None or abs(hours_between(a, b)) <= hours
 
 
+def _agreement(cf: Ceasefire) -> bool:
+    """An agreement between sides: it binds two parties or more."""
+    return len(cf.parties) >= 2
+
+
+def _same_sides(truce: _Truce, cf: Ceasefire) -> bool:
+    """Both are agreements between the same sides: each side's announcement of one deal."""
+    return _agreement(cf) and any(_agreement(d.ceasefire) and set(d.ceasefire.parties) == set(cf.parties)
+                                  for d in truce.declarations)
+
+
 def _same(truce: _Truce, d: Declaration, settings: Settings) -> bool:
     reg, cf = truce.settled, d.ceasefire
-    if reg.declared_by and cf.declared_by and reg.declared_by != cf.declared_by:
+    sides = _same_sides(truce, cf)
+    if reg.declared_by and cf.declared_by and reg.declared_by != cf.declared_by and not sides:
         return False
     if cf.start is None:
-        return _mentions(reg, d, settings.mention_days)
-    hours = settings.same_start_hours
+        return _mentions(reg, d, settings.mention_days) or (sides and _near(reg, d, settings.mention_days))
+    # one deal told by each side: a day apart (a date each side's clock or account gives)
+    hours = settings.same_agreement_hours if sides else settings.same_start_hours
     return _close(reg.start, cf.start, hours) and _close(reg.end, cf.end, hours)
+
+
+def _near(reg: Ceasefire, d: Declaration, days: int) -> bool:
+    return d.published is not None and reg.start is not None and _days_from(reg, d) <= days
 
 
 def _days_from(reg: Ceasefire, d: Declaration) -> int:
@@ -79,14 +97,57 @@ def _settle(truce: _Truce) -> None:
     cfs = [d.ceasefire for d in truce.declarations]
     dated = [c for c in cfs if c.start] or cfs  # mentions carry no window
     stated = [c for c in dated if c.timezone_basis == "stated"] or dated
-    window, _ = Counter(_stated(c) for c in stated).most_common(1)[0]
-    chosen = next(c for c in stated if _stated(c) == window)
+    counted = Counter(_stated(c) for c in stated)
+    # the window most state; among as many, one with an end before an open one
+    window = max(counted, key=lambda w: (counted[w], w[1] is not None))
+    same = [c for c in stated if _stated(c) == window]
+    chosen = _ended(_own_clock(same, stated, _most([c.declared_by for c in cfs])), dated)
     early = [c.ended_early for c in cfs if c.ended_early]
+    sides = _most_sides(cfs)
+    zone = _most([c.zone for c in cfs])
+    where = next((c for c in cfs if c.zone == zone), chosen)
     truce.settled = replace(
-        chosen, id=truce.settled.id, declared_by=_most([c.declared_by for c in cfs]),
+        chosen, id=truce.settled.id,
+        declared_by=None if len(sides) >= 2 else _most([c.declared_by for c in cfs]),
         scope=_most([c.scope for c in cfs]), scope_country=_most([c.scope_country for c in cfs]),
         occasion=_most([c.occasion for c in cfs]), ended_early=min(early) if early else None,
-        responses=tuple(r for c in cfs for r in c.responses))
+        responses=tuple(r for c in cfs for r in c.responses), parties=sides,
+        mediators=tuple(dict.fromkeys(m for c in cfs for m in c.mediators if m not in sides)),
+        zone=where.zone, zone_territory=where.zone_territory)
+
+
+def _own_clock(chosen: list[Ceasefire], stated: list[Ceasefire], declarer: str | None) -> Ceasefire:
+    """The window most state, on its declarer's own clock when a declaration states the same
+    instants on it ("23.00 Uhr MESZ" and "midnight Moscow time": the Moscow one)."""
+    own = party_book().timezone(declarer)
+    first = chosen[0]
+    same = [c for c in stated if c.start and first.start and c.start == first.start
+            and (c.end == first.end if c.end and first.end else c.end is first.end)]
+    return next((c for c in same if own and c.timezone == own), first)
+
+
+def _ended(chosen: Ceasefire, dated: list[Ceasefire]) -> Ceasefire:
+    """A settled window whose end no declaration of it states, and that none calls open-ended,
+    takes the end the others state most ("from 20:59 GMT on Sunday" and "from midnight until
+    Friday" are one truce: it ends on Friday)."""
+    if chosen.end is not None or chosen.open_ended or chosen.start is None:
+        return chosen
+    ends = Counter(c.end.isoformat() for c in dated if c.end is not None and not c.open_ended
+                   and c.end > chosen.start)
+    if not ends:
+        return chosen
+    end = max(ends, key=lambda e: ends[e])
+    return replace(chosen, end=next(c.end for c in dated if c.end is not None and c.end.isoformat() == end))
+
+
+def _most_sides(cfs: list[Ceasefire]) -> tuple[str, ...]:
+    """The sides most declarations name (a declarer alone before an agreement among as many: a
+    unilateral truce one article takes for a deal stays its declarer's)."""
+    counted = Counter(tuple(sorted(c.parties)) for c in cfs if c.parties)
+    if not counted:
+        return ()
+    best = max(counted, key=lambda p: (counted[p], -len(p)))
+    return next(c.parties for c in cfs if tuple(sorted(c.parties)) == best)
 
 
 def _order(d: Declaration) -> tuple[str, str]:

@@ -39,9 +39,9 @@ def meeting(registry: list[Registered], times: list[Timed]) -> list[tuple[Regist
                    np.full(len(timed), -1, dtype=np.int64))  # the zone is judged in full afterwards
     out = []
     for reg, hits in zip(judged, judge_indexed(index, [_window(reg) for reg in judged]), strict=True):
-        country = reg.ceasefire.scope_country
+        zone = reg.ceasefire.zone_countries
         ids = [timed[int(i)][0] for i in (*hits.during, *hits.uncertain)]
-        ids += [t[0] for t in untimed if not country or t[3] in (None, country)]
+        ids += [t[0] for t in untimed if not zone or t[3] is None or t[3] in zone]
         out.append((reg, ids))
     return out
 

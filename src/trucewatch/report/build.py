@@ -78,6 +78,8 @@ class TruceReport:
                 "judged_until": self.local(reg.judged_end),
                 "timezone": cf.timezone, "timezone_basis": cf.timezone_basis, "scope": cf.scope,
                 "scope_country": cf.scope_country, "occasion": cf.occasion, "note": reg.note,
+                "parties": list(cf.parties), "mediators": list(cf.mediators), "zone": cf.zone,
+                "zone_territory": list(cf.zone_territory), "zone_countries": list(cf.zone_countries),
                 "responses": [{"party": p, "stance": s} for p, s in reg.responses],
                 "windows_stated": [{"start": self.local(a), "end": self.local(b), "articles": arts}
                                    for a, b, arts in reg.windows],

@@ -14,7 +14,7 @@ import json
 import re
 from pathlib import Path
 
-from trucewatch.records import Judgement
+from trucewatch.records import Ceasefire, Judgement
 from trucewatch.registry.user import file_stem
 from trucewatch.report.build import TruceReport, by_party
 from trucewatch.stored import Event, Source, StoredClaim
@@ -81,7 +81,25 @@ def opening(rep: TruceReport) -> list[str]:
     lines.append(f"Window: {rep.local(cf.start) or 'unknown'} → {end} ({cf.timezone or 'clock unknown'}, "
                  f"{cf.timezone_basis or '?'})" + (f"; ended early {rep.local(cf.ended_early)}" if cf.ended_early
                                                    else "") + ".")
+    lines.append(f"Between: {', '.join(cf.parties) or 'parties not stated'}"
+                 + (f"; mediated by {', '.join(cf.mediators)}" if cf.mediators else "")
+                 + f". Zone: {zone_text(cf)}.")
     return lines
+
+
+def _who(cf: Ceasefire) -> str:
+    """The heading: an agreement's sides, else its declarer."""
+    if len(cf.parties) >= 2 and not cf.declared_by:
+        return " – ".join(cf.parties) + " agreement"
+    return cf.declared_by or "declarer unknown"
+
+
+def zone_text(cf: Ceasefire) -> str:
+    """The zone as a reader reads it: its name, scope and territory."""
+    name = cf.zone or cf.scope or "not stated"
+    if cf.zone and cf.scope and cf.scope not in cf.zone:
+        name = f"{cf.scope}, in {cf.zone}"
+    return f"{name} ({', '.join(cf.zone_territory or cf.zone_countries) or '?'})"
 
 
 def _quotes_md(rep: TruceReport, rows: list[tuple[Event, Judgement]]) -> list[str]:
@@ -114,9 +132,11 @@ def _claims_md(claims: list[StoredClaim]) -> list[str]:
 def markdown(rep: TruceReport, images: dict[str, str]) -> str:
     reg = rep.ceasefire
     cf = reg.ceasefire
-    lines = [f"# Ceasefire {md(reg.id)}: {md(cf.declared_by or 'declarer unknown')}", ""]
+    lines = [f"# Ceasefire {md(reg.id)}: {md(_who(cf))}", ""]
     lines += [f"**{md(line)}**" if n == 0 else md(line) for n, line in enumerate(opening(rep))]
-    lines += ["", f"- **Zone:** {md(cf.scope or 'not stated')} ({md(cf.scope_country or '?')})",
+    lines += ["", f"- **Zone:** {md(zone_text(cf))}",
+              f"- **Parties:** {md(', '.join(cf.parties) or 'not stated')}; **mediators:** "
+              f"{md(', '.join(cf.mediators) or 'none named')}",
               f"- **Occasion:** {md(cf.occasion or '-')}",
               "- **Responses:** " + (md(", ".join(f"{p} {s}" for p, s in reg.responses)) or "none reported"),
               "", f"## Incidents during or straddling the window ({len(rep.rows)})", ""]
@@ -185,9 +205,11 @@ def html_page(rep: TruceReport, pngs: dict[str, bytes]) -> str:
 <title>Ceasefire {_h(reg.id)}</title><style>body{{font-family:sans-serif;max-width:70em;margin:auto}}
 table{{border-collapse:collapse}}td,th{{border:1px solid #ccc;padding:.2em .4em;font-size:.9em}}
 img{{max-width:100%}}.verdict{{font-size:1.2em;font-weight:bold}}</style></head><body>
-<h1>Ceasefire {_h(reg.id)}: {_h(cf.declared_by or 'declarer unknown')}</h1>
+<h1>Ceasefire {_h(reg.id)}: {_h(_who(cf))}</h1>
 <p class="verdict">{_h(first)}</p>{"".join(f"<p>{_h(line)}</p>" for line in rest)}
-<ul><li><b>Zone:</b> {_h(cf.scope or 'not stated')} ({_h(cf.scope_country or '?')})</li>
+<ul><li><b>Zone:</b> {_h(zone_text(cf))}</li>
+<li><b>Parties:</b> {_h(', '.join(cf.parties) or 'not stated')};
+<b>mediators:</b> {_h(', '.join(cf.mediators) or 'none named')}</li>
 <li><b>Occasion:</b> {_h(cf.occasion or '-')}</li>
 <li><b>Responses:</b> {_h(", ".join(f"{p} {s}" for p, s in reg.responses) or "none reported")}</li></ul>
 <h2>Incidents during or straddling the window ({len(rep.rows)})</h2>{_table_html(rep, rep.rows)}{_quotes_html(rep)}

@@ -8,7 +8,7 @@ clock to assume when the text names none.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
@@ -28,6 +28,9 @@ class Window:
     duration_hours: float | None  # stated in the text
     open_ended: bool
     span: tuple[int, int] | None
+    #: the end is a bare date ("bis Samstag") while only the start's hour names a clock
+    #: ("ab 23.00 Uhr MESZ"): that clock is the start's, the end's day is the declarer's
+    end_unclocked: bool = False
 
 
 @cache
@@ -155,9 +158,25 @@ def _cued_by_truce(lex: Lexicon, sh: str, p: Point, lo: int) -> bool:
     return any(0 <= p.start - t.end <= 30 for t in terms)
 
 
+def _dated_clocks(sh: str, points: list[Point]) -> list[Point]:
+    """'(2059 GMT) on Sunday night', '20:59 GMT, Sunday': a clock with no day right before a day
+    with no hour is one instant, that clock on that day (the clock's hour replaces the day's
+    part: no "eve of Sunday" reading of a night once the hour is given)."""
+    out: list[Point] = []
+    for p in points:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.has_time and not prev.has_date and p.has_date and not p.has_time
+                and p.special is None and not sh[prev.end : p.start].strip(" ),(-–")):
+            out[-1] = replace(p, start=prev.start, hour=prev.hour, minute=prev.minute, part=None,
+                              zone=prev.zone, zone_text=prev.zone_text)
+            continue
+        out.append(p)
+    return out
+
+
 def parse_window(lex: Lexicon, sh: str, lo: int, hi: int, ref: date | None) -> Window | None:
     """The window a declaration sentence gives, or None if it names no time at all."""
-    every = [p for p in grammar(lex).points(sh, lo, hi) if p.has_date or p.has_time]
+    every = _dated_clocks(sh, [p for p in grammar(lex).points(sh, lo, hi) if p.has_date or p.has_time])
     points = [p for p in every if _tied_to_truce(lex, sh, p, lo, hi) or _cued_by_truce(lex, sh, p, lo)]
     dur = duration_hours(lex, sh, lo, hi, [(p.start, p.end) for p in every])
     open_ended = bool(lex.phrases("ceasefire.open_ended").search(sh, lo, hi))
@@ -189,5 +208,6 @@ def parse_window(lex: Lexicon, sh: str, lo: int, hi: int, ref: date | None) -> W
         duration_hours=dur[0] if dur else None,
         open_ended=open_ended,
         span=(min(p.start for p in spans), max(p.end for p in spans)) if spans else None,
+        end_unclocked=bool(end_p and not end_p.has_time and not end_p.zone and start_p and start_p.zone),
     )
 

@@ -1,0 +1,127 @@
+"""Who a ceasefire binds, who brokered it, and where it holds.
+
+* **Mediators**: the parties or brokers (``data/truces.toml``) named right after a mediation
+  word ("brokered by Qatar, Egypt and the US", "à la médiation de", "при посредничестве",
+  "بوساطة": ``ceasefire.mediation``) or right before one ("the US-brokered truce", "Egypt and
+  Qatar, the mediators": ``ceasefire.mediation_before``).
+* **Parties**: a unilateral truce ("unilateral", ``ceasefire.unilateral``, or, with no word of
+  agreement, a declarer that is its agent or owner or the only party its sentences name) binds
+  its declarer; an agreement binds both
+  sides: the sides of the conflict (``parties.toml`` [conflict]) its sentences name, completed
+  with the conflict's other side; with no known conflict, the parties its sentences name.
+  Mediators are never parties.
+* **Zone**: a zone its sentences name (``data/truces.toml``: "Gaza", "Line of Control") that lies
+  in the parties' theatre; else the zone of the parties' conflict; else none (the judge falls back
+  on the country of its scope).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.geo.zones import ZoneDef, book
+
+#: how far after a mediation word its mediators are named, and before one, in characters
+_AFTER, _BEFORE = 90, 50
+
+
+@dataclass(frozen=True)
+class Sides:
+    parties: tuple[str, ...]
+    mediators: tuple[str, ...]
+    zone: ZoneDef | None
+    unilateral: bool
+
+
+def _named(ctx: ArticleContext, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(offset, name) of the parties and brokers named between lo and hi."""
+    found = [(m.start, m.party) for m in ctx.mentions_in(lo, hi) if m.party]
+    taken = [(m.start, m.end) for m in ctx.mentions_in(lo, hi)]
+    for b in book().brokers.finditer(ctx.shadow, lo, hi):
+        if not any(a <= b.start < z for a, z in taken):
+            found.append((b.start, str(book().brokers.value(b))))
+    return sorted(found)
+
+
+def mediators(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str, ...]:
+    out: list[str] = []
+    for s in sentences:
+        for cue in ctx.find("ceasefire.mediation", s):
+            out += [n for _, n in _named(ctx, cue.end, min(s.end, cue.end + _AFTER))]
+        for cue in ctx.find("ceasefire.mediation_before", s):
+            out += [n for _, n in _named(ctx, max(s.start, cue.start - _BEFORE), cue.start + 1)]
+    return tuple(dict.fromkeys(out))
+
+
+def _conflict(ctx: ArticleContext, first: list[str]) -> list[str]:
+    """The parties of the conflict of the first of ``first`` that fights one, in its order: a
+    conflict of which the article names two sides at least (Russia named in an article on
+    Libya does not make its truce one of the war in Ukraine)."""
+    named = {m.party for m in ctx.mentions if m.party}
+    for p in first:
+        for conflict in ctx.parties.conflicts.values():
+            if p in conflict["parties"] and len(named & set(conflict["parties"])) >= 2:
+                return list(conflict["parties"])
+    return []
+
+
+def _conflict_key(ctx: ArticleContext, sides: tuple[str, ...]) -> str | None:
+    for key, conflict in ctx.parties.conflicts.items():
+        if set(sides) & set(conflict["parties"]):
+            return str(key)
+    return None
+
+
+def _called_unilateral(ctx: ArticleContext, declarer: str | None) -> bool:
+    """Some sentence calls the declarer's truce unilateral ("Zelensky rejected Russia's unilateral
+    ceasefire"): a unilateral word, a ceasefire word and the declarer in one sentence."""
+    if declarer is None:
+        return False
+    return any(ctx.has("ceasefire.unilateral", s) and ctx.has("ceasefire.terms", s)
+               and any(m.party == declarer for m in ctx.mentions_in(s.start, s.end)) for s in ctx.sentences)
+
+
+def parties(ctx: ArticleContext, sentences: list[Sentence], declarer: str | None, strong: bool,
+            brokers: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """(the sides bound, whether it is unilateral)."""
+    unilateral = any(ctx.has("ceasefire.unilateral", s) for s in sentences) or _called_unilateral(ctx, declarer)
+    agreed = any(ctx.has("ceasefire.agreement", s) for s in sentences)
+    named = [m.party for s in sentences for m in ctx.mentions_in(s.start, s.end)
+             if m.party and m.party not in brokers]
+    # "Putin ordered a three-day truce": its declarer alone named, no word of agreement
+    alone = set(named) <= {declarer}
+    if declarer and (unilateral or (not agreed and (strong or alone))):
+        return (declarer,), True
+    named = list(dict.fromkeys(([declarer] if declarer else []) + named))
+    conflict = _conflict(ctx, named + list(ctx.dyad))
+    if conflict:
+        sides = [p for p in conflict if p in named][:2]
+        sides += [p for p in conflict if p not in sides][: max(0, 2 - len(sides))]
+        return tuple(sides), False
+    # no known conflict: the sides are not known; a declarer that owns it binds itself
+    return ((declarer,) if declarer and strong else ()), False
+
+
+def zone(ctx: ArticleContext, sentences: list[Sentence], sides: tuple[str, ...]) -> ZoneDef | None:
+    """The zone its sentences name in its parties' theatre, else that of their conflict."""
+    theatre = ctx.parties.theatre(sides) if sides else set()
+    for s in sentences:
+        for hit in book().names.finditer(ctx.shadow, s.start, s.end):
+            z = book().zones[str(book().names.value(hit))]
+            if not theatre or set(z.countries) & theatre:
+                return z
+    key = _conflict_key(ctx, sides) if len(sides) >= 2 or sides and _conflict(ctx, list(sides)) else None
+    return book().for_conflict(key) if key else None
+
+
+def sides(ctx: ArticleContext, own: list[Sentence], declarer: str | None, strong: bool,
+          single: bool) -> Sides:
+    """Parties, mediators and zone of a truce spoken of in ``own`` (``single``: the article's only
+    truce, whose mediators any sentence may name)."""
+    said = [s for s in ctx.sentences if ctx.has("ceasefire.mediation", s)
+            or ctx.has("ceasefire.mediation_before", s)] if single else own
+    brokers = mediators(ctx, said)
+    bound, unilateral = parties(ctx, own, declarer, strong, brokers)
+    brokers = tuple(b for b in brokers if b not in bound)
+    return Sides(bound, brokers, zone(ctx, own, bound), unilateral)
