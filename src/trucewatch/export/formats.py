@@ -13,7 +13,9 @@
 * ``parquet``: the incident reports table (typed columns, ``event_id`` included) for pandas,
   Polars, DuckDB or Spark.
 
-Values trucewatch does not know (ACLED's inter codes, UCDP's conflict ids) are empty, never guessed.
+Values trucewatch does not know (most of ACLED's inter codes, UCDP's conflict ids) are empty, never
+guessed; the ones an event type fixes (a protest's protesters, an attack's civilians) are written.
+Protests and riots are ACLED's (disorder type "Demonstrations"), PLOVER's PROTEST, and not UCDP's.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from trucewatch.errors import require
+from trucewatch.extract.taxonomy import disorder_type
 from trucewatch.records import Incident, Place, TimeInterval
 from trucewatch.store.db import Store
 from trucewatch.stored import Event, Report, StoredArticle, evidence_text
@@ -73,6 +76,31 @@ def _civilians(i: Incident) -> bool:
     return "civilians" in i.targets or i.acled_event_type == "Violence against civilians"
 
 
+def _demonstration(i: Incident) -> bool:
+    """Protests and riots: ACLED events, not UCDP's organised violence."""
+    return i.acled_event_type in {"Protests", "Riots"}
+
+
+def _sides(i: Incident, country: str) -> dict[str, str]:
+    """ACLED's actor and inter columns where the event type fixes them: a protest's first actor
+    is its protesters, a riot's its rioters, force against protesters has them second, an attack
+    on civilians has civilians second. Other actors stay as extracted (or empty)."""
+    actor1, actor2, inter1, inter2 = i.perpetrator_acled_actor or "", "", "", ""
+    named = f" ({country})" if country else ""
+    sub = i.acled_sub_event_type
+    if sub == "Excessive force against protesters":
+        actor2, inter2 = f"Protesters{named}", "Protesters"
+    elif i.acled_event_type == "Protests":
+        actor1, inter1 = f"Protesters{named}", "Protesters"
+    elif i.acled_event_type == "Riots":
+        actor1, inter1 = f"Rioters{named}", "Rioters"
+    elif _civilians(i) and country:
+        actor2, inter2 = f"Civilians{named}", "Civilians"
+    both = [x for x in (inter1, inter2) if x]
+    return {"actor1": actor1, "inter1": inter1, "actor2": actor2, "inter2": inter2,
+            "interaction": "-".join(both) if len(both) == 2 else f"{inter1} only" if inter1 and not actor2 else ""}
+
+
 @dataclass(frozen=True)
 class Row:
     """One CSV row's worth: an event (or a report on its own) and how its sources are named."""
@@ -110,11 +138,9 @@ def acled_row(row: Row) -> dict[str, Any]:
     return {
         "event_id_cnty": f"TW{e.id}", "event_date": start or "", "year": start[:4] if start else "",
         "time_precision": "" if width is None else (1 if width <= 1 else 2 if width <= 7 else 3),
-        "disorder_type": "Political violence" if i.acled_event_type in _VIOLENT else "Strategic developments",
+        "disorder_type": disorder_type(i.acled_event_type, i.acled_sub_event_type),
         "event_type": i.acled_event_type or "", "sub_event_type": i.acled_sub_event_type or "",
-        "actor1": i.perpetrator_acled_actor or "", "assoc_actor_1": "", "inter1": "",
-        "actor2": f"Civilians ({country.get('name', '')})" if _civilians(i) and country else "",
-        "assoc_actor_2": "", "inter2": "", "interaction": "",
+        **_sides(i, country.get("name", "")), "assoc_actor_1": "", "assoc_actor_2": "",
         "civilian_targeting": "Civilian targeting" if _civilians(i) else "",
         "iso": country.get("isonumeric", ""), "region": "", "country": country.get("name", ""),
         "admin1": p.admin1 or "", "admin2": "", "admin3": "", "location": p.name,
@@ -154,8 +180,13 @@ def ucdp_row(row: Row) -> dict[str, Any]:
 
 
 _PLOVER_MODE = {"Air/drone strike": "aerial", "Shelling/artillery/missile attack": "explosion",
-                "Remote explosive/landmine/IED": "explosion", "Suicide bomb": "explosion",
-                "Grenade": "explosion", "Armed clash": "firearms", "Attack": "firearms"}
+                "Remote explosive/landmine/IED": "explosion", "Suicide bomb": "suicide-attack",
+                "Grenade": "explosion", "Armed clash": "firearms", "Attack": "firearms",
+                "Abduction/forced disappearance": "abduct", "Sexual violence": "sexual",
+                "Mob violence": "beat", "Excessive force against protesters": "firearms"}
+#: PLOVER's PROTEST modes: a demonstration ("demo") or a riot; force used on a protest or by a mob
+#: is an ASSAULT on people (its mode in :data:`_PLOVER_MODE`)
+_PLOVER_PROTEST = {"Peaceful protest": "demo", "Protest with intervention": "demo", "Violent demonstration": "riot"}
 _PLOVER_CLAIM = {"accuses": ("DISAPPROVE", "accuse"), "accuses_violation": ("DISAPPROVE", "accuse"),
                  "denies": ("REJECT", "deny"), "rejects_ceasefire": ("REJECT", "ceasefire"),
                  "calls_to_reciprocate": ("DEMAND", "ceasefire"), "calls_for_ceasefire": ("DEMAND", "ceasefire"),
@@ -167,9 +198,7 @@ def _day(moment: datetime | None, fallback: str | None) -> str | None:
 
 
 def _plover_incident(inc: Incident, base: dict[str, Any], context: list[str], published: str | None) -> dict[str, Any]:
-    sub = inc.acled_sub_event_type
-    etype, mode = ("ASSAULT", _PLOVER_MODE.get(sub or "", "")) if inc.acled_event_type in _VIOLENT \
-        else ("COERCE", {"Arrests": "arrest", "Looting/property destruction": "seize"}.get(sub or "", ""))
+    etype, mode = _plover_type(inc.acled_event_type, inc.acled_sub_event_type or "")
     p = inc.place
     return {**base, "event_id": f"{base['story_id']}-{inc.id}", "event_type": etype, "event_mode": mode,
             "event_date": _day(inc.time.earliest if inc.time else None, published),
@@ -179,6 +208,17 @@ def _plover_incident(inc: Incident, base: dict[str, Any], context: list[str], pu
                          "admin1": p.admin1 if p else None, "lat": p.lat if p else None,
                          "lon": p.lon if p else None, "precision": p.geo_precision if p else None},
             "fatalities": inc.fatalities_low, "event_text": evidence_text(inc.evidence)}
+
+
+def _plover_type(event_type: str | None, sub: str) -> tuple[str, str]:
+    """PLOVER's event type and mode for an ACLED type: protests and riots are PROTEST (mode demo
+    or riot), force against protesters and mob violence ASSAULT, other violence ASSAULT with its
+    means, strategic developments COERCE."""
+    if sub in _PLOVER_PROTEST:
+        return "PROTEST", _PLOVER_PROTEST[sub]
+    if event_type in _VIOLENT or event_type in {"Protests", "Riots"}:
+        return "ASSAULT", _PLOVER_MODE.get(sub, "")
+    return "COERCE", {"Arrests": "arrest", "Looting/property destruction": "seize"}.get(sub, "")
 
 
 def plover_events(articles: Iterable[StoredArticle]) -> Iterator[dict[str, Any]]:
@@ -272,6 +312,8 @@ def write(fmt: str, store: Store, out: Path, per: str = "event") -> int:
         columns, make = (ACLED_COLUMNS, acled_row) if fmt == "acled" else (UCDP_COLUMNS, ucdp_row)
         rows = [Row.of_event(e) for e in reviewed_events(store)] if per == "event" else \
             [Row.of_report(r) for r in store.reports()]
+        if fmt == "ucdp":  # UCDP GED codes organised violence: no protests, no riots
+            rows = [r for r in rows if not _demonstration(r.incident)]
         return _csv(out, columns, (make(r) for r in rows))
     if fmt == "plover":
         n = 0

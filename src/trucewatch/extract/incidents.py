@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from trucewatch.extract import taxonomy
 from trucewatch.extract.agents import stated_agent
 from trucewatch.extract.casualties import Count, combine, extract_casualties
 from trucewatch.extract.context import ArticleContext, Sentence
@@ -52,54 +53,25 @@ class Draft:
     strikes: int | None = None
     heard: bool = False
     context: str = "new"
+    strength: int = 0  # how firmly the type was read (taxonomy.Choice.strength)
 
 
-Trigger = tuple[str, str, "str | None", tuple[int, int]]
-
-
-def _rank(weapon: str, sub: str) -> tuple[int, int, bool]:
-    """Which trigger names the event: a clash between armed sides, then an air force (its
-    missiles are air strikes, as ACLED codes them), then a specific weapon, then anything but
-    the generic 'strike/hit' reading; a bare killing verb comes last."""
-    if weapon in ("~casualty", "~property"):
-        return (-1, 0, weapon == "~property")
-    specific = 2 if weapon == "~air" else (1 if weapon and not weapon.startswith("~") else 0)
-    return (1 if weapon == "~clash" else 0, specific, sub != "Shelling/artillery/missile attack")
+Trigger = taxonomy.Choice
 
 
 def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
-    """The most specific event trigger in the sentence: (type, sub-type, weapon, span)."""
+    """The sentence's event (type, sub-type, weapon, span), chosen among its event words by the
+    codebook's precedence (:mod:`trucewatch.extract.taxonomy`)."""
     events = ctx.lex.phrases("events")
-    best = None
+    readings = []
     for hit in ctx.find("events", s):
         etype, sub, weapon = events.value(hit)
         if _negated(ctx, s, hit.start) or _descriptive(ctx, hit.start, hit.end) or _supplied(ctx, s, hit, weapon):
             continue
         if weapon == "~air" and ctx.lex.phrases("speech.verbs").search(ctx.shadow, hit.end, hit.end + 20):
             continue  # "the air force said": a source, not the attacker
-        rank = _rank(weapon, sub)
-        if best is None or rank > best[0]:
-            weapon_name = weapon if weapon and not weapon.startswith("~") else None
-            best = (rank, (etype, sub, weapon_name, (hit.start, hit.end)))
-    if best is None:
-        return None
-    etype, sub, weapon, at = best[1]
-    if sub == "Armed clash" and best[0][0] == 0 and _unarmed_target(ctx, s, at):
-        etype, sub = "Violence against civilians", "Attack"  # fire opened on people, no battle
-    unarmed_craft = ctx.lex.optional("filters.unarmed_craft")
-    if sub == "Disrupted weapons use" and unarmed_craft.search(ctx.shadow, s.start, s.end):
-        etype, sub = "Strategic developments", "Looting/property destruction"  # a recon drone downed
-    return etype, sub, ("air strike" if weapon == "~air" else weapon), at
-
-
-def _unarmed_target(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
-    """Fire opened on civilians or journalists, or on people named without any armed word
-    ("opened fire at displaced Palestinians"), is an attack on civilians, not a clash."""
-    if {"civilians", "journalists"} & set(_targets(ctx, s)):
-        return True
-    after = ctx.shadow[at[1] : min(s.end, at[1] + 45)]
-    onto = re.match(rf"\s*(?:{ctx.lex.alternation('filters.onto')})\s+(?P<what>[^,.;]+)", after)
-    return bool(onto) and not ctx.lex.phrases("filters.armed").search(onto["what"])  # type: ignore[index]
+        readings.append(taxonomy.Reading(hit, etype, sub, weapon))
+    return taxonomy.choose(ctx, s, readings)
 
 
 def _descriptive(ctx: ArticleContext, start: int, end: int) -> bool:
@@ -144,11 +116,16 @@ def _negated(ctx: ArticleContext, s: Sentence, at: int) -> bool:
     return False
 
 
+def _called_for(ctx: ArticleContext, s: Sentence, trig: Trigger) -> str | None:
+    """A protest called for or announced is no event yet: hypothetical, as PLOVER's future."""
+    return "hypothetical" if taxonomy.planned(ctx, s, trig) else None
+
+
 def _caption(ctx: ArticleContext, s: Sentence) -> bool:
     return bool(ctx.lex.optional("filters.caption")) and ctx.has("filters.caption", s)
 
 
-def _context(ctx: ArticleContext, s: Sentence) -> str | None:
+def _context(ctx: ArticleContext, s: Sentence, trig: Trigger) -> str | None:
     """What a sentence that is not news of a new incident is instead (PLOVER's contexts):
     ``hypothetical`` (speculation, threats, aims), ``recap`` (a background tally, "last month"),
     ``historical`` (violence dated by an earlier year); None for news."""
@@ -156,7 +133,8 @@ def _context(ctx: ArticleContext, s: Sentence) -> str | None:
         return "hypothetical"
     if _dated_past(ctx, s):
         return "historical"
-    if ctx.has("filters.background", s):
+    crowd = trig.event_type in {"Protests", "Riots"}  # "thousands of protesters": the crowd, not a tally
+    if any(not (crowd and 0 <= trig.span[0] - h.end <= 5) for h in ctx.find("filters.background", s)):
         return "recap"
     return None
 
@@ -264,7 +242,7 @@ class _Builder:
             return
         if _caption(ctx, s):
             return  # a photo caption repeats what the body reports
-        context = _context(ctx, s) or self._habitual(s)
+        context = _context(ctx, s, trig) or self._habitual(s) or _called_for(ctx, s, trig)
         if context is not None:
             if self.aside is not None:
                 self.aside.add_as(s, trig, context)
@@ -357,16 +335,16 @@ class _Builder:
             and not ctx.lex.phrases("events").covers(ctx.shadow, verb.start, verb.end)
 
     def _draft(self, s: Sentence, trig: Trigger, pm: PlaceMention | None) -> Draft:
-        etype, sub, weapon, _ = trig
-        d = Draft(pm, etype, sub, weapon, self.time_for(s, pm), [], [], context=self.context)
+        d = Draft(pm, trig.event_type, trig.sub_type, trig.weapon, self.time_for(s, pm), [], [],
+                  context=self.context, strength=trig.strength)
         self._enrich(d, s, trig)
         return d
 
     def _enrich(self, d: Draft, s: Sentence, trig: Trigger) -> None:
         ctx = self.ctx
-        etype, sub, weapon, span = trig
-        if d.weapon is None and weapon:
-            d.weapon, d.sub_type, d.event_type = weapon, sub, etype
+        span = trig.span
+        if trig.strength > d.strength or d.weapon is None and trig.weapon and trig.strength == d.strength:
+            d.weapon, d.sub_type, d.event_type, d.strength = trig.weapon, trig.sub_type, trig.event_type, trig.strength
         d.sentences.append(s)
         d.evidence.append(ctx.sentence_span(s))
         speaker, person = speaker_party(ctx, s)
@@ -433,8 +411,8 @@ def _absorb(into: Draft, d: Draft) -> None:
         elif both is not None:
             into.time = both
     into.time = into.time or d.time
-    if into.weapon is None and d.weapon:
-        into.weapon, into.sub_type, into.event_type = d.weapon, d.sub_type, d.event_type
+    if d.strength > into.strength or into.weapon is None and d.weapon and d.strength == into.strength:
+        into.weapon, into.sub_type, into.event_type, into.strength = d.weapon, d.sub_type, d.event_type, d.strength
     into.sentences += d.sentences
     into.evidence += d.evidence
     into.reported_by = into.reported_by or d.reported_by
@@ -461,16 +439,27 @@ def _finish(ctx: ArticleContext, d: Draft, incident_id: str) -> Incident:
     place: Place | None = to_place(ctx, d.place) if d.place else None
     f_low, f_high = combine(d.killed)
     i_low, i_high = combine(d.injured)
+    actor = ctx.parties.acled_actor(d.perpetrator)
     return Incident(
-        id=incident_id, place=place, acled_event_type=d.event_type, acled_sub_event_type=d.sub_type,
+        id=incident_id, place=place, acled_event_type=d.event_type,
+        acled_sub_event_type=taxonomy.territory_sub_type(d.sub_type, _taker(ctx, d.perpetrator, actor),
+                                                         place.country if place else None),
         weapon=d.weapon, strikes=d.strikes, time=d.time, perpetrator_claimed=d.perpetrator,
         perpetrator_claimed_by=d.perpetrator_by, reported_by=d.reported_by,
         reported_by_person=d.reported_by_person, fatalities_low=f_low, fatalities_high=f_high,
         injured_low=i_low, injured_high=i_high, targets=tuple(d.targets),
         evidence=tuple(sorted(set(d.evidence), key=lambda sp: sp.start)),
         confidence=_confidence(d), evidence_kind="heard" if d.heard and not d.killed else "reported",
-        perpetrator_acled_actor=ctx.parties.acled_actor(d.perpetrator), context=d.context,
+        perpetrator_acled_actor=actor, context=d.context,
     )
+
+
+def _taker(ctx: ArticleContext, party: str | None, actor: str | None) -> tuple[str, str | None] | None:
+    """The side that did it, as its ACLED actor and its country (for the territory sub-types)."""
+    if party is None or actor is None:
+        return None
+    known = ctx.parties.parties.get(party)
+    return actor, known.country if known is not None else None
 
 
 def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[Incident]:

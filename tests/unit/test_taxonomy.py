@@ -1,0 +1,116 @@
+"""ACLED's taxonomy as the codebook codes it (issue 9): protests, riots, violence against
+civilians and the sub-event rules, in every language. Self-written sentences, one event each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from trucewatch.extract.taxonomy import disorder_type, territory_sub_type
+
+pytestmark = pytest.mark.model
+
+P, R, V = "Protests", "Riots", "Violence against civilians"
+E, B, S = "Explosions/Remote violence", "Battles", "Strategic developments"
+
+CASES = [
+    # a protest, a dispersed protest, a riot, a mob, an abduction, an attack on civilians,
+    # a drone strike, a shelling, a recapture
+    ("en", "On Sunday, thousands of protesters rallied in Tbilisi against the government.", P, "Peaceful protest"),
+    ("en", "On Monday, police used tear gas and water cannon to disperse protesters in Tbilisi.", P,
+     "Protest with intervention"),
+    ("en", "On Monday, security forces opened fire on protesters in Khartoum, killing five.", P,
+     "Excessive force against protesters"),
+    ("en", "On Tuesday, rioters threw stones at police and set cars on fire in Marseille.", R, "Violent demonstration"),
+    ("en", "On Tuesday, a mob attacked two men in Kaduna and beat them to death.", R, "Mob violence"),
+    ("en", "On Wednesday, gunmen abducted 12 passengers in Kaduna.", V, "Abduction/forced disappearance"),
+    ("en", "On Wednesday, gunmen shot and killed four bank employees in Kandahar.", V,
+     "Attack"),
+    ("en", "On Thursday, a Russian drone struck a house in Kharkiv, injuring two.", E, "Air/drone strike"),
+    ("en", "On Thursday, Russian forces fired rockets at Nikopol, killing one.", E,
+     "Shelling/artillery/missile attack"),
+    ("en", "On Friday, Ukrainian forces recaptured the village of Robotyne.", B, "Government regains territory"),
+    ("en", "On Friday, air defences shot down 12 drones over Odesa.", S, "Disrupted weapons use"),
+    ("en", "On Friday, Ukrainian forces shot down a Russian Orlan-10 reconnaissance drone near Bashtanka.", S,
+     "Looting/property destruction"),
+    ("fr", "Dimanche, des milliers de manifestants ont défilé à Lyon contre la guerre.", P, "Peaceful protest"),
+    ("fr", "Lundi, la police a dispersé les manifestants à Nantes avec des gaz lacrymogènes.", P,
+     "Protest with intervention"),
+    ("fr", "Mardi, des émeutiers ont lancé des pierres sur la police à Marseille.", R, "Violent demonstration"),
+    ("fr", "Mercredi, des hommes armés ont enlevé dix villageois près de Mopti.", V, "Abduction/forced disappearance"),
+    ("fr", "Jeudi, une frappe de drone russe a touché une maison à Kharkiv.", E, "Air/drone strike"),
+    ("de", "Am Sonntag demonstrierten Tausende Demonstranten in Berlin gegen den Krieg.", P, "Peaceful protest"),
+    ("de", "Am Montag löste die Polizei die Kundgebung in Leipzig mit Wasserwerfern auf.", P,
+     "Protest with intervention"),
+    ("de", "Am Dienstag warfen Randalierer in Hamburg Steine auf Polizisten.", R, "Violent demonstration"),
+    ("de", "Am Mittwoch wurden in Charkiw zwei Zivilisten von russischen Soldaten erschossen.", V, "Attack"),
+    ("es", "El domingo, miles de manifestantes marcharon en Bogotá contra el gobierno.", P, "Peaceful protest"),
+    ("es", "El lunes, la policía dispersó a los manifestantes con gases lacrimógenos en Cali.", P,
+     "Protest with intervention"),
+    ("es", "El martes, una turba linchó a un hombre en Puebla.", R, "Mob violence"),
+    ("es", "El miércoles, hombres armados secuestraron a cinco campesinos en Tumaco.", V,
+     "Abduction/forced disappearance"),
+    ("ru", "В воскресенье в Тбилиси прошел митинг протеста против правительства.", P, "Peaceful protest"),
+    ("ru", "В понедельник полиция разогнала протестующих в Тбилиси слезоточивым газом.", P,
+     "Protest with intervention"),
+    ("ru", "Во вторник ВСУ обстреляли Донецк из артиллерии, погибли двое мирных жителей.", E,
+     "Shelling/artillery/missile attack"),
+    ("ru", "В среду беспилотник атаковал дом в Белгороде.", E, "Air/drone strike"),
+    ("uk", "У неділю у Львові відбувся мітинг проти війни.", P, "Peaceful protest"),
+    ("uk", "У понеділок поліція розігнала протестувальників у Києві.", P, "Protest with intervention"),
+    ("uk", "У вівторок росіяни обстріляли Херсон з артилерії.", E, "Shelling/artillery/missile attack"),
+    ("uk", "У середу ЗСУ відвоювали село Роботине.", B, "Government regains territory"),
+    ("ar", "خرج آلاف المتظاهرين يوم الجمعة في البصرة ضد الحكومة.", P, "Peaceful protest"),
+    ("ar", "استخدمت الشرطة الغاز المسيل للدموع لتفريق المتظاهرين في بغداد يوم الاثنين.", P,
+     "Protest with intervention"),
+    ("ar", "شنت طائرة مسيرة إسرائيلية غارة على منزل في خان يونس يوم الأربعاء.", E, "Air/drone strike"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "event_type", "sub_type"), CASES)
+def test_taxonomy_types_one_event_as_acled_codes_it(analyzer: Any, lang: str, text: str, event_type: str,
+                                                     sub_type: str) -> None:
+    a = analyzer.analyze(text, published="2025-06-10", language=lang)
+    got = [(i.acled_event_type, i.acled_sub_event_type) for i in a.incidents]
+    assert got == [(event_type, sub_type)]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Opposition leaders called for a protest in Tbilisi on Sunday."),
+    ("en", "On Saturday, Russia lodged a protest with the Ukrainian embassy in Minsk."),
+    ("de", "Ägypten habe bei Israel Protest gegen die Besetzung des Grenzübergangs Rafah eingelegt."),
+    ("fr", "Les syndicats ont appelé à manifester à Paris jeudi prochain."),
+    ("ru", "МИД России выразил протест против действий Киева."),
+])
+def test_taxonomy_calls_and_diplomatic_protests_are_no_events(analyzer: Any, lang: str, text: str) -> None:
+    a = analyzer.analyze(text, published="2025-06-10", language=lang)
+    assert a.incidents == [] or all(i.context != "new" for i in a.incidents)
+
+
+@pytest.mark.parametrize(("sub", "taker", "where", "expected"), [
+    ("Government regains territory", ("Military Forces of Ukraine (2019-)", "UA"), "UA",
+     "Government regains territory"),
+    ("Government regains territory", ("Military Forces of Russia (2000-)", "RU"), "UA",
+     "Non-state actor overtakes territory"),
+    ("Non-state actor overtakes territory", ("Military Forces of Syria (2000-)", "SY"), "SY",
+     "Government regains territory"),
+    ("Government regains territory", ("Hamas Movement", "PS"), "PS", "Non-state actor overtakes territory"),
+    ("Government regains territory", None, "UA", "Government regains territory"),
+    ("Armed clash", ("Military Forces of Russia (2000-)", "RU"), "UA", "Armed clash"),
+])
+def test_taxonomy_territory_sub_type_follows_the_taker(sub: str, taker: tuple[str, str] | None, where: str,
+                                                       expected: str) -> None:
+    assert territory_sub_type(sub, taker, where) == expected
+
+
+@pytest.mark.parametrize(("event_type", "sub", "expected"), [
+    ("Protests", "Peaceful protest", "Demonstrations"),
+    ("Protests", "Excessive force against protesters", "Political violence; Demonstrations"),
+    ("Riots", "Violent demonstration", "Demonstrations"),
+    ("Riots", "Mob violence", "Political violence"),
+    ("Battles", "Armed clash", "Political violence"),
+    ("Strategic developments", "Disrupted weapons use", "Strategic developments"),
+])
+def test_taxonomy_disorder_type_is_acleds(event_type: str, sub: str, expected: str) -> None:
+    assert disorder_type(event_type, sub) == expected
