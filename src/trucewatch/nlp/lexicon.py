@@ -162,7 +162,7 @@ class PhraseSet:
 
 #: sections whose keys are field names with phrase lists or phrase tables under them; every other
 #: section is itself a phrase table (phrase -> label)
-_FIELD_TABLES = {"ceasefire", "time", "casualties", "speech", "claims", "filters"}
+_FIELD_TABLES = {"ceasefire", "time", "casualties", "speech", "claims", "filters", "context"}
 
 
 def _shadowed(raw: dict[str, Any]) -> dict[str, Any]:
