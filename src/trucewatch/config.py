@@ -29,6 +29,7 @@ class Settings:
     batch: int = 32
     database: str = "trucewatch.sqlite"
     registry: str = "ceasefires.yaml"
+    min_confidence: float = 0.6
     min_similarity: float = 0.80
     reprint_similarity: float = 0.97
     near_km: float = 25.0
@@ -64,7 +65,7 @@ class Settings:
             value = getattr(self, name)
             if not isinstance(value, int) or isinstance(value, bool) or value < 1:
                 raise ConfigError("E302", what=name, value=value, why="a positive integer")
-        for name in ("min_language_score", "min_similarity", "reprint_similarity"):
+        for name in ("min_language_score", "min_confidence", "min_similarity", "reprint_similarity"):
             if not _number(getattr(self, name)) or not 0 <= float(getattr(self, name)) <= 1:
                 raise ConfigError("E302", what=name, value=getattr(self, name), why="a number between 0 and 1")
         for name in ("near_km", "max_event_hours", "same_start_hours", "same_agreement_hours"):

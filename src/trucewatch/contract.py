@@ -79,7 +79,8 @@ def incident_from_dict(d: dict[str, Any]) -> Incident:
         fatalities_low=d["fatalities_low"], fatalities_high=d["fatalities_high"], injured_low=d["injured_low"],
         injured_high=d["injured_high"], targets=tuple(d["targets"]), evidence=_spans(d["evidence"]),
         confidence=float(d["confidence"]), evidence_kind=d["evidence_kind"],
-        perpetrator_acled_actor=d["perpetrator_acled_actor"], context=d.get("context", "new"))
+        perpetrator_acled_actor=d["perpetrator_acled_actor"], context=d.get("context", "new"),
+        tally=bool(d.get("tally", False)))
 
 
 def claim_from_dict(d: dict[str, Any]) -> Claim:

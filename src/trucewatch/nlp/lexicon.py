@@ -164,7 +164,7 @@ class PhraseSet:
 
 #: sections whose keys are field names with phrase lists or phrase tables under them; every other
 #: section is itself a phrase table (phrase -> label)
-_FIELD_TABLES = {"ceasefire", "time", "casualties", "taxonomy", "speech", "claims", "filters"}
+_FIELD_TABLES = {"ceasefire", "time", "casualties", "taxonomy", "speech", "claims", "filters", "context"}
 
 
 def _lemmas(raw: dict[str, Any], language: str) -> dict[str, Any]:

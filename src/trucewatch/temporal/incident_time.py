@@ -23,7 +23,7 @@ from functools import cache
 
 from trucewatch.nlp.lexicon import Lexicon, phrase_regex
 from trucewatch.records import Ceasefire, TimeInterval
-from trucewatch.temporal.intervals import day_interval, localize, shift
+from trucewatch.temporal.intervals import clamp_to, day_interval, localize, shift
 from trucewatch.temporal.points import Point, grammar
 from trucewatch.temporal.resolve import resolve_date, wall_span
 
@@ -118,6 +118,10 @@ def from_calendar(lex: Lexicon, sh: str, lo: int, hi: int, published: date | Non
         # "ليل أمس", "last night": the night that ends on the day of publication; its own
         # "yesterday" is not a date of the night's start
         dated = [p for p in dated if not (overnight.start <= p.start and p.end <= overnight.end)]
+        own = dated[-1] if dated else None
+        # "en la madrugada de hoy viernes", "в ночь на 5 мая": the night's own hours
+        if own is not None and own.part and own.start < overnight.end and overnight.start < own.end:
+            return _wall(own, published, clocks, sh)
         day = resolve_date(dated[-1], published, future=False) if dated else published
         if day is None:
             return None
@@ -180,6 +184,19 @@ def reporting_window(published: date | None, clocks: Clocks) -> TimeInterval | N
         return None
     lo_t, hi_t = day_interval(published - timedelta(days=1), published, clocks.zones)
     return TimeInterval(lo_t, hi_t, "reporting_window", None)
+
+
+NIGHT_HOURS = 14.0
+
+
+def clamp_reported(t: TimeInterval, end: datetime) -> TimeInterval:
+    """Cut an incident's interval at the end of the day of publication (nothing reported happens
+    later), except a night the text names that begins before it: an overnight attack spans two
+    dates, and an article stamped the evening before ("hoy viernes" in a Thursday-stamped one)
+    reports a night that ends the next morning. A time reckoned from a truce is cut."""
+    if t.basis == "explicit" and t.width_hours <= NIGHT_HOURS and t.earliest <= end:
+        return t
+    return clamp_to(t, end)
 
 
 def publication_end(published: date | None, clocks: Clocks) -> datetime | None:

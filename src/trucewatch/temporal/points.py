@@ -35,6 +35,8 @@ class Point:
     part: tuple[int, int] | None = None
     zone: str | None = None
     zone_text: str | None = None
+    #: "hoy viernes", "вчера, в четверг": the weekday said to be that relative day
+    near: int | None = None
 
     @property
     def has_date(self) -> bool:
@@ -130,7 +132,7 @@ class PointGrammar:
             if not _overlaps(taken, hit.start, hit.end):
                 found.append(Point(hit.start, hit.end, rel_day=int(self.rel_days.value(hit))))
                 taken.append((hit.start, hit.end))
-        return found
+        return _named_days(sh, found, self.connector)
 
     def _range_starts(self, sh: str, lo: int, hi: int, found: list[Point],
                       taken: list[tuple[int, int]]) -> list[Point]:
@@ -236,6 +238,28 @@ def _month_day(lex: Lexicon) -> re.Pattern[str]:
 def _alt(words: dict[str, int]) -> str:
     keys = sorted({k.rstrip(".") for k in words}, key=len, reverse=True)
     return "|".join(re.escape(k) + r"\.?" for k in keys)
+
+
+def _named_days(sh: str, found: list[Point], connector: re.Pattern[str]) -> list[Point]:
+    """'hoy viernes', 'aujourd'hui vendredi', 'вчера, в четверг', 'yesterday (Thursday)': a
+    relative day and the weekday it is said to be are one point, the weekday nearest that day
+    (a publication date a day off, as a UTC stamp or a late edition gives, would otherwise put
+    "hoy viernes" a week back)."""
+    rel = {p.end: p for p in found if p.rel_day is not None}
+    out, drop = [], set()
+    for p in found:
+        if p.weekday is None or p.day is not None:
+            out.append(p)
+            continue
+        before = next((r for end, r in rel.items() if end <= p.start and connector.match(sh[end : p.start])), None)
+        after = next((r for r in rel.values() if r.start >= p.end and connector.match(sh[p.end : r.start])), None)
+        r = before or after
+        if r is None:
+            out.append(p)
+            continue
+        drop.add(id(r))
+        out.append(replace(p, start=min(p.start, r.start), end=max(p.end, r.end), near=r.rel_day))
+    return [p for p in out if id(p) not in drop]
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:

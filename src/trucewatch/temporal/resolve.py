@@ -8,6 +8,7 @@ A point resolves against a reference date (the publication date), a role and a c
   ("du 6 janvier à midi au 7 janvier à minuit" ends at 2023-01-08T00:00);
 * a weekday names the nearest such day for a ceasefire window (announced as coming, or reported
   as having begun) and the last such day on or before the reference for something that happened.
+* a weekday said to be a relative day ("hoy viernes") is the such day nearest that day;
 * a year-less date takes the year that puts it nearest the reference date.
 """
 
@@ -33,6 +34,10 @@ def resolve_date(p: Point, ref: date | None, *, future: bool | None) -> date | N
         return None
     if p.rel_day is not None:
         return ref + timedelta(days=p.rel_day)
+    if p.weekday is not None and p.near is not None:  # "hoy viernes": the Friday nearest today
+        said = ref + timedelta(days=p.near)
+        ahead = (p.weekday - said.weekday()) % 7
+        return said + timedelta(days=ahead if ahead <= 3 else ahead - 7)
     if p.weekday is not None:
         ahead = (p.weekday - ref.weekday()) % 7
         behind = (ref.weekday() - p.weekday) % 7

@@ -1,0 +1,194 @@
+"""PLOVER's context of a sentence that reports violence: news of a new incident, or something else.
+
+A careful reader sets aside, beside the incidents, violence an article mentions without reporting
+it as news. The contexts are PLOVER's (docs/labelling.md):
+
+* ``planned``: announced, threatened or prepared ("threatened to strike", "next week", a future
+  tense at the event word: "will strike", "обстріляють", "bombardera");
+* ``hypothetical``: speculation and conditions ("could", "if", "perhaps");
+* ``historical``: an earlier period: a year before the article's ("in 2014", "the 1990s"), when
+  the sentence states no recent day;
+* ``recap``: an earlier event of the same conflict retold ("last week", "le mois dernier",
+  a background tally) and the picture of an aftermath (a photo caption's present-tense scene);
+* ``statement``: a pattern or tally since a year ("since 2022"), or what a video shows.
+
+Every cue is a lexicon list of the language (section ``context`` and the older ``filters``
+lists); the grammar (tense, aspect) comes from spaCy's morphology where the language is parsed
+and from pymorphy3 for Russian and Ukrainian. A sentence that also states a day near publication
+("on Saturday", "overnight", "hoy") keeps its news reading for the dated cues: "last week's
+truce collapsed on Saturday when ..." is news.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from typing import Any
+
+from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.nlp.morph import MORPH_LANGUAGES, analyzer
+from trucewatch.temporal.points import grammar
+from trucewatch.temporal.resolve import resolve_date
+
+#: a day the sentence states this many days or fewer before publication is recent
+RECENT_DAYS = 7
+
+_YEAR = re.compile(r"(?<![\w.,])(?P<y>19[5-9]\d|20\d\d)(?:s|-е|-х|-ті)?(?!\w|[.,]\d)")
+
+
+def sentence_context(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crowd: bool = False) -> str | None:
+    """The context of sentence ``s`` whose event word is at ``at``, or None for news. ``crowd``: the
+    event word names a crowd (a protest, a riot), whose size ("thousands of protesters") is no tally."""
+    if ctx.has("context.planned", s):
+        return "planned"
+    if ctx.has("filters.speculation", s):
+        return "hypothetical"  # "could shell X next week": the modality, not the plan
+    if _future(ctx, s, at):
+        return "planned"
+    recent = recent_day(ctx, s)
+    if not recent and _since_year(ctx, s):
+        return "statement"
+    if not recent and _past_year(ctx, s):
+        return "historical"
+    if not recent and (ctx.has("context.recap_times", s) or _background(ctx, s, at, crowd)):
+        return "recap"
+    if not recent and _caption_scene(ctx, s):
+        return "recap"
+    if not recent and _filmed(ctx, s, at):
+        return "statement"
+    return None
+
+
+def _background(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crowd: bool) -> bool:
+    """A background tally in the sentence; before a crowd's word ("thousands of protesters") it is
+    the crowd's size."""
+    return any(not (crowd and 0 <= at[0] - h.end <= 5) for h in ctx.find("filters.background", s))
+
+
+def _filmed(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+    """'footage from a drone showed ...', 'Drohnen filmten': the event word names the camera or
+    what a video shows, close to a word of filming; "Footage showed smoke in X, one of the
+    places hit" reports the strike and stays news."""
+    return any(abs(h.start - at[0]) <= 60 or abs(at[1] - h.end) <= 60 for h in ctx.find("context.footage", s))
+
+
+def _future(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+    if ctx.has("context.future_times", s):
+        return True
+    if ctx.published is not None:
+        for p in grammar(ctx.lex).points(ctx.shadow, s.start, s.end):
+            if p.rel_day is not None and p.rel_day > 0 and p.weekday is None:
+                return True  # "tomorrow", "demain"
+    return _future_tense(ctx, s, at)
+
+
+def _future_tense(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+    """The event word in the future: an auxiliary right before it ("will strike", "va frapper",
+    "будет обстреливать"), spaCy's Tense=Fut (French "bombardera"), or pymorphy3's future of a
+    perfective verb (Russian "обстреляют", Ukrainian "обстріляють")."""
+    aux = ctx.lex.optional("context.future_aux")
+    if aux:
+        before = ctx.shadow[max(s.start, at[0] - 25) : at[0]]
+        for h in aux.finditer(before):
+            if not before[h.end :].strip() or len(before[h.end :].split()) <= 1:
+                return True
+    tokens = ctx.tokens(at[0], at[1])
+    if ctx.parsed and any("Fut" in t.morph.get("Tense") for t in tokens):
+        return True
+    if ctx.lex.language in MORPH_LANGUAGES:
+        word = ctx.text[at[0] : at[1]].split()
+        return bool(word) and _morph_future(analyzer(ctx.lex.language), word[0])
+    return False
+
+
+def _morph_future(morph: Any, word: str) -> bool:
+    """Every verb reading of ``word`` is in the future (an ambiguous form stays news)."""
+    verbs = [p for p in morph.parse(word) if p.tag.POS == "VERB"]
+    return bool(verbs) and all("futr" in p.tag for p in verbs)
+
+
+def recent_day(ctx: ArticleContext, s: Sentence) -> bool:
+    """The sentence states a day at most :data:`RECENT_DAYS` before publication ("on Saturday",
+    "yesterday", "6 May" in a 9 May article) or the night before it."""
+    if ctx.published is None:
+        return False
+    if ctx.has("time.overnight", s):
+        return True
+    for p in grammar(ctx.lex).points(ctx.shadow, s.start, s.end):
+        if not p.has_date:
+            continue
+        day = resolve_date(p, ctx.published, future=False)
+        if day is not None and timedelta(0) <= ctx.published - day <= timedelta(days=RECENT_DAYS):
+            return True
+    return False
+
+
+def _years(ctx: ArticleContext, s: Sentence) -> list[re.Match[str]]:
+    if ctx.published is None:
+        return []
+    return [m for m in _YEAR.finditer(ctx.shadow, s.start, s.end) if int(m["y"]) < ctx.published.year]
+
+
+def _since_year(ctx: ArticleContext, s: Sentence) -> bool:
+    """'since 2014', 'depuis 2022', 'с 2014 года': a pattern or a tally since then."""
+    since = ctx.lex.optional("context.since")
+    if not since:
+        return False
+    for m in _years(ctx, s):
+        if not _tied(ctx, s, m):
+            continue
+        before = ctx.shadow[max(s.start, m.start() - 20) : m.start()]
+        hits = list(since.finditer(before))
+        if hits and re.fullmatch(r"[\s\w]{0,10}", before[hits[-1].end :]) and len(before[hits[-1].end :].split()) <= 1:
+            return True
+    return False
+
+
+def _past_year(ctx: ArticleContext, s: Sentence) -> bool:
+    """A year before the article's names when the sentence's violence happened: 'the 2017 air
+    strikes on Raqqa', 'los bombardeos de 2014', 'à l'automne 2020', 'In 2014, forces shelled
+    X', 'in the 1990s'; not a year of another clause ("a rocket was fired, while Hamas has kept
+    a truce since 2012"). The sentence's recent day, checked by the caller, wins."""
+    return any(_tied(ctx, s, m) for m in _years(ctx, s))
+
+
+_CLAUSE = re.compile(r"[,;:()]")
+
+
+def _tied(ctx: ArticleContext, s: Sentence, year: re.Match[str]) -> bool:
+    """The year and an event word share a clause, or the year opens the sentence ("In 2014,
+    ...", "Seit 2014 ...") and dates all that follows."""
+    opening = not _CLAUSE.search(ctx.shadow[s.start : year.start()])
+    for h in ctx.find("events", s):
+        lo, hi = (year.end(), h.start) if year.end() <= h.start else (h.end, year.start())
+        if not _CLAUSE.search(ctx.shadow[lo:hi]) or opening and year.end() <= h.start:
+            return True
+    return False
+
+
+def _caption_scene(ctx: ArticleContext, s: Sentence) -> bool:
+    """A photo caption describing its picture ("A man walks past a destroyed building after
+    shelling in Kharkiv", "Vehicles are burned outside a church, in X"): a sentence with a
+    caption's scene words, or, where the parse tells the tense, a paragraph of one sentence
+    without a closing full stop whose main verb is in the present; never one whose verbs are
+    past, progressive ("are attacking": a headline) or of speech."""
+    alone = all(o.paragraph != s.paragraph for o in ctx.sentences if o.index in (s.index - 1, s.index + 1))
+    scene = ctx.has("context.caption_scene", s)
+    if not (alone or scene):
+        return False  # a caption glued to the body's paragraph still has its scene words
+    if not ctx.parsed:
+        return scene
+    heads = {"ROOT", "aux", "auxpass"}
+    verbs = [t for t in ctx.tokens(s.start, s.end) if t.pos_ in {"VERB", "AUX"} and t.dep_ in heads]
+    if any("Past" in t.morph.get("Tense") and "Fin" in t.morph.get("VerbForm") for t in verbs):
+        return False
+    if any("Prog" in t.morph.get("Aspect") for t in verbs) or ctx.has("speech.verbs", s):
+        return False  # "Russian forces are attacking along the front, Ukraine says": a headline
+    unclosed = not ctx.text[s.start : s.end].rstrip().endswith((".", "!", "?", "»", '"', "”"))
+    return scene or alone and unclosed and any("Pres" in t.morph.get("Tense") for t in verbs)
+
+
+def is_tally(ctx: ArticleContext, sentences: list[Sentence]) -> bool:
+    """An incident told by a toll over a period or a war ("binnen 24 Stunden mindestens 36
+    getötet", "за сутки", "since the war began"): a tally of many strikes."""
+    return any(ctx.has("context.tally", s) or ctx.has("casualties.cumulative", s) for s in sentences)
