@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DEVSTAMP := $(VENV)/.installed-dev
 SEED   ?= ../shared/seed/000_8c01d9043c4b7f2f.txt
 
-.PHONY: install install-dev demo test test-fast lint bench eval eval-holdout check-seed clean
+.PHONY: install install-dev demo test test-fast lint fuzz bench eval eval-holdout check-seed clean
 
 $(STAMP): requirements.lock pyproject.toml web/package-lock.json scripts/build_web.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ lint: install-dev
 	$(BIN)/mypy src
 	$(BIN)/python scripts/gen_docs.py --check
 	$(BIN)/python scripts/build_web.py --check
+
+# a long fuzzing run (CI replays the seed corpus and a few examples per target); FUZZ_EXAMPLES per target
+FUZZ_EXAMPLES ?= 100000
+fuzz: install-dev
+	TRUCEWATCH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
 
 check-seed: install
 	$(BIN)/trucewatch analyze "$(SEED)" --published 2023-01-06 --format json | $(BIN)/python ../shared/tools/check_seed.py
