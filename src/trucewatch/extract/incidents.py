@@ -419,7 +419,7 @@ def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
     """'near Tumaco, in the department of Nariño': the region locates the town, it is not a
     second incident."""
     # towns by their region's name, each gazetteer entry once: linear in the places named
-    towns: dict[str, dict[str, PlaceMention]] = {}
+    towns: dict[str, dict[int, PlaceMention]] = {}
     for p in places:
         if p.entry.kind == "P" and p.entry.admin1:
             towns.setdefault(normalise(p.entry.admin1), {}).setdefault(p.entry.id, p)
@@ -430,7 +430,7 @@ def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
         return normalise(town.entry.admin1) in {normalise(region.entry.name), normalise(region.entry.admin1 or "")} \
             and (region.entry.kind == "ADM1" or normalise(region.entry.name) == normalise(town.entry.admin1))
 
-    enclosing: dict[str, bool] = {}
+    enclosing: dict[int, bool] = {}
     for p in places:
         if p.entry.id not in enclosing:
             near = {**towns.get(normalise(p.entry.name), {}), **towns.get(normalise(p.entry.admin1 or ""), {})}
