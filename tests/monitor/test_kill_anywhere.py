@@ -161,9 +161,11 @@ def test_ingest_killed_anywhere_fifty_times_ends_as_an_uninterrupted_run(
 
 
 def _fresh(url: str, n: int, request: pytest.FixtureRequest) -> str:
-    """Another empty store of the same kind (dropped with the server at the end of the session)."""
+    """Another empty store of the same kind (a PostgreSQL one is dropped after the test)."""
     if not url.startswith("postgresql"):
         return str(Path(url).with_name(f"fresh{n}.sqlite"))
-    from tests.pgserver import create_database
+    from tests.pgserver import create_database, drop_database
 
-    return create_database(request.getfixturevalue("pg_admin"), f"{url.rsplit('/', 1)[1]}_{n}")
+    admin, name = request.getfixturevalue("pg_admin"), f"{url.rsplit('/', 1)[1]}_{n}"
+    request.addfinalizer(lambda: drop_database(admin, name))
+    return create_database(admin, name)
