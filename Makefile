@@ -3,9 +3,10 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
+DEVSTAMP := $(VENV)/.installed-dev
 SEED   ?= ../shared/seed/000_8c01d9043c4b7f2f.txt
 
-.PHONY: install demo test test-fast lint bench eval eval-holdout check-seed clean
+.PHONY: install install-dev demo test test-fast lint fuzz bench eval eval-holdout check-seed clean
 
 $(STAMP): requirements.lock pyproject.toml web/package-lock.json scripts/build_web.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +19,14 @@ $(STAMP): requirements.lock pyproject.toml web/package-lock.json scripts/build_w
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# the development tools (pytest, hypothesis, ruff, mypy, playwright...): their own lock, never a
+# runtime dependency; resolved with the runtime lock by scripts/lock.py
+$(DEVSTAMP): $(STAMP) requirements-dev.lock
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock -r requirements-dev.lock
+	touch $(DEVSTAMP)
+
+install-dev: $(DEVSTAMP)
 
 demo: install
 	@if [ -f "$(SEED)" ]; then \
@@ -34,17 +43,22 @@ demo: install
 	@echo "== the dashboard and HTTP API: $(BIN)/trucewatch serve --db build/demo/demo.sqlite"
 	@echo "   then open http://127.0.0.1:8765/ (reviews need a token: $(BIN)/trucewatch token add --role analyst --db build/demo/demo.sqlite)"
 
-test: install lint
+test: install-dev lint
 	$(BIN)/python -m pytest -q
 
-test-fast: install
+test-fast: install-dev
 	$(BIN)/python -m pytest -q -m "not model"
 
-lint: install
+lint: install-dev
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/mypy src
 	$(BIN)/python scripts/gen_docs.py --check
 	$(BIN)/python scripts/build_web.py --check
+
+# a long fuzzing run (CI replays the seed corpus and a few examples per target); FUZZ_EXAMPLES per target
+FUZZ_EXAMPLES ?= 100000
+fuzz: install-dev
+	TRUCEWATCH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
 
 check-seed: install
 	$(BIN)/trucewatch analyze "$(SEED)" --published 2023-01-06 --format json | $(BIN)/python ../shared/tools/check_seed.py
@@ -63,6 +77,7 @@ bench: install
 	$(BIN)/python benchmarks/scale_bench.py
 	$(BIN)/python benchmarks/incremental_bench.py
 	$(BIN)/python benchmarks/api_bench.py
+	$(BIN)/python benchmarks/linear_bench.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache

@@ -14,6 +14,11 @@ SHARED = ROOT.parent / "shared"
 SEED = SHARED / "seed" / "000_8c01d9043c4b7f2f.txt"
 GOLDEN = ROOT / "tests" / "golden"
 
+# one BLAS thread (the machines are small anyway): a test that forks a warm process
+# (tests/monitor/test_kill_anywhere.py) must never fork while a BLAS worker holds a lock
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
+
 # deterministic time: no test may depend on the machine's clock or zone
 os.environ.setdefault("TZ", "Pacific/Chatham")
 

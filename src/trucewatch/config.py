@@ -23,6 +23,7 @@ class Settings:
     max_source_bytes: int = 100_000_000
     max_field_chars: int = 10_000
     max_json_depth: int = 32
+    max_article_seconds: float = 120.0
     data_dir: str = ""
     min_language_score: float = 0.5
     languages: tuple[str, ...] = ("ar", "de", "en", "es", "fr", "ru", "uk")
@@ -68,7 +69,8 @@ class Settings:
         for name in ("min_language_score", "min_confidence", "min_similarity", "reprint_similarity"):
             if not _number(getattr(self, name)) or not 0 <= float(getattr(self, name)) <= 1:
                 raise ConfigError("E302", what=name, value=getattr(self, name), why="a number between 0 and 1")
-        for name in ("near_km", "max_event_hours", "same_start_hours", "same_agreement_hours"):
+        for name in ("near_km", "max_event_hours", "same_start_hours", "same_agreement_hours",
+                     "max_article_seconds"):
             if not _number(getattr(self, name)) or float(getattr(self, name)) <= 0:
                 raise ConfigError("E302", what=name, value=getattr(self, name), why="a positive number")
         for name in ("database", "registry"):

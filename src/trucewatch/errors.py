@@ -62,6 +62,10 @@ CATALOGUE: Final[dict[str, str]] = {
         "{source}: the field '{field}' has more than {limit:,} characters. Shorten it, or raise the "
         "setting {setting}."
     ),
+    "E114": (
+        "{source}: the analysis ran past its time budget of {limit:g} s and was stopped; the other "
+        "articles go on. Split the article, or raise the setting max_article_seconds."
+    ),
     "E201": (
         "{source}: the text is in '{lang}' (detected, score {score:.2f}); supported: {supported}. "
         "If the detection is wrong, pass --lang."

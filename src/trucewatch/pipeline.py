@@ -19,6 +19,7 @@ from itertools import islice
 from typing import Any
 
 from trucewatch import __version__
+from trucewatch.budget import deadline
 from trucewatch.config import Settings
 from trucewatch.errors import InternalError, LanguageError, TrucewatchError, warning
 from trucewatch.extract.ceasefires import extract_ceasefires
@@ -147,7 +148,8 @@ class Analyzer:
             docs = parse_many(nlp, [prepared[n].text for n in idx], batch_size=self.settings.batch)
             for n, doc in zip(idx, docs, strict=True):
                 try:
-                    results[n] = self._analyse_doc(prepared[n], doc)
+                    with deadline(self.settings.max_article_seconds, chunk[n].source or chunk[n].id or "<text>"):
+                        results[n] = self._analyse_doc(prepared[n], doc)
                 except TrucewatchError as exc:
                     results[n] = Failure(chunk[n].id, chunk[n].source, exc)
                 except Exception as exc:  # noqa: BLE001 - a defect on one article must not lose the batch

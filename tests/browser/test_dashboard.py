@@ -31,7 +31,7 @@ def _need_browser() -> None:
         try:
             import playwright.sync_api  # noqa: F401
         except ImportError:
-            why = "the playwright package is not installed (requirements.lock)"
+            why = "the playwright package is not installed (requirements-dev.lock)"
     if why:
         if os.environ.get("CI"):
             pytest.fail(why + ": .ci/run installs it")

@@ -75,7 +75,9 @@ def ceasefire_add(declared_by: str | None, start: str, end: str | None, country:
 @click.option("--quiet", is_flag=True, help="No progress bar (there is none in a pipe anyway).")
 @click.option("--data-dir", metavar="DIR", help="Where the built gazetteer lives.")
 @click.option("--dask", "scheduler", metavar="local|tcp://HOST:8786",
-              help="Analyse on Dask: 'local' starts a cluster of one process per core; else a scheduler address.")
+              help="Analyse on Dask: 'local' starts a cluster of one process per core (loopback only); else a "
+                   "scheduler address. A scheduler runs whatever code it is sent: it must be reachable only by "
+                   "trusted clients (a private network, a firewall, or Dask's TLS).")
 @click.option("--workers", type=click.IntRange(min=1), help="With --dask local: number of worker processes.")
 @click.option("--partition-size", type=click.IntRange(min=1), default=128, show_default=True,
               help="With --dask: articles per task.")

@@ -4,7 +4,7 @@ parties, gazetteer and reference times. Built once per article by the pipeline; 
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -40,6 +40,9 @@ class ArticleContext:
     memo: dict[tuple[str, int], Any] = field(default_factory=dict, repr=False)  # per-sentence results
     _found: dict[str, list[Match]] = field(default_factory=dict, repr=False)
     _starts: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _mention_starts: list[int] | None = field(default=None, repr=False)
+    _sentence_starts: list[int] | None = field(default=None, repr=False)
+    _widest: int = field(default=-1, repr=False)
 
     @property
     def parsed(self) -> bool:
@@ -67,12 +70,28 @@ class ArticleContext:
         return bool(self.find(section, s))
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """The mentions inside [start, end), in order (mentions are sorted by start: a bisection,
+        not a scan of the article, so asking for every sentence stays linear)."""
+        if self._mention_starts is None or len(self._mention_starts) != len(self.mentions):
+            self._mention_starts = [m.start for m in self.mentions]
+        lo, hi = bisect_left(self._mention_starts, start), bisect_left(self._mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end]
+
+    def mentions_overlapping(self, start: int, end: int) -> list[Mention]:
+        """The mentions that share a character with [start, end)."""
+        self.mentions_in(0, 0)  # the index of starts
+        assert self._mention_starts is not None
+        widest = self._widest if self._widest >= 0 else max((m.end - m.start for m in self.mentions), default=0)
+        self._widest = widest
+        lo, hi = bisect_left(self._mention_starts, start - widest), bisect_left(self._mention_starts, end)
+        return [m for m in self.mentions[lo:hi] if m.start < end and start < m.end]
 
     def sentence_at(self, offset: int) -> Sentence | None:
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        if self._sentence_starts is None or len(self._sentence_starts) != len(self.sentences):
+            self._sentence_starts = [s.start for s in self.sentences]
+        i = bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
     def tokens(self, start: int, end: int) -> list[Any]:

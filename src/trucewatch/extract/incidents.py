@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from trucewatch.extract import taxonomy
 from trucewatch.extract.agents import stated_agent
-from trucewatch.extract.casualties import Count, combine, extract_casualties
+from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
 from trucewatch.extract.confidence import Features, score
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
@@ -163,6 +163,9 @@ class _Builder:
         self._places: dict[int, list[PlaceMention]] = parent._places if parent else {}
         self.countries: set[str] = parent.countries if parent else _countries(ctx, ceasefires)
         self.drafts: list[Draft] = []
+        self._times: dict[tuple[int, Clocks], TimeInterval | None] = {}
+        self._facts: dict[int, tuple[Casualties, list[str], int | None, bool]] = {}
+        self._roles: dict[tuple[int, tuple[int, int]], tuple[str | None, str | None, str | None]] = {}
         self.last: Draft | None = None
         self.aside: _Builder | None = None if parent else _Builder(ctx, ceasefires, parent=self)
 
@@ -180,11 +183,14 @@ class _Builder:
     def time_for(self, s: Sentence, place: PlaceMention | None) -> TimeInterval | None:
         ctx = self.ctx
         clocks = self.clocks(place)
-        rel = relative_to_ceasefire(ctx.lex, ctx.shadow, s.start, s.end, self.cf, self.cf_end)
-        cal = from_calendar(ctx.lex, ctx.shadow, s.start, s.end, ctx.published, clocks)
-        # "19 March, after the truce ended": both hold, so the incident lies in both; when they
-        # cannot both hold, the date the text states beats a time reckoned from the truce's window
-        t = (rel.intersect(cal) if rel and cal else None) or cal or rel
+        key = (s.index, clocks)
+        if key not in self._times:  # once per sentence and clock, not once per place named
+            rel = relative_to_ceasefire(ctx.lex, ctx.shadow, s.start, s.end, self.cf, self.cf_end)
+            cal = from_calendar(ctx.lex, ctx.shadow, s.start, s.end, ctx.published, clocks)
+            # "19 March, after the truce ended": both hold, so the incident lies in both; when they
+            # cannot both hold, the date the text states beats a time reckoned from the truce's window
+            self._times[key] = (rel.intersect(cal) if rel and cal else None) or cal or rel
+        t = self._times[key]
         if t is None and self.last is not None and self._continues(s):
             t = self.last.time
         t = t or reporting_window(ctx.published, clocks)
@@ -317,26 +323,40 @@ class _Builder:
             d.weapon, d.sub_type, d.event_type, d.strength = trig.weapon, trig.sub_type, trig.event_type, trig.strength
         d.sentences.append(s)
         d.evidence.append(ctx.sentence_span(s))
-        speaker, person = speaker_party(ctx, s)
-        agent, agent_mention = agent_party(ctx, s, span, speaker)
-        if agent_mention is not None and agent == speaker and not agent_mention.opponent:
-            speaker, person = speaker_party(ctx, s, exclude=agent_mention)  # the doer is not the source
-            agent, _ = agent_party(ctx, s, span, speaker)
-        if agent is None:  # no parse, or one that misses it: prepositions, word order, case
-            agent, agent_mention = stated_agent(ctx, s, span, speaker)
-            if agent_mention is not None and agent == speaker and not agent_mention.opponent:
-                speaker, person = speaker_party(ctx, s, exclude=agent_mention)
+        speaker, person, agent = self._who(s, span)
         if speaker and d.reported_by is None:
             d.reported_by, d.reported_by_person = speaker, person
         if agent and d.perpetrator is None:
             d.perpetrator, d.perpetrator_by = agent, speaker
-        cas = extract_casualties(ctx.lex, ctx.shadow, s.start, s.end)
+        if s.index not in self._facts:  # the same for every place the sentence names: read once
+            self._facts[s.index] = (extract_casualties(ctx.lex, ctx.shadow, s.start, s.end), _targets(ctx, s),
+                                    _strikes(ctx, s), ctx.has("filters.heard", s))
+        cas, targets, strikes, heard = self._facts[s.index]
         d.killed += [cas.killed] if cas.killed else []
         d.injured += [cas.injured] if cas.injured else []
-        d.targets += [t for t in _targets(ctx, s) if t not in d.targets]
-        d.strikes = d.strikes or _strikes(ctx, s)
-        d.heard = d.heard or ctx.has("filters.heard", s)
+        d.targets += [t for t in targets if t not in d.targets]
+        d.strikes = d.strikes or strikes
+        d.heard = d.heard or heard
         self.last = d
+
+    def _who(self, s: Sentence, span: tuple[int, int]) -> tuple[str | None, str | None, str | None]:
+        """(speaker, speaking person, agent) of the attack at ``span``: the same for every place
+        the sentence names, so found once per sentence and trigger (a sentence listing hundreds
+        of places must not read its party mentions once per place)."""
+        key = (s.index, span)
+        if key not in self._roles:
+            ctx = self.ctx
+            speaker, person = speaker_party(ctx, s)
+            agent, agent_mention = agent_party(ctx, s, span, speaker)
+            if agent_mention is not None and agent == speaker and not agent_mention.opponent:
+                speaker, person = speaker_party(ctx, s, exclude=agent_mention)  # the doer is not the source
+                agent, _ = agent_party(ctx, s, span, speaker)
+            if agent is None:  # no parse, or one that misses it: prepositions, word order, case
+                agent, agent_mention = stated_agent(ctx, s, span, speaker)
+                if agent_mention is not None and agent == speaker and not agent_mention.opponent:
+                    speaker, person = speaker_party(ctx, s, exclude=agent_mention)
+            self._roles[key] = speaker, person, agent
+        return self._roles[key]
 
     def _merge_or_append(self, d: Draft) -> None:
         for other in self.drafts:
@@ -351,7 +371,11 @@ class _Builder:
 def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
     """'near Tumaco, in the department of Nariño': the region locates the town, it is not a
     second incident."""
-    towns = [p for p in places if p.entry.kind == "P"]
+    # towns by their region's name, each gazetteer entry once: linear in the places named
+    towns: dict[str, dict[int, PlaceMention]] = {}
+    for p in places:
+        if p.entry.kind == "P" and p.entry.admin1:
+            towns.setdefault(normalise(p.entry.admin1), {}).setdefault(p.entry.id, p)
 
     def encloses(region: PlaceMention, town: PlaceMention) -> bool:
         if region.entry.id == town.entry.id or town.entry.country != region.entry.country or not town.entry.admin1:
@@ -359,7 +383,12 @@ def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
         return normalise(town.entry.admin1) in {normalise(region.entry.name), normalise(region.entry.admin1 or "")} \
             and (region.entry.kind == "ADM1" or normalise(region.entry.name) == normalise(town.entry.admin1))
 
-    return [p for p in places if not any(encloses(p, t) for t in towns)]
+    enclosing: dict[int, bool] = {}
+    for p in places:
+        if p.entry.id not in enclosing:
+            near = {**towns.get(normalise(p.entry.name), {}), **towns.get(normalise(p.entry.admin1 or ""), {})}
+            enclosing[p.entry.id] = any(encloses(p, t) for t in near.values())
+    return [p for p in places if not enclosing[p.entry.id]]
 
 
 def _same_incident(a: Draft, b: Draft) -> bool:

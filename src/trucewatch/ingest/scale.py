@@ -112,7 +112,8 @@ def client_for(scheduler: str, workers: int | None = None) -> Iterator[Any]:
 
     if scheduler == "local":
         with LocalCluster(n_workers=workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                          dashboard_address=None, silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
+                          host="127.0.0.1", dashboard_address=None,  # loopback only: see the README
+                          silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
             yield client
         return
     try:

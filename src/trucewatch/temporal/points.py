@@ -9,6 +9,8 @@ an instant needs a role (a window's start or end), a reference date and a clock 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -105,7 +107,7 @@ class PointGrammar:
 
     def _dates(self, sh: str, lo: int, hi: int) -> list[Point]:
         found: list[Point] = []
-        taken: list[tuple[int, int]] = []
+        taken = _Taken()
         for rx in (self.iso, self.day_month, self.month_day):
             for m in rx.finditer(sh, lo, hi):
                 if _overlaps(taken, m.start(), m.end()):
@@ -135,7 +137,7 @@ class PointGrammar:
         return _named_days(sh, found, self.connector)
 
     def _range_starts(self, sh: str, lo: int, hi: int, found: list[Point],
-                      taken: list[tuple[int, int]]) -> list[Point]:
+                      taken: _Taken) -> list[Point]:
         """The bare first day of a range takes the month of the second: "с 8 по 10 мая",
         "du 8 au 10 mai", "from 8 to 10 May", "vom 8. bis 10. Mai"."""
         out = []
@@ -150,7 +152,7 @@ class PointGrammar:
         return out
 
     def _times(self, sh: str, lo: int, hi: int, dates: list[Point]) -> list[Point]:
-        taken = [(p.start, p.end) for p in dates]
+        taken = _Taken((p.start, p.end) for p in dates)
         out: list[Point] = []
         for m in self.military.finditer(sh, lo, hi):
             if not _overlaps(taken, m.start(), m.end()):
@@ -170,7 +172,8 @@ class PointGrammar:
             h0, h1 = self.parts.value(hit)
             if not _overlaps(taken, hit.start, hit.end):
                 out.append(Point(hit.start, hit.end, part=(int(h0), int(h1))))
-        return [p for p in out if not _overlaps([(d.start, d.end) for d in dates], p.start, p.end)]
+        stated = _Taken((d.start, d.end) for d in dates)
+        return [p for p in out if not _overlaps(stated, p.start, p.end)]
 
     def _clock_point(self, sh: str, m: re.Match[str], dates: list[Point]) -> Point | None:
         """A clock time, or None for a number that is not one ("36 heures" is a duration; "2.000
@@ -262,8 +265,28 @@ def _named_days(sh: str, found: list[Point], connector: re.Pattern[str]) -> list
     return [p for p in out if id(p) not in drop]
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(start < e and s < end for s, e in spans)
+class _Taken:
+    """Spans already read, kept in order of start: whether a new one overlaps any is a bisection
+    (a list scanned for every match made a run of dates quadratic)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
+        self._spans: list[tuple[int, int]] = []
+        self._widest = 0
+        for span in spans:
+            self.append(span)
+
+    def append(self, span: tuple[int, int]) -> None:
+        insort(self._spans, span)
+        self._widest = max(self._widest, span[1] - span[0])
+
+    def overlaps(self, start: int, end: int) -> bool:
+        lo = bisect_left(self._spans, (start - self._widest, -1))
+        hi = bisect_left(self._spans, (end, -1))
+        return any(start < e and s < end for s, e in self._spans[lo:hi])
+
+
+def _overlaps(spans: _Taken, start: int, end: int) -> bool:
+    return spans.overlaps(start, end)
 
 
 def _attach(sh: str, dates: list[Point], times: list[Point], connector: re.Pattern[str]) -> list[Point]:
