@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "src" / "trucewatch"
 
 #: low to high: a module may import its own layer and those below it
 LAYERS: list[set[str]] = [
-    {"errors", "config", "records", "stored", "contract"},
+    {"errors", "config", "records", "stored", "contract", "budget"},
     {"nlp"},
     {"temporal", "geo"},
     {"extract"},
