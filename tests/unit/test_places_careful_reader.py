@@ -126,3 +126,10 @@ def test_places_real_articles_keep_no_false_place(analyzer: Any, shared: Path, l
     published = json.loads(path.read_text(encoding="utf-8"))["published"]
     out = analyzer.analyze(record["text"], published=published, language=record.get("language")).to_contract()
     assert all(i["place"] != wrong for i in out["incidents"] if i.get("context", "new") == "new")
+
+
+def test_places_country_before_a_region_word_is_no_village_pair(analyzer: Any) -> None:
+    """'... of Ukraine in the Donetsk direction': a country (no coordinates) and a region are no
+    village-and-region pair (this crashed once)."""
+    text = "Russian forces destroyed 90 units of the Armed Forces of Ukraine in the Donetsk direction in a day."
+    assert [p[:2] for p in _places(analyzer, text, "en")] == [("Donetsk", "UA")]

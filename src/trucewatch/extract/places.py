@@ -519,8 +519,8 @@ def _village_of(ctx: ArticleContext, cands: list[_Candidate], i: int, region: st
     if seat is None:
         return False  # no region to fall back to ("Kyiv" is the city's region, not the oblast's)
     r = seat.entry
-    if any(e.kind == "ADM1" or e.population >= 20_000 and km(e.lat, e.lon, r.lat, r.lon) <= 150
-           for e in cands[i].entries):
+    if r.lat is None or any(e.kind != "P" or e.lat is None or e.population >= 20_000
+                            and km(e.lat, e.lon, r.lat, r.lon) <= 150 for e in cands[i].entries):
         return False  # a region, or a town by the region ("Sevastopol, Crimea": GeoNames' region differs)
     return not any(c.entries and _listed(ctx, cands[j].end, c.start) for c in cands[j + 1 : j + 3])
 
