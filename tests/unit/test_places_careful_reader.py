@@ -19,7 +19,7 @@ pytestmark = pytest.mark.model
 
 
 def _places(analyzer: Any, text: str, language: str) -> list[tuple[Any, ...]]:
-    out = analyzer.analyze(text, published="2022-07-20", language=language).to_contract()
+    out = analyzer.analyze(text, published="2022-07-12", language=language).to_contract()
     return [(i["place"], i["country"], i["admin1"], i["geo_precision"]) for i in out["incidents"]]
 
 

@@ -408,7 +408,10 @@ def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str |
     homonyms = sum(e.kind == "P" for e in entries) > 1
     surface = ctx.text[c.start : c.end]
     renamed = _renamed(surface, entries) if homonyms else set()
+    town = any(not e.basis and e.kind == "P" and e.population >= _TOWN for e in entries)
     for e in entries:
+        if e.basis and town:
+            continue  # a register village fills a gap: it never beats a town GeoNames knows by that name
         full = e.kind == "ADM1" and " " in surface and normalise(surface) == normalise(e.name)
         score = _score(context, e, countries, full) + (_nearby(ctx, e, c) if homonyms else 0.0)
         if e.id in renamed:
@@ -421,6 +424,11 @@ def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str |
                                 context.district and e.kind == "P")
     return best
 
+
+#: a register village (Ukraine's KATOTTG, geo/register.py) never beats a GeoNames town this size
+#: of the same name unless the text names its region: "Kostiantynivka" is the Donetsk town, not
+#: a village of Sumy oblast placed at its hromada's centre
+_TOWN = 10_000
 
 #: among homonyms, a place for which the name is only an old or other name, when another is
 #: called so today (GeoNames lists Engels under "Pokrovsk", its name until 1931)
