@@ -29,3 +29,11 @@ def test_the_sides_of_yemen_s_war_are_parties_and_allies_are_known() -> None:
     assert book.country("Saudi-led coalition") == "YE"
     assert book.allied("Yemen", "Saudi-led coalition") and book.allied("Popular Resistance", "Yemen")
     assert not book.allied("Houthis", "Yemen") and not book.allied("Russia", "Ukraine")
+
+
+def test_the_taliban_and_kabul_are_the_sides_of_afghanistan_s_war() -> None:
+    book = party_book()
+    for text, party in (("les talibans ont accepté", "Taliban"), ("طالبان", "Taliban"),
+                        ("Kaboul a libéré", "Afghanistan"), ("the Afghan government", "Afghanistan")):
+        assert party in {m.party for m in book.mentions(shadow(text))}, text
+    assert book.theatre(("Taliban",)) == {"AF"}
