@@ -96,7 +96,7 @@ def parties(ctx: ArticleContext, sentences: list[Sentence], declarer: str | None
     named = list(dict.fromkeys(([declarer] if declarer else []) + named))
     conflict = _conflict(ctx, named + list(ctx.dyad))
     if conflict:
-        sides = [p for p in conflict if p in named][:2]
+        sides = [p for p in conflict if p in named]
         sides += [p for p in conflict if p not in sides][: max(0, 2 - len(sides))]
         return tuple(sides), False
     # no known conflict: the sides are not known; a declarer that owns it binds itself

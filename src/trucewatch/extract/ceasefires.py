@@ -421,7 +421,7 @@ def extract_responses(ctx: ArticleContext, cf: Ceasefire) -> list[Response]:
             continue
         if stance == "called_to_reciprocate" and party != cf.declared_by:
             continue
-        if stance == "rejected" and party == cf.declared_by:
+        if stance == "rejected" and (party == cf.declared_by or _names_its_declarer(ctx, s, party)):
             continue
         if (party, stance) in seen:
             _add_person(out, party, stance, person)
@@ -429,6 +429,16 @@ def extract_responses(ctx: ArticleContext, cf: Ceasefire) -> list[Response]:
         seen.add((party, stance))
         out.append(Response(party, stance, person, (ctx.sentence_span(s),)))
     return out
+
+
+def _names_its_declarer(ctx: ArticleContext, s: Sentence, party: str) -> bool:
+    """The party is named only as the declarer of the truce rejected ("rejected the truce declared
+    by the coalition", "رفضه الهدنة التي أعلنها التحالف"): a truce word, a declaring verb right
+    after it, the party right after the verb."""
+    terms = ctx.find("ceasefire.terms", s)
+    verbs = [v for v in ctx.find("ceasefire.declare", s) if any(0 <= v.start - t.end <= 12 for t in terms)]
+    named = [m for m in ctx.mentions_in(s.start, s.end) if m.party == party]
+    return bool(named) and all(any(0 <= m.start - v.end <= 12 for v in verbs) for m in named)
 
 
 def _add_person(out: list[Response], party: str, stance: str, person: str | None) -> None:

@@ -364,7 +364,10 @@ def _incident_claims(ctx: ArticleContext, incidents: list[Incident]) -> list[Cla
             doers = [m for m in ctx.mentions_in(e.start, e.end)
                      if m.opponent or m.party == i.perpetrator_claimed] if s is not None else []
             who = attributed(ctx, s, exclude=doers[0]) if s is not None and doers else None
-            if who is not None and who[0] != i.perpetrator_claimed:
+            # an ally narrating a deed done with the perpetrator ("the resistance and the army
+            # fought the rebels") accuses no one
+            if who is not None and who[0] != i.perpetrator_claimed \
+                    and not ctx.parties.allied(who[0], i.perpetrator_claimed):
                 out.append(Claim("", who[0], who[1], "accuses", i.perpetrator_claimed, (i.id,), None, (e,)))
                 break
     return out

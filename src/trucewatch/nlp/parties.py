@@ -134,6 +134,12 @@ class PartyBook:
                 parties |= set(conflict["parties"])
         return {self.parties[p].country for p in parties if p in self.parties and self.parties[p].country}
 
+    def allied(self, a: str | None, b: str | None) -> bool:
+        """Two parties on one side of a known conflict (its ``sides``: Yemen's government and
+        the Saudi-led coalition against the Houthis)."""
+        return a is not None and b is not None and a != b and any(
+            {a, b} <= set(side) for c in self.conflicts.values() for side in c.get("sides", ()))
+
     def opponent_of(self, party: str | None, dyad: tuple[str, ...]) -> str | None:
         if party is None or party not in dyad or len(dyad) < 2:
             return None
