@@ -24,7 +24,6 @@ from trucewatch.stored import Registered
 _COLUMNS = ("id", "event_type", "sub_event_type", "place", "country", "admin1", "lat", "lon", "time_earliest",
             "time_latest", "perpetrator", "fatalities_low", "fatalities_best", "fatalities_high", "context",
             "confidence", "sources", "reports", "outlets", "languages", "attribution", "tsort")
-_VALUES = _COLUMNS[1:15]
 STANDING = ("SELECT 1 FROM revisions v WHERE v.event_id = e.id AND v.action <> 'undo' AND v.undone_by IS NULL")
 _VIOLATIONS = ("violation_reported", "violation_contested")
 Window = tuple[float, float | None]
@@ -148,14 +147,24 @@ def _corrected(s: Store, ceasefire: str | None) -> tuple[Window | None, list[Reg
 
 
 def _summary(row: tuple[Any, ...], verdicts: list[dict[str, Any]]) -> dict[str, Any]:
-    """One unreviewed event's row as :meth:`EventView.summary` shows it."""
-    d = dict(zip(_COLUMNS, row, strict=True))
-    return {"event_id": d["id"], **{k: d[k] for k in _VALUES}, "confidence": round(d["confidence"] or 0.0, 3),
-            "sources": d["sources"], "reports": d["reports"], "outlets": json.loads(d["outlets"] or "[]"),
-            "languages": languages_of(d["languages"]), "attribution": d["attribution"] or "unknown",
-            "verdicts": verdicts, "violation": any(v["verdict"] in _VIOLATIONS for v in verdicts),
+    """One unreviewed event's row as :meth:`EventView.summary` shows it (straight from the
+    columns, unpacked by position: this runs for every row of a page)."""
+    (eid, event_type, sub_event_type, place, country, admin1, lat, lon, time_earliest, time_latest, perpetrator,
+     low, best, high, context, confidence, sources, reports, outlets, languages, attribution, _) = row
+    return {"event_id": eid, "event_type": event_type, "sub_event_type": sub_event_type, "place": place,
+            "country": country, "admin1": admin1, "lat": lat, "lon": lon, "time_earliest": time_earliest,
+            "time_latest": time_latest, "perpetrator": perpetrator, "fatalities_low": low,
+            "fatalities_best": best, "fatalities_high": high, "context": context,
+            "confidence": round(confidence or 0.0, 3), "sources": sources, "reports": reports,
+            "outlets": _outlets(outlets), "languages": languages_of(languages),
+            "attribution": attribution or "unknown", "verdicts": verdicts,
+            "violation": any(v["verdict"] in _VIOLATIONS for v in verdicts) if verdicts else False,
             "reviewed": False, "review_status": None, "reviewer_role": None, "reviewed_by": None,
             "reviewed_fields": [], "machine": {}}
+
+
+def _outlets(text: str | None) -> list[str]:
+    return [] if not text or text == "[]" else list(json.loads(text))
 
 
 def _key(v: EventView) -> tuple[float, str]:
