@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from trucewatch.api.query import EventFilter, decode_cursor, encode_key
@@ -164,7 +165,13 @@ def _summary(row: tuple[Any, ...], verdicts: list[dict[str, Any]]) -> dict[str, 
 
 
 def _outlets(text: str | None) -> list[str]:
-    return [] if not text or text == "[]" else list(json.loads(text))
+    return [] if not text or text == "[]" else list(_parsed_outlets(text))
+
+
+@lru_cache(maxsize=4096)
+def _parsed_outlets(text: str) -> tuple[str, ...]:
+    """An outlets column parsed once (the same few lists recur across a store's events)."""
+    return tuple(json.loads(text))
 
 
 def _key(v: EventView) -> tuple[float, str]:
