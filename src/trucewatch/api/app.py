@@ -25,7 +25,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from trucewatch import __version__
 from trucewatch.errors import ConfigError, TrucewatchError
-from trucewatch.store.backend import PG_SCHEMES, Connection, connect
+from trucewatch.store.backend import PG_SCHEMES, connect
 from trucewatch.store.db import Store
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -98,17 +98,17 @@ class SecurityHeaders:
 def open_store(db: str) -> Store:
     """A store for one request, already migrated (by :func:`create_app`). FastAPI opens a sync
     dependency, runs the endpoint and closes the dependency in worker threads that may differ,
-    one after the other, never at once: a SQLite connection of one request may cross them."""
+    one after the other, never at once: a SQLite connection of one request may cross them. A
+    SQLite connection is taken from, and given back to, :mod:`.pool`."""
     if db.startswith(PG_SCHEMES):
         return Store(connect(db), db)
     path = Path(db.removeprefix("sqlite:///").removeprefix("sqlite://"))
+    from trucewatch.api.pool import pooled
+
     try:
-        raw = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-        raw.execute("PRAGMA synchronous=NORMAL")
-        raw.execute("PRAGMA foreign_keys=ON")
+        return Store(pooled(path, db), db)
     except (OSError, sqlite3.Error) as exc:
         raise ConfigError("E303", url=db, why=str(exc)) from exc
-    return Store(Connection(raw, db), db)
 
 
 def store(request: Request) -> Iterator[Store]:

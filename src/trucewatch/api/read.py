@@ -14,7 +14,6 @@ from starlette.concurrency import run_in_threadpool
 from trucewatch.api.app import PROBLEM, open_store, store
 from trucewatch.api.query import EventFilter, Verdict, bad, geojson, parse_bbox, parse_time, to_csv
 from trucewatch.api.shown import event_views
-from trucewatch.api.views import priority
 from trucewatch.contract import incident_from_dict
 from trucewatch.errors import TrucewatchError
 from trucewatch.report.build import TruceReport, articles_of, by_party, make
@@ -131,10 +130,10 @@ def event(event_id: str, s: StoreDep) -> dict[str, Any]:
 
 @router.get("/review/queue", summary="Events awaiting review: low confidence, high toll, in a window, contested")
 def review_queue(s: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict[str, Any]:
-    waiting = [v for v in event_views(s) if v.review is None or v.review.status == "edited"]
-    waiting.sort(key=priority)
-    return {"events": [{**v.summary(), "in_window": v.in_window, "contested": v.contested}
-                       for v in waiting[:limit]], "total": len(waiting)}
+    from trucewatch.api.queue import review_queue as queued
+
+    shown, total = queued(s, limit)
+    return {"events": shown, "total": total}
 
 
 def _claim(c: StoredClaim) -> dict[str, Any]:
