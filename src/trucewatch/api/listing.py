@@ -182,9 +182,15 @@ def _key(v: EventView) -> tuple[float, str]:
 def reviewed_views(s: Store, f: EventFilter) -> list[EventView]:
     """The events with a standing review that the filter keeps, as the API shows them."""
 
-    ids = [r[0] for r in s.rows("SELECT DISTINCT event_id FROM revisions WHERE action <> 'undo' "
-                                "AND undone_by IS NULL")]
-    return [v for v in event_views(s, ids) if f.keeps(v)] if ids else []
+    from trucewatch.api.pool import memo
+
+    def views() -> list[EventView]:
+        ids = [r[0] for r in s.rows("SELECT DISTINCT event_id FROM revisions WHERE action <> 'undo' "
+                                    "AND undone_by IS NULL")]
+        return event_views(s, ids) if ids else []
+
+    # the same few views on every page: kept with a pooled connection until the store changes
+    return [v for v in memo(s.conn, "reviewed_views", views) if f.keeps(v)]
 
 
 def listing(s: Store, f: EventFilter, cursor: str | None, limit: int) -> Page:
