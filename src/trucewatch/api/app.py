@@ -10,20 +10,22 @@ error code; a bad filter is a 422 naming the parameter. The interactive docs pag
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.datastructures import MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from trucewatch import __version__
 from trucewatch.errors import ConfigError, TrucewatchError
-from trucewatch.store.backend import PG_SCHEMES, Connection, connect
+from trucewatch.store.backend import PG_SCHEMES, connect
 from trucewatch.store.db import Store
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; "
@@ -55,39 +57,58 @@ def create_app(db: str) -> FastAPI:
     app.include_router(write.router)
     _errors(app)
 
-    @app.middleware("http")
-    async def security_headers(request: Request, call_next: Callable[[Request], Awaitable[Response]]) -> Response:
-        raw = bytes(request.scope.get("raw_path") or b"") + b"?" + bytes(request.scope.get("query_string") or b"")
-        if b"%00" in raw or b"\x00" in raw:  # no text column of PostgreSQL holds NUL: refuse it at the door
-            response: Response = problem(422, "E302", "E302 the request: a NUL character is not valid in a parameter",
-                                         parameter="request")
-        else:
-            response = await call_next(request)
-        for k, v in HEADERS.items():
-            response.headers.setdefault(k, v)
-        if request.url.path.startswith("/api/"):
-            response.headers.setdefault("Cache-Control", "no-store")
-        return response
-
+    app.add_middleware(SecurityHeaders)
     web = resources.files("trucewatch") / "web"
     app.mount("/", StaticFiles(directory=str(web), html=True), name="dashboard")
     return app
 
 
+class SecurityHeaders:
+    """Every response's security headers (and ``no-store`` under ``/api/``), and a NUL in the
+    path or query refused at the door (no text column of PostgreSQL holds NUL). Plain ASGI, not
+    ``@app.middleware``: that one runs each request's body through a second task and queue,
+    a cost every request paid (issue 12)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        raw = bytes(scope.get("raw_path") or b"") + b"?" + bytes(scope.get("query_string") or b"")
+        api = str(scope.get("path", "")).startswith("/api/")
+
+        async def headed(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for k, v in HEADERS.items():
+                    headers.setdefault(k, v)
+                if api:
+                    headers.setdefault("Cache-Control", "no-store")
+            await send(message)
+
+        if b"%00" in raw or b"\x00" in raw:
+            await problem(422, "E302", "E302 the request: a NUL character is not valid in a parameter",
+                          parameter="request")(scope, receive, headed)
+            return
+        await self.app(scope, receive, headed)
+
+
 def open_store(db: str) -> Store:
     """A store for one request, already migrated (by :func:`create_app`). FastAPI opens a sync
     dependency, runs the endpoint and closes the dependency in worker threads that may differ,
-    one after the other, never at once: a SQLite connection of one request may cross them."""
+    one after the other, never at once: a SQLite connection of one request may cross them. A
+    SQLite connection is taken from, and given back to, :mod:`.pool`."""
     if db.startswith(PG_SCHEMES):
         return Store(connect(db), db)
     path = Path(db.removeprefix("sqlite:///").removeprefix("sqlite://"))
+    from trucewatch.api.pool import pooled
+
     try:
-        raw = sqlite3.connect(path, timeout=30, isolation_level=None, check_same_thread=False)
-        raw.execute("PRAGMA synchronous=NORMAL")
-        raw.execute("PRAGMA foreign_keys=ON")
+        return Store(pooled(path, db), db)
     except (OSError, sqlite3.Error) as exc:
         raise ConfigError("E303", url=db, why=str(exc)) from exc
-    return Store(Connection(raw, db), db)
 
 
 def store(request: Request) -> Iterator[Store]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from trucewatch.api.query import EventFilter, decode_cursor, encode_key
@@ -24,7 +25,6 @@ from trucewatch.stored import Registered
 _COLUMNS = ("id", "event_type", "sub_event_type", "place", "country", "admin1", "lat", "lon", "time_earliest",
             "time_latest", "perpetrator", "fatalities_low", "fatalities_best", "fatalities_high", "context",
             "confidence", "sources", "reports", "outlets", "languages", "attribution", "tsort")
-_VALUES = _COLUMNS[1:15]
 STANDING = ("SELECT 1 FROM revisions v WHERE v.event_id = e.id AND v.action <> 'undo' AND v.undone_by IS NULL")
 _VIOLATIONS = ("violation_reported", "violation_contested")
 Window = tuple[float, float | None]
@@ -148,14 +148,30 @@ def _corrected(s: Store, ceasefire: str | None) -> tuple[Window | None, list[Reg
 
 
 def _summary(row: tuple[Any, ...], verdicts: list[dict[str, Any]]) -> dict[str, Any]:
-    """One unreviewed event's row as :meth:`EventView.summary` shows it."""
-    d = dict(zip(_COLUMNS, row, strict=True))
-    return {"event_id": d["id"], **{k: d[k] for k in _VALUES}, "confidence": round(d["confidence"] or 0.0, 3),
-            "sources": d["sources"], "reports": d["reports"], "outlets": json.loads(d["outlets"] or "[]"),
-            "languages": languages_of(d["languages"]), "attribution": d["attribution"] or "unknown",
-            "verdicts": verdicts, "violation": any(v["verdict"] in _VIOLATIONS for v in verdicts),
+    """One unreviewed event's row as :meth:`EventView.summary` shows it (straight from the
+    columns, unpacked by position: this runs for every row of a page)."""
+    (eid, event_type, sub_event_type, place, country, admin1, lat, lon, time_earliest, time_latest, perpetrator,
+     low, best, high, context, confidence, sources, reports, outlets, languages, attribution, _) = row
+    return {"event_id": eid, "event_type": event_type, "sub_event_type": sub_event_type, "place": place,
+            "country": country, "admin1": admin1, "lat": lat, "lon": lon, "time_earliest": time_earliest,
+            "time_latest": time_latest, "perpetrator": perpetrator, "fatalities_low": low,
+            "fatalities_best": best, "fatalities_high": high, "context": context,
+            "confidence": round(confidence or 0.0, 3), "sources": sources, "reports": reports,
+            "outlets": _outlets(outlets), "languages": languages_of(languages),
+            "attribution": attribution or "unknown", "verdicts": verdicts,
+            "violation": any(v["verdict"] in _VIOLATIONS for v in verdicts) if verdicts else False,
             "reviewed": False, "review_status": None, "reviewer_role": None, "reviewed_by": None,
             "reviewed_fields": [], "machine": {}}
+
+
+def _outlets(text: str | None) -> list[str]:
+    return [] if not text or text == "[]" else list(_parsed_outlets(text))
+
+
+@lru_cache(maxsize=4096)
+def _parsed_outlets(text: str) -> tuple[str, ...]:
+    """An outlets column parsed once (the same few lists recur across a store's events)."""
+    return tuple(json.loads(text))
 
 
 def _key(v: EventView) -> tuple[float, str]:
@@ -166,9 +182,15 @@ def _key(v: EventView) -> tuple[float, str]:
 def reviewed_views(s: Store, f: EventFilter) -> list[EventView]:
     """The events with a standing review that the filter keeps, as the API shows them."""
 
-    ids = [r[0] for r in s.rows("SELECT DISTINCT event_id FROM revisions WHERE action <> 'undo' "
-                                "AND undone_by IS NULL")]
-    return [v for v in event_views(s, ids) if f.keeps(v)] if ids else []
+    from trucewatch.api.pool import memo
+
+    def views() -> list[EventView]:
+        ids = [r[0] for r in s.rows("SELECT DISTINCT event_id FROM revisions WHERE action <> 'undo' "
+                                    "AND undone_by IS NULL")]
+        return event_views(s, ids) if ids else []
+
+    # the same few views on every page: kept with a pooled connection until the store changes
+    return [v for v in memo(s.conn, "reviewed_views", views) if f.keeps(v)]
 
 
 def listing(s: Store, f: EventFilter, cursor: str | None, limit: int) -> Page:

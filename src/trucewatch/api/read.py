@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
-from trucewatch.api.app import PROBLEM, store
+from trucewatch.api.app import PROBLEM, open_store, store
 from trucewatch.api.query import EventFilter, Verdict, bad, geojson, parse_bbox, parse_time, to_csv
 from trucewatch.api.shown import event_views
-from trucewatch.api.views import priority
 from trucewatch.contract import incident_from_dict
 from trucewatch.errors import TrucewatchError
 from trucewatch.report.build import TruceReport, articles_of, by_party, make
@@ -70,7 +70,7 @@ def ceasefire(ceasefire: str, s: StoreDep) -> dict[str, Any]:
     return truce_report(s, _registered(s, ceasefire)).to_dict()
 
 
-def event_filter(
+async def event_filter(
     from_: Annotated[str | None, Query(alias="from", description="ISO date or time: events ending at or after")] = None,
     to: Annotated[str | None, Query(description="ISO date or time: events starting at or before")] = None,
     bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
@@ -90,15 +90,23 @@ def event_filter(
 
 @router.get("/events", summary="Events, filtered, in time order, a page at a time",
             responses={200: {"content": {"application/geo+json": {}, "text/csv": {}}}})
-def events(s: StoreDep, f: Annotated[EventFilter, Depends(event_filter)],
-           cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
-           limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-           format: Annotated[Literal["json", "geojson", "csv"], Query()] = "json") -> Response:
-    if f.ceasefire is not None:
-        _registered(s, f.ceasefire)
+async def events(request: Request, f: Annotated[EventFilter, Depends(event_filter)],
+                 cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
+                 limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                 format: Annotated[Literal["json", "geojson", "csv"], Query()] = "json") -> Response:
+    # one worker thread opens the store, reads the page, renders it and closes the store: the
+    # parameters are parsed on the event loop (pure work), so a page costs one hop to a thread,
+    # not four (issue 12: under load every hop waits for the GIL)
+    return await run_in_threadpool(_events, request.app.state.db, f, cursor, limit, format)
+
+
+def _events(db: str, f: EventFilter, cursor: str | None, limit: int, format: str) -> Response:
     from trucewatch.api.listing import listing
 
-    found = listing(s, f, cursor, limit)
+    with open_store(db) as s:
+        if f.ceasefire is not None:
+            _registered(s, f.ceasefire)
+        found = listing(s, f, cursor, limit)
     shown, next_cursor = found.events, found.next_cursor
     headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
     if format == "csv":
@@ -122,10 +130,10 @@ def event(event_id: str, s: StoreDep) -> dict[str, Any]:
 
 @router.get("/review/queue", summary="Events awaiting review: low confidence, high toll, in a window, contested")
 def review_queue(s: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict[str, Any]:
-    waiting = [v for v in event_views(s) if v.review is None or v.review.status == "edited"]
-    waiting.sort(key=priority)
-    return {"events": [{**v.summary(), "in_window": v.in_window, "contested": v.contested}
-                       for v in waiting[:limit]], "total": len(waiting)}
+    from trucewatch.api.queue import review_queue as queued
+
+    shown, total = queued(s, limit)
+    return {"events": shown, "total": total}
 
 
 def _claim(c: StoredClaim) -> dict[str, Any]:
