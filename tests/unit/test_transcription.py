@@ -11,6 +11,8 @@ def test_german_rules_reach_the_english_spelling() -> None:
     assert "vovchansk" in spellings(rules, "Wowtschansk")
     assert "ashkelon" in spellings(rules, "Aschkelon")
     assert "jabaliya" in spellings(rules, "Dschabaliya")
+    assert "chasiv yar" in spellings(rules, "Tschassiw Jar")
+    assert "khan yunis" in spellings(rules, "Chan Junis")
 
 
 def test_a_name_no_rule_touches_has_no_other_spelling() -> None:

@@ -3,7 +3,7 @@
 GeoNames lists foreign places under their English (and local) spellings, rarely under the German
 transcription a German article writes. A language's transcription rules (``filters.transcription``,
 pairs of letters as that language writes them and as English does: "dsch" -> "j", "tsch" -> "ch",
-"sch" -> "sh", "w" -> "v") rewrite a name the gazetteer does not know, step by step; the first
+"sch" -> "sh", "w" -> "v", "j" -> "y", "ch" -> "kh") rewrite a name the gazetteer does not know, step by step; the first
 spelling it knows gives the entries. Only places in the countries the article's parties fight in
 are kept: a transcription names the conflict's towns, and a common noun rewritten into a village
 abroad ("Schule" -> Shule, China) is no place.
