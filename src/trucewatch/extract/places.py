@@ -20,6 +20,7 @@ from typing import Any
 
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.place_filters import not_a_place, state_named
+from trucewatch.extract.transcription import transcribed
 from trucewatch.geo.distance import km
 from trucewatch.geo.gazetteer import Entry, normalise
 from trucewatch.nlp.lexicon import Lexicon
@@ -315,7 +316,7 @@ def _entries(ctx: ArticleContext, surface: str, start: int, end: int) -> tuple[E
     region = _region_adjective(ctx, start, end) if language in MORPH_LANGUAGES else ()
     if region:  # before the name itself: GeoNames lists "Херсонскую" as a name of the city
         return region
-    found = ctx.gazetteer.lookup(surface)
+    found = ctx.gazetteer.lookup(surface) or transcribed(ctx, surface)
     if found or language not in MORPH_LANGUAGES:
         return found
     by_id: dict[int, Entry] = {}

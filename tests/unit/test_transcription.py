@@ -1,0 +1,25 @@
+"""German transcriptions of foreign names rewritten as English spells them (extract/transcription.py)."""
+
+from __future__ import annotations
+
+from trucewatch.extract.transcription import spellings
+from trucewatch.nlp.lexicon import load_lexicon
+
+
+def test_german_rules_reach_the_english_spelling() -> None:
+    rules = load_lexicon("de").section("filters.transcription")
+    assert "vovchansk" in spellings(rules, "Wowtschansk")
+    assert "ashkelon" in spellings(rules, "Aschkelon")
+    assert "jabaliya" in spellings(rules, "Dschabaliya")
+    assert "chasiv yar" in spellings(rules, "Tschassiw Jar")
+    assert "khan yunis" in spellings(rules, "Chan Junis")
+
+
+def test_a_name_no_rule_touches_has_no_other_spelling() -> None:
+    rules = load_lexicon("de").section("filters.transcription")
+    assert spellings(rules, "Kairo") == []
+
+
+def test_languages_that_write_names_as_english_have_no_rules() -> None:
+    for language in ("en", "fr", "es", "ar", "ru", "uk"):
+        assert load_lexicon(language).section("filters.transcription") == []
