@@ -50,7 +50,9 @@ def test_a_surname_seen_in_full_is_no_town(analyzer: Any) -> None:
     "text",
     [
         "Washington has denied targeting civilians in the 2017 air strikes on Raqqa.",  # history, dated
-        "Damaged and burned vehicles are seen at the steel works in Mariupol on Monday.",  # a photo caption
+        # a photo caption; one that dates its picture to a recent day is kept as the news (the
+        # labelled articles code those as incidents: extract/plover.py)
+        "Damaged and burned vehicles are seen at the steel works in Mariupol.",
         "The UN chief is calling for a four-day halt in fighting in Ukraine.",  # an aim, not an event
         "Moscow used the pause in the fighting to send a signal to the White House.",
     ],
@@ -104,7 +106,8 @@ def test_a_region_word_belongs_to_its_own_name(analyzer: Any) -> None:
 )
 def test_a_month_without_a_day_is_the_whole_month(analyzer: Any, lang: str, text: str, published: str,
                                                   interval: tuple[str, str]) -> None:
-    incidents = analyzer.analyze(text, published=published, language=lang).to_contract()["incidents"]
+    out = analyzer.analyze(text, published=published, language=lang).to_contract()
+    incidents = out["incidents"] + out["other_incidents"]  # a month back is a recap, set aside with its time
     assert incidents and (incidents[0]["time_earliest"][:10], incidents[0]["time_latest"][:10]) == interval
 
 
