@@ -101,15 +101,18 @@ class TruceEdit(BaseModel):
         return Edit._aware(value)
 
 
-class TruceIn(BaseModel):
+class UndoIn(BaseModel):
+    """An action with its reason (every revision says why); the base of the other actions."""
+
     model_config = ConfigDict(extra="forbid")
     reason: Text = Field(min_length=1, max_length=2000)
+
+
+class TruceIn(UndoIn):
     values: TruceEdit
 
 
-class MergeIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    reason: Text = Field(min_length=1, max_length=2000)
+class MergeIn(UndoIn):
     events: list[Text] = Field(min_length=1, max_length=100, description="the events merged into this one")
 
 
@@ -119,15 +122,8 @@ class ReportKey(BaseModel):
     incident: Text = Field(max_length=200)
 
 
-class SplitIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    reason: Text = Field(min_length=1, max_length=2000)
+class SplitIn(UndoIn):
     reports: list[ReportKey] = Field(min_length=1, max_length=1000, description="the reports split into a new event")
-
-
-class UndoIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    reason: Text = Field(min_length=1, max_length=2000)
 
 
 def _checked(values: dict[str, Any]) -> dict[str, Any]:
