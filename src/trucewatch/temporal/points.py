@@ -248,14 +248,20 @@ def _named_days(sh: str, found: list[Point], connector: re.Pattern[str]) -> list
     relative day and the weekday it is said to be are one point, the weekday nearest that day
     (a publication date a day off, as a UTC stamp or a late edition gives, would otherwise put
     "hoy viernes" a week back)."""
-    rel = {p.end: p for p in found if p.rel_day is not None}
+    rel = sorted((p for p in found if p.rel_day is not None), key=lambda p: p.start)
+    starts = [r.start for r in rel]
     out, drop = [], set()
     for p in found:
         if p.weekday is None or p.day is not None:
             out.append(p)
             continue
-        before = next((r for end, r in rel.items() if end <= p.start and connector.match(sh[end : p.start])), None)
-        after = next((r for r in rel.values() if r.start >= p.end and connector.match(sh[p.end : r.start])), None)
+        # only the nearest relative day on each side can be joined by connector words alone (points
+        # never overlap, and the text of one between would not be a connector): a bisection, not a
+        # scan of every pair (a run of "hoy viernes" grew with its square)
+        i, j = bisect_left(starts, p.start), bisect_left(starts, p.end)
+        prev = rel[i - 1] if i else None
+        before = prev if prev and prev.end <= p.start and connector.match(sh[prev.end : p.start]) else None
+        after = rel[j] if j < len(rel) and connector.match(sh[p.end : rel[j].start]) else None
         r = before or after
         if r is None:
             out.append(p)
