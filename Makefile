@@ -8,8 +8,9 @@ SEED   ?= ../shared/seed/000_8c01d9043c4b7f2f.txt
 
 .PHONY: install install-dev demo test test-fast lint fuzz bench eval eval-holdout check-seed clean
 
-$(STAMP): requirements.lock pyproject.toml web/package-lock.json scripts/build_web.py
+$(STAMP): requirements-pip.lock requirements.lock pyproject.toml web/package-lock.json scripts/build_web.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-pip.lock
 	$(BIN)/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/trucewatch setup
