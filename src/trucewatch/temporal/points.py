@@ -9,7 +9,7 @@ an instant needs a role (a window's start or end), a reference date and a clock 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
@@ -153,13 +153,14 @@ class PointGrammar:
 
     def _times(self, sh: str, lo: int, hi: int, dates: list[Point]) -> list[Point]:
         taken = _Taken((p.start, p.end) for p in dates)
+        ends = sorted(d.end for d in dates)
         out: list[Point] = []
         for m in self.military.finditer(sh, lo, hi):
             if not _overlaps(taken, m.start(), m.end()):
                 out.append(Point(m.start(), m.end(), hour=int(m["h"]), minute=int(m["min"])))
                 taken.append((m.start(), m.end()))
         for m in self.clock.finditer(sh, lo, hi):
-            p = None if _overlaps(taken, m.start(), m.end()) else self._clock_point(sh, m, dates)
+            p = None if _overlaps(taken, m.start(), m.end()) else self._clock_point(sh, m, ends)
             if p is not None:
                 out.append(p)
                 taken.append((p.start, p.end))
@@ -175,9 +176,11 @@ class PointGrammar:
         stated = _Taken((d.start, d.end) for d in dates)
         return [p for p in out if not _overlaps(stated, p.start, p.end)]
 
-    def _clock_point(self, sh: str, m: re.Match[str], dates: list[Point]) -> Point | None:
+    def _clock_point(self, sh: str, m: re.Match[str], ends: list[int]) -> Point | None:
         """A clock time, or None for a number that is not one ("36 heures" is a duration; "2.000
-        prisonniers" is a number). "dimanche 20 heures": an hour right after a date is its clock."""
+        prisonniers" is a number). "dimanche 20 heures": an hour right after a date is its clock.
+        ``ends``: where the dates end, in order; only the nearest before the hour can be joined to
+        it by connector words alone (a farther one has that date's own words in between)."""
         before = self._clock_word_before(sh, m.start())
         if not (m["min"] or m["suffix"]) and before is None:
             return None
@@ -188,7 +191,8 @@ class PointGrammar:
         if suffix in self.am_words and hour == 12:
             hour = 0
         wordy = (m["suffix"] or "") in self.clock_words
-        dated = any(d.end <= m.start() and self.connector.match(sh[d.end : m.start()]) for d in dates)
+        i = bisect_right(ends, m.start())
+        dated = bool(i) and self.connector.match(sh[ends[i - 1] : m.start()]) is not None
         if wordy and not m["min"] and not dated and not self._clock_context(sh, m.start(), m.end()) or hour > 24:
             return None
         start = before if before is not None else m.start()  # "الساعة 10": the point starts at the clock word
@@ -296,32 +300,33 @@ def _overlaps(spans: _Taken, start: int, end: int) -> bool:
 
 
 def _attach(sh: str, dates: list[Point], times: list[Point], connector: re.Pattern[str]) -> list[Point]:
-    """Glue each time to the date it modifies (the one joined to it by connector words only)."""
-    dates = sorted(dates, key=lambda p: p.start)
-    used: set[int] = set()
-    out = list(dates)
+    """Glue each time to the date it modifies (the one joined to it by connector words only).
+
+    Dates never overlap, nor do times, so in order of start their ends are in order too, and only
+    the nearest date on each side of a time can be joined to it: a bisection per time, not a scan
+    of every date (a run of dates and times grew with its square). A merged date spans its time,
+    which lies between it and the next date, so the order holds."""
+    out = sorted(dates, key=lambda p: p.start)
+    starts, ends = [p.start for p in out], [p.end for p in out]
+    loose: list[Point] = []
     for t in sorted(times, key=lambda p: p.start):
-        target = _neighbour(sh, out, t, connector)
-        if target is None:
-            out.append(t)
+        i = _neighbour(sh, out, starts, ends, t, connector)
+        if i is None:
+            loose.append(t)
             continue
-        i = out.index(target)
-        out[i] = _merge(target, t)
-        used.add(i)
-    return out
+        out[i] = _merge(out[i], t)
+        starts[i], ends[i] = out[i].start, out[i].end
+    return out + loose
 
 
-def _neighbour(sh: str, points: list[Point], t: Point, connector: re.Pattern[str]) -> Point | None:
-    before = [p for p in points if p.end <= t.start and p.has_date]
-    after = [p for p in points if p.start >= t.end and p.has_date]
-    if before:
-        p = max(before, key=lambda q: q.end)
-        if connector.match(sh[p.end : t.start]) and not _time_slot_taken(p, t):
-            return p
-    if after:
-        p = min(after, key=lambda q: q.start)
-        if connector.match(sh[t.end : p.start]) and not _time_slot_taken(p, t):
-            return p
+def _neighbour(sh: str, dates: list[Point], starts: list[int], ends: list[int], t: Point,
+               connector: re.Pattern[str]) -> int | None:
+    before = bisect_right(ends, t.start) - 1
+    if before >= 0 and connector.match(sh[ends[before] : t.start]) and not _time_slot_taken(dates[before], t):
+        return before
+    after = bisect_left(starts, t.end)
+    if after < len(dates) and connector.match(sh[t.end : starts[after]]) and not _time_slot_taken(dates[after], t):
+        return after
     return None
 
 
