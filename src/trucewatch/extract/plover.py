@@ -109,7 +109,15 @@ def _morph_future(morph: Any, word: str) -> bool:
 
 def recent_day(ctx: ArticleContext, s: Sentence) -> bool:
     """The sentence states a day at most :data:`RECENT_DAYS` before publication ("on Saturday",
-    "yesterday", "6 May" in a 9 May article) or the night before it."""
+    "yesterday", "6 May" in a 9 May article) or the night before it. Asked for the context and
+    again for a caption: read once per sentence (``ctx.memo``)."""
+    key = ("recent_day", s.index)
+    if key not in ctx.memo:
+        ctx.memo[key] = _recent_day(ctx, s)
+    return bool(ctx.memo[key])
+
+
+def _recent_day(ctx: ArticleContext, s: Sentence) -> bool:
     if ctx.published is None:
         return False
     if ctx.has("time.overnight", s):
