@@ -56,10 +56,18 @@ lint: install-dev
 	$(BIN)/python scripts/gen_docs.py --check
 	$(BIN)/python scripts/build_web.py --check
 
-# a long fuzzing run (CI replays the seed corpus and a few examples per target); FUZZ_EXAMPLES per target
-FUZZ_EXAMPLES ?= 100000
+# the long fuzzing run, never in CI (which replays the seed corpus and runs 20 hypothesis examples per
+# target): tests/fuzz/run.py, FUZZ_EXAMPLES per target (analyze: FUZZ_SLOW_EXAMPLES), FUZZ_JOBS
+# processes, at most FUZZ_SECONDS per shard of a target, only the targets FUZZ_ONLY (name prefixes)
+FUZZ_EXAMPLES ?= 1000000
+FUZZ_SLOW_EXAMPLES ?= 10000
+FUZZ_JOBS ?= 1
+FUZZ_SECONDS ?=
+FUZZ_ONLY ?=
 fuzz: install-dev
-	TRUCEWATCH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -p no:cacheprovider tests/fuzz
+	$(BIN)/python -m tests.fuzz.run --examples $(FUZZ_EXAMPLES) --slow-examples $(FUZZ_SLOW_EXAMPLES) \
+	  --jobs $(FUZZ_JOBS) $(if $(FUZZ_SECONDS),--seconds $(FUZZ_SECONDS)) $(if $(FUZZ_ONLY),--only $(FUZZ_ONLY)) \
+	  --crashes fuzz-crashes --summary fuzz-summary.json
 
 check-seed: install
 	$(BIN)/trucewatch analyze "$(SEED)" --published 2023-01-06 --format json | $(BIN)/python ../shared/tools/check_seed.py

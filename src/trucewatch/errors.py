@@ -192,3 +192,11 @@ def printable(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def failure_line(source: str, code: str, message: str) -> str:
+    """One failure as ``source: CODE what went wrong``, each said once: a stored message is the
+    error's text, which already begins with its code and (mostly) its source."""
+    rest = message.removeprefix(f"{code} ") if code else message
+    rest = rest.removeprefix(f"{source}: ")
+    return f"{source}: {code} {rest}" if code and not rest.startswith(code) else f"{source}: {rest}"

@@ -19,7 +19,7 @@ from itertools import islice
 from typing import Any
 
 from trucewatch import __version__
-from trucewatch.budget import deadline
+from trucewatch.budget import check, deadline
 from trucewatch.config import Settings
 from trucewatch.errors import InternalError, LanguageError, TrucewatchError, warning
 from trucewatch.extract.ceasefires import extract_ceasefires
@@ -163,12 +163,17 @@ class Analyzer:
         sh = shadow(p.text)
         mentions = parties.mentions(sh)
         dyad = parties.dyad_of(mentions)
+        check()  # the time budget (E114) at every stage boundary, in whatever thread runs this
         published, basis, notes = self._published(p, lex, parties, sh, dyad)
+        check()
         ctx = ArticleContext(p.text, sh, doc, lex, parties, self.gazetteer,
                              sentences_of(doc, p.captions), published, dyad, mentions,
                              country_hint=(p.item.country or "").upper() or None)
+        check()
         ceasefires = extract_ceasefires(ctx)
+        check()
         found = extract_incidents(ctx, ceasefires)
+        check()
         # news the calibrated confidence puts at or above the threshold is shown; the rest is kept
         # aside with its context (a new incident below the threshold keeps context "new")
         shown = {i.id for i in found if i.context == "new" and i.confidence >= self.settings.min_confidence}
@@ -176,8 +181,10 @@ class Analyzer:
         others = tuple(i for i in found if i.id not in shown)
         ceasefires = [_with_scope_country(cf, incidents, parties) for cf in ceasefires]
         claims = extract_claims(ctx, incidents, ceasefires)
+        check()
         incidents = claimed_perpetrators(incidents, claims)
         judgements = judge_all(incidents, ceasefires, claims)
+        check()
         meta = ArticleMeta(p.item.id or article_id(p.item.text), p.language, p.score, published,
                            basis, p.item.source, len(p.text))
         warnings = [*p.item.warnings, *notes,

@@ -113,3 +113,23 @@ def test_a_rebuild_left_owing_is_finished_without_new_articles(tmp_path: Path) -
         assert len(event.reports) == 2 and event.sources == 2
         [judged] = store.event_judgements()
         assert judged.verdict == "violation_reported" and judged.incident == event.id
+
+
+def test_events_read_their_reports_in_one_pass_over_event_reports(tmp_path: Path) -> None:
+    """``events()`` (all, or some by id) reads ``event_reports`` once, with the reports, and gives
+    each event its own reports, in the store's order."""
+    spec = {"incidents": [(0, 0, 0, 6, 2), (4, 3, 1, 2, 1)], "truce": None}
+    with Store.open(str(tmp_path / "s.sqlite")) as store:
+        _save(store, _analysis(0, spec))
+        _save(store, _analysis(1, {**spec, "incidents": [(1, 0, 0, 6, 2)]}))
+        rebuild(store)
+        statements: list[str] = []
+        store.conn.raw.set_trace_callback(statements.append)
+        events = store.events()
+        some = store.events([events[0].id])
+        store.conn.raw.set_trace_callback(None)
+    assert sum("event_reports" in s for s in statements) == 2  # one per call
+    assert sorted(len(e.reports) for e in events) == [1, 2]
+    assert some == [events[0]]
+    for e in events:
+        assert [r.order for r in e.reports] == sorted(r.order for r in e.reports)

@@ -13,7 +13,7 @@ from trucewatch.judge.truce import answer
 from trucewatch.records import Claim, Span
 from trucewatch.registry.user import file_stem
 from trucewatch.report.build import make
-from trucewatch.report.text import markdown
+from trucewatch.report.text import html_page, markdown
 from trucewatch.stored import Event, Registered, Report, Source, StoredClaim
 
 TRUCE = Registered(ceasefire("Russia", "2023-01-06T12:00:00+03:00", "2023-01-08T00:00:00+03:00", id="C1"),
@@ -73,6 +73,21 @@ def test_hostile_article_text_is_inert_in_markdown(tmp_path: Path) -> None:
     assert "<javascript:" not in text  # only http(s) URLs become links
     table_rows = [line for line in text.splitlines() if line.startswith("| 2023")]
     assert len(table_rows) == 1 and table_rows[0].count(" | ") == 6  # a newline or pipe breaks no row
+
+
+def test_hostile_article_text_is_inert_in_html(tmp_path: Path) -> None:
+    """Every text from articles (outlet, title, url, evidence, a claim) is escaped in the HTML
+    page: no element, attribute or script URL of theirs survives."""
+    hostile = Source("x.html", "<script>alert(1)</script>", "javascript:alert(1)", '"><svg onload=alert(1)>')
+    inc = incident("<img src=x onerror=alert(1)> hit", where=KRAMATORSK, start="2023-01-07T03:00:00+03:00",
+                   end="2023-01-07T04:00:00+03:00")
+    e = Event.single(Report(inc, "a1", date(2023, 1, 7), "en", hostile))
+    j = judge(TRUCE.ceasefire, e.id, e.time, e.place, "unknown")
+    page = html_page(make(TRUCE, [e], [j], [_claim("<b>Russia</b>", "Ukraine")]), {})
+    body = page.split("<body>", 1)[1]
+    for raw in ("<script", "<img", "<svg", "<b>Russia", "href=\"javascript:"):
+        assert raw not in body, raw
+    assert "&lt;script&gt;" in body or "&lt;img" in body
 
 
 def test_a_file_name_never_leaves_the_output_directory() -> None:

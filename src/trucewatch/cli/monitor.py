@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from trucewatch.config import Settings
-from trucewatch.errors import EXIT_OK, EXIT_PARTIAL
+from trucewatch.errors import EXIT_OK, EXIT_PARTIAL, failure_line
 
 DB_HELP = ("The store: a SQLite file or a postgresql://user@host/db URL "
            "(default $TRUCEWATCH_DB or ./trucewatch.sqlite).")
@@ -129,7 +129,7 @@ def status(db: str | None) -> None:
     if s.failures:
         click.echo(f"failed ({len(s.failures)}):")
         for source, code, message in s.failures:
-            click.echo(f"  {source}: {code} {message}")
+            click.echo(f"  {failure_line(source, code, message)}")
 
 
 @click.command()

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from functools import cache
 
+from trucewatch.budget import check
 from trucewatch.extract.ceasefire_sides import sides
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import places_in
@@ -130,6 +131,7 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
     drafts: list[_Draft] = []
     last: _Draft | None = None  # the ceasefire the previous sentence spoke of
     for s in ctx.sentences:
+        check()
         if not ctx.has("ceasefire.terms", s):
             last = _continued(ctx, s, last)
             continue

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from trucewatch.budget import check
 from trucewatch.extract.attribution import (
     Who,
     attacker,
@@ -432,6 +433,7 @@ def extract_claims(ctx: ArticleContext, incidents: list[Incident],
     cf = ceasefires[0] if ceasefires else None
     claims: list[Claim] = []
     for s in ctx.sentences:
+        check()
         claims += _sentence_claims(ctx, s, incidents, cf)
     claims = _answered(ctx, claims + _incident_claims(ctx, incidents), incidents)
     claims += _response_claims(ctx, ceasefires)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from trucewatch.budget import check
 from trucewatch.geo.gazetteer import Gazetteer
 from trucewatch.nlp.lexicon import Lexicon, Match
 from trucewatch.nlp.parties import Mention, PartyBook
@@ -57,7 +58,9 @@ class ArticleContext:
 
     def find(self, section: str, s: Sentence) -> list[Match]:
         """Matches of a lexicon section inside a sentence (the article is scanned once per
-        section, then sliced)."""
+        section, then sliced). Every extractor's per-sentence loop asks here, so this is where
+        the article's time budget is checked (:func:`trucewatch.budget.check`)."""
+        check()
         hits = self._found.get(section)
         if hits is None:
             hits = self._found[section] = self.lex.phrases(section).finditer(self.shadow)
@@ -72,6 +75,7 @@ class ArticleContext:
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions inside [start, end), in order (mentions are sorted by start: a bisection,
         not a scan of the article, so asking for every sentence stays linear)."""
+        check()
         if self._mention_starts is None or len(self._mention_starts) != len(self.mentions):
             self._mention_starts = [m.start for m in self.mentions]
         lo, hi = bisect_left(self._mention_starts, start), bisect_left(self._mention_starts, end)
@@ -95,6 +99,7 @@ class ArticleContext:
         return None
 
     def tokens(self, start: int, end: int) -> list[Any]:
+        check()
         span = self.doc.char_span(start, end, alignment_mode="expand")
         return list(span) if span is not None else []
 

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from trucewatch.budget import check
 from trucewatch.extract import taxonomy
 from trucewatch.extract.agents import stated_agent
 from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
@@ -475,9 +476,11 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     with its context: kept and flagged, never shown as events by default."""
     b = _Builder(ctx, ceasefires)
     for s in ctx.sentences:
+        check()
         b.add(s)
         b.note_places(s)
     for d in b.drafts:
+        check()
         d.context = _dated_context(ctx, d)
     drafts = [d for d in b.drafts if d.context == "new"]
     towns = [d for d in drafts if d.place is not None and d.place.entry.kind != "PCLI"]

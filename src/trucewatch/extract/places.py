@@ -18,6 +18,7 @@ from difflib import SequenceMatcher
 from functools import cache
 from typing import Any
 
+from trucewatch.budget import check
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.place_filters import not_a_place, state_named
 from trucewatch.extract.transcription import transcribed
@@ -241,6 +242,7 @@ def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[_Candidate]:
     clocks = _clock_names(ctx, s)
     dateline = _dateline_end(ctx, s)
     for start, end, label in _candidates(ctx, s):
+        check()  # a list of names: a look-up per candidate
         if start > 0 and ctx.text[start - 1] in "-‐":
             continue  # "Sloboda" of Mykhalchyna-Sloboda, "Balah" of Deir al-Balah: part of a longer name
         if any(a <= start < b for a, b in clocks) or start < dateline or _first_name(ctx, start, end) \
@@ -547,6 +549,7 @@ def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[Pla
     found: list[PlaceMention] = []
     listed_after = -1  # end of the last region named, for "the regions of Kharkiv, Donetsk and ..."
     for i, c in enumerate(cands):
+        check()
         if i in context_of:
             continue
         best = _best(ctx, c, countries, regions.get(i), i in regions and _village_of(ctx, cands, i, regions[i]))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from trucewatch.errors import InternalError, TrucewatchError, printable
+from trucewatch.errors import InternalError, TrucewatchError, failure_line, printable
 from trucewatch.ingest.sources import Columns, Limits, RawArticle, SourceFailure, read_sources
 from trucewatch.nlp.normalize import article_id
 from trucewatch.pipeline import Analyzer, ArticleInput, Failure
@@ -92,7 +92,7 @@ def unreadable(store: Store, item: SourceFailure, report: IngestReport) -> None:
     """Record a source that gave no article, in ``report`` and (when the store takes it) the store."""
     source = printable(item.source)
     report.unreadable += 1
-    report.failures.append(f"{source}: {item.error}")
+    report.failures.append(failure_line(source, item.error.code, str(item.error)))
     try:
         store.save_source_failure(source, item.error.code, str(item.error))
     except Exception as exc:  # noqa: BLE001 - the store refused even the failure: it stays in the report
@@ -124,7 +124,7 @@ def keep(store: Store, row: Stored, report: IngestReport) -> None:
         report.skipped += 1
     elif error:
         report.failed += 1
-        report.failures.append(f"{meta['source']}: {error[1]}")
+        report.failures.append(failure_line(printable(str(meta["source"])), error[0], error[1]))
     else:
         report.stored += 1
 
@@ -133,7 +133,7 @@ def _refused(store: Store, meta: dict[str, Any], exc: BaseException, report: Ing
     source = printable(str(meta.get("source") or meta.get("id")))
     err = _defect(source, exc)
     report.failed += 1
-    report.failures.append(f"{source}: {err}")
+    report.failures.append(failure_line(source, err.code, str(err)))
     safe = {"id": printable(str(meta["id"])), "source": source, "text": printable(str(meta.get("text", "")))}
     try:
         store.save_article(safe, None, (err.code, str(err)))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from trucewatch.budget import check
 from trucewatch.geo.zones import contains
 from trucewatch.judge.attribution import attribution
 from trucewatch.records import Attribution, Ceasefire, Claim, Incident, Judgement, Place, Spatial, TimeInterval
@@ -82,4 +83,8 @@ def judge_one(incident: Incident, cf: Ceasefire, claims: list[Claim]) -> Judgeme
 
 
 def judge_all(incidents: list[Incident], ceasefires: list[Ceasefire], claims: list[Claim]) -> list[Judgement]:
-    return [judge_one(i, cf, claims) for cf in ceasefires for i in incidents]
+    out = []
+    for cf in ceasefires:
+        check()  # each truce judges every incident: the article's time budget holds here too
+        out += [judge_one(i, cf, claims) for i in incidents]
+    return out

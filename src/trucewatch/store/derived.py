@@ -98,29 +98,27 @@ class DerivedTables:
         return out
 
     def events(self, ids: Iterable[str] | None = None) -> list[Event]:
-        """The corroborated events (those of ``ids``), each with its reports, by id."""
+        """The corroborated events (those of ``ids``), each with its reports, by id: the reports
+        are read with their event ids, in one pass over ``event_reports``."""
         cols = ", ".join(EVENT_COLUMNS)
+        join = "JOIN event_reports e ON e.article_id = r.article_id AND e.incident = r.incident"
         if ids is None:
             rows = [tuple(r) for r in self.conn.execute(f"SELECT {cols} FROM events")]
-            members = self._reports("JOIN event_reports e ON e.article_id = r.article_id AND e.incident = r.incident")
+            members = self._event_reports(join)
         else:
             wanted, rows, members = sorted(set(ids)), [], []
             for chunk, marks in _chunks(wanted):
                 rows += [tuple(r) for r in self.conn.execute(f"SELECT {cols} FROM events WHERE id IN ({marks})", chunk)]
-                members += self._reports(f"JOIN event_reports e ON e.article_id = r.article_id AND e.incident = "
-                                         f"r.incident WHERE e.event_id IN ({marks})", tuple(chunk))
-        of = self.event_members() if ids is None else self._members_of([r[0] for r in rows])
+                members += self._event_reports(f"{join} WHERE e.event_id IN ({marks})", tuple(chunk))
         grouped: dict[str, list[Report]] = {}
-        for rep in members:
-            grouped.setdefault(of[rep.key], []).append(rep)
+        for event, rep in sorted(members, key=lambda m: m[1].order):
+            grouped.setdefault(event, []).append(rep)
         return sorted((event_of(row, grouped.get(row[0], [])) for row in rows), key=lambda e: e.id)
 
-    def _members_of(self, ids: list[str]) -> dict[tuple[str, str], str]:
-        out: dict[tuple[str, str], str] = {}
-        for chunk, marks in _chunks(ids):
-            out |= {(a, i): e for e, a, i in self.conn.execute(
-                f"SELECT event_id, article_id, incident FROM event_reports WHERE event_id IN ({marks})", chunk)}
-        return out
+    def _event_reports(self, where: str, params: tuple[Any, ...] = ()) -> list[tuple[str, Report]]:
+        """(event id, report) of the reports joined to ``event_reports`` by ``where``."""
+        rows = self.conn.execute(f"SELECT e.event_id, {', '.join(REPORT_COLUMNS)} {REPORTS_FROM} {where}", params)
+        return [(r[0], report_of(tuple(r[1:]))) for r in rows]
 
     def event_facts(self, ids: Iterable[str]) -> list[EventFacts]:
         """What judging these events reads (time, place, attribution), from their rows alone."""

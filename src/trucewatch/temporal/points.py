@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from functools import cache
 
+from trucewatch.budget import check
 from trucewatch.nlp.lexicon import Lexicon, PhraseSet
 
 
@@ -100,6 +101,7 @@ class PointGrammar:
 
     def points(self, sh: str, lo: int, hi: int) -> list[Point]:
         """Every point between ``lo`` and ``hi`` in the shadow text, times attached to dates."""
+        check()
         dates = self._dates(sh, lo, hi)
         times = self._zones(sh, self._times(sh, lo, hi, dates), hi)
         merged = _attach(sh, dates, times, self.connector)
