@@ -72,6 +72,7 @@ def build(db: str, n: int, seed: int = 20261202) -> None:
         c.executemany("INSERT INTO event_judgements VALUES (?,?,?,?,?,?)", judged)
         reviewed = [rows[k] for k in range(0, n, max(1, n // 20))]
         _reports(c, reviewed)
+        _truce(c, base)
     with Store.open(db) as store:
         who = Token("bench", "bench", "analyst")
         for row in reviewed:
@@ -96,6 +97,21 @@ def _reports(c: Any, rows: list[tuple[Any, ...]]) -> None:
         c.execute("INSERT INTO reports (article_id, incident, record) VALUES (?,?,?)",
                   (f"a{eid}", "i1", json.dumps(inc.to_dict())))
         c.execute("INSERT INTO event_reports VALUES (?,?,?)", (eid, f"a{eid}", "i1"))
+
+
+def _truce(c: Any, base: float) -> None:
+    """The registered truce "cf1" the judgements name: 30 days in Ukraine, in the events' span."""
+    from datetime import UTC, datetime, timedelta
+
+    from trucewatch.records import Ceasefire
+
+    start = datetime.fromtimestamp(base + 200 * 86400, UTC)
+    cf = Ceasefire("cf1", "ceasefire", "Russia", None, None, start, start + timedelta(days=30), "UTC", "stated",
+                   "national", "UA", None, None, None, (), (), parties=("Russia", "Ukraine"))
+    c.execute("INSERT INTO ceasefires (id, declared_by, start_at, end_at, scope, scope_country, sources, responses, "
+              "record) VALUES (?,?,?,?,?,?,?,?,?)", ("cf1", "Russia", start.isoformat(), cf.end.isoformat() if cf.end
+                                                     else None, "national", "UA", "[]", "[]",
+                                                     json.dumps(cf.to_dict())))
 
 
 def _port() -> int:
@@ -123,9 +139,12 @@ def _start(code: str, *args: str, cwd: str) -> tuple[subprocess.Popen[bytes], st
     raise SystemExit(f"server on {url} did not start")
 
 
-def load(url: str, clients: int, requests: int, budget: float) -> tuple[list[float], int]:
+def load(url: str | list[str], clients: int, requests: int, budget: float) -> tuple[list[float], int]:
     """Latencies (ms) of ``requests`` GETs of ``url`` spread over ``clients`` threads (stopping
-    after ``budget`` seconds whatever is left), and how many did not answer 200."""
+    after ``budget`` seconds whatever is left), and how many did not answer 200. A list of URLs
+    is walked in turn, each once (every request a different one: none answered from a cache)."""
+    urls = [url] if isinstance(url, str) else url
+    counter = iter(range(10**9))
     import httpx
 
     times: list[float] = []
@@ -138,8 +157,10 @@ def load(url: str, clients: int, requests: int, budget: float) -> tuple[list[flo
             for _ in range(count):
                 if time.monotonic() > stop:
                     return
+                with lock:
+                    k = next(counter)
                 t = time.perf_counter()
-                r = c.get(url)
+                r = c.get(urls[k % len(urls)])
                 ms = (time.perf_counter() - t) * 1000
                 with lock:
                     times.append(ms)
@@ -188,13 +209,25 @@ def _measure(a: argparse.Namespace, bare: str, api: str) -> int:
     import httpx
 
     cursor = httpx.get(api + "/api/events?limit=2", timeout=30).json()["next_cursor"]
-    endpoints = [("bare FastAPI", bare + "/bare"), ("list (100)", api + "/api/events"),
+    box = "format=geojson&bbox=36,47,39,51&limit=500"
+    endpoints: list[tuple[str, str | list[str]]] = [
+                 ("bare FastAPI", bare + "/bare"), ("list (100)", api + "/api/events"),
                  ("list, type+country", api + "/api/events?event_type=Battles&country=UA&limit=50"),
                  ("list, page 2", api + f"/api/events?limit=100&cursor={cursor}"),
                  ("list, truce verdict", api + "/api/events?verdict=violation_reported&limit=50"),
-                 ("map (geojson, bbox)", api + "/api/events?format=geojson&bbox=36,47,39,51&limit=500")]
+                 ("map (geojson, bbox)", api + f"/api/events?{box}"),
+                 ("map, full properties", api + f"/api/events?{box}&properties=full"),
+                 # a new bbox on every request: what rendering a page costs, none answered from the kept ones
+                 ("map, uncached", [api + f"/api/events?format=geojson&bbox=36,47,39,{51 + k / 1e5:.5f}&limit=500"
+                                    for k in range(a.requests)]),
+                 ("list, uncached", [api + f"/api/events?limit=100&min_confidence={k / 1e6:.6f}"
+                                     for k in range(a.requests)]),
+                 ("ceasefires", api + "/api/ceasefires"), ("review queue", api + "/api/review/queue")]
     load(bare + "/bare", a.clients, 40, 10)  # warm up both
     load(api + "/api/events", a.clients, 40, 10)
+    t = time.perf_counter()
+    httpx.get(api + "/api/ceasefires", timeout=120).raise_for_status()
+    print(f"ceasefires, first call (every truce's report built): {(time.perf_counter() - t) * 1000:.0f} ms")
     failed, base_p99 = 0, 0.0
     print(f"{'endpoint':<22} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'p99/bare':>8}", flush=True)
     for name, url in endpoints:

@@ -5,13 +5,15 @@ reach the server (it listens on 127.0.0.1 by default); writes need a token (:mod
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from trucewatch.api.app import PROBLEM, open_store, store
+from trucewatch.api.cache import Rendered, as_json, kept
 from trucewatch.api.query import EventFilter, Verdict, bad, geojson, parse_bbox, parse_time, to_csv
 from trucewatch.api.shown import event_views
 from trucewatch.contract import incident_from_dict
@@ -54,20 +56,31 @@ def _registered(s: Store, ceasefire: str) -> Registered:
     return reg
 
 
-@router.get("/ceasefires", summary="The registered ceasefires, each with the verdict of its report")
-def ceasefires(s: StoreDep) -> dict[str, Any]:
+@router.get("/ceasefires", summary="The registered ceasefires, each with the verdict of its report",
+            response_model=None)
+def ceasefires(request: Request, s: StoreDep) -> Response:
+    # every truce's report reads every event: rendered once per generation of the store (.cache)
+    return kept(s, ("ceasefires",), lambda: as_json(_ceasefires(s))).response(request.headers.get("if-none-match"))
+
+
+def _ceasefires(s: Store) -> dict[str, Any]:
     out = []
-    events = s.events()
-    for reg in corrected_registry(s.conn, s.registry()):
+    registry = corrected_registry(s.conn, s.registry())
+    events = s.events() if registry else []
+    for reg in registry:
         d = truce_report(s, reg, events).to_dict()
         out.append({**d["ceasefire"], "verdict": d["verdict"], "counts": d["counts"],
                     "articles": len(reg.sources)})
     return {"ceasefires": out}
 
 
-@router.get("/ceasefires/{ceasefire}", summary="One ceasefire's report (its JSON form, docs/reports.md)")
-def ceasefire(ceasefire: str, s: StoreDep) -> dict[str, Any]:
-    return truce_report(s, _registered(s, ceasefire)).to_dict()
+@router.get("/ceasefires/{ceasefire}", summary="One ceasefire's report (its JSON form, docs/reports.md)",
+            response_model=None)
+def ceasefire(ceasefire: str, request: Request, s: StoreDep) -> Response:
+    def render() -> Rendered:
+        return as_json(truce_report(s, _registered(s, ceasefire)).to_dict())
+
+    return kept(s, ("ceasefire", ceasefire), render).response(request.headers.get("if-none-match"))
 
 
 async def event_filter(
@@ -93,31 +106,50 @@ async def event_filter(
 async def events(request: Request, f: Annotated[EventFilter, Depends(event_filter)],
                  cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
                  limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                 format: Annotated[Literal["json", "geojson", "csv"], Query()] = "json") -> Response:
+                 format: Annotated[Literal["json", "geojson", "csv"], Query()] = "json",
+                 properties: Annotated[Literal["map", "full"], Query(
+                     description="GeoJSON only: 'map', a few short properties per point (the whole event is at "
+                                 "/api/events/{id}), or 'full', every field of the JSON list")] = "map") -> Response:
     # one worker thread opens the store, reads the page, renders it and closes the store: the
     # parameters are parsed on the event loop (pure work), so a page costs one hop to a thread,
     # not four (issue 12: under load every hop waits for the GIL)
-    return await run_in_threadpool(_events, request.app.state.db, f, cursor, limit, format)
+    page = Asked(f, cursor, limit, format, properties if format == "geojson" else "full")
+    return await run_in_threadpool(_events, request.app.state.db, page, request.headers.get("if-none-match"))
 
 
-def _events(db: str, f: EventFilter, cursor: str | None, limit: int, format: str) -> Response:
+@dataclass(frozen=True)
+class Asked:
+    """What one events request asks for: the key of its answer in :mod:`.cache`."""
+
+    filter: EventFilter
+    cursor: str | None
+    limit: int
+    format: str
+    properties: str
+
+
+def _events(db: str, asked: Asked, if_none_match: str | None) -> Response:
+    with open_store(db) as s:
+        found = kept(s, asked, lambda: _page(s, asked))
+    return found.response(if_none_match)
+
+
+def _page(s: Store, asked: Asked) -> Rendered:
     from trucewatch.api.listing import listing
 
-    with open_store(db) as s:
-        if f.ceasefire is not None:
-            _registered(s, f.ceasefire)
-        found = listing(s, f, cursor, limit)
+    f = asked.filter
+    if f.ceasefire is not None:
+        _registered(s, f.ceasefire)
+    found = listing(s, f, asked.cursor, asked.limit)
     shown, next_cursor = found.events, found.next_cursor
     headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
-    if format == "csv":
-        return Response(to_csv(shown), media_type="text/csv; charset=utf-8",
-                        headers={**headers, "Content-Disposition": 'attachment; filename="events.csv"'})
-    if format == "geojson":
-        return JSONResponse({**geojson(shown), "next_cursor": next_cursor, "total": found.total,
-                             "total_exact": found.total_exact}, media_type="application/geo+json", headers=headers)
-    return JSONResponse({"events": shown, "next_cursor": next_cursor, "total": found.total,
-                         "total_exact": found.total_exact},
-                        headers=headers)
+    if asked.format == "csv":
+        headers["Content-Disposition"] = 'attachment; filename="events.csv"'
+        return Rendered(to_csv(shown).encode(), "text/csv; charset=utf-8", tuple(headers.items()))
+    counted = {"next_cursor": next_cursor, "total": found.total, "total_exact": found.total_exact}
+    if asked.format == "geojson":
+        return as_json({**geojson(shown, asked.properties == "map"), **counted}, "application/geo+json", headers)
+    return as_json({"events": shown, **counted}, headers=headers)
 
 
 @router.get("/events/{event_id}", summary="One event: every report, its evidence, fields, and disagreements")
@@ -128,12 +160,16 @@ def event(event_id: str, s: StoreDep) -> dict[str, Any]:
     return found[0].detail()
 
 
-@router.get("/review/queue", summary="Events awaiting review: low confidence, high toll, in a window, contested")
-def review_queue(s: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict[str, Any]:
+@router.get("/review/queue", summary="Events awaiting review: low confidence, high toll, in a window, contested",
+            response_model=None)
+def review_queue(request: Request, s: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> Response:
     from trucewatch.api.queue import review_queue as queued
 
-    shown, total = queued(s, limit)
-    return {"events": shown, "total": total}
+    def render() -> Rendered:
+        shown, total = queued(s, limit)
+        return as_json({"events": shown, "total": total})
+
+    return kept(s, ("queue", limit), render).response(request.headers.get("if-none-match"))
 
 
 def _claim(c: StoredClaim) -> dict[str, Any]:
