@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""`make bench`, the HTTP API at scale: list and map endpoints over 100,000 events.
+"""`make bench`, the HTTP API at scale: list, map, ceasefire and queue endpoints over 100,000 events.
 
 Store: --events synthetic events (default 100,000; fixed seed) written straight into a fresh
-SQLite store's ``events`` and ``event_judgements`` tables (typed rows, one transaction; no
-articles are analysed: the list endpoints read those tables alone), and a few of them reviewed
-(edited) so the reviewed path is exercised too. Two uvicorn servers run in subprocesses on free
+SQLite store's tables (typed rows, one transaction; no article is analysed: each event is one
+synthetic article's report), one registered truce they are judged against, and a few events
+reviewed (edited) so the reviewed path is exercised too. Two uvicorn servers run in subprocesses on free
 loopback ports: ``trucewatch serve`` over that store, and a bare FastAPI app with one endpoint
 returning a small JSON object. A bounded load loop (--clients threads, each with its own
 keep-alive httpx client, --requests per endpoint) measures each endpoint in turn; prints p50 and
 p99 in milliseconds, errors, and each p99 over the bare endpoint's (goal: within 3x, no errors).
+Answers are kept per store generation (``trucewatch.api.cache``), so a repeated URL measures the
+kept answer; the "uncached" rows ask a different URL each time, which measures rendering one.
 Exit 1 on any error (a status other than 200).
 """
 
@@ -42,7 +44,8 @@ SERVE = ("import sys, uvicorn\nfrom trucewatch.api.app import create_app\n"
 
 
 def build(db: str, n: int, seed: int = 20261202) -> None:
-    """A store of ``n`` synthetic events, 1 in 10 judged against a truce, 20 reviewed."""
+    """A store of ``n`` synthetic events, each of one article's report, 1 in 10 judged against the
+    truce "cf1", 20 reviewed."""
     from trucewatch.store.db import Store
     from trucewatch.store.review import Token, record
     from trucewatch.store.search import languages_text
@@ -71,7 +74,7 @@ def build(db: str, n: int, seed: int = 20261202) -> None:
                       "tsort) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         c.executemany("INSERT INTO event_judgements VALUES (?,?,?,?,?,?)", judged)
         reviewed = [rows[k] for k in range(0, n, max(1, n // 20))]
-        _reports(c, reviewed)
+        _reports(c, rows)  # the truce's report reads every event whole
         _truce(c, base)
     with Store.open(db) as store:
         who = Token("bench", "bench", "analyst")
@@ -80,7 +83,8 @@ def build(db: str, n: int, seed: int = 20261202) -> None:
 
 
 def _reports(c: Any, rows: list[tuple[Any, ...]]) -> None:
-    """An article and a report of each of these events (the reviewed ones: the API reads them whole)."""
+    """An article and a report of each of these events (the API reads reviewed ones whole, and a
+    truce's report every one)."""
     from datetime import datetime
 
     from trucewatch.records import Incident, Place, Span, TimeInterval

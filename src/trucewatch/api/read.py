@@ -18,12 +18,13 @@ from trucewatch.api.query import EventFilter, Verdict, bad, geojson, parse_bbox,
 from trucewatch.api.shown import event_views
 from trucewatch.contract import incident_from_dict
 from trucewatch.errors import TrucewatchError
+from trucewatch.judge.truce import Timeline
 from trucewatch.report.build import TruceReport, articles_of, by_party, make
-from trucewatch.review.grouping import apply_groupings
+from trucewatch.review.grouping import apply_groupings, groupings
 from trucewatch.review.reviewed import applied, judgements_of, rejudged
-from trucewatch.review.truces import corrected_registry, is_corrected
+from trucewatch.review.truces import PREFIX, corrected_registry, is_corrected
 from trucewatch.store.db import Store
-from trucewatch.store.review import reviewed
+from trucewatch.store.review import Review, reviewed
 from trucewatch.stored import Event, Registered, StoredClaim
 
 router = APIRouter(prefix="/api", responses={404: {"content": {PROBLEM: {}}}, 422: {"content": {PROBLEM: {}}}})
@@ -34,9 +35,14 @@ def not_found(what: str, id: str) -> TrucewatchError:
     return TrucewatchError("E308", what=what, id=id)
 
 
-def truce_report(s: Store, reg: Registered, events: list[Event] | None = None) -> TruceReport:
+def truce_report(s: Store, reg: Registered, events: list[Event] | None = None,
+                 timeline: Timeline | None = None) -> TruceReport:
     """The report on one truce, following the reviews: rejected events left out, reviewed tolls
-    counted, events whose time or place was reviewed judged again."""
+    counted, events whose time or place was reviewed judged again. Without a standing merge,
+    split or correction of it, only the events judged against it and the reviewed ones are read
+    whole; for the counts and coverage, every event's time and country from the rows (``timeline``)."""
+    if events is None and not groupings(s.conn) and not is_corrected(s.conn, reg.id):
+        return _judged_report(s, reg, timeline)
     machine, regrouped = apply_groupings(s.conn, events if events is not None else s.events())
     reviews = reviewed(s.conn)
     shown = [a for e in machine if (a := applied(e, reviews.get(e.id))) is not None]
@@ -47,6 +53,29 @@ def truce_report(s: Store, reg: Registered, events: list[Event] | None = None) -
         judgements = sorted((j for e in shown for j in judged.get(e.id, ()) if j.ceasefire == reg.id),
                             key=lambda j: j.incident)
     return make(reg, shown, judgements, s.claims(articles_of(reg, shown, judgements)))
+
+
+def _judged_report(s: Store, reg: Registered, timeline: Timeline | None) -> TruceReport:
+    """:func:`truce_report` reading whole only the events a stored judgement puts against ``reg``
+    and the reviewed ones (which a review may move into its window, or reject)."""
+    reviews = {k: r for k, r in reviewed(s.conn).items() if not k.startswith(PREFIX)}
+    stored = s.event_judgements(reg.id)
+    whole = {e.id: a for e in s.events({j.incident for j in stored} | set(reviews))
+             if (a := applied(e, reviews.get(e.id))) is not None}
+    shown = list(whole.values())
+    judged = judgements_of(shown, reviews, stored, [reg])
+    judgements = sorted((j for e in shown for j in judged.get(e.id, ()) if j.ceasefire == reg.id),
+                        key=lambda j: j.incident)
+    every = timeline if timeline is not None else shown_timeline(s, reviews, whole)
+    return make(reg, shown, judgements, s.claims(articles_of(reg, shown, judgements)), every)
+
+
+def shown_timeline(s: Store, reviews: dict[str, Review], whole: dict[str, Event]) -> Timeline:
+    """Every event's time and country as the API shows them: from the rows, a reviewed event's
+    from the event as reviewed (``whole``: each reviewed event, reviews applied; a rejected one absent)."""
+    rows = [(t0, t1, country) for eid, t0, t1, country in s.event_times() if t0 is not None and t1 is not None
+            and eid not in reviews]
+    return Timeline((*rows, *Timeline.of(whole[i] for i in sorted(whole) if i in reviews).spans))
 
 
 def _registered(s: Store, ceasefire: str) -> Registered:
@@ -66,9 +95,16 @@ def ceasefires(request: Request, s: StoreDep) -> Response:
 def _ceasefires(s: Store) -> dict[str, Any]:
     out = []
     registry = corrected_registry(s.conn, s.registry())
-    events = s.events() if registry else []
+    reviews = {k: r for k, r in reviewed(s.conn).items() if not k.startswith(PREFIX)}
+    timeline = shown_timeline(s, reviews, {e.id: a for e in s.events(set(reviews))
+                                        if (a := applied(e, reviews.get(e.id))) is not None}) if registry else None
+    regrouped, events = bool(groupings(s.conn)), None
     for reg in registry:
-        d = truce_report(s, reg, events).to_dict()
+        if regrouped or is_corrected(s.conn, reg.id):  # every event judged again: read whole, once
+            events = s.events() if events is None else events
+            d = truce_report(s, reg, events).to_dict()
+        else:
+            d = truce_report(s, reg, timeline=timeline).to_dict()
         out.append({**d["ceasefire"], "verdict": d["verdict"], "counts": d["counts"],
                     "articles": len(reg.sources)})
     return {"ceasefires": out}
