@@ -8,7 +8,9 @@ so a kept answer is never stale. An answer is kept only when the generation did 
 was rendered. Every such answer carries an ``ETag`` (a hash of its bytes) and ``Cache-Control:
 no-cache``: a client that sends it back in ``If-None-Match`` gets a ``304`` and no body.
 
-The answers are kept in this process, most recently used first, up to :data:`MAX_BYTES`.
+The answers are kept in this process, least recently used evicted first, up to :data:`MAX_BYTES`
+(in two pools: events pages, and the truces' reports and the queue). While one request renders
+an answer, another asking for the same waits for it instead of rendering it too.
 """
 
 from __future__ import annotations
@@ -61,9 +63,21 @@ def as_json(content: Any, media_type: str = "application/json", headers: dict[st
     return Rendered(bytes(JSONResponse(content).body), media_type, tuple((headers or {}).items()))
 
 
-_kept: OrderedDict[Hashable, tuple[tuple[str, int], Rendered]] = OrderedDict()
-_size = [0]
+@dataclass
+class _Pool:
+    """Kept answers of one kind, least recently used first, up to ``budget`` bytes."""
+
+    budget: int
+    answers: OrderedDict[Hashable, tuple[tuple[str, int], Rendered]] = field(default_factory=OrderedDict)
+    size: int = 0
+
+
+#: the events pages (many parameters, each cheap to render) apart from the truces' reports and
+#: the queue (few, each reading much of the store), so a walk over many pages never evicts those
+POOLS = {"pages": _Pool(MAX_BYTES * 3 // 4), "reports": _Pool(MAX_BYTES // 4)}
 _lock = threading.Lock()
+#: one render of a key at a time (the others wait for it rather than render it too), striped
+_rendering = [threading.Lock() for _ in range(64)]
 
 
 def _where(s: Store) -> Hashable:
@@ -71,35 +85,47 @@ def _where(s: Store) -> Hashable:
     return s.conn.key if isinstance(s.conn, PooledConnection) else s.conn.url
 
 
-def kept(s: Store, key: Hashable, render: Callable[[], Rendered]) -> Rendered:
+def kept(s: Store, key: Hashable, render: Callable[[], Rendered], pool: str = "pages") -> Rendered:
     """The answer ``key`` names, rendered at this generation of the store (kept, or now)."""
     now = generation(s.conn)
     full = (_where(s), now[0], key)
-    with _lock:
-        hit = _kept.get(full)
-        if hit is not None and hit[0] == now:
-            _kept.move_to_end(full)
-            return hit[1]
-    value = render()
-    if len(value.body) <= MAX_ENTRY and generation(s.conn) == now:
-        _keep(full, now, value)
+    found = _found(POOLS[pool], full, now)
+    if found is not None:
+        return found
+    with _rendering[hash(full) % len(_rendering)]:
+        found = _found(POOLS[pool], full, now)  # rendered by another request meanwhile
+        if found is not None:
+            return found
+        value = render()
+        if len(value.body) <= MAX_ENTRY and generation(s.conn) == now:
+            _keep(POOLS[pool], full, now, value)
     return value
 
 
-def _keep(full: Hashable, now: tuple[str, int], value: Rendered) -> None:
+def _found(pool: _Pool, full: Hashable, now: tuple[str, int]) -> Rendered | None:
     with _lock:
-        old = _kept.pop(full, None)
+        hit = pool.answers.get(full)
+        if hit is None or hit[0] != now:
+            return None
+        pool.answers.move_to_end(full)
+        return hit[1]
+
+
+def _keep(pool: _Pool, full: Hashable, now: tuple[str, int], value: Rendered) -> None:
+    with _lock:
+        old = pool.answers.pop(full, None)
         if old is not None:
-            _size[0] -= len(old[1].body)
-        _kept[full] = (now, value)
-        _size[0] += len(value.body)
-        while _size[0] > MAX_BYTES and _kept:
-            _, (_, gone) = _kept.popitem(last=False)
-            _size[0] -= len(gone.body)
+            pool.size -= len(old[1].body)
+        pool.answers[full] = (now, value)
+        pool.size += len(value.body)
+        while pool.size > pool.budget and pool.answers:
+            _, (_, gone) = pool.answers.popitem(last=False)
+            pool.size -= len(gone.body)
 
 
 def clear() -> None:
     """Forget every kept answer (tests; never needed for correctness)."""
     with _lock:
-        _kept.clear()
-        _size[0] = 0
+        for pool in POOLS.values():
+            pool.answers.clear()
+            pool.size = 0

@@ -72,9 +72,10 @@ def machine_where(f: EventFilter, page: bool = False, window: Window | None = No
     if f.bbox is not None:
         west, south, east, north = f.bbox
         # unary + keeps the planner on the time index for a page (a page sorted out of the
-        # lat/lon index costs a sort of every event in the box); the count uses the index
-        where.append("+e.lat >= ? AND +e.lat <= ? AND " + ("e.lon >= ? AND e.lon <= ?" if west <= east
-                                                            else "(e.lon >= ? OR e.lon <= ?)"))
+        # lat/lon index costs a sort of every event in the box); the count searches the index
+        lat = "+e.lat" if page else "e.lat"
+        where.append(f"{lat} >= ? AND {lat} <= ? AND " + ("e.lon >= ? AND e.lon <= ?" if west <= east
+                                                          else "(e.lon >= ? OR e.lon <= ?)"))
         params += [south, north, west, east]
     if f.language:
         language = f.language.lower()

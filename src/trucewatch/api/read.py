@@ -89,7 +89,8 @@ def _registered(s: Store, ceasefire: str) -> Registered:
             response_model=None)
 def ceasefires(request: Request, s: StoreDep) -> Response:
     # every truce's report reads every event: rendered once per generation of the store (.cache)
-    return kept(s, ("ceasefires",), lambda: as_json(_ceasefires(s))).response(request.headers.get("if-none-match"))
+    answer = kept(s, ("ceasefires",), lambda: as_json(_ceasefires(s)), "reports")
+    return answer.response(request.headers.get("if-none-match"))
 
 
 def _ceasefires(s: Store) -> dict[str, Any]:
@@ -116,7 +117,7 @@ def ceasefire(ceasefire: str, request: Request, s: StoreDep) -> Response:
     def render() -> Rendered:
         return as_json(truce_report(s, _registered(s, ceasefire)).to_dict())
 
-    return kept(s, ("ceasefire", ceasefire), render).response(request.headers.get("if-none-match"))
+    return kept(s, ("ceasefire", ceasefire), render, "reports").response(request.headers.get("if-none-match"))
 
 
 async def event_filter(
@@ -205,7 +206,7 @@ def review_queue(request: Request, s: StoreDep, limit: Annotated[int, Query(ge=1
         shown, total = queued(s, limit)
         return as_json({"events": shown, "total": total})
 
-    return kept(s, ("queue", limit), render).response(request.headers.get("if-none-match"))
+    return kept(s, ("queue", limit), render, "reports").response(request.headers.get("if-none-match"))
 
 
 def _claim(c: StoredClaim) -> dict[str, Any]:
