@@ -177,7 +177,7 @@ def _page(s: Store, asked: Asked) -> Rendered:
     f = asked.filter
     if f.ceasefire is not None:
         _registered(s, f.ceasefire)
-    found = listing(s, f, asked.cursor, asked.limit)
+    found = listing(s, f, asked.cursor, asked.limit, points=asked.format == "geojson" and asked.properties == "map")
     shown, next_cursor = found.events, found.next_cursor
     headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
     if asked.format == "csv":

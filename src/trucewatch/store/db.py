@@ -25,6 +25,7 @@ from trucewatch.store.generation import install as install_generation
 from trucewatch.store.review import MIGRATION as REVIEWS
 from trucewatch.store.rows import incident_times
 from trucewatch.store.search import MIGRATION as SEARCH
+from trucewatch.store.search import POINTS
 from trucewatch.store.search import backfill as backfill_search
 from trucewatch.stored import Source, StoredArticle
 
@@ -109,6 +110,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     REVIEWS,  # 6: analysts' reviews of events and the API's tokens (trucewatch.store.review)
     SEARCH,  # 7: the events' columns the API filters on in SQL (trucewatch.store.search)
     GENERATION,  # 8: a counter of changes, kept by triggers (trucewatch.store.generation)
+    POINTS,  # 9: the map's points in one index (trucewatch.store.search)
 ]
 
 
