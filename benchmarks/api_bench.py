@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
-"""`make bench`, the HTTP API at scale: list and map endpoints over 100,000 events.
+"""`make bench`, the HTTP API at scale: list, map, ceasefire and queue endpoints over 100,000 events.
 
 Store: --events synthetic events (default 100,000; fixed seed) written straight into a fresh
-SQLite store's ``events`` and ``event_judgements`` tables (typed rows, one transaction; no
-articles are analysed: the list endpoints read those tables alone), and a few of them reviewed
-(edited) so the reviewed path is exercised too. Two uvicorn servers run in subprocesses on free
+SQLite store's tables (typed rows, one transaction; no article is analysed: each event is one
+synthetic article's report), one registered truce they are judged against, and a few events
+reviewed (edited) so the reviewed path is exercised too. Two uvicorn servers run in subprocesses on free
 loopback ports: ``trucewatch serve`` over that store, and a bare FastAPI app with one endpoint
 returning a small JSON object. A bounded load loop (--clients threads, each with its own
 keep-alive httpx client, --requests per endpoint) measures each endpoint in turn; prints p50 and
 p99 in milliseconds, errors, and each p99 over the bare endpoint's (goal: within 3x, no errors).
+Answers are kept per store generation (``trucewatch.api.cache``): a row of one URL asks it once
+first and then measures the kept answer; the "uncached" rows ask a different URL each time, which
+measures rendering one; the ceasefire list's first answer (every truce's report) is timed apart.
 Exit 1 on any error (a status other than 200).
 """
 
@@ -42,7 +45,8 @@ SERVE = ("import sys, uvicorn\nfrom trucewatch.api.app import create_app\n"
 
 
 def build(db: str, n: int, seed: int = 20261202) -> None:
-    """A store of ``n`` synthetic events, 1 in 10 judged against a truce, 20 reviewed."""
+    """A store of ``n`` synthetic events, each of one article's report, 1 in 10 judged against the
+    truce "cf1", 20 reviewed."""
     from trucewatch.store.db import Store
     from trucewatch.store.review import Token, record
     from trucewatch.store.search import languages_text
@@ -71,7 +75,8 @@ def build(db: str, n: int, seed: int = 20261202) -> None:
                       "tsort) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
         c.executemany("INSERT INTO event_judgements VALUES (?,?,?,?,?,?)", judged)
         reviewed = [rows[k] for k in range(0, n, max(1, n // 20))]
-        _reports(c, reviewed)
+        _reports(c, rows)  # the truce's report reads every event whole
+        _truce(c, base)
     with Store.open(db) as store:
         who = Token("bench", "bench", "analyst")
         for row in reviewed:
@@ -79,7 +84,8 @@ def build(db: str, n: int, seed: int = 20261202) -> None:
 
 
 def _reports(c: Any, rows: list[tuple[Any, ...]]) -> None:
-    """An article and a report of each of these events (the reviewed ones: the API reads them whole)."""
+    """An article and a report of each of these events (the API reads reviewed ones whole, and a
+    truce's report every one)."""
     from datetime import datetime
 
     from trucewatch.records import Incident, Place, Span, TimeInterval
@@ -96,6 +102,21 @@ def _reports(c: Any, rows: list[tuple[Any, ...]]) -> None:
         c.execute("INSERT INTO reports (article_id, incident, record) VALUES (?,?,?)",
                   (f"a{eid}", "i1", json.dumps(inc.to_dict())))
         c.execute("INSERT INTO event_reports VALUES (?,?,?)", (eid, f"a{eid}", "i1"))
+
+
+def _truce(c: Any, base: float) -> None:
+    """The registered truce "cf1" the judgements name: 30 days in Ukraine, in the events' span."""
+    from datetime import UTC, datetime, timedelta
+
+    from trucewatch.records import Ceasefire
+
+    start = datetime.fromtimestamp(base + 200 * 86400, UTC)
+    cf = Ceasefire("cf1", "ceasefire", "Russia", None, None, start, start + timedelta(days=30), "UTC", "stated",
+                   "national", "UA", None, None, None, (), (), parties=("Russia", "Ukraine"))
+    c.execute("INSERT INTO ceasefires (id, declared_by, start_at, end_at, scope, scope_country, sources, responses, "
+              "record) VALUES (?,?,?,?,?,?,?,?,?)", ("cf1", "Russia", start.isoformat(), cf.end.isoformat() if cf.end
+                                                     else None, "national", "UA", "[]", "[]",
+                                                     json.dumps(cf.to_dict())))
 
 
 def _port() -> int:
@@ -123,9 +144,12 @@ def _start(code: str, *args: str, cwd: str) -> tuple[subprocess.Popen[bytes], st
     raise SystemExit(f"server on {url} did not start")
 
 
-def load(url: str, clients: int, requests: int, budget: float) -> tuple[list[float], int]:
+def load(url: str | list[str], clients: int, requests: int, budget: float) -> tuple[list[float], int]:
     """Latencies (ms) of ``requests`` GETs of ``url`` spread over ``clients`` threads (stopping
-    after ``budget`` seconds whatever is left), and how many did not answer 200."""
+    after ``budget`` seconds whatever is left), and how many did not answer 200. A list of URLs
+    is walked in turn, each once (every request a different one: none answered from a cache)."""
+    urls = [url] if isinstance(url, str) else url
+    counter = iter(range(10**9))
     import httpx
 
     times: list[float] = []
@@ -138,8 +162,10 @@ def load(url: str, clients: int, requests: int, budget: float) -> tuple[list[flo
             for _ in range(count):
                 if time.monotonic() > stop:
                     return
+                with lock:
+                    k = next(counter)
                 t = time.perf_counter()
-                r = c.get(url)
+                r = c.get(urls[k % len(urls)])
                 ms = (time.perf_counter() - t) * 1000
                 with lock:
                     times.append(ms)
@@ -188,16 +214,31 @@ def _measure(a: argparse.Namespace, bare: str, api: str) -> int:
     import httpx
 
     cursor = httpx.get(api + "/api/events?limit=2", timeout=30).json()["next_cursor"]
-    endpoints = [("bare FastAPI", bare + "/bare"), ("list (100)", api + "/api/events"),
+    box = "format=geojson&bbox=36,47,39,51&limit=500"
+    endpoints: list[tuple[str, str | list[str]]] = [
+                 ("bare FastAPI", bare + "/bare"), ("list (100)", api + "/api/events"),
                  ("list, type+country", api + "/api/events?event_type=Battles&country=UA&limit=50"),
                  ("list, page 2", api + f"/api/events?limit=100&cursor={cursor}"),
                  ("list, truce verdict", api + "/api/events?verdict=violation_reported&limit=50"),
-                 ("map (geojson, bbox)", api + "/api/events?format=geojson&bbox=36,47,39,51&limit=500")]
+                 ("map (geojson, bbox)", api + f"/api/events?{box}"),
+                 ("map, full properties", api + f"/api/events?{box}&properties=full"),
+                 # a new bbox on every request: what rendering a page costs, none answered from the kept ones
+                 ("map, uncached", [api + f"/api/events?format=geojson&bbox=36,47,39,{51 + k / 1e5:.5f}&limit=500"
+                                    for k in range(a.requests)]),
+                 ("list, uncached", [api + f"/api/events?limit=100&min_confidence={k / 1e6:.6f}"
+                                     for k in range(a.requests)]),
+                 ("ceasefires", api + "/api/ceasefires"), ("review queue", api + "/api/review/queue")]
     load(bare + "/bare", a.clients, 40, 10)  # warm up both
     load(api + "/api/events", a.clients, 40, 10)
+    for path in ("/api/ceasefires", "/api/review/queue"):
+        t = time.perf_counter()
+        httpx.get(api + path, timeout=120).raise_for_status()
+        print(f"{path}, first answer (rendered): {(time.perf_counter() - t) * 1000:.0f} ms")
     failed, base_p99 = 0, 0.0
     print(f"{'endpoint':<22} {'n':>5} {'p50 ms':>8} {'p99 ms':>8} {'errors':>6} {'p99/bare':>8}", flush=True)
     for name, url in endpoints:
+        if isinstance(url, str):  # its first answer rendered and kept: the row measures the kept one
+            httpx.get(url, timeout=120)
         times, errors = load(url, a.clients, a.requests, a.budget)
         p50, p99 = _pct(times, 50), _pct(times, 99)
         base_p99 = base_p99 or p99

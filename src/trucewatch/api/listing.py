@@ -72,9 +72,10 @@ def machine_where(f: EventFilter, page: bool = False, window: Window | None = No
     if f.bbox is not None:
         west, south, east, north = f.bbox
         # unary + keeps the planner on the time index for a page (a page sorted out of the
-        # lat/lon index costs a sort of every event in the box); the count uses the index
-        where.append("+e.lat >= ? AND +e.lat <= ? AND " + ("e.lon >= ? AND e.lon <= ?" if west <= east
-                                                            else "(e.lon >= ? OR e.lon <= ?)"))
+        # lat/lon index costs a sort of every event in the box); the count searches the index
+        lat = "+e.lat" if page else "e.lat"
+        where.append(f"{lat} >= ? AND {lat} <= ? AND " + ("e.lon >= ? AND e.lon <= ?" if west <= east
+                                                          else "(e.lon >= ? OR e.lon <= ?)"))
         params += [south, north, west, east]
     if f.language:
         language = f.language.lower()
@@ -164,6 +165,21 @@ def _summary(row: tuple[Any, ...], verdicts: list[dict[str, Any]]) -> dict[str, 
             "reviewed_fields": [], "machine": {}}
 
 
+#: the columns of a map point, in the order of :func:`_point`: the ``events_points`` index holds
+#: them all (:data:`trucewatch.store.search.POINTS`)
+_POINT_COLUMNS = ("id", "lat", "lon", "event_type", "place", "time_earliest", "fatalities_best", "confidence", "tsort")
+
+
+def _point(row: tuple[Any, ...], verdicts: list[dict[str, Any]]) -> dict[str, Any]:
+    """One unreviewed event's row as a map point: the values of its summary that
+    :data:`~trucewatch.api.query.MAP_PROPERTIES` names, and its coordinates."""
+    eid, lat, lon, event_type, place, time_earliest, best, confidence, _ = row
+    return {"event_id": eid, "lat": lat, "lon": lon, "event_type": event_type, "place": place,
+            "time_earliest": time_earliest, "fatalities_best": best, "confidence": round(confidence or 0.0, 3),
+            "violation": any(v["verdict"] in _VIOLATIONS for v in verdicts) if verdicts else False,
+            "reviewed": False}
+
+
 def _outlets(text: str | None) -> list[str]:
     return [] if not text or text == "[]" else list(_parsed_outlets(text))
 
@@ -193,8 +209,10 @@ def reviewed_views(s: Store, f: EventFilter) -> list[EventView]:
     return [v for v in memo(s.conn, "reviewed_views", views) if f.keeps(v)]
 
 
-def listing(s: Store, f: EventFilter, cursor: str | None, limit: int) -> Page:
-    """One page of events in (time, id) order after ``cursor``; the total the filter keeps."""
+def listing(s: Store, f: EventFilter, cursor: str | None, limit: int, points: bool = False) -> Page:
+    """One page of events in (time, id) order after ``cursor``; the total the filter keeps.
+    ``points``: each event as a map point (:func:`_point`), read from the narrow columns that
+    the ``events_points`` index holds whole (migration 9), so the page need not read the table."""
     after = decode_cursor(cursor)
     reviewed = reviewed_views(s, f)
     window, fixed = _corrected(s, f.ceasefire)
@@ -208,7 +226,8 @@ def listing(s: Store, f: EventFilter, cursor: str | None, limit: int) -> Page:
         where.append("(e.tsort > ? OR (e.tsort = ? AND e.id > ?))")
         t = UNDATED if t == float("inf") else t
         params += [t, t, i]
-    rows = s.rows(f"SELECT {', '.join('e.' + c for c in _COLUMNS)} FROM events e WHERE {' AND '.join(where)} "
+    columns = _POINT_COLUMNS if points else _COLUMNS
+    rows = s.rows(f"SELECT {', '.join('e.' + c for c in columns)} FROM events e WHERE {' AND '.join(where)} "
                   "ORDER BY e.tsort, e.id LIMIT ?", (*params, limit + 1))
     kept = [v for v in reviewed if after is None or _key(v) > (UNDATED if after[0] == float("inf") else after[0],
                                                                  after[1])]
@@ -216,7 +235,8 @@ def listing(s: Store, f: EventFilter, cursor: str | None, limit: int) -> Page:
     merged.sort(key=lambda x: x[0])
     shown = merged[:limit]
     verdicts = _verdicts(s, [x[1][0] for x in shown if not isinstance(x[1], EventView)], fixed)
-    out = [x[1].summary() if isinstance(x[1], EventView) else _summary(x[1], verdicts.get(x[1][0], []))
+    shape = _point if points else _summary
+    out = [x[1].summary() if isinstance(x[1], EventView) else shape(x[1], verdicts.get(x[1][0], []))
            for x in shown]
     next_cursor = encode_key(*shown[-1][0], total) if len(merged) > limit else None
     return Page(out, next_cursor, total)

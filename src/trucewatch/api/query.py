@@ -134,15 +134,30 @@ def decode_cursor(cursor: str | None) -> tuple[float, str, int | None] | None:
         raise bad("cursor", cursor, "a cursor is the next_cursor of a previous page, as given") from exc
 
 
-def geojson(summaries: list[dict[str, Any]]) -> dict[str, Any]:
-    """Events (their summaries) with coordinates as GeoJSON points ([lon, lat], RFC 7946)."""
+#: a map point's properties (``properties=map``): what a marker's colour and popup need; the
+#: whole event is one request away, at ``/api/events/{id}``
+MAP_PROPERTIES = ("event_type", "place", "time_earliest", "fatalities_best", "confidence", "violation", "reviewed")
+
+
+def geojson(summaries: list[dict[str, Any]], compact: bool = False) -> dict[str, Any]:
+    """Events (their summaries) with coordinates as GeoJSON points ([lon, lat], RFC 7946); each
+    point's properties the summary, or (``compact``, the map's) :data:`MAP_PROPERTIES` alone,
+    with coordinates to 6 decimals (RFC 7946 11.2: about 10 cm)."""
     feats = []
     for s in summaries:
-        if s.get("lat") is None or s.get("lon") is None:
+        lat, lon = s.get("lat"), s.get("lon")
+        if lat is None or lon is None:
             continue
-        point = {"type": "Point", "coordinates": [s["lon"], s["lat"]]}
-        feats.append({"type": "Feature", "id": s["event_id"], "geometry": point, "properties": s})
-    return {"type": "FeatureCollection", "features": feats}
+        if compact:
+            point = {"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
+            props = {k: s.get(k) for k in MAP_PROPERTIES}
+        else:
+            point, props = {"type": "Point", "coordinates": [lon, lat]}, s
+        feats.append({"type": "Feature", "id": s["event_id"], "geometry": point, "properties": props})
+    out: dict[str, Any] = {"type": "FeatureCollection", "features": feats}
+    if compact:
+        out["event_url"] = "/api/events/{id}"
+    return out
 
 
 CSV_COLUMNS = ("event_id", "time_earliest", "time_latest", "place", "country", "admin1", "lat", "lon", "event_type",

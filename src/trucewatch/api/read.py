@@ -5,23 +5,26 @@ reach the server (it listens on 127.0.0.1 by default); writes need a token (:mod
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from trucewatch.api.app import PROBLEM, open_store, store
+from trucewatch.api.cache import Rendered, as_json, kept
 from trucewatch.api.query import EventFilter, Verdict, bad, geojson, parse_bbox, parse_time, to_csv
 from trucewatch.api.shown import event_views
 from trucewatch.contract import incident_from_dict
 from trucewatch.errors import TrucewatchError
+from trucewatch.judge.truce import Timeline
 from trucewatch.report.build import TruceReport, articles_of, by_party, make
-from trucewatch.review.grouping import apply_groupings
+from trucewatch.review.grouping import apply_groupings, groupings
 from trucewatch.review.reviewed import applied, judgements_of, rejudged
-from trucewatch.review.truces import corrected_registry, is_corrected
+from trucewatch.review.truces import PREFIX, corrected_registry, is_corrected
 from trucewatch.store.db import Store
-from trucewatch.store.review import reviewed
+from trucewatch.store.review import Review, reviewed
 from trucewatch.stored import Event, Registered, StoredClaim
 
 router = APIRouter(prefix="/api", responses={404: {"content": {PROBLEM: {}}}, 422: {"content": {PROBLEM: {}}}})
@@ -32,9 +35,14 @@ def not_found(what: str, id: str) -> TrucewatchError:
     return TrucewatchError("E308", what=what, id=id)
 
 
-def truce_report(s: Store, reg: Registered, events: list[Event] | None = None) -> TruceReport:
+def truce_report(s: Store, reg: Registered, events: list[Event] | None = None,
+                 timeline: Timeline | None = None) -> TruceReport:
     """The report on one truce, following the reviews: rejected events left out, reviewed tolls
-    counted, events whose time or place was reviewed judged again."""
+    counted, events whose time or place was reviewed judged again. Without a standing merge,
+    split or correction of it, only the events judged against it and the reviewed ones are read
+    whole; for the counts and coverage, every event's time and country from the rows (``timeline``)."""
+    if events is None and not groupings(s.conn) and not is_corrected(s.conn, reg.id):
+        return _judged_report(s, reg, timeline)
     machine, regrouped = apply_groupings(s.conn, events if events is not None else s.events())
     reviews = reviewed(s.conn)
     shown = [a for e in machine if (a := applied(e, reviews.get(e.id))) is not None]
@@ -47,6 +55,29 @@ def truce_report(s: Store, reg: Registered, events: list[Event] | None = None) -
     return make(reg, shown, judgements, s.claims(articles_of(reg, shown, judgements)))
 
 
+def _judged_report(s: Store, reg: Registered, timeline: Timeline | None) -> TruceReport:
+    """:func:`truce_report` reading whole only the events a stored judgement puts against ``reg``
+    and the reviewed ones (which a review may move into its window, or reject)."""
+    reviews = {k: r for k, r in reviewed(s.conn).items() if not k.startswith(PREFIX)}
+    stored = s.event_judgements(reg.id)
+    whole = {e.id: a for e in s.events({j.incident for j in stored} | set(reviews))
+             if (a := applied(e, reviews.get(e.id))) is not None}
+    shown = list(whole.values())
+    judged = judgements_of(shown, reviews, stored, [reg])
+    judgements = sorted((j for e in shown for j in judged.get(e.id, ()) if j.ceasefire == reg.id),
+                        key=lambda j: j.incident)
+    every = timeline if timeline is not None else shown_timeline(s, reviews, whole)
+    return make(reg, shown, judgements, s.claims(articles_of(reg, shown, judgements)), every)
+
+
+def shown_timeline(s: Store, reviews: dict[str, Review], whole: dict[str, Event]) -> Timeline:
+    """Every event's time and country as the API shows them: from the rows, a reviewed event's
+    from the event as reviewed (``whole``: each reviewed event, reviews applied; a rejected one absent)."""
+    rows = [(t0, t1, country) for eid, t0, t1, country in s.event_times() if t0 is not None and t1 is not None
+            and eid not in reviews]
+    return Timeline((*rows, *Timeline.of(whole[i] for i in sorted(whole) if i in reviews).spans))
+
+
 def _registered(s: Store, ceasefire: str) -> Registered:
     reg = next((r for r in corrected_registry(s.conn, s.registry()) if r.id == ceasefire), None)
     if reg is None:
@@ -54,20 +85,39 @@ def _registered(s: Store, ceasefire: str) -> Registered:
     return reg
 
 
-@router.get("/ceasefires", summary="The registered ceasefires, each with the verdict of its report")
-def ceasefires(s: StoreDep) -> dict[str, Any]:
+@router.get("/ceasefires", summary="The registered ceasefires, each with the verdict of its report",
+            response_model=None)
+def ceasefires(request: Request, s: StoreDep) -> Response:
+    # every truce's report reads every event: rendered once per generation of the store (.cache)
+    answer = kept(s, ("ceasefires",), lambda: as_json(_ceasefires(s)), "reports")
+    return answer.response(request.headers.get("if-none-match"))
+
+
+def _ceasefires(s: Store) -> dict[str, Any]:
     out = []
-    events = s.events()
-    for reg in corrected_registry(s.conn, s.registry()):
-        d = truce_report(s, reg, events).to_dict()
+    registry = corrected_registry(s.conn, s.registry())
+    reviews = {k: r for k, r in reviewed(s.conn).items() if not k.startswith(PREFIX)}
+    timeline = shown_timeline(s, reviews, {e.id: a for e in s.events(set(reviews))
+                                        if (a := applied(e, reviews.get(e.id))) is not None}) if registry else None
+    regrouped, events = bool(groupings(s.conn)), None
+    for reg in registry:
+        if regrouped or is_corrected(s.conn, reg.id):  # every event judged again: read whole, once
+            events = s.events() if events is None else events
+            d = truce_report(s, reg, events).to_dict()
+        else:
+            d = truce_report(s, reg, timeline=timeline).to_dict()
         out.append({**d["ceasefire"], "verdict": d["verdict"], "counts": d["counts"],
                     "articles": len(reg.sources)})
     return {"ceasefires": out}
 
 
-@router.get("/ceasefires/{ceasefire}", summary="One ceasefire's report (its JSON form, docs/reports.md)")
-def ceasefire(ceasefire: str, s: StoreDep) -> dict[str, Any]:
-    return truce_report(s, _registered(s, ceasefire)).to_dict()
+@router.get("/ceasefires/{ceasefire}", summary="One ceasefire's report (its JSON form, docs/reports.md)",
+            response_model=None)
+def ceasefire(ceasefire: str, request: Request, s: StoreDep) -> Response:
+    def render() -> Rendered:
+        return as_json(truce_report(s, _registered(s, ceasefire)).to_dict())
+
+    return kept(s, ("ceasefire", ceasefire), render, "reports").response(request.headers.get("if-none-match"))
 
 
 async def event_filter(
@@ -93,31 +143,50 @@ async def event_filter(
 async def events(request: Request, f: Annotated[EventFilter, Depends(event_filter)],
                  cursor: Annotated[str | None, Query(description="next_cursor of the previous page")] = None,
                  limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                 format: Annotated[Literal["json", "geojson", "csv"], Query()] = "json") -> Response:
+                 format: Annotated[Literal["json", "geojson", "csv"], Query()] = "json",
+                 properties: Annotated[Literal["map", "full"], Query(
+                     description="GeoJSON only: 'map', a few short properties per point (the whole event is at "
+                                 "/api/events/{id}), or 'full', every field of the JSON list")] = "map") -> Response:
     # one worker thread opens the store, reads the page, renders it and closes the store: the
     # parameters are parsed on the event loop (pure work), so a page costs one hop to a thread,
     # not four (issue 12: under load every hop waits for the GIL)
-    return await run_in_threadpool(_events, request.app.state.db, f, cursor, limit, format)
+    page = Asked(f, cursor, limit, format, properties if format == "geojson" else "full")
+    return await run_in_threadpool(_events, request.app.state.db, page, request.headers.get("if-none-match"))
 
 
-def _events(db: str, f: EventFilter, cursor: str | None, limit: int, format: str) -> Response:
+@dataclass(frozen=True)
+class Asked:
+    """What one events request asks for: the key of its answer in :mod:`.cache`."""
+
+    filter: EventFilter
+    cursor: str | None
+    limit: int
+    format: str
+    properties: str
+
+
+def _events(db: str, asked: Asked, if_none_match: str | None) -> Response:
+    with open_store(db) as s:
+        found = kept(s, asked, lambda: _page(s, asked))
+    return found.response(if_none_match)
+
+
+def _page(s: Store, asked: Asked) -> Rendered:
     from trucewatch.api.listing import listing
 
-    with open_store(db) as s:
-        if f.ceasefire is not None:
-            _registered(s, f.ceasefire)
-        found = listing(s, f, cursor, limit)
+    f = asked.filter
+    if f.ceasefire is not None:
+        _registered(s, f.ceasefire)
+    found = listing(s, f, asked.cursor, asked.limit, points=asked.format == "geojson" and asked.properties == "map")
     shown, next_cursor = found.events, found.next_cursor
     headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
-    if format == "csv":
-        return Response(to_csv(shown), media_type="text/csv; charset=utf-8",
-                        headers={**headers, "Content-Disposition": 'attachment; filename="events.csv"'})
-    if format == "geojson":
-        return JSONResponse({**geojson(shown), "next_cursor": next_cursor, "total": found.total,
-                             "total_exact": found.total_exact}, media_type="application/geo+json", headers=headers)
-    return JSONResponse({"events": shown, "next_cursor": next_cursor, "total": found.total,
-                         "total_exact": found.total_exact},
-                        headers=headers)
+    if asked.format == "csv":
+        headers["Content-Disposition"] = 'attachment; filename="events.csv"'
+        return Rendered(to_csv(shown).encode(), "text/csv; charset=utf-8", tuple(headers.items()))
+    counted = {"next_cursor": next_cursor, "total": found.total, "total_exact": found.total_exact}
+    if asked.format == "geojson":
+        return as_json({**geojson(shown, asked.properties == "map"), **counted}, "application/geo+json", headers)
+    return as_json({"events": shown, **counted}, headers=headers)
 
 
 @router.get("/events/{event_id}", summary="One event: every report, its evidence, fields, and disagreements")
@@ -128,12 +197,16 @@ def event(event_id: str, s: StoreDep) -> dict[str, Any]:
     return found[0].detail()
 
 
-@router.get("/review/queue", summary="Events awaiting review: low confidence, high toll, in a window, contested")
-def review_queue(s: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict[str, Any]:
+@router.get("/review/queue", summary="Events awaiting review: low confidence, high toll, in a window, contested",
+            response_model=None)
+def review_queue(request: Request, s: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> Response:
     from trucewatch.api.queue import review_queue as queued
 
-    shown, total = queued(s, limit)
-    return {"events": shown, "total": total}
+    def render() -> Rendered:
+        shown, total = queued(s, limit)
+        return as_json({"events": shown, "total": total})
+
+    return kept(s, ("queue", limit), render, "reports").response(request.headers.get("if-none-match"))
 
 
 def _claim(c: StoredClaim) -> dict[str, Any]:

@@ -14,12 +14,13 @@ Events straddling a boundary or of unknown place are listed, never counted as vi
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Literal
 
 from trucewatch.records import Judgement
-from trucewatch.stored import Event, Registered, StoredClaim
+from trucewatch.stored import Event, EventFacts, Registered, StoredClaim
 
 Verdict = Literal["held", "violations_alleged", "contested", "unknown"]
 #: how far around the window a report still shows that someone was watching
@@ -42,14 +43,37 @@ def _violations(judged: list[tuple[Event, Judgement]]) -> list[tuple[Event, Judg
     return [(e, j) for e, j in judged if j.verdict in {"violation_reported", "violation_contested"}]
 
 
-def _covered(reg: Registered, events: list[Event]) -> bool:
+@dataclass(frozen=True)
+class Timeline:
+    """Every event's time in seconds since the epoch (so compared in UTC) and country, of those
+    with a time: what a truce's counts before and after it and its coverage read. A store gives it
+    from its rows' columns (``DerivedTables.event_times``) without reading the events whole."""
+
+    spans: tuple[tuple[float, float, str | None], ...]
+
+    @classmethod
+    def of(cls, events: Iterable[Event | EventFacts]) -> Timeline:
+        return cls(tuple((e.time.earliest.timestamp(), e.time.latest.timestamp(), e.place.country if e.place else None)
+                         for e in events if e.time is not None))
+
+    def before_after(self, start: datetime, end: datetime | None) -> tuple[int, int]:
+        """How many lie wholly before ``start``, and wholly at or after ``end`` (as ``relation``)."""
+        lo, hi = start.timestamp(), end.timestamp() if end is not None else None
+        before = sum(1 for _, t1, _ in self.spans if t1 <= lo)
+        after = 0 if hi is None else sum(1 for t0, t1, _ in self.spans if t1 > lo and t0 >= hi)
+        return before, after
+
+    def near(self, first: datetime, last: datetime, zone: tuple[str, ...]) -> bool:
+        a, b = first.timestamp(), last.timestamp()
+        return any(t1 > a and t0 < b and (not zone or country in zone) for t0, t1, country in self.spans)
+
+
+def _covered(reg: Registered, events: Timeline) -> bool:
     cf = reg.ceasefire
     if cf.start is None:
         return False
     first, last = cf.start - COVERAGE, (reg.judged_end or cf.start) + COVERAGE
-    zone = cf.zone_countries
-    near = any(e.time and e.time.latest > first and e.time.earliest < last
-               and (not zone or (e.place is not None and e.place.country in zone)) for e in events)
+    near = events.near(first, last, cf.zone_countries)
     after = any(d.published and d.published >= cf.start.date() for d in reg.declarations)
     return near or after
 
@@ -62,10 +86,11 @@ def _mutual(claims: list[StoredClaim], declarer: str | None) -> tuple[tuple[str,
     return tuple(p for p in pairs if declarer is None or declarer in p)
 
 
-def answer(reg: Registered, events: list[Event], judged: list[tuple[Event, Judgement]],
+def answer(reg: Registered, events: Sequence[Event | EventFacts] | Timeline, judged: list[tuple[Event, Judgement]],
            claims: list[StoredClaim]) -> Answer:
     """The verdict on one truce: ``judged`` its events with their judgements against it,
-    ``events`` every stored event (for coverage), ``claims`` those of the articles on it."""
+    ``events`` every stored event, or their :class:`Timeline` (for coverage), ``claims`` those of
+    the articles on it."""
     hits = _violations(judged)
     accusers: dict[str, int] = {}
     for c in claims:
@@ -73,7 +98,7 @@ def answer(reg: Registered, events: list[Event], judged: list[tuple[Event, Judge
             accusers[c.claim.claimant] = accusers.get(c.claim.claimant, 0) + 1
     mutual = _mutual(claims, reg.ceasefire.declared_by)
     if not hits:
-        if _covered(reg, events):
+        if _covered(reg, events if isinstance(events, Timeline) else Timeline.of(events)):
             return Answer("held", "reports cover the period; none places an incident inside the window and zone",
                           accusers=accusers, mutual=mutual)
         return Answer("unknown", "nothing is reported for the window and the zone", accusers=accusers, mutual=mutual)

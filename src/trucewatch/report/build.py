@@ -15,10 +15,9 @@ from datetime import datetime, tzinfo
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from trucewatch.judge.truce import Answer, answer
+from trucewatch.judge.truce import Answer, Timeline, answer
 from trucewatch.records import Judgement, Span
 from trucewatch.stored import Event, Registered, Source, StoredClaim
-from trucewatch.temporal.intervals import relation
 
 #: the JSON form's version: additive keys keep it, a changed or removed key raises it
 REPORT_SCHEMA = "trucewatch-report/1"
@@ -138,9 +137,11 @@ def articles_of(reg: Registered, events: list[Event], judgements: list[Judgement
 
 
 def make(reg: Registered, events: list[Event], judgements: list[Judgement],
-         claims: list[StoredClaim]) -> TruceReport:
+         claims: list[StoredClaim], timeline: Timeline | None = None) -> TruceReport:
     """The report on one registered ceasefire: the store's judgements of events against it,
-    every event for the counts and coverage, and the claims of the articles involved."""
+    every event for the counts and coverage (or, given every event's ``timeline``, ``events``
+    those judged), and the claims of the articles involved."""
+    every = timeline if timeline is not None else Timeline.of(events)
     cf = reg.ceasefire
     by_id = {e.id: e for e in events}
     mine = [(by_id[j.incident], j) for j in judgements if j.ceasefire == reg.id and j.incident in by_id]
@@ -149,6 +150,5 @@ def make(reg: Registered, events: list[Event], judgements: list[Judgement],
     shown = [(e, j) for e, j in timed if j.temporal in _SHOWN and j.spatial != "outside"]
     elsewhere = [(e, j) for e, j in timed if j.temporal in _SHOWN and j.spatial == "outside"]
     untimed = [(e, j) for e, j in mine if e.time is None and j.spatial != "outside"]
-    when = [relation(e.time, cf.start, reg.judged_end) for e in events if e.time and cf.start]
-    return TruceReport(reg, answer(reg, events, mine, claims), shown, elsewhere, untimed, when.count("before"),
-                       when.count("after"), claims)
+    before, after = every.before_after(cf.start, reg.judged_end) if cf.start else (0, 0)
+    return TruceReport(reg, answer(reg, every, mine, claims), shown, elsewhere, untimed, before, after, claims)

@@ -20,9 +20,12 @@ from typing import Any
 from trucewatch.contract import analysis_from_dict
 from trucewatch.store.backend import Connection, connect
 from trucewatch.store.derived import DerivedTables
+from trucewatch.store.generation import MIGRATION as GENERATION
+from trucewatch.store.generation import install as install_generation
 from trucewatch.store.review import MIGRATION as REVIEWS
 from trucewatch.store.rows import incident_times
 from trucewatch.store.search import MIGRATION as SEARCH
+from trucewatch.store.search import POINTS
 from trucewatch.store.search import backfill as backfill_search
 from trucewatch.stored import Source, StoredArticle
 
@@ -106,6 +109,8 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ]),
     REVIEWS,  # 6: analysts' reviews of events and the API's tokens (trucewatch.store.review)
     SEARCH,  # 7: the events' columns the API filters on in SQL (trucewatch.store.search)
+    GENERATION,  # 8: a counter of changes, kept by triggers (trucewatch.store.generation)
+    POINTS,  # 9: the map's points in one index (trucewatch.store.search)
 ]
 
 
@@ -117,7 +122,8 @@ def _backfill_times(c: Connection) -> None:
 
 
 #: migration steps that are code, not SQL: named in MIGRATIONS by these keys
-_BACKFILLS = {"backfill report times": _backfill_times, "backfill event search columns": backfill_search}
+_BACKFILLS = {"backfill report times": _backfill_times, "backfill event search columns": backfill_search,
+              "generation triggers": install_generation}
 
 
 @dataclass(frozen=True)

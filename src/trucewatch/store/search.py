@@ -38,6 +38,13 @@ MIGRATION = (7, "events searchable in SQL: confidence, languages, outlets, perpe
     "backfill event search columns",
 ])
 
+#: migration 9: a map page's columns (``trucewatch.api.listing._POINT_COLUMNS``) in one index in
+#: time order, so a page of points walks the index alone, never the table (issue 12)
+POINTS = (9, "the map's points: an index holding a page of points whole, in time order", [
+    "CREATE INDEX events_points ON events (tsort, id, lat, lon, event_type, place, time_earliest, fatalities_best, "
+    "confidence)",
+])
+
 
 def languages_text(langs: set[str] | list[str]) -> str:
     """Languages as one text a ``LIKE '%,xx,%'`` finds: ``,en,fr,`` (empty: ``,``)."""
