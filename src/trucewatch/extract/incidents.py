@@ -34,6 +34,7 @@ from trucewatch.temporal.incident_time import (
 )
 
 _GENERIC = ("", None)
+_REMOTE = "Explosions/Remote violence"
 
 
 @dataclass
@@ -457,7 +458,7 @@ def _finish(ctx: ArticleContext, d: Draft, incident_id: str) -> Incident:
         evidence=tuple(sorted(set(d.evidence), key=lambda sp: sp.start)),
         confidence=score(_features(d, place, tally)), evidence_kind="heard" if d.heard and not d.killed else "reported",
         perpetrator_acled_actor=actor, context=d.context,
-        tally=tally,
+        tally=tally, sub_event_basis="inferred" if d.event_type == _REMOTE and not d.weapon else "stated",
     )
 
 
@@ -479,6 +480,7 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
         b.note_places(s)
     for d in b.drafts:
         d.context = _dated_context(ctx, d)
+    _unstated_means(b.drafts + (b.aside.drafts if b.aside is not None else []))
     drafts = [d for d in b.drafts if d.context == "new"]
     towns = [d for d in drafts if d.place is not None and d.place.entry.kind != "PCLI"]
     if towns:  # a country-level mention next to placed incidents is a summary of them
@@ -495,6 +497,15 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     others.sort(key=lambda d: min(s.start for s in d.sentences))
     return ([_finish(ctx, d, f"i{i + 1}") for i, d in enumerate(drafts)]
             + [_finish(ctx, d, f"x{i + 1}") for i, d in enumerate(others)])
+
+
+def _unstated_means(drafts: list[Draft]) -> None:
+    """Remote violence whose means no sentence of its own states takes the means the article
+    states for that side's other attacks (:func:`taxonomy.unstated_means`)."""
+    named = [(d.sub_type, d.perpetrator) for d in drafts if d.event_type == _REMOTE and d.weapon]
+    for d in drafts:
+        if d.event_type == _REMOTE and not d.weapon:
+            d.sub_type = taxonomy.unstated_means(d.sub_type, d.perpetrator, named)
 
 
 HISTORICAL_DAYS = 365
