@@ -131,13 +131,20 @@ def _fire_on(ctx: ArticleContext, s: Sentence, choice: Choice, count_only: bool)
 
 
 def _place_hit(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
-    """What comes right after the verb (``filters.onto``) is a place or a building
-    (``taxonomy.places_hit``), and the sentence names no armed people or community."""
+    """What the verb is aimed at (``filters.onto``, after at most two words: "une attaque russe
+    contre un quartier") is a place or a building (``taxonomy.places_hit`` in its first three
+    words, before any ``filters.place_prepositions``), and the sentence names no armed people or
+    community."""
     if ctx.lex.phrases("filters.armed").search(ctx.shadow, s.start, s.end) or ctx.has("taxonomy.communal", s):
         return False
-    after = ctx.shadow[at[1] : min(s.end, at[1] + 60)]
-    aim = re.match(rf"\s*(?:{ctx.lex.alternation('filters.onto')})\s+(?P<what>[^,.;]+)", after)
-    return bool(aim) and ctx.lex.optional("taxonomy.places_hit").search(aim["what"][:40]) is not None  # type: ignore[index]
+    after = ctx.shadow[at[1] : min(s.end, at[1] + 70)]
+    aim = re.match(rf"\s*(?:[^\s,.;]+\s+){{0,2}}?(?:{ctx.lex.alternation('filters.onto')})\s+(?P<what>[^,.;]+)", after)
+    if not aim:
+        return False
+    cut = set(ctx.lex.words("filters.place_prepositions"))
+    words = aim["what"].split()[:3]  # "a residential area"; not "citizens in the town of"
+    head = " ".join(words[: next((i for i, w in enumerate(words) if w in cut), len(words))])
+    return ctx.lex.optional("taxonomy.places_hit").search(head) is not None
 
 
 def _as_choice(r: Reading) -> Choice:
