@@ -70,11 +70,12 @@ class Choice:
     sub_type: str
     weapon: str | None
     span: tuple[int, int]
-    #: how firmly the words decide the type, for an incident told in several sentences: a word
-    #: that names the kind of event itself (a clash of armed sides, an aircraft or a drone, an
-    #: abduction, fire on civilians, territory taken, force against a protest, a riot) 2; a
-    #: weapon, a verb of striking, a peaceful protest or weapons shot down 1; a killing verb or
-    #: damage alone 0
+    #: how firmly the words decide the type, for an incident told in several sentences:
+    #: territory taken 3 (ACLED codes the capture, not the fight that won it); a word that names
+    #: the kind of event itself (a clash of armed sides, an aircraft or a drone, an abduction,
+    #: fire on civilians, force against a protest, a riot) 2; a weapon, a verb of striking, a
+    #: peaceful protest or weapons shot down 1; a killing verb, a toll on civilians or damage
+    #: alone 0
     strength: int = 1
 
 
