@@ -195,6 +195,12 @@ ONE = [
      "Armed clash", "stated"),
     ("fr", "Mardi, des hommes armés ont ouvert le feu sur des villageois près de Mopti, tuant sept personnes.", V,
      "Attack", "stated"),
+    # a government's affiliate takes ground for the government (ACLED: "government forces or
+    # their affiliates"); its enemy overtakes it
+    ("en", "On Sunday, the Popular Resistance recaptured the town of Sabr in Lahij.", B,
+     "Government regains territory", "stated"),
+    ("en", "On Sunday, the Houthis captured the town of Sabr in Lahij.", B, "Non-state actor overtakes territory",
+     "stated"),
 ]
 
 

@@ -463,10 +463,18 @@ def _finish(ctx: ArticleContext, d: Draft, incident_id: str) -> Incident:
 
 
 def _taker(ctx: ArticleContext, party: str | None, actor: str | None) -> tuple[str, str | None] | None:
-    """The side that did it, as its ACLED actor and its country (for the territory sub-types)."""
+    """The side that did it, as its ACLED actor and its country (for the territory sub-types).
+    A government's affiliate (a side allied with a state's forces, ``allied``: the Popular
+    Resistance with Yemen's army) takes ground for that government, as ACLED codes it."""
     if party is None or actor is None:
         return None
-    known = ctx.parties.parties.get(party)
+    book = ctx.parties
+    if not actor.startswith(("Military Forces of", "Police Forces of")):
+        gov = next((p for name, p in book.parties.items() if book.allied(party, name)
+                    and p.acled_actor.startswith("Military Forces of")), None)
+        if gov is not None:
+            return gov.acled_actor, gov.country
+    known = book.parties.get(party)
     return actor, known.country if known is not None else None
 
 
