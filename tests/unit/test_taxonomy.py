@@ -223,3 +223,39 @@ def test_taxonomy_sub_type_and_its_basis(analyzer: Any, lang: str, text: str, ev
 def test_taxonomy_unstated_means_rule(sub: str, side: str | None, named: list[tuple[str, str | None]],
                                       expected: str) -> None:
     assert unstated_means(sub, side, named) == expected
+
+SPECIFIC = [
+    # a suicide attack, chemical weapons, a hand grenade: ACLED's own sub-types, in every language
+    ("en", "On Sunday, a suicide attack on a checkpoint in Kabul killed six soldiers.", "Suicide bomb"),
+    ("fr", "Dimanche, un kamikaze s'est fait exploser à un poste de contrôle à Kaboul, tuant six soldats.",
+     "Suicide bomb"),
+    ("de", "Am Sonntag sprengte sich ein Selbstmordattentäter an einem Kontrollpunkt in Kabul in die Luft.",
+     "Suicide bomb"),
+    ("es", "El domingo, un atentado suicida contra un puesto de control en Kabul mató a seis soldados.",
+     "Suicide bomb"),
+    ("ru", "В воскресенье смертник подорвал себя на блокпосту в Кабуле, погибли шесть военных.", "Suicide bomb"),
+    ("uk", "У неділю смертник підірвав себе на блокпосту в Кабулі, загинули шестеро військових.", "Suicide bomb"),
+    ("ar", "فجر انتحاري حزاما ناسفا عند حاجز في كابول يوم الأحد مما أدى إلى مقتل ستة جنود.", "Suicide bomb"),
+    ("en", "On Monday, government forces used chlorine gas in an attack on Douma.", "Chemical weapon"),
+    ("fr", "Lundi, les forces gouvernementales ont mené une attaque chimique contre Douma.", "Chemical weapon"),
+    ("de", "Am Montag setzten Regierungstruppen bei einem Angriff auf Duma Giftgas ein.", "Chemical weapon"),
+    ("es", "El lunes, las fuerzas del gobierno lanzaron un ataque químico contra Duma.", "Chemical weapon"),
+    ("ru", "В понедельник правительственные войска применили химическое оружие в Думе.", "Chemical weapon"),
+    ("uk", "У понеділок урядові війська застосували хімічну зброю в Думі.", "Chemical weapon"),
+    ("ar", "شنت القوات الحكومية هجوما كيميائيا على دوما يوم الاثنين.", "Chemical weapon"),
+    ("ar", "استخدمت القوات الحكومية غاز الكلور في هجوم على دوما يوم الاثنين.", "Chemical weapon"),
+    ("en", "On Tuesday, a man threw a grenade into a cafe in Kirkuk.", "Grenade"),
+    ("fr", "Mardi, un homme a lancé une grenade dans un café à Kirkouk.", "Grenade"),
+    ("de", "Am Dienstag warf ein Mann eine Handgranate in ein Café in Kirkuk.", "Grenade"),
+    ("es", "El martes, un hombre lanzó una granada de mano contra un café en Kirkuk.", "Grenade"),
+    ("ru", "Во вторник мужчина бросил гранату в кафе в Киркуке.", "Grenade"),
+    ("uk", "У вівторок чоловік кинув гранату в кафе в Кіркуку.", "Grenade"),
+    ("ar", "ألقى رجل قنبلة يدوية على مقهى في كركوك يوم الثلاثاء.", "Grenade"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "sub_type"), SPECIFIC)
+def test_taxonomy_suicide_chemical_grenade(analyzer: Any, lang: str, text: str, sub_type: str) -> None:
+    a = analyzer.analyze(text, published="2025-06-10", language=lang)
+    assert [(i.acled_event_type, i.acled_sub_event_type, i.sub_event_basis) for i in a.incidents] == [
+        (E, sub_type, "stated")]
