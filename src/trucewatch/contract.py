@@ -80,7 +80,7 @@ def incident_from_dict(d: dict[str, Any]) -> Incident:
         injured_high=d["injured_high"], targets=tuple(d["targets"]), evidence=_spans(d["evidence"]),
         confidence=float(d["confidence"]), evidence_kind=d["evidence_kind"],
         perpetrator_acled_actor=d["perpetrator_acled_actor"], context=d.get("context", "new"),
-        tally=bool(d.get("tally", False)))
+        tally=bool(d.get("tally", False)), sub_event_basis=d.get("sub_event_basis", "stated"))
 
 
 def claim_from_dict(d: dict[str, Any]) -> Claim:

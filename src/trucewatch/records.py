@@ -189,6 +189,10 @@ class Incident:
     #: a toll over a period or a war ("within 24 hours", "since the war began"), not one strike's:
     #: corroboration never merges it with a single strike
     tally: bool = False
+    #: how the sub-type was read: "stated" (a word of the text names the means or the kind of
+    #: event) or "inferred" (remote violence whose means the text does not state for this
+    #: incident: ACLED's default, or the means the article states for the same side's attacks)
+    sub_event_basis: str = "stated"
 
     def to_dict(self) -> dict[str, Any]:
         p, t = self.place, self.time
@@ -209,7 +213,7 @@ class Incident:
             "fatalities_high": self.fatalities_high, "injured_low": self.injured_low,
             "injured_high": self.injured_high, "targets": list(self.targets), "evidence_kind": self.evidence_kind,
             "evidence": _spans(self.evidence), "confidence": self.confidence, "context": self.context,
-            "tally": self.tally,
+            "tally": self.tally, "sub_event_basis": self.sub_event_basis,
         }
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from trucewatch.extract.taxonomy import disorder_type, territory_sub_type
+from trucewatch.extract.taxonomy import disorder_type, territory_sub_type, unstated_means
 
 pytestmark = pytest.mark.model
 
@@ -114,3 +114,148 @@ def test_taxonomy_territory_sub_type_follows_the_taker(sub: str, taker: tuple[st
 ])
 def test_taxonomy_disorder_type_is_acleds(event_type: str, sub: str, expected: str) -> None:
     assert disorder_type(event_type, sub) == expected
+
+
+AIR, SHELL, IED = "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"
+
+UNSTATED = [
+    # a strike whose means its sentence does not state takes the means the article states for
+    # the same side: the second incident is an air strike, flagged as inferred
+    ("en", "On Saturday, Israeli air strikes hit Rafah. On Saturday, an Israeli strike on a house in Khan Younis"
+           " killed five people.", AIR),
+    ("fr", "Samedi, des frappes aériennes israéliennes ont touché Rafah. Samedi, une frappe israélienne sur une"
+           " maison à Khan Younès a tué cinq personnes.", AIR),
+    ("de", "Am Samstag trafen israelische Luftangriffe Rafah. Am Samstag wurden bei einem israelischen Angriff auf"
+           " ein Haus in Chan Junis fünf Menschen getötet.", AIR),
+    ("es", "El sábado, ataques aéreos israelíes alcanzaron Rafah. El sábado, un ataque israelí contra una casa en"
+           " Jan Yunis mató a cinco personas.", AIR),
+    ("ru", "В субботу израильские авиаудары пришлись по Рафаху. В субботу израильский удар по дому в Хан-Юнисе"
+           " убил пять человек.", AIR),
+    ("uk", "У суботу ізраїльські авіаудари влучили по Рафаху. У суботу ізраїльський удар по будинку в Газі вбив"
+           " п'ятьох людей.", AIR),
+    ("ar", "شنت طائرات إسرائيلية غارات على رفح يوم السبت. وفي دير البلح، قتل خمسة أشخاص يوم السبت في ضربة"
+           " إسرائيلية استهدفت منزلا.", AIR),
+    # explosions heard, in an article whose other attacks are missiles: shelling, not a landmine
+    ("en", "On Monday, Russian missiles hit Kharkiv. On Monday, explosions were heard in Odesa.", SHELL),
+    ("fr", "Lundi, des missiles russes ont frappé Kharkiv. Lundi, des explosions ont été entendues à Odessa.", SHELL),
+    ("de", "Am Montag trafen russische Raketen Charkiw. Am Montag waren in Odessa Explosionen zu hören.", SHELL),
+    ("es", "El lunes, misiles rusos impactaron en Járkov. El lunes, se escucharon explosiones en Odesa.", SHELL),
+    ("ru", "В понедельник российские ракеты ударили по Харькову. В понедельник в Одессе прогремели взрывы.", SHELL),
+    ("uk", "У понеділок російські ракети вдарили по Харкову. У понеділок в Одесі пролунали вибухи.", SHELL),
+    ("ar", "سقطت صواريخ على حلب يوم الاثنين. ووقعت انفجارات في إدلب يوم الاثنين.", SHELL),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "sub_type"), UNSTATED)
+def test_taxonomy_unstated_means_follow_the_article(analyzer: Any, lang: str, text: str, sub_type: str) -> None:
+    a = analyzer.analyze(text, published="2025-06-10", language=lang)
+    assert len(a.incidents) == 2
+    first, second = a.incidents
+    assert (first.acled_sub_event_type, first.sub_event_basis) == (sub_type, "stated")
+    assert (second.acled_event_type, second.acled_sub_event_type) == (E, sub_type)
+    assert second.weapon is None and second.sub_event_basis == "inferred"
+
+
+ONE = [
+    # aircraft or an air force as the doer: an air strike, not shelling nor a fight
+    ("en", "On Saturday, warplanes struck positions near Sirte.", E, AIR, "stated"),
+    ("fr", "Samedi, l'armée de l'air a mené cinq frappes près de Syrte.", E, AIR, "stated"),
+    ("fr", "Dimanche, la coalition a lancé une vague d'attaques aériennes sur Syrte.", E, AIR, "stated"),
+    ("de", "Am Samstag griffen Kampfjets Stellungen bei Sirte an.", E, AIR, "stated"),
+    ("es", "El sábado, la fuerza aérea bombardeó posiciones cerca de Sirte.", E, AIR, "stated"),
+    ("ru", "В субботу ВКС нанесли удар по позициям у Сирта.", E, AIR, "stated"),
+    ("uk", "У суботу бойові літаки завдали удару по позиціях біля Сирту.", E, AIR, "stated"),
+    ("ar", "قصفت الطائرات مواقع في صعدة يوم الأحد.", E, AIR, "stated"),
+    # an attack on a place, nobody on the ground named: remote violence of unstated means
+    ("en", "On Tuesday, four people were killed in a Russian attack on a residential area of Kharkiv.", E, SHELL,
+     "inferred"),
+    ("fr", "Mardi, quatre personnes ont été tuées dans une attaque russe contre un quartier résidentiel de Kharkiv.",
+     E, SHELL, "inferred"),
+    ("es", "El martes, cuatro personas murieron en un ataque ruso contra un barrio residencial de Járkov.", E, SHELL,
+     "inferred"),
+    ("de", "Am Dienstag wurden bei einem russischen Angriff auf ein Wohngebiet in Charkiw vier Menschen getötet.", E,
+     SHELL, "inferred"),
+    ("ru", "Во вторник в результате российской атаки по жилому кварталу Харькова погибли четыре человека.", E, SHELL,
+     "inferred"),
+    ("uk", "У вівторок внаслідок російської атаки по житловому кварталу Харкова загинули четверо людей.", E, SHELL,
+     "inferred"),
+    ("ar", "قتل أربعة أشخاص يوم الثلاثاء في هجوم على حي سكني في حلب.", E, SHELL, "inferred"),
+    # a lone blast, no war's fire named: an explosive device, its means still unstated
+    ("en", "On Friday, an explosion wrecked a car in Kabul.", E, IED, "inferred"),
+    ("ar", "انفجرت سيارة في إدلب يوم الجمعة.", E, IED, "inferred"),
+    # a toll alone does not make an attack on civilians: the strike told next names the event
+    ("en", "Five people were killed at a junction in Gaza City on Saturday. Witnesses said an Israeli air strike"
+           " set a car on fire.", E, AIR, "stated"),
+    # an assault on defenders is a fight of armed sides; armed people firing on villagers an attack
+    ("en", "On Saturday, Russian forces resumed their assault on the Ukrainian defenders in Mariupol.", B,
+     "Armed clash", "stated"),
+    ("fr", "Samedi, les forces russes ont repris leur assaut contre les défenseurs ukrainiens à Marioupol.", B,
+     "Armed clash", "stated"),
+    ("es", "El sábado, las fuerzas rusas reanudaron su ataque contra los defensores ucranianos en Mariúpol.", B,
+     "Armed clash", "stated"),
+    ("fr", "Mardi, des hommes armés ont ouvert le feu sur des villageois près de Mopti, tuant sept personnes.", V,
+     "Attack", "stated"),
+    # a government's affiliate takes ground for the government (ACLED: "government forces or
+    # their affiliates"); its enemy overtakes it
+    ("en", "On Sunday, the Popular Resistance recaptured the town of Sabr in Lahij.", B,
+     "Government regains territory", "stated"),
+    ("en", "On Sunday, the Houthis captured the town of Sabr in Lahij.", B, "Non-state actor overtakes territory",
+     "stated"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "event_type", "sub_type", "basis"), ONE)
+def test_taxonomy_sub_type_and_its_basis(analyzer: Any, lang: str, text: str, event_type: str, sub_type: str,
+                                         basis: str) -> None:
+    a = analyzer.analyze(text, published="2025-06-10", language=lang)
+    got = [(i.acled_event_type, i.acled_sub_event_type, i.sub_event_basis) for i in a.incidents]
+    assert got == [(event_type, sub_type, basis)]
+
+
+@pytest.mark.parametrize(("sub", "side", "named", "expected"), [
+    ("Shelling/artillery/missile attack", "Israel", [(AIR, "Israel"), (SHELL, "Hezbollah")], AIR),
+    ("Shelling/artillery/missile attack", None, [(AIR, None), (AIR, "Israel"), (SHELL, "Hezbollah")], AIR),
+    (IED, None, [(AIR, "Russia"), (SHELL, "Russia")], SHELL),
+    (IED, None, [], IED),
+    (IED, None, [("Suicide bomb", None), ("Grenade", None)], IED),
+    ("Shelling/artillery/missile attack", "Russia", [(AIR, "Ukraine")], "Shelling/artillery/missile attack"),
+])
+def test_taxonomy_unstated_means_rule(sub: str, side: str | None, named: list[tuple[str, str | None]],
+                                      expected: str) -> None:
+    assert unstated_means(sub, side, named) == expected
+
+SPECIFIC = [
+    # a suicide attack, chemical weapons, a hand grenade: ACLED's own sub-types, in every language
+    ("en", "On Sunday, a suicide attack on a checkpoint in Kabul killed six soldiers.", "Suicide bomb"),
+    ("fr", "Dimanche, un kamikaze s'est fait exploser à un poste de contrôle à Kaboul, tuant six soldats.",
+     "Suicide bomb"),
+    ("de", "Am Sonntag sprengte sich ein Selbstmordattentäter an einem Kontrollpunkt in Kabul in die Luft.",
+     "Suicide bomb"),
+    ("es", "El domingo, un atentado suicida contra un puesto de control en Kabul mató a seis soldados.",
+     "Suicide bomb"),
+    ("ru", "В воскресенье смертник подорвал себя на блокпосту в Кабуле, погибли шесть военных.", "Suicide bomb"),
+    ("uk", "У неділю смертник підірвав себе на блокпосту в Кабулі, загинули шестеро військових.", "Suicide bomb"),
+    ("ar", "فجر انتحاري حزاما ناسفا عند حاجز في كابول يوم الأحد مما أدى إلى مقتل ستة جنود.", "Suicide bomb"),
+    ("en", "On Monday, government forces used chlorine gas in an attack on Douma.", "Chemical weapon"),
+    ("fr", "Lundi, les forces gouvernementales ont mené une attaque chimique contre Douma.", "Chemical weapon"),
+    ("de", "Am Montag setzten Regierungstruppen bei einem Angriff auf Duma Giftgas ein.", "Chemical weapon"),
+    ("es", "El lunes, las fuerzas del gobierno lanzaron un ataque químico contra Duma.", "Chemical weapon"),
+    ("ru", "В понедельник правительственные войска применили химическое оружие в Думе.", "Chemical weapon"),
+    ("uk", "У понеділок урядові війська застосували хімічну зброю в Думі.", "Chemical weapon"),
+    ("ar", "شنت القوات الحكومية هجوما كيميائيا على دوما يوم الاثنين.", "Chemical weapon"),
+    ("ar", "استخدمت القوات الحكومية غاز الكلور في هجوم على دوما يوم الاثنين.", "Chemical weapon"),
+    ("en", "On Tuesday, a man threw a grenade into a cafe in Kirkuk.", "Grenade"),
+    ("fr", "Mardi, un homme a lancé une grenade dans un café à Kirkouk.", "Grenade"),
+    ("de", "Am Dienstag warf ein Mann eine Handgranate in ein Café in Kirkuk.", "Grenade"),
+    ("es", "El martes, un hombre lanzó una granada de mano contra un café en Kirkuk.", "Grenade"),
+    ("ru", "Во вторник мужчина бросил гранату в кафе в Киркуке.", "Grenade"),
+    ("uk", "У вівторок чоловік кинув гранату в кафе в Кіркуку.", "Grenade"),
+    ("ar", "ألقى رجل قنبلة يدوية على مقهى في كركوك يوم الثلاثاء.", "Grenade"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "sub_type"), SPECIFIC)
+def test_taxonomy_suicide_chemical_grenade(analyzer: Any, lang: str, text: str, sub_type: str) -> None:
+    a = analyzer.analyze(text, published="2025-06-10", language=lang)
+    assert [(i.acled_event_type, i.acled_sub_event_type, i.sub_event_basis) for i in a.incidents] == [
+        (E, sub_type, "stated")]

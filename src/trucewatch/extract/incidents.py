@@ -35,6 +35,7 @@ from trucewatch.temporal.incident_time import (
 )
 
 _GENERIC = ("", None)
+_REMOTE = "Explosions/Remote violence"
 
 
 @dataclass
@@ -458,15 +459,23 @@ def _finish(ctx: ArticleContext, d: Draft, incident_id: str) -> Incident:
         evidence=tuple(sorted(set(d.evidence), key=lambda sp: sp.start)),
         confidence=score(_features(d, place, tally)), evidence_kind="heard" if d.heard and not d.killed else "reported",
         perpetrator_acled_actor=actor, context=d.context,
-        tally=tally,
+        tally=tally, sub_event_basis="inferred" if d.event_type == _REMOTE and not d.weapon else "stated",
     )
 
 
 def _taker(ctx: ArticleContext, party: str | None, actor: str | None) -> tuple[str, str | None] | None:
-    """The side that did it, as its ACLED actor and its country (for the territory sub-types)."""
+    """The side that did it, as its ACLED actor and its country (for the territory sub-types).
+    A government's affiliate (a side allied with a state's forces, ``allied``: the Popular
+    Resistance with Yemen's army) takes ground for that government, as ACLED codes it."""
     if party is None or actor is None:
         return None
-    known = ctx.parties.parties.get(party)
+    book = ctx.parties
+    if not actor.startswith(("Military Forces of", "Police Forces of")):
+        gov = next((p for name, p in book.parties.items() if book.allied(party, name)
+                    and p.acled_actor.startswith("Military Forces of")), None)
+        if gov is not None:
+            return gov.acled_actor, gov.country
+    known = book.parties.get(party)
     return actor, known.country if known is not None else None
 
 
@@ -482,6 +491,7 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     for d in b.drafts:
         check()
         d.context = _dated_context(ctx, d)
+    _unstated_means(b.drafts + (b.aside.drafts if b.aside is not None else []))
     drafts = [d for d in b.drafts if d.context == "new"]
     towns = [d for d in drafts if d.place is not None and d.place.entry.kind != "PCLI"]
     if towns:  # a country-level mention next to placed incidents is a summary of them
@@ -498,6 +508,15 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     others.sort(key=lambda d: min(s.start for s in d.sentences))
     return ([_finish(ctx, d, f"i{i + 1}") for i, d in enumerate(drafts)]
             + [_finish(ctx, d, f"x{i + 1}") for i, d in enumerate(others)])
+
+
+def _unstated_means(drafts: list[Draft]) -> None:
+    """Remote violence whose means no sentence of its own states takes the means the article
+    states for that side's other attacks (:func:`taxonomy.unstated_means`)."""
+    named = [(d.sub_type, d.perpetrator) for d in drafts if d.event_type == _REMOTE and d.weapon]
+    for d in drafts:
+        if d.event_type == _REMOTE and not d.weapon:
+            d.sub_type = taxonomy.unstated_means(d.sub_type, d.perpetrator, named)
 
 
 HISTORICAL_DAYS = 365

@@ -122,7 +122,9 @@ def _context(ctx: ArticleContext, start: int, end: int, label: str) -> _Context:
 def _object_of_attack(ctx: ArticleContext, start: int) -> bool:
     """'shelled Klishchiivka', 'обстріляли Кліщіївку': the name right after a word of attack is
     where it happened, as much as one after a locative preposition."""
-    hits = ctx.lex.phrases("events").finditer(ctx.shadow, max(0, start - 30), start)
+    events = ctx.lex.phrases("events")
+    hits = [h for h in events.finditer(ctx.shadow, max(0, start - 30), start)  # "طيران التحالف": whose aircraft
+            if events.value(h)[2] not in {"air strike", "~air", "drones"}]
     articles = {"", *ctx.lex.words("filters.articles")}  # "shelled the Znob-Novhorodska hromada"
     return any(0 < start - h.end <= 6 and ctx.shadow[h.end : start].strip() in articles for h in hits)
 

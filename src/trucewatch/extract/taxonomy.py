@@ -27,6 +27,7 @@ The words are the lexicon's (section ``taxonomy``); the rules are the codebook's
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from trucewatch.extract.context import ArticleContext, Sentence
@@ -41,6 +42,9 @@ LOW = frozenset({"~casualty", "~property"})
 TERRITORY = frozenset({"Government regains territory", "Non-state actor overtakes territory"})
 _VAC_OWN = frozenset({"Abduction/forced disappearance", "Sexual violence"})
 _REMOTE = "Explosions/Remote violence"
+#: ACLED's sub-type for remote violence whose means the text does not state, in a war of shells,
+#: missiles and strikes (its Ukraine rows: "explosions were heard in Sevastopol" is shelling)
+UNSTATED = "Shelling/artillery/missile attack"
 
 
 @dataclass(frozen=True)
@@ -66,11 +70,12 @@ class Choice:
     sub_type: str
     weapon: str | None
     span: tuple[int, int]
-    #: how firmly the words decide the type, for an incident told in several sentences: a word
-    #: that names the kind of event itself (a clash of armed sides, an aircraft or a drone, an
-    #: abduction, fire on civilians, territory taken, force against a protest, a riot) 2; a
-    #: weapon, a verb of striking, a peaceful protest or weapons shot down 1; a killing verb or
-    #: damage alone 0
+    #: how firmly the words decide the type, for an incident told in several sentences:
+    #: territory taken 3 (ACLED codes the capture, not the fight that won it); a word that names
+    #: the kind of event itself (a clash of armed sides, an aircraft or a drone, an abduction,
+    #: fire on civilians, force against a protest, a riot) 2; a weapon, a verb of striking, a
+    #: peaceful protest or weapons shot down 1; a killing verb, a toll on civilians or damage
+    #: alone 0
     strength: int = 1
 
 
@@ -108,9 +113,39 @@ def choose(ctx: ArticleContext, s: Sentence, readings: list[Reading]) -> Choice 
         and _communal(ctx, s, choice.span)  # "villagers attacked ..."
     if doers or choice.sub_type == "Armed clash" and clash and _communal(ctx, s, None):  # "clashes between villagers"
         return Choice("Riots", "Mob violence", None, choice.span, 2)
-    if choice.sub_type == "Armed clash" and not clash and unarmed_target(ctx, s, choice.span):
-        return Choice("Violence against civilians", "Attack", choice.weapon, choice.span, 2)
+    if choice.sub_type == "Armed clash" and not clash:
+        return _fire_on(ctx, s, choice, best.weapon in LOW)
     return choice
+
+
+def _fire_on(ctx: ArticleContext, s: Sentence, choice: Choice, count_only: bool) -> Choice:
+    """A verb of attack or fire without a fight named: what it hit decides. A place or a building
+    hit, with nobody on the ground named as doer ("a Russian attack on a residential area"), is
+    remote violence whose means the text does not state (:data:`UNSTATED`); people without an
+    armed word are an attack on civilians, firm when a verb of violence says so, weak when only a
+    toll does ("five people were killed at the junction": a later sentence may name the strike)."""
+    if not count_only and not choice.weapon and _place_hit(ctx, s, choice.span):
+        return Choice(_REMOTE, UNSTATED, None, choice.span, 1)
+    if unarmed_target(ctx, s, choice.span, onto=not count_only):
+        return Choice("Violence against civilians", "Attack", choice.weapon, choice.span, 0 if count_only else 2)
+    return choice
+
+
+def _place_hit(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+    """What the verb is aimed at (``filters.onto``, after at most two words: "une attaque russe
+    contre un quartier") is a place or a building (``taxonomy.places_hit`` in its first three
+    words, before any ``filters.place_prepositions``), and the sentence names no armed people or
+    community."""
+    if ctx.lex.phrases("filters.armed").search(ctx.shadow, s.start, s.end) or ctx.has("taxonomy.communal", s):
+        return False
+    after = ctx.shadow[at[1] : min(s.end, at[1] + 70)]
+    aim = re.match(rf"\s*(?:[^\s,.;]+\s+){{0,2}}?(?:{ctx.lex.alternation('filters.onto')})\s+(?P<what>[^,.;]+)", after)
+    if not aim:
+        return False
+    cut = set(ctx.lex.words("filters.place_prepositions"))
+    words = aim["what"].split()[:3]  # "a residential area"; not "citizens in the town of"
+    head = " ".join(words[: next((i for i, w in enumerate(words) if w in cut), len(words))])
+    return ctx.lex.optional("taxonomy.places_hit").search(head) is not None
 
 
 def _as_choice(r: Reading) -> Choice:
@@ -118,8 +153,10 @@ def _as_choice(r: Reading) -> Choice:
     # an aircraft or a drone is an event of its own, never part of a ground fight; mortars and
     # shells fired in a fight are (ACLED codes the fight)
     air = r.sub_type == "Air/drone strike" and _remote(r)
-    firm = r.weapon == "~clash" or air or r.event_type == "Violence against civilians" or r.sub_type in TERRITORY
-    return Choice(r.event_type, r.sub_type, weapon, r.span, 0 if r.weapon in LOW else 2 if firm else 1)
+    firm = r.weapon == "~clash" or air or r.event_type == "Violence against civilians"
+    # territory taken names the whole incident, ahead of the fighting told in its other sentences
+    strength = 0 if r.weapon in LOW else 3 if r.sub_type in TERRITORY else 2 if firm else 1
+    return Choice(r.event_type, r.sub_type, weapon, r.span, strength)
 
 
 def _demonstration(ctx: ArticleContext, s: Sentence, demo: list[Reading], others: list[Reading]) -> Choice:
@@ -168,10 +205,12 @@ def _own_violence(others: list[Reading], best: Reading) -> Choice | None:
     return Choice(own.event_type, own.sub_type, None, own.span, 2) if own else None
 
 
-def unarmed_target(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+def unarmed_target(ctx: ArticleContext, s: Sentence, at: tuple[int, int], onto: bool = True) -> bool:
     """Fire opened on civilians or journalists, or on people named without any armed word
     ("opened fire at displaced Palestinians", "shot and killed four bank employees"), is an
-    attack on civilians, not a clash."""
+    attack on civilians, not a clash. ``onto``: also whatever the verb is aimed at, when it
+    names no armed side ("attacked a bus"); not after a bare killing verb ("killed at the
+    junction" says where, not whom)."""
     table = ctx.lex.phrases("targets")
     if {"civilians", "journalists"} & {str(table.value(h)) for h in ctx.find("targets", s)}:
         return True
@@ -180,8 +219,10 @@ def unarmed_target(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> boo
     people = ctx.lex.optional("taxonomy.civilian_people").search(after)
     if people is not None and not armed.search(after[: people.end]):
         return True
-    onto = re.match(rf"\s*(?:{ctx.lex.alternation('filters.onto')})\s+(?P<what>[^,.;]+)", after[:45])
-    return bool(onto) and not armed.search(onto["what"])  # type: ignore[index]
+    if not onto:
+        return False
+    aim = re.match(rf"\s*(?:{ctx.lex.alternation('filters.onto')})\s+(?P<what>[^,.;]+)", after[:45])
+    return bool(aim) and not armed.search(aim["what"])  # type: ignore[index]
 
 
 def _communal(ctx: ArticleContext, s: Sentence, at: tuple[int, int] | None) -> bool:
@@ -229,3 +270,25 @@ def disorder_type(event_type: str | None, sub_type: str | None) -> str:
     if event_type == "Strategic developments" or not event_type:
         return "Strategic developments"
     return "Political violence"
+
+
+#: remote violence by a device on the ground, not a war's fire: an isolated blast stays with them
+_DEVICES = frozenset({"Remote explosive/landmine/IED", "Suicide bomb", "Grenade"})
+
+
+def unstated_means(sub: str, side: str | None, named: list[tuple[str, str | None]]) -> str:
+    """The sub-type of remote violence whose means the text does not state for it ("an Israeli
+    strike on a home", "explosions were heard"), from the means the article states for other
+    attacks (``named``: each one's sub-type and side): the same side's when it has any, else
+    those of no stated side. When at least two in three of them agree, theirs ("a series of air
+    strikes ... a strike on a home in Bureij"); when they name a war's fire of mixed kinds,
+    ACLED's default (:data:`UNSTATED`); with none, or only devices, the word's own reading (a
+    blast alone is an explosive, a strike alone a shelling)."""
+    pool = [n for n, who in named if side is not None and who == side] or [
+        n for n, who in named if who is None or side is None]
+    if not pool:
+        return sub
+    kind, count = Counter(pool).most_common(1)[0]
+    if 3 * count >= 2 * len(pool):
+        return kind
+    return UNSTATED if set(pool) - _DEVICES else sub
