@@ -88,7 +88,8 @@ def _registered(s: Store, ceasefire: str) -> Registered:
 @router.get("/ceasefires", summary="The registered ceasefires, each with the verdict of its report",
             response_model=None)
 def ceasefires(request: Request, s: StoreDep) -> Response:
-    # every truce's report reads every event: rendered once per generation of the store (.cache)
+    # every truce's report (each reading its judged events and every event's time): rendered once per
+    # generation of the store (.cache)
     answer = kept(s, ("ceasefires",), lambda: as_json(_ceasefires(s)), "reports")
     return answer.response(request.headers.get("if-none-match"))
 
