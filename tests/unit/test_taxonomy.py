@@ -184,8 +184,8 @@ ONE = [
     ("en", "On Friday, an explosion wrecked a car in Kabul.", E, IED, "inferred"),
     ("ar", "انفجرت سيارة في إدلب يوم الجمعة.", E, IED, "inferred"),
     # a toll alone does not make an attack on civilians: the strike told next names the event
-    ("en", "Five people were killed at a junction in Gaza City on Saturday. Witnesses said an Israeli air strike"
-           " set a car on fire.", E, AIR, "stated"),
+    ("en", "Five people were killed at a junction in Gaza City on Saturday. Witnesses said an Israeli strike"
+           " set a car on fire.", E, SHELL, "inferred"),
     # an assault on defenders is a fight of armed sides; armed people firing on villagers an attack
     ("en", "On Saturday, Russian forces resumed their assault on the Ukrainian defenders in Mariupol.", B,
      "Armed clash", "stated"),
