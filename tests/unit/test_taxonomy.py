@@ -184,8 +184,8 @@ ONE = [
     ("en", "On Friday, an explosion wrecked a car in Kabul.", E, IED, "inferred"),
     ("ar", "انفجرت سيارة في إدلب يوم الجمعة.", E, IED, "inferred"),
     # a toll alone does not make an attack on civilians: the strike told next names the event
-    ("en", "Five people were killed at a junction in Gaza City on Saturday. Witnesses said an Israeli air strike"
-           " set a car on fire.", E, AIR, "stated"),
+    ("en", "Five people were killed at a junction in Gaza City on Saturday. Witnesses said an Israeli strike"
+           " set a car on fire.", E, SHELL, "inferred"),
     # an assault on defenders is a fight of armed sides; armed people firing on villagers an attack
     ("en", "On Saturday, Russian forces resumed their assault on the Ukrainian defenders in Mariupol.", B,
      "Armed clash", "stated"),
@@ -259,3 +259,18 @@ def test_taxonomy_suicide_chemical_grenade(analyzer: Any, lang: str, text: str, 
     a = analyzer.analyze(text, published="2025-06-10", language=lang)
     assert [(i.acled_event_type, i.acled_sub_event_type, i.sub_event_basis) for i in a.incidents] == [
         (E, sub_type, "stated")]
+
+
+@pytest.mark.parametrize(("lang", "text", "sub_type"), [
+    # what a drone drops is its strike; chemical munitions are a chemical weapon, whatever drops them
+    ("en", "On Sunday, Russian forces dropped a grenade from a drone on a car in Kherson.", AIR),
+    ("ru", "В воскресенье российские военные сбросили гранату с дрона на автомобиль в Херсоне.", AIR),
+    ("uk", "У неділю російські військові скинули гранату з дрона на автомобіль у Херсоні.", AIR),
+    ("en", "On Sunday, Russian drones dropped chloropicrin grenades on Ukrainian positions near Bakhmut.",
+     "Chemical weapon"),
+    ("ru", "В воскресенье российские дроны сбросили гранаты с хлорпикрином на позиции ВСУ у Бахмута.",
+     "Chemical weapon"),
+])
+def test_taxonomy_what_a_drone_drops(analyzer: Any, lang: str, text: str, sub_type: str) -> None:
+    a = analyzer.analyze(text, published="2025-06-10", language=lang)
+    assert [i.acled_sub_event_type for i in a.incidents] == [sub_type]

@@ -79,14 +79,21 @@ class Choice:
     strength: int = 1
 
 
-def rank(weapon: str, sub: str) -> tuple[int, int, bool]:
+#: among readings as specific, which sub-type names the event: chemical weapons, then a drone or
+#: an aircraft (what it drops, a grenade or a bomb, is its strike, as ACLED codes it), then any
+#: but shelling (the generic 'strike/hit' reading)
+_SUB_RANK = {"Chemical weapon": 3, "Air/drone strike": 2, "Shelling/artillery/missile attack": 0}
+
+
+def rank(weapon: str, sub: str) -> tuple[int, int, int]:
     """Which reading names the event: a clash between armed sides, then an air force (its
-    missiles are air strikes, as ACLED codes them), then a specific weapon, then anything but
-    the generic 'strike/hit' reading; a bare killing verb and damage to property come last."""
+    missiles are air strikes, as ACLED codes them), then a specific weapon (by ``_SUB_RANK``),
+    then anything but the generic 'strike/hit' reading; a bare killing verb and damage to
+    property come last."""
     if weapon in LOW or weapon == CROWD:
-        return (-1, 0, weapon == "~property")
+        return (-1, 0, int(weapon == "~property"))
     specific = 2 if weapon == "~air" else (1 if weapon and not weapon.startswith("~") else 0)
-    return (1 if weapon == "~clash" else 0, specific, sub != "Shelling/artillery/missile attack")
+    return (1 if weapon == "~clash" else 0, specific, _SUB_RANK.get(sub, 1))
 
 
 def _remote(r: Reading) -> bool:
