@@ -89,8 +89,9 @@ def parties(ctx: ArticleContext, sentences: list[Sentence], declarer: str | None
     agreed = any(ctx.has("ceasefire.agreement", s) for s in sentences)
     named = [m.party for s in sentences for m in ctx.mentions_in(s.start, s.end)
              if m.party and m.party not in brokers]
-    # "Putin ordered a three-day truce": its declarer alone named, no word of agreement
-    alone = set(named) <= {declarer}
+    # "Putin ordered a three-day truce": its declarer alone named, no word of agreement; a
+    # declarer only guessed from an earlier sentence, its own naming nobody, is no sign of that
+    alone = bool(named) and set(named) <= {declarer}
     if declarer and (unilateral or (not agreed and (strong or alone))):
         return (declarer,), True
     named = list(dict.fromkeys(([declarer] if declarer else []) + named))

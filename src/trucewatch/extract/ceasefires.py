@@ -60,6 +60,32 @@ def _in_force_since(ctx: ArticleContext, s: Sentence, window: Window | None) -> 
             and _declaring(ctx, s))
 
 
+#: how near each other a ceasefire word, its start verb and the start's date stand (characters)
+_EFFECT_GAP = 25
+
+
+def _takes_effect(ctx: ArticleContext, s: Sentence, window: Window | None) -> bool:
+    """'within 72 hours of the ceasefire taking effect on 10 October', 'режим прекращения огня
+    вступает в силу с 27 июля': a ceasefire word beside a start verb beside the window's start
+    dates the truce, whatever else the sentence speculates about (the hostages it "would"
+    return). Nothing but a few words may stand between the ceasefire word and its verb: no
+    speculation ("the truce could take effect"), no talks ("the truce talks begin")."""
+    if window is None or window.start is None or window.span is None:
+        return False
+    sh, (lo, hi) = ctx.shadow, window.span
+    blocked = (ctx.lex.phrases("filters.speculation"), ctx.lex.phrases("filters.venue"))
+    # the date after its verb, or before it ("die am Sonntag in Kraft trat")
+    verbs = [v for v in ctx.find("ceasefire.start_verbs", s)
+             if 0 <= lo - v.end <= _EFFECT_GAP or 0 <= v.start - hi <= _EFFECT_GAP]
+    for v in verbs:
+        for t in ctx.find("ceasefire.terms", s):
+            a, b = (t.end, v.start) if t.end <= v.start else (v.end, t.start)
+            if 0 <= b - a <= _EFFECT_GAP and len(sh[a:b].split()) <= 2 \
+                    and not any(p.search(sh, a, b) for p in blocked):
+                return True
+    return False
+
+
 @cache
 def _agent_before(lex: Lexicon) -> re.Pattern[str]:
     """'by', 'par', 'von' and perhaps an article, right before a name (``ceasefire.agent``)."""
@@ -143,12 +169,15 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
         if drafts and window is not None and window.start is None and window.end is not None:
             _add_end(drafts[0], window, s, ctx)  # "la tregua, prevista hasta el 15 de enero"
             continue
-        in_force = _in_force_since(ctx, s, window)
-        if not full and not _declares(ctx, s) and not in_force:
+        violated = _in_force_since(ctx, s, window)
+        declares = _declares(ctx, s)
+        in_force = violated or _takes_effect(ctx, s, window)
+        if not full and not declares and not in_force:
             continue
-        # "Hezbollah said Israel violated the ceasefire in force since 04:00": the truce and its
-        # start are facts here, its declarer is not named
-        declarer, strong = (None, False) if in_force else _declarer(ctx, s)
+        # "Hezbollah said Israel violated the ceasefire in force since 04:00", "Hamas would return
+        # the hostages within 72 hours of the ceasefire taking effect on 10 October": the truce and
+        # its start are facts here, its declarer is not named
+        declarer, strong = (None, False) if violated or (in_force and not declares) else _declarer(ctx, s)
         hours = window.duration_hours if window else None
         if full:
             target = next((d for d in drafts if _compatible(d, window, declarer)), None)
@@ -163,12 +192,21 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
         target.sentences.append(s)
         target.evidence.append(ctx.sentence_span(s))
         target.hours = target.hours or hours
-        if (full and not _full(target.window)) or (target.window is None and window is not None):
+        if (full and not _full(target.window)) or (target.window is None and window is not None) \
+                or (not _full(target.window) and _finer(window, target.window)):
             target.window = window
         if strong and not target.strong:  # "die von Putin angeordnete Waffenruhe" settles it
             target.declarer, target.strong = declarer, True
         target.declarer = target.declarer or declarer
     return drafts
+
+
+def _finer(new: Window | None, old: Window | None) -> bool:
+    """'un cessez-le-feu à partir de lundi', then 'à partir de 06H00 locales (04H00 GMT), le lundi
+    8 juin': the same day again, now with its hour or its clock, is the finer statement of it."""
+    if new is None or old is None or new.start is None or old.start is None or new.start.date() != old.start.date():
+        return False
+    return (new.zone is not None and old.zone is None) or (old.start.time() == time() != new.start.time())
 
 
 def _supported(ctx: ArticleContext, s: Sentence, drafts: list[_Draft], hours: float | None) -> _Draft | None:
@@ -374,6 +412,7 @@ def _last_day(ctx: ArticleContext, drafts: list[_Draft]) -> None:
         end = datetime.combine(day + timedelta(days=1), time())
         if end > target.window.start:
             target.window = replace(target.window, end=end, end_expression=said)
+            target.sentences.append(s)  # its words of agreement and its sides are the truce's
             target.evidence.append(ctx.sentence_span(s))
 
 
