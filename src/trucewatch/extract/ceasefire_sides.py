@@ -17,10 +17,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.geo.zones import ZoneDef, book
+from trucewatch.nlp.lexicon import Lexicon
+from trucewatch.nlp.parties import Mention
 
 #: how far after a mediation word its mediators are named, and before one, in characters
 _AFTER, _BEFORE = 90, 50
@@ -42,6 +46,26 @@ def _named(ctx: ArticleContext, lo: int, hi: int) -> list[tuple[int, str]]:
         if not any(a <= b.start < z for a, z in taken):
             found.append((b.start, str(book().brokers.value(b))))
     return sorted(found)
+
+
+@cache
+def locative_gap(lex: Lexicon) -> re.Pattern[str]:
+    """Between a ceasefire word and the place it is for: "local à", "humanitarian pause in the city
+    of", "في" (``ceasefire.scope_modifiers``, ``ceasefire.scope_prepositions``, ``filters.articles``,
+    ``filters.place_nouns`` and ``filters.of``)."""
+    alt = lex.alternation
+    return re.compile(
+        rf"^\s*(?:(?:{alt('ceasefire.scope_modifiers')})\s+)?(?:{alt('ceasefire.scope_prepositions')})"
+        rf"(?:\s+(?:{alt('filters.articles')}))?\s*(?:(?:{alt('filters.place_nouns')})\s+(?:{alt('filters.of')})\s+)?$"
+    )
+
+
+def names_truce_place(ctx: ArticleContext, m: Mention) -> bool:
+    """'a four-day halt in fighting in Ukraine', 'a truce in Gaza': a party named as the place a
+    ceasefire word is for (only a locative between them) is where it holds, not one of its sides."""
+    terms = ctx.lex.phrases("ceasefire.terms").finditer(ctx.shadow, max(0, m.start - 60), m.start)
+    return any(0 <= m.start - t.end <= 30 and locative_gap(ctx.lex).match(ctx.shadow[t.end : m.start])
+               for t in terms)
 
 
 def mediators(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str, ...]:
@@ -88,7 +112,7 @@ def parties(ctx: ArticleContext, sentences: list[Sentence], declarer: str | None
     unilateral = any(ctx.has("ceasefire.unilateral", s) for s in sentences) or _called_unilateral(ctx, declarer)
     agreed = any(ctx.has("ceasefire.agreement", s) for s in sentences)
     named = [m.party for s in sentences for m in ctx.mentions_in(s.start, s.end)
-             if m.party and m.party not in brokers]
+             if m.party and m.party not in brokers and not names_truce_place(ctx, m)]
     # "Putin ordered a three-day truce": its declarer alone named, no word of agreement; a
     # declarer only guessed from an earlier sentence, its own naming nobody, is no sign of that
     alone = bool(named) and set(named) <= {declarer}
@@ -112,6 +136,12 @@ def zone(ctx: ArticleContext, sentences: list[Sentence], sides: tuple[str, ...])
             z = book().zones[str(book().names.value(hit))]
             if not theatre or set(z.countries) & theatre:
                 return z
+    # "a four-day halt in fighting in Ukraine": the country named as the place it is for
+    for s in sentences:
+        for m in ctx.mentions_in(s.start, s.end):
+            country = ctx.parties.country(m.party) if m.party and names_truce_place(ctx, m) else None
+            if country and (not theatre or country in theatre):
+                return ZoneDef(f"country_{country}", m.party, (country,), ())
     key = _conflict_key(ctx, sides) if len(sides) >= 2 or sides and _conflict(ctx, list(sides)) else None
     return book().for_conflict(key) if key else None
 

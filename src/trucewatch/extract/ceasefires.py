@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 from functools import cache
 
-from trucewatch.extract.ceasefire_sides import sides
+from trucewatch.extract.ceasefire_sides import locative_gap, names_truce_place, sides
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import places_in
 from trucewatch.extract.speakers import describes_place, is_subject, speaker_party
@@ -93,18 +93,6 @@ def _agent_before(lex: Lexicon) -> re.Pattern[str]:
                       rf"(?:(?:{lex.alternation('filters.articles')})\s+)?$")
 
 
-@cache
-def _locative_gap(lex: Lexicon) -> re.Pattern[str]:
-    """Between a ceasefire word and the place it is for: "local à", "humanitarian pause in the city
-    of", "في" (``ceasefire.scope_modifiers``, ``ceasefire.scope_prepositions``, ``filters.articles``,
-    ``filters.place_nouns`` and ``filters.of``)."""
-    alt = lex.alternation
-    return re.compile(
-        rf"^\s*(?:(?:{alt('ceasefire.scope_modifiers')})\s+)?(?:{alt('ceasefire.scope_prepositions')})"
-        rf"(?:\s+(?:{alt('filters.articles')}))?\s*(?:(?:{alt('filters.place_nouns')})\s+(?:{alt('filters.of')})\s+)?$"
-    )
-
-
 def _declared_by_agent(ctx: ArticleContext, s: Sentence) -> str | None:
     """'declared by Russia', 'décrété par Moscou', 'decretada por Moscú', 'von Kremlchef Putin
     verkündete Feuerpause': the agent of a declaring verb, found without a parse."""
@@ -140,7 +128,8 @@ def _declarer(ctx: ArticleContext, s: Sentence) -> tuple[str | None, bool]:
     if owner:
         return owner, True
     for lo, hi in ((s.start, s.end), (0, s.start)):
-        mentions = [m for m in ctx.mentions_in(lo, hi) if m.party and not describes_place(ctx, m)]
+        mentions = [m for m in ctx.mentions_in(lo, hi) if m.party and not describes_place(ctx, m)
+                    and not names_truce_place(ctx, m)]
         subjects = [m for m in mentions if lo == s.start and is_subject(ctx, m, passive=True)]
         people = [m for m in mentions if m.person]
         pick = subjects or people or mentions
@@ -287,7 +276,7 @@ def _scope_place(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str | 
                     continue
                 for t in terms:
                     gap = ctx.shadow[t.end : pm.start]
-                    if 0 <= pm.start - t.end <= 30 and _locative_gap(ctx.lex).match(gap):
+                    if 0 <= pm.start - t.end <= 30 and locative_gap(ctx.lex).match(gap):
                         return pm.entry.name, pm.entry.country
     return None, None
 
@@ -351,10 +340,13 @@ def _instant(wall: datetime | None, zone: str | None) -> datetime | None:
 
 
 def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefire:
-    zone, basis = _clock(ctx, d.window, d.declarer)
+    who = sides(ctx, d.sentences, d.declarer, d.strong, single)
+    # the sides' clock when its declarer is none of them (a broker, or a party only guessed)
+    clock = d.declarer if d.declarer in who.parties or not who.parties else who.parties[0]
+    zone, basis = _clock(ctx, d.window, clock)
     w = d.window
     start = _instant(w.start if w else None, zone)
-    end = _instant(w.end if w else None, _clock(ctx, None, d.declarer)[0] if w and w.end_unclocked else zone)
+    end = _instant(w.end if w else None, _clock(ctx, None, clock)[0] if w and w.end_unclocked else zone)
     stated = _stated_duration(ctx, d, ctx.sentences if single else d.sentences)
     consistent = None
     if stated is not None and start and end:
@@ -370,7 +362,6 @@ def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefir
     scope_country = None
     if scope is None:
         scope, scope_country = _scope_place(ctx, d.sentences)
-    who = sides(ctx, d.sentences, d.declarer, d.strong, single)
     where = who.zone if scope_country is None else None  # a truce for one place holds there
     return Ceasefire(
         id=f"cf{index}", kind=_kind(ctx, d.sentences), declared_by=d.declarer,
