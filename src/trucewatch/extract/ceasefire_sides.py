@@ -111,15 +111,17 @@ def parties(ctx: ArticleContext, sentences: list[Sentence], declarer: str | None
     """(the sides bound, whether it is unilateral)."""
     unilateral = any(ctx.has("ceasefire.unilateral", s) for s in sentences) or _called_unilateral(ctx, declarer)
     agreed = any(ctx.has("ceasefire.agreement", s) for s in sentences)
-    named = [m.party for s in sentences for m in ctx.mentions_in(s.start, s.end)
-             if m.party and m.party not in brokers and not names_truce_place(ctx, m)]
-    # "Putin ordered a three-day truce": its declarer alone named, no word of agreement; a
-    # declarer only guessed from an earlier sentence, its own naming nobody, is no sign of that
-    alone = bool(named) and set(named) <= {declarer}
-    if declarer and (unilateral or (not agreed and (strong or alone))):
-        return (declarer,), True
-    named = list(dict.fromkeys(([declarer] if declarer else []) + named))
-    conflict = _conflict(ctx, named + list(ctx.dyad))
+    mentions = [m for s in sentences for m in ctx.mentions_in(s.start, s.end) if m.party and m.party not in brokers]
+    places = [m.party for m in mentions if names_truce_place(ctx, m)]
+    named = [m.party for m in mentions if m.party not in places]
+    # "Putin ordered a three-day truce": its declarer alone named, no word of agreement
+    if declarer and (unilateral or (not agreed and (strong or set(named) <= {declarer}))):
+        if named or strong or not places:
+            return (declarer,), True
+        # "Guterres is calling for a halt in fighting in Ukraine": it names nobody but its place,
+        # the declarer is only guessed from an earlier sentence: the sides of the war there
+    named = list(dict.fromkeys(([declarer] if declarer and not places else []) + named))
+    conflict = _conflict(ctx, named + places + list(ctx.dyad))
     if conflict:
         sides = [p for p in conflict if p in named]
         sides += [p for p in conflict if p not in sides][: max(0, 2 - len(sides))]
@@ -143,6 +145,11 @@ def zone(ctx: ArticleContext, sentences: list[Sentence], sides: tuple[str, ...])
             if country and (not theatre or country in theatre):
                 return ZoneDef(f"country_{country}", m.party, (country,), ())
     key = _conflict_key(ctx, sides) if len(sides) >= 2 or sides and _conflict(ctx, list(sides)) else None
+    if key is None and len(sides) == 1:
+        # a unilateral truce of a side that fights one war only ("l'armée libyenne a annoncé un
+        # cessez-le-feu unilatéral"): that war's zone, though the article names no other side
+        wars = [k for k, c in ctx.parties.conflicts.items() if sides[0] in c["parties"]]
+        key = wars[0] if len(wars) == 1 else None
     return book().for_conflict(key) if key else None
 
 

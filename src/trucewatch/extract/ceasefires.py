@@ -80,8 +80,9 @@ def _takes_effect(ctx: ArticleContext, s: Sentence, window: Window | None) -> bo
     for v in verbs:
         for t in ctx.find("ceasefire.terms", s):
             a, b = (t.end, v.start) if t.end <= v.start else (v.end, t.start)
-            if 0 <= b - a <= _EFFECT_GAP and len(sh[a:b].split()) <= 2 \
-                    and not any(p.search(sh, a, b) for p in blocked):
+            # "die Waffenruhe am Sonntag in Kraft tritt": the date may stand between them
+            words = (sh[a:lo] + sh[hi:b]).split() if a <= lo and hi <= b else sh[a:b].split()
+            if 0 <= b - a <= 2 * _EFFECT_GAP and len(words) <= 2 and not any(p.search(sh, a, b) for p in blocked):
                 return True
     return False
 
