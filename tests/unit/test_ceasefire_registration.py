@@ -87,3 +87,35 @@ def test_ceasefire_sides_and_zone_of_real_kinds_of_truce(analyzer: Any, lang: st
     assert len(got) == 1, got
     cf = got[0]
     assert (set(cf.parties), set(cf.zone_countries), cf.start.isoformat()[-6:]) == (parties, countries, offset), cf
+
+
+def test_truce_of_unknown_zone_is_not_held_by_events_elsewhere() -> None:
+    """Events anywhere near the window say nothing of a truce whose zone is unknown: unknown, not
+    held (the Donbas truce of July 2020 was 'held' by unrelated events)."""
+    from tests.records import ceasefire, declaration, incident, place, report
+    from trucewatch.judge.truce import answer
+    from trucewatch.stored import Event, Registered
+
+    cf = ceasefire(None, "2020-07-27T00:00:00+03:00", None, scope_country=None, open_ended=True)
+    horizon = datetime.fromisoformat("2020-08-26T00:00:00+03:00")
+    truce = Registered(cf, (declaration("d1", cf, "2020-07-26"),), horizon=horizon)
+    sanaa = place("Sanaa", "YE", "Sanaa", 15.35, 44.2)
+    shelling = incident("Shelling hit Sanaa.", where=sanaa, start="2020-07-28T03:00:00+03:00",
+                        end="2020-07-28T04:00:00+03:00")
+    elsewhere = Event.single(report("a9", shelling, published="2020-07-28"))
+    assert cf.zone_countries == ()
+    assert answer(truce, [elsewhere], [], []).verdict == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Контактная группа приняла меры по обеспечению перемирия в Донбассе. Режим полного прекращения "
+               "огня вступает в силу с 27 июля."),
+        ("en", "The contact group agreed on measures to support the truce in Donbas. The full ceasefire comes into "
+               "force on 27 July."),
+    ],
+)
+def test_ceasefire_the_only_truce_takes_the_zone_another_sentence_names(analyzer: Any, lang: str, text: str) -> None:
+    got = _dated(analyzer, text, lang, date(2020, 7, 26))
+    assert len(got) == 1 and set(got[0].zone_countries) == {"UA"}, got

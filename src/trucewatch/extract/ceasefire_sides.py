@@ -156,10 +156,14 @@ def zone(ctx: ArticleContext, sentences: list[Sentence], sides: tuple[str, ...])
 def sides(ctx: ArticleContext, own: list[Sentence], declarer: str | None, strong: bool,
           single: bool) -> Sides:
     """Parties, mediators and zone of a truce spoken of in ``own`` (``single``: the article's only
-    truce, whose mediators any sentence may name)."""
+    truce, whose mediators and zone any sentence may name)."""
     said = [s for s in ctx.sentences if ctx.has("ceasefire.mediation", s)
             or ctx.has("ceasefire.mediation_before", s)] if single else own
     brokers = mediators(ctx, said)
     bound, unilateral = parties(ctx, own, declarer, strong, brokers)
     brokers = tuple(b for b in brokers if b not in bound)
-    return Sides(bound, brokers, zone(ctx, own, bound), unilateral)
+    where = zone(ctx, own, bound)
+    if where is None and single:
+        # the article's only truce: a zone any sentence on a truce names ("перемирия в Донбассе")
+        where = zone(ctx, [s for s in ctx.sentences if ctx.has("ceasefire.terms", s)], bound)
+    return Sides(bound, brokers, where, unilateral)

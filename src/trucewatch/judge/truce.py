@@ -48,8 +48,9 @@ def _covered(reg: Registered, events: list[Event]) -> bool:
         return False
     first, last = cf.start - COVERAGE, (reg.judged_end or cf.start) + COVERAGE
     zone = cf.zone_countries
-    near = any(e.time and e.time.latest > first and e.time.earliest < last
-               and (not zone or (e.place is not None and e.place.country in zone)) for e in events)
+    # a truce of unknown zone: events anywhere say nothing of it, only its own later articles do
+    near = bool(zone) and any(e.time and e.time.latest > first and e.time.earliest < last
+                              and e.place is not None and e.place.country in zone for e in events)
     after = any(d.published and d.published >= cf.start.date() for d in reg.declarations)
     return near or after
 
