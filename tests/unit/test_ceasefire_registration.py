@@ -119,3 +119,19 @@ def test_truce_of_unknown_zone_is_not_held_by_events_elsewhere() -> None:
 def test_ceasefire_the_only_truce_takes_the_zone_another_sentence_names(analyzer: Any, lang: str, text: str) -> None:
     got = _dated(analyzer, text, lang, date(2020, 7, 26))
     assert len(got) == 1 and set(got[0].zone_countries) == {"UA"}, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "mediators"),
+    [
+        ("en", "UN Secretary-General Antonio Guterres is calling for a four-day halt in fighting in Ukraine, "
+               "starting Thursday, as Russia presses its offensive.", {"United Nations"}),
+        # the broker announces talks, not the truce
+        ("fr", "Le maréchal Haftar et le gouvernement d'union nationale ont accepté un cessez-le-feu à partir du "
+               "lundi 8 juin 2020. L'ONU a annoncé mercredi la reprise des réunions du comité militaire.", set()),
+    ],
+)
+def test_ceasefire_a_broker_declaring_it_for_others_mediates(analyzer: Any, lang: str, text: str,
+                                                             mediators: set[str]) -> None:
+    got = _dated(analyzer, text, lang, date(2022, 4, 19) if lang == "en" else date(2020, 6, 6))
+    assert len(got) == 1 and set(got[0].mediators) == mediators, got

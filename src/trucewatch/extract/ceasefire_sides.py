@@ -78,6 +78,22 @@ def mediators(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str, ...]
     return tuple(dict.fromkeys(out))
 
 
+def proposers(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str, ...]:
+    """'UN Secretary-General Antonio Guterres is calling for a four-day halt', 'Egypt announced a
+    truce': a broker (``data/truces.toml``, not a party the text names) right before a declaring
+    verb, the truce its object, brokers the truce it declares or proposes for others."""
+    out: list[str] = []
+    for s in sentences:
+        taken = [(m.start, m.end) for m in ctx.mentions_in(s.start, s.end)]
+        terms = ctx.find("ceasefire.terms", s)
+        # the verb's object is the truce ("calling for a four-day halt"), not talks it announces
+        for verb in (v for v in ctx.find("ceasefire.declare", s) if any(0 <= t.start - v.end <= 40 for t in terms)):
+            for b in book().brokers.finditer(ctx.shadow, max(s.start, verb.start - _BEFORE), verb.start):
+                if not any(a <= b.start < z for a, z in taken):
+                    out.append(str(book().brokers.value(b)))
+    return tuple(dict.fromkeys(out))
+
+
 def _conflict(ctx: ArticleContext, first: list[str]) -> list[str]:
     """The parties of the conflict of the first of ``first`` that fights one, in its order: a
     conflict of which the article names two sides at least (Russia named in an article on
@@ -159,7 +175,7 @@ def sides(ctx: ArticleContext, own: list[Sentence], declarer: str | None, strong
     truce, whose mediators and zone any sentence may name)."""
     said = [s for s in ctx.sentences if ctx.has("ceasefire.mediation", s)
             or ctx.has("ceasefire.mediation_before", s)] if single else own
-    brokers = mediators(ctx, said)
+    brokers = tuple(dict.fromkeys(mediators(ctx, said) + proposers(ctx, own)))
     bound, unilateral = parties(ctx, own, declarer, strong, brokers)
     brokers = tuple(b for b in brokers if b not in bound)
     where = zone(ctx, own, bound)
