@@ -17,10 +17,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
 
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.geo.zones import ZoneDef, book
+from trucewatch.nlp.lexicon import Lexicon
+from trucewatch.nlp.parties import Mention
 
 #: how far after a mediation word its mediators are named, and before one, in characters
 _AFTER, _BEFORE = 90, 50
@@ -44,6 +48,26 @@ def _named(ctx: ArticleContext, lo: int, hi: int) -> list[tuple[int, str]]:
     return sorted(found)
 
 
+@cache
+def locative_gap(lex: Lexicon) -> re.Pattern[str]:
+    """Between a ceasefire word and the place it is for: "local à", "humanitarian pause in the city
+    of", "في" (``ceasefire.scope_modifiers``, ``ceasefire.scope_prepositions``, ``filters.articles``,
+    ``filters.place_nouns`` and ``filters.of``)."""
+    alt = lex.alternation
+    return re.compile(
+        rf"^\s*(?:(?:{alt('ceasefire.scope_modifiers')})\s+)?(?:{alt('ceasefire.scope_prepositions')})"
+        rf"(?:\s+(?:{alt('filters.articles')}))?\s*(?:(?:{alt('filters.place_nouns')})\s+(?:{alt('filters.of')})\s+)?$"
+    )
+
+
+def names_truce_place(ctx: ArticleContext, m: Mention) -> bool:
+    """'a four-day halt in fighting in Ukraine', 'a truce in Gaza': a party named as the place a
+    ceasefire word is for (only a locative between them) is where it holds, not one of its sides."""
+    terms = ctx.lex.phrases("ceasefire.terms").finditer(ctx.shadow, max(0, m.start - 60), m.start)
+    return any(0 <= m.start - t.end <= 30 and locative_gap(ctx.lex).match(ctx.shadow[t.end : m.start])
+               for t in terms)
+
+
 def mediators(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str, ...]:
     out: list[str] = []
     for s in sentences:
@@ -51,6 +75,22 @@ def mediators(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str, ...]
             out += [n for _, n in _named(ctx, cue.end, min(s.end, cue.end + _AFTER))]
         for cue in ctx.find("ceasefire.mediation_before", s):
             out += [n for _, n in _named(ctx, max(s.start, cue.start - _BEFORE), cue.start + 1)]
+    return tuple(dict.fromkeys(out))
+
+
+def proposers(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str, ...]:
+    """'UN Secretary-General Antonio Guterres is calling for a four-day halt', 'Egypt announced a
+    truce': a broker (``data/truces.toml``, not a party the text names) right before a declaring
+    verb, the truce its object, brokers the truce it declares or proposes for others."""
+    out: list[str] = []
+    for s in sentences:
+        taken = [(m.start, m.end) for m in ctx.mentions_in(s.start, s.end)]
+        terms = ctx.find("ceasefire.terms", s)
+        # the verb's object is the truce ("calling for a four-day halt"), not talks it announces
+        for verb in (v for v in ctx.find("ceasefire.declare", s) if any(0 <= t.start - v.end <= 40 for t in terms)):
+            for b in book().brokers.finditer(ctx.shadow, max(s.start, verb.start - _BEFORE), verb.start):
+                if not any(a <= b.start < z for a, z in taken):
+                    out.append(str(book().brokers.value(b)))
     return tuple(dict.fromkeys(out))
 
 
@@ -87,14 +127,17 @@ def parties(ctx: ArticleContext, sentences: list[Sentence], declarer: str | None
     """(the sides bound, whether it is unilateral)."""
     unilateral = any(ctx.has("ceasefire.unilateral", s) for s in sentences) or _called_unilateral(ctx, declarer)
     agreed = any(ctx.has("ceasefire.agreement", s) for s in sentences)
-    named = [m.party for s in sentences for m in ctx.mentions_in(s.start, s.end)
-             if m.party and m.party not in brokers]
+    mentions = [m for s in sentences for m in ctx.mentions_in(s.start, s.end) if m.party and m.party not in brokers]
+    places = [m.party for m in mentions if names_truce_place(ctx, m)]
+    named = [m.party for m in mentions if m.party not in places]
     # "Putin ordered a three-day truce": its declarer alone named, no word of agreement
-    alone = set(named) <= {declarer}
-    if declarer and (unilateral or (not agreed and (strong or alone))):
-        return (declarer,), True
-    named = list(dict.fromkeys(([declarer] if declarer else []) + named))
-    conflict = _conflict(ctx, named + list(ctx.dyad))
+    if declarer and (unilateral or (not agreed and (strong or set(named) <= {declarer}))):
+        if named or strong or not places:
+            return (declarer,), True
+        # "Guterres is calling for a halt in fighting in Ukraine": it names nobody but its place,
+        # the declarer is only guessed from an earlier sentence: the sides of the war there
+    named = list(dict.fromkeys(([declarer] if declarer and not places else []) + named))
+    conflict = _conflict(ctx, named + places + list(ctx.dyad))
     if conflict:
         sides = [p for p in conflict if p in named]
         sides += [p for p in conflict if p not in sides][: max(0, 2 - len(sides))]
@@ -111,17 +154,32 @@ def zone(ctx: ArticleContext, sentences: list[Sentence], sides: tuple[str, ...])
             z = book().zones[str(book().names.value(hit))]
             if not theatre or set(z.countries) & theatre:
                 return z
+    # "a four-day halt in fighting in Ukraine": the country named as the place it is for
+    for s in sentences:
+        for m in ctx.mentions_in(s.start, s.end):
+            country = ctx.parties.country(m.party) if m.party and names_truce_place(ctx, m) else None
+            if country and (not theatre or country in theatre):
+                return ZoneDef(f"country_{country}", m.party, (country,), ())
     key = _conflict_key(ctx, sides) if len(sides) >= 2 or sides and _conflict(ctx, list(sides)) else None
+    if key is None and len(sides) == 1:
+        # a unilateral truce of a side that fights one war only ("l'armée libyenne a annoncé un
+        # cessez-le-feu unilatéral"): that war's zone, though the article names no other side
+        wars = [k for k, c in ctx.parties.conflicts.items() if sides[0] in c["parties"]]
+        key = wars[0] if len(wars) == 1 else None
     return book().for_conflict(key) if key else None
 
 
 def sides(ctx: ArticleContext, own: list[Sentence], declarer: str | None, strong: bool,
           single: bool) -> Sides:
     """Parties, mediators and zone of a truce spoken of in ``own`` (``single``: the article's only
-    truce, whose mediators any sentence may name)."""
+    truce, whose mediators and zone any sentence may name)."""
     said = [s for s in ctx.sentences if ctx.has("ceasefire.mediation", s)
             or ctx.has("ceasefire.mediation_before", s)] if single else own
-    brokers = mediators(ctx, said)
+    brokers = tuple(dict.fromkeys(mediators(ctx, said) + proposers(ctx, own)))
     bound, unilateral = parties(ctx, own, declarer, strong, brokers)
     brokers = tuple(b for b in brokers if b not in bound)
-    return Sides(bound, brokers, zone(ctx, own, bound), unilateral)
+    where = zone(ctx, own, bound)
+    if where is None and single:
+        # the article's only truce: a zone any sentence on a truce names ("перемирия в Донбассе")
+        where = zone(ctx, [s for s in ctx.sentences if ctx.has("ceasefire.terms", s)], bound)
+    return Sides(bound, brokers, where, unilateral)

@@ -14,7 +14,7 @@ from datetime import datetime, time, timedelta
 from functools import cache
 
 from trucewatch.budget import check
-from trucewatch.extract.ceasefire_sides import sides
+from trucewatch.extract.ceasefire_sides import locative_gap, names_truce_place, sides
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import places_in
 from trucewatch.extract.speakers import describes_place, is_subject, speaker_party
@@ -61,23 +61,38 @@ def _in_force_since(ctx: ArticleContext, s: Sentence, window: Window | None) -> 
             and _declaring(ctx, s))
 
 
+#: how near each other a ceasefire word, its start verb and the start's date stand (characters)
+_EFFECT_GAP = 25
+
+
+def _takes_effect(ctx: ArticleContext, s: Sentence, window: Window | None) -> bool:
+    """'within 72 hours of the ceasefire taking effect on 10 October', 'режим прекращения огня
+    вступает в силу с 27 июля': a ceasefire word beside a start verb beside the window's start
+    dates the truce, whatever else the sentence speculates about (the hostages it "would"
+    return). Nothing but a few words may stand between the ceasefire word and its verb: no
+    speculation ("the truce could take effect"), no talks ("the truce talks begin")."""
+    if window is None or window.start is None or window.span is None:
+        return False
+    sh, (lo, hi) = ctx.shadow, window.span
+    blocked = (ctx.lex.phrases("filters.speculation"), ctx.lex.phrases("filters.venue"))
+    # the date after its verb, or before it ("die am Sonntag in Kraft trat")
+    verbs = [v for v in ctx.find("ceasefire.start_verbs", s)
+             if 0 <= lo - v.end <= _EFFECT_GAP or 0 <= v.start - hi <= _EFFECT_GAP]
+    for v in verbs:
+        for t in ctx.find("ceasefire.terms", s):
+            a, b = (t.end, v.start) if t.end <= v.start else (v.end, t.start)
+            # "die Waffenruhe am Sonntag in Kraft tritt": the date may stand between them
+            words = (sh[a:lo] + sh[hi:b]).split() if a <= lo and hi <= b else sh[a:b].split()
+            if 0 <= b - a <= 2 * _EFFECT_GAP and len(words) <= 2 and not any(p.search(sh, a, b) for p in blocked):
+                return True
+    return False
+
+
 @cache
 def _agent_before(lex: Lexicon) -> re.Pattern[str]:
     """'by', 'par', 'von' and perhaps an article, right before a name (``ceasefire.agent``)."""
     return re.compile(rf"(?<!\w)(?:{lex.alternation('ceasefire.agent')})\s+"
                       rf"(?:(?:{lex.alternation('filters.articles')})\s+)?$")
-
-
-@cache
-def _locative_gap(lex: Lexicon) -> re.Pattern[str]:
-    """Between a ceasefire word and the place it is for: "local à", "humanitarian pause in the city
-    of", "في" (``ceasefire.scope_modifiers``, ``ceasefire.scope_prepositions``, ``filters.articles``,
-    ``filters.place_nouns`` and ``filters.of``)."""
-    alt = lex.alternation
-    return re.compile(
-        rf"^\s*(?:(?:{alt('ceasefire.scope_modifiers')})\s+)?(?:{alt('ceasefire.scope_prepositions')})"
-        rf"(?:\s+(?:{alt('filters.articles')}))?\s*(?:(?:{alt('filters.place_nouns')})\s+(?:{alt('filters.of')})\s+)?$"
-    )
 
 
 def _declared_by_agent(ctx: ArticleContext, s: Sentence) -> str | None:
@@ -115,7 +130,8 @@ def _declarer(ctx: ArticleContext, s: Sentence) -> tuple[str | None, bool]:
     if owner:
         return owner, True
     for lo, hi in ((s.start, s.end), (0, s.start)):
-        mentions = [m for m in ctx.mentions_in(lo, hi) if m.party and not describes_place(ctx, m)]
+        mentions = [m for m in ctx.mentions_in(lo, hi) if m.party and not describes_place(ctx, m)
+                    and not names_truce_place(ctx, m)]
         subjects = [m for m in mentions if lo == s.start and is_subject(ctx, m, passive=True)]
         people = [m for m in mentions if m.person]
         pick = subjects or people or mentions
@@ -145,12 +161,15 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
         if drafts and window is not None and window.start is None and window.end is not None:
             _add_end(drafts[0], window, s, ctx)  # "la tregua, prevista hasta el 15 de enero"
             continue
-        in_force = _in_force_since(ctx, s, window)
-        if not full and not _declares(ctx, s) and not in_force:
+        violated = _in_force_since(ctx, s, window)
+        declares = _declares(ctx, s)
+        in_force = violated or _takes_effect(ctx, s, window)
+        if not full and not declares and not in_force:
             continue
-        # "Hezbollah said Israel violated the ceasefire in force since 04:00": the truce and its
-        # start are facts here, its declarer is not named
-        declarer, strong = (None, False) if in_force else _declarer(ctx, s)
+        # "Hezbollah said Israel violated the ceasefire in force since 04:00", "Hamas would return
+        # the hostages within 72 hours of the ceasefire taking effect on 10 October": the truce and
+        # its start are facts here, its declarer is not named
+        declarer, strong = (None, False) if violated or (in_force and not declares) else _declarer(ctx, s)
         hours = window.duration_hours if window else None
         if full:
             target = next((d for d in drafts if _compatible(d, window, declarer)), None)
@@ -165,12 +184,21 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
         target.sentences.append(s)
         target.evidence.append(ctx.sentence_span(s))
         target.hours = target.hours or hours
-        if (full and not _full(target.window)) or (target.window is None and window is not None):
+        if (full and not _full(target.window)) or (target.window is None and window is not None) \
+                or (not _full(target.window) and _finer(window, target.window)):
             target.window = window
         if strong and not target.strong:  # "die von Putin angeordnete Waffenruhe" settles it
             target.declarer, target.strong = declarer, True
         target.declarer = target.declarer or declarer
     return drafts
+
+
+def _finer(new: Window | None, old: Window | None) -> bool:
+    """'un cessez-le-feu à partir de lundi', then 'à partir de 06H00 locales (04H00 GMT), le lundi
+    8 juin': the same day again, now with its hour or its clock, is the finer statement of it."""
+    if new is None or old is None or new.start is None or old.start is None or new.start.date() != old.start.date():
+        return False
+    return (new.zone is not None and old.zone is None) or (old.start.time() == time() != new.start.time())
 
 
 def _supported(ctx: ArticleContext, s: Sentence, drafts: list[_Draft], hours: float | None) -> _Draft | None:
@@ -251,7 +279,7 @@ def _scope_place(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str | 
                     continue
                 for t in terms:
                     gap = ctx.shadow[t.end : pm.start]
-                    if 0 <= pm.start - t.end <= 30 and _locative_gap(ctx.lex).match(gap):
+                    if 0 <= pm.start - t.end <= 30 and locative_gap(ctx.lex).match(gap):
                         return pm.entry.name, pm.entry.country
     return None, None
 
@@ -315,10 +343,13 @@ def _instant(wall: datetime | None, zone: str | None) -> datetime | None:
 
 
 def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefire:
-    zone, basis = _clock(ctx, d.window, d.declarer)
+    who = sides(ctx, d.sentences, d.declarer, d.strong, single)
+    # the sides' clock when its declarer is none of them (a broker, or a party only guessed)
+    clock = d.declarer if d.declarer in who.parties or not who.parties else who.parties[0]
+    zone, basis = _clock(ctx, d.window, clock)
     w = d.window
     start = _instant(w.start if w else None, zone)
-    end = _instant(w.end if w else None, _clock(ctx, None, d.declarer)[0] if w and w.end_unclocked else zone)
+    end = _instant(w.end if w else None, _clock(ctx, None, clock)[0] if w and w.end_unclocked else zone)
     stated = _stated_duration(ctx, d, ctx.sentences if single else d.sentences)
     consistent = None
     if stated is not None and start and end:
@@ -334,7 +365,6 @@ def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefir
     scope_country = None
     if scope is None:
         scope, scope_country = _scope_place(ctx, d.sentences)
-    who = sides(ctx, d.sentences, d.declarer, d.strong, single)
     where = who.zone if scope_country is None else None  # a truce for one place holds there
     return Ceasefire(
         id=f"cf{index}", kind=_kind(ctx, d.sentences), declared_by=d.declarer,
@@ -376,6 +406,7 @@ def _last_day(ctx: ArticleContext, drafts: list[_Draft]) -> None:
         end = datetime.combine(day + timedelta(days=1), time())
         if end > target.window.start:
             target.window = replace(target.window, end=end, end_expression=said)
+            target.sentences.append(s)  # its words of agreement and its sides are the truce's
             target.evidence.append(ctx.sentence_span(s))
 
 

@@ -73,7 +73,9 @@ def _covered(reg: Registered, events: Timeline) -> bool:
     if cf.start is None:
         return False
     first, last = cf.start - COVERAGE, (reg.judged_end or cf.start) + COVERAGE
-    near = events.near(first, last, cf.zone_countries)
+    zone = cf.zone_countries
+    # a truce of unknown zone: events anywhere say nothing of it, only its own later articles do
+    near = bool(zone) and events.near(first, last, zone)
     after = any(d.published and d.published >= cf.start.date() for d in reg.declarations)
     return near or after
 

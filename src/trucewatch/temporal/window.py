@@ -115,7 +115,7 @@ def _assign(lex: Lexicon, sh: str, points: list[Point], lo: int, terms: list[tup
             end = later[0]
     # an unmarked point starts the window only next to a ceasefire word ("a pause ... on Wednesday
     # night"), not at the far end of the sentence ("a public holiday in Russia on Friday")
-    rest = [p for r, p in roles if p is not start and p is not end
+    rest = [p for r, p in roles if p is not start and p is not end and not _said_on(lex, sh, p, lo)
             and (any(min(abs(p.start - b), abs(a - p.end)) <= 60 for a, b in terms)
                  or any(0 <= p.start - b <= 25 for a, b in starts))]
     if start is None and rest and (end is None or rest[0].start < end.start):
@@ -124,6 +124,14 @@ def _assign(lex: Lexicon, sh: str, points: list[Point], lo: int, terms: list[tup
         dated = [p for p in rest if p.has_date and (end is None or p.start < end.start)]
         start = dated[0] if dated and not rest[0].has_date and dated[0].start - rest[0].end < 40 else rest[0]
     return start, end  # an end needs its cue ("au", "until"): "…, tested on Saturday" is no end
+
+
+def _said_on(lex: Lexicon, sh: str, p: Point, lo: int) -> bool:
+    """'the UN chief said on Tuesday', 'a déclaré mardi', 'erklärte am Dienstag', 'заявил во
+    вторник': a day right after a verb of saying (``speech.verbs``, a preposition at most between)
+    dates the words, not the truce they speak of."""
+    gaps = (sh[v.end : p.start] for v in lex.phrases("speech.verbs").finditer(sh, max(lo, p.start - 30), p.start))
+    return any("," not in gap and len(gap.split()) <= 1 for gap in gaps)
 
 
 def _dated_twin(p: Point | None, roles: list[tuple[str | None, Point]]) -> Point | None:
