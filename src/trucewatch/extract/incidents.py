@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from trucewatch.extract import taxonomy
+from trucewatch.extract import taxonomy, tolls
 from trucewatch.extract.agents import stated_agent
 from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
 from trucewatch.extract.confidence import Features, score
@@ -56,6 +56,7 @@ class Draft:
     heard: bool = False
     context: str = "new"
     strength: int = 0  # how firmly the type was read (taxonomy.Choice.strength)
+    shared_toll: bool = False  # a toll its sentence states for several places, none of them its own
 
 
 Trigger = taxonomy.Choice
@@ -332,6 +333,10 @@ class _Builder:
             self._facts[s.index] = (extract_casualties(ctx.lex, ctx.shadow, s.start, s.end), _targets(ctx, s),
                                     _strikes(ctx, s), ctx.has("filters.heard", s))
         cas, targets, strikes, heard = self._facts[s.index]
+        if d.place is not None and len(self.places(s)) > 1:  # several places hit: each its own toll
+            own = tolls.for_place(ctx, s, cas, d.place, self._scene(s))
+            d.shared_toll = d.shared_toll or own != cas
+            cas = own
         d.killed += [cas.killed] if cas.killed else []
         d.injured += [cas.injured] if cas.injured else []
         d.targets += [t for t in targets if t not in d.targets]
@@ -357,6 +362,11 @@ class _Builder:
                     speaker, person = speaker_party(ctx, s, exclude=agent_mention)
             self._roles[key] = speaker, person, agent
         return self._roles[key]
+
+    def _scene(self, s: Sentence) -> list[PlaceMention]:
+        """The places a sentence names as where it happened (not a speaker's seat, not the region
+        of a town it names)."""
+        return _drop_enclosing_regions([p for p in self.places(s) if not self._speaker_seat(s, p)])
 
     def _merge_or_append(self, d: Draft) -> None:
         for other in self.drafts:
@@ -423,6 +433,7 @@ def _absorb(into: Draft, d: Draft) -> None:
     into.targets += [t for t in d.targets if t not in into.targets]
     into.strikes = into.strikes or d.strikes
     into.heard = into.heard or d.heard
+    into.shared_toll = into.shared_toll or d.shared_toll
 
 
 LEDE_CHARS = 600
@@ -434,7 +445,7 @@ def _features(d: Draft, place: Place | None, tally: bool) -> Features:
         town=place is not None and place.geo_precision == 1,
         region=place is not None and place.geo_precision in (2, 3),
         several_sentences=len({s.index for s in d.sentences}) > 1,
-        toll=bool(d.killed or d.injured), dated=_dated(d), perpetrator=d.perpetrator is not None,
+        toll=bool(d.killed or d.injured or d.shared_toll), dated=_dated(d), perpetrator=d.perpetrator is not None,
         targets=bool(d.targets), lede=min(s.start for s in d.sentences) < LEDE_CHARS,
         tally=tally,
     )
