@@ -48,3 +48,24 @@ def test_incidents_one_place_keeps_the_sentence_toll(analyzer: Any, lang: str, t
                                                      killed: int) -> None:
     a = analyzer.analyze(text, published="2023-03-10", language=lang)
     assert [(i.place.name, i.fatalities_low) for i in a.incidents if i.place] == [(place, killed)]
+
+
+# ACLED codes one event per place, day and type: a battle and an air strike on the same town the
+# same day are two events; mortars fired in the fight are the fight
+APART = [
+    ("en", "Israeli troops clashed with Hamas fighters in Jabalia on Saturday. Israeli aircraft also "
+           "carried out an air strike on Jabalia on Saturday.", ["Armed clash", "Air/drone strike"]),
+    ("de", "Israelische Soldaten lieferten sich am Samstag in Dschabalia heftige Gefechte mit Hamas-Kämpfern. "
+           "Am Samstag flog die israelische Luftwaffe zudem einen Luftangriff auf Dschabalia.",
+     ["Armed clash", "Air/drone strike"]),
+    ("fr", "Des combats ont opposé samedi soldats israéliens et combattants du Hamas à Jabalia. Samedi, "
+           "l'aviation israélienne a aussi mené une frappe aérienne sur Jabalia.", ["Armed clash", "Air/drone strike"]),
+    ("en", "Ukrainian troops clashed with Russian forces in Bakhmut on Saturday. Russian forces fired mortars "
+           "at Ukrainian positions in Bakhmut on Saturday.", ["Armed clash"]),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "sub_types"), APART)
+def test_incidents_one_per_type_at_one_place(analyzer: Any, lang: str, text: str, sub_types: list[str]) -> None:
+    a = analyzer.analyze(text, published="2024-05-12", language=lang)
+    assert [i.acled_sub_event_type for i in a.incidents] == sub_types

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from trucewatch.extract import taxonomy, tolls
+from trucewatch.extract import apart, taxonomy, tolls
 from trucewatch.extract.agents import stated_agent
 from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
 from trucewatch.extract.confidence import Features, score
@@ -364,9 +364,9 @@ class _Builder:
         return self._roles[key]
 
     def _scene(self, s: Sentence) -> list[PlaceMention]:
-        """The places a sentence names as where it happened (not a speaker's seat, not the region
-        of a town it names)."""
-        return _drop_enclosing_regions([p for p in self.places(s) if not self._speaker_seat(s, p)])
+        """The places a sentence names as where it happened (not a speaker's seat), regions too:
+        "killed in the Gaza Strip" ties a toll to the one town of the sentence there."""
+        return [p for p in self.places(s) if not self._speaker_seat(s, p)]
 
     def _merge_or_append(self, d: Draft) -> None:
         for other in self.drafts:
@@ -404,8 +404,8 @@ def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
 def _same_incident(a: Draft, b: Draft) -> bool:
     if a.place is None or b.place is None:
         return a.place is b.place
-    if a.place.entry.id != b.place.entry.id:
-        return False
+    if a.place.entry.id != b.place.entry.id or apart.different_types(a, b):
+        return False  # another place, or another kind of event there (ACLED: one per place, day and type)
     if a.time is None or b.time is None:
         return True
     return a.time.intersect(b.time) is not None

@@ -12,8 +12,9 @@ A count is tied to a place
   погибли в Харькове"), or
 * named shortly before it, after a word of place, with no comma between ("dabei wurden in
   Charkiw drei Menschen getötet", "у Харкові загинули троє"), or
-* named before it in its clause when that clause names no other place ("In Bureij, five
-  members of one family were killed"),
+* named last before it in its clause, when the places there are no list ("In Bureij, five
+  members of one family were killed", "a house on a street in Shujaiyya (Gaza City) was hit,
+  killing 7": the last names the scene, the others what it is in or on),
 
 and in neither case when that place is itself one of a list ("five killed in Kharkiv and
 Odesa"): the words that join a list are the lexicon's (``filters.list_joins``).
@@ -27,6 +28,8 @@ from functools import cache
 from trucewatch.extract.casualties import Casualties, Count
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import PlaceMention
+from trucewatch.geo.distance import km
+from trucewatch.geo.gazetteer import normalise
 from trucewatch.nlp.lexicon import Lexicon
 
 #: how far after the start of a count the place it is tied to may stand ("3 people were killed
@@ -42,36 +45,75 @@ LOCATIVE_CHARS = 14
 def for_place(ctx: ArticleContext, s: Sentence, cas: Casualties, place: PlaceMention | None,
               places: list[PlaceMention]) -> Casualties:
     """The part of a sentence's toll that is ``place``'s, among the ``places`` it names."""
-    if place is None or len({p.entry.id for p in places}) < 2:
+    scenes = _scenes(places)
+    if place is None or place.entry.kind in _AREAS or len(scenes) < 2:
         return cas  # one place (or none): the sentence's toll is its incident's
-    return Casualties(_share(ctx, s, cas.killed, place, places), _share(ctx, s, cas.injured, place, places))
+    return Casualties(_share(ctx, s, cas.killed, place, places, scenes),
+                      _share(ctx, s, cas.injured, place, places, scenes))
+
+
+#: a region or a country named beside towns locates them; it is no scene of its own
+_AREAS = frozenset({"ADM1", "PCLI"})
+#: two names this close are one town and its quarter ("Gaza - Tal el Hawa area (Gaza City)")
+SAME_TOWN_KM = 10.0
+
+
+def _scenes(places: list[PlaceMention]) -> list[PlaceMention]:
+    """The places that can each be a scene of their own: towns (a region or a country named beside
+    them only locates them), one per town (a quarter and its town, a town named twice are one)."""
+    towns = [p for p in places if p.entry.kind not in _AREAS]
+    out: list[PlaceMention] = []
+    for p in towns:
+        if not any(_same_town(p, q) for q in out):
+            out.append(p)
+    return out
+
+
+def _same_town(a: PlaceMention, b: PlaceMention) -> bool:
+    if a.entry.id == b.entry.id:
+        return True
+    ea, eb = a.entry, b.entry
+    if ea.lat is None or ea.lon is None or eb.lat is None or eb.lon is None:
+        return False
+    return km(ea.lat, ea.lon, eb.lat, eb.lon) <= SAME_TOWN_KM
 
 
 def _share(ctx: ArticleContext, s: Sentence, count: Count | None, place: PlaceMention,
-           places: list[PlaceMention]) -> Count | None:
+           named: list[PlaceMention], scenes: list[PlaceMention]) -> Count | None:
     if count is None:
         return None
-    owner = _owner(ctx, s, count, places)
-    return count if owner is not None and owner.entry.id == place.entry.id else None
+    owner = _owner(ctx, s, count, named, scenes)
+    return count if owner is not None and _same_town(owner, place) else None
 
 
-def _owner(ctx: ArticleContext, s: Sentence, count: Count, places: list[PlaceMention]) -> PlaceMention | None:
+def _owner(ctx: ArticleContext, s: Sentence, count: Count, named: list[PlaceMention],
+           scenes: list[PlaceMention]) -> PlaceMention | None:
     at = count.span[0]
-    later = [p for p in places if at <= p.start <= at + AFTER_CHARS
+    later = [p for p in named if at <= p.start <= at + AFTER_CHARS
              and not re.search(r"[,;:.!?]", ctx.shadow[at : p.start]) and _after_locative(ctx, p)]
-    if later:
-        first = min(later, key=lambda p: p.start)
-        return None if _in_list(ctx, first, places) else first
-    earlier = [p for p in places if at - TIGHT_CHARS <= p.end <= at
+    earlier = [p for p in named if at - TIGHT_CHARS <= p.end <= at
                and not re.search(r"[,;:.!?]", ctx.shadow[p.end : at]) and _after_locative(ctx, p)]
-    if earlier:
-        last = max(earlier, key=lambda p: p.end)
-        return None if _in_list(ctx, last, places) else last
+    tied = min(later, key=lambda p: p.start) if later else max(earlier, key=lambda p: p.end) if earlier else None
+    if tied is not None and tied.entry.kind in _AREAS:
+        inside = [p for p in scenes if _within(p, tied)]  # "6 soldiers were killed in the Gaza Strip"
+        return inside[0] if len(inside) == 1 else None
+    if tied is not None:
+        return None if _in_list(ctx, tied, scenes) else tied
     clause = _clause_start(ctx, s, at)
-    before = [p for p in places if clause <= p.start < at]
-    if len({p.entry.id for p in before}) == 1 and not _in_list(ctx, before[-1], places):
-        return before[-1]
+    before = [p for p in named if clause <= p.start < at and p.entry.kind not in _AREAS]
+    if before and not any(_in_list(ctx, p, scenes) for p in before):
+        # the scene is the last named before the toll, the others are what it is in or on ("a
+        # house on a street in X, killing 1"); a place only "near" which it happened is no scene
+        scene = [p for p in before if not p.near] or before
+        return scene[-1]
     return None
+
+
+def _within(town: PlaceMention, area: PlaceMention) -> bool:
+    t, a = town.entry, area.entry
+    if t.country != a.country:
+        return False
+    return a.kind == "PCLI" or normalise(t.admin1 or "") in {normalise(a.name), normalise(a.admin1 or "")}
 
 
 def _clause_start(ctx: ArticleContext, s: Sentence, at: int) -> int:
@@ -88,7 +130,7 @@ def _in_list(ctx: ArticleContext, p: PlaceMention, places: list[PlaceMention]) -
     """Another place joined to ``p`` by a comma or a list word, right before or right after it."""
     joins = _joins(ctx.lex)
     for q in places:
-        if q.entry.id == p.entry.id:
+        if _same_town(q, p):
             continue
         lo, hi = (q.end, p.start) if q.end <= p.start else (p.end, q.start)
         if lo <= hi and joins.fullmatch(ctx.shadow, lo, hi):
@@ -100,4 +142,4 @@ def _in_list(ctx: ArticleContext, p: PlaceMention, places: list[PlaceMention]) -
 def _joins(lex: Lexicon) -> re.Pattern[str]:
     """A gap between two names of a list: a comma, a list word, or both (", and", " і ", "و")."""
     words = lex.alternation("filters.list_joins")  # "(?!)" when a language has none: commas only
-    return re.compile(rf"\s*,?\s*(?:(?:{words})\s*)?")
+    return re.compile(rf"\s*(?:,\s*(?:(?:{words})\s*)?|(?:{words})\s*)")
