@@ -4,7 +4,10 @@ A sentence is an incident mention when it has an event trigger (lexicon ``events
 speculation, negation or a background tally. Its place comes from the gazetteer; a sentence with
 no place that refers back ("la ville", "the city", "also") adds to the incident before it. Mentions
 of one place at compatible times merge, so a photo caption and the body reporting the same strike
-are one incident. Placeless mentions survive only when the article names no place at all.
+are one incident, unless they name different kinds of violence (ACLED codes one event per place,
+day and type: :mod:`trucewatch.extract.apart`). A sentence naming several places hit gives each its
+draft, with the toll tied to it (:mod:`trucewatch.extract.tolls`). Placeless mentions survive
+only when the article names no place at all.
 """
 
 from __future__ import annotations
