@@ -371,9 +371,15 @@ class _Builder:
         "killed in the Gaza Strip" ties a toll to the one town of the sentence there."""
         return [p for p in self.places(s) if not self._speaker_seat(s, p)]
 
+    def _apart(self, a: Draft, b: Draft) -> bool:
+        """Another kind of violence at the same place and time is another event (ACLED: one per
+        place, day and type), unless one of them is a tally over a period ("binnen 24 Stunden"),
+        which sums the day's violence there rather than telling an event of its own."""
+        return apart.different_types(a, b) and not is_tally(self.ctx, a.sentences + b.sentences)
+
     def _merge_or_append(self, d: Draft) -> None:
         for other in self.drafts:
-            if _same_incident(other, d):
+            if _same_incident(other, d) and not self._apart(other, d):
                 _absorb(other, d)
                 self.last = other
                 return
@@ -407,8 +413,8 @@ def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
 def _same_incident(a: Draft, b: Draft) -> bool:
     if a.place is None or b.place is None:
         return a.place is b.place
-    if a.place.entry.id != b.place.entry.id or apart.different_types(a, b):
-        return False  # another place, or another kind of event there (ACLED: one per place, day and type)
+    if a.place.entry.id != b.place.entry.id:
+        return False
     if a.time is None or b.time is None:
         return True
     return a.time.intersect(b.time) is not None
