@@ -4,7 +4,10 @@ A sentence is an incident mention when it has an event trigger (lexicon ``events
 speculation, negation or a background tally. Its place comes from the gazetteer; a sentence with
 no place that refers back ("la ville", "the city", "also") adds to the incident before it. Mentions
 of one place at compatible times merge, so a photo caption and the body reporting the same strike
-are one incident. Placeless mentions survive only when the article names no place at all.
+are one incident, unless they name different kinds of violence (ACLED codes one event per place,
+day and type: :mod:`trucewatch.extract.apart`). A sentence naming several places hit gives each its
+draft, with the toll tied to it (:mod:`trucewatch.extract.tolls`). Placeless mentions survive
+only when the article names no place at all.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from trucewatch.budget import check
-from trucewatch.extract import taxonomy
+from trucewatch.extract import apart, taxonomy, tolls
 from trucewatch.extract.agents import stated_agent
 from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
 from trucewatch.extract.confidence import Features, score
@@ -58,6 +61,7 @@ class Draft:
     heard: bool = False
     context: str = "new"
     strength: int = 0  # how firmly the type was read (taxonomy.Choice.strength)
+    shared_toll: bool = False  # a toll its sentence states for several places, none of them its own
 
 
 Trigger = taxonomy.Choice
@@ -334,6 +338,10 @@ class _Builder:
             self._facts[s.index] = (extract_casualties(ctx.lex, ctx.shadow, s.start, s.end), _targets(ctx, s),
                                     _strikes(ctx, s), ctx.has("filters.heard", s))
         cas, targets, strikes, heard = self._facts[s.index]
+        if d.place is not None and len(self.places(s)) > 1:  # several places hit: each its own toll
+            own = tolls.for_place(ctx, s, cas, d.place, self._scene(s))
+            d.shared_toll = d.shared_toll or own != cas
+            cas = own
         d.killed += [cas.killed] if cas.killed else []
         d.injured += [cas.injured] if cas.injured else []
         d.targets += [t for t in targets if t not in d.targets]
@@ -360,9 +368,20 @@ class _Builder:
             self._roles[key] = speaker, person, agent
         return self._roles[key]
 
+    def _scene(self, s: Sentence) -> list[PlaceMention]:
+        """The places a sentence names as where it happened (not a speaker's seat), regions too:
+        "killed in the Gaza Strip" ties a toll to the one town of the sentence there."""
+        return [p for p in self.places(s) if not self._speaker_seat(s, p)]
+
+    def _apart(self, a: Draft, b: Draft) -> bool:
+        """Another kind of violence at the same place and time is another event (ACLED: one per
+        place, day and type), unless one of them is a tally over a period ("binnen 24 Stunden"),
+        which sums the day's violence there rather than telling an event of its own."""
+        return apart.different_types(a, b) and not is_tally(self.ctx, a.sentences + b.sentences)
+
     def _merge_or_append(self, d: Draft) -> None:
         for other in self.drafts:
-            if _same_incident(other, d):
+            if _same_incident(other, d) and not self._apart(other, d):
                 _absorb(other, d)
                 self.last = other
                 return
@@ -425,6 +444,7 @@ def _absorb(into: Draft, d: Draft) -> None:
     into.targets += [t for t in d.targets if t not in into.targets]
     into.strikes = into.strikes or d.strikes
     into.heard = into.heard or d.heard
+    into.shared_toll = into.shared_toll or d.shared_toll
 
 
 LEDE_CHARS = 600
@@ -436,7 +456,7 @@ def _features(d: Draft, place: Place | None, tally: bool) -> Features:
         town=place is not None and place.geo_precision == 1,
         region=place is not None and place.geo_precision in (2, 3),
         several_sentences=len({s.index for s in d.sentences}) > 1,
-        toll=bool(d.killed or d.injured), dated=_dated(d), perpetrator=d.perpetrator is not None,
+        toll=bool(d.killed or d.injured or d.shared_toll), dated=_dated(d), perpetrator=d.perpetrator is not None,
         targets=bool(d.targets), lede=min(s.start for s in d.sentences) < LEDE_CHARS,
         tally=tally,
     )

@@ -19,6 +19,7 @@ from functools import cache
 from typing import Any
 
 from trucewatch.budget import check
+from trucewatch.extract import place_lists
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.place_filters import not_a_place, state_named
 from trucewatch.extract.transcription import transcribed
@@ -393,7 +394,7 @@ def _region_gap(lex: Lexicon) -> re.Pattern[str]:
 
 
 def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str | None,
-          strict: bool = False) -> PlaceMention | None:
+          strict: bool = False, listed: bool = False) -> PlaceMention | None:
     """The best entry for a candidate; ``region``: the region named right after it, which, when
     ``strict`` (the pair is no list of towns), rules out homonyms elsewhere."""
     best: PlaceMention | None = None
@@ -401,6 +402,8 @@ def _best(ctx: ArticleContext, c: _Candidate, countries: set[str], region: str |
     if not entries or any(e.kind == "PCLI" for e in entries):
         return None  # "en Colombia" names the country, not the town of Colombia, Huila
     context = _context(ctx, c.start, c.end, c.label)  # only for names the gazetteer knows
+    if listed:  # a name in a list a word of place opens stands where the list's head stands
+        context = dataclasses.replace(context, locative=True)
     if region:
         inside = [e for e in entries if e.kind == "P" and e.admin1 and normalise(e.admin1) == normalise(region)]
         if inside:  # the named region settles the homonym, whatever the population, but a town
@@ -546,18 +549,24 @@ def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[Pla
     """
     cands = _lookups(ctx, s)
     regions = _with_region(ctx, cands)
-    context_of = {j for i in regions for j in range(i + 1, min(i + 3, len(cands)))
+    context_of = {j: i for i in regions for j in range(i + 1, min(i + 3, len(cands)))
                   if _region_name(cands[j]) == regions[i]}
     found: list[PlaceMention] = []
     listed_after = -1  # end of the last region named, for "the regions of Kharkiv, Donetsk and ..."
+    cities: set[int] = set()  # "Kharkiv, Odesa": the second is the next city of a list, not the first's region
     for i, c in enumerate(cands):
         check()
-        if i in context_of:
+        if i in context_of and context_of[i] not in cities:
             continue
         best = _best(ctx, c, countries, regions.get(i), i in regions and _village_of(ctx, cands, i, regions[i]))
-        if best is None and i in regions:
-            region = next(cands[j] for j in range(i + 1, len(cands)) if _region_name(cands[j]) == regions[i])
+        region = next(cands[j] for j in range(i + 1, len(cands)) if _region_name(cands[j]) == regions[i]) \
+            if i in regions else None
+        if best is None and region is not None:
             best = _region_entry(region)
+        elif region is not None and place_lists.is_next_city(best, regions[i], region.entries):
+            cities.add(i)
+        if best is None and c.entries and i not in regions and place_lists.continues_list(ctx, s, c.start, found):
+            best = _best(ctx, c, countries, None, listed=True)  # "in Gaza City and Beit Lahia"
         if best is not None and (_names_region(ctx, c) or _listed(ctx, listed_after, c.start)):
             best = _as_region(ctx, best)
         if best is not None:
