@@ -117,6 +117,7 @@ def test_taxonomy_disorder_type_is_acleds(event_type: str, sub: str, expected: s
 
 
 AIR, SHELL, IED = "Air/drone strike", "Shelling/artillery/missile attack", "Remote explosive/landmine/IED"
+PROPERTY = "Looting/property destruction"
 
 UNSTATED = [
     # a strike whose means its sentence does not state takes the means the article states for
@@ -274,3 +275,28 @@ def test_taxonomy_suicide_chemical_grenade(analyzer: Any, lang: str, text: str, 
 def test_taxonomy_what_a_drone_drops(analyzer: Any, lang: str, text: str, sub_type: str) -> None:
     a = analyzer.analyze(text, published="2025-06-10", language=lang)
     assert [i.acled_sub_event_type for i in a.incidents] == [sub_type]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), [
+    # fire aimed at a drone: an attempt to stop it (an unarmed monitors' craft: property), never
+    # its strike; a drone that fires is the attacker
+    ("en", "On Sunday, soldiers fired at a drone near Znamyanka.", [(S, "Disrupted weapons use")]),
+    ("en", "On Sunday, the OSCE SMM observed 13 shots involving small arms directed at the OSCE SMM UAV near"
+           " Znamyanka.", [(S, PROPERTY)]),
+    ("ru", "В воскресенье военные открыли огонь по беспилотнику ОБСЕ у Золотого.", [(S, PROPERTY)]),
+    ("fr", "Dimanche, des soldats ont tiré sur un drone de l'OSCE près de Zolote.", [(S, PROPERTY)]),
+    ("ar", "أطلق جنود النار على طائرة مسيرة قرب دونيتسك يوم الأحد.", [(S, "Disrupted weapons use")]),
+    ("uk", "У неділю бойовики відкрили вогонь по безпілотнику ОБСЄ біля Золотого.", None),
+    ("de", "Am Sonntag gaben Soldaten Schüsse auf eine Drohne der OSZE bei Solote ab.", None),
+    ("es", "El domingo, soldados dispararon contra un dron de la OSCE cerca de Zolote.", None),
+    ("en", "On Sunday, Russian drones fired at Ukrainian positions near Bakhmut.", [(E, AIR)]),
+])
+def test_taxonomy_fire_at_a_drone_is_no_drone_strike(analyzer: Any, lang: str, text: str,
+                                                      expected: list[tuple[str, str]] | None) -> None:
+    a = analyzer.analyze(text, published="2025-06-10", language=lang)
+    got = [(i.acled_event_type, i.acled_sub_event_type) for i in a.incidents]
+    if expected is None:
+        assert (E, AIR) not in got
+    else:
+        assert got == expected
+

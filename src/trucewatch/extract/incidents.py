@@ -72,14 +72,33 @@ def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
     codebook's precedence (:mod:`trucewatch.extract.taxonomy`)."""
     events = ctx.lex.phrases("events")
     readings = []
-    for hit in ctx.find("events", s):
+    hits = ctx.find("events", s)
+    aims = {h.start: a for h in hits if (a := _aimed_at(ctx, s, h, events.value(h)[2])) is not None}
+    for hit in hits:
         etype, sub, weapon = events.value(hit)
         if _negated(ctx, s, hit.start) or _descriptive(ctx, hit.start, hit.end) or _supplied(ctx, s, hit, weapon):
             continue
         if weapon == "~air" and ctx.lex.phrases("speech.verbs").search(ctx.shadow, hit.end, hit.end + 20):
             continue  # "the air force said": a source, not the attacker
+        if any(a.start < hit.end and hit.start < a.end for a in aims.values()):
+            continue  # the fire aimed at a craft is told by the craft's reading
+        if hit.start in aims:  # "fired at a drone": an attempt to stop it, not its strike
+            etype, sub, weapon = "Strategic developments", "Disrupted weapons use", ""
         readings.append(taxonomy.Reading(hit, etype, sub, weapon))
     return taxonomy.choose(ctx, s, readings)
+
+
+def _aimed_at(ctx: ArticleContext, s: Sentence, hit: Match, weapon: str) -> Match | None:
+    """'fired at a drone', 'shots directed at the OSCE SMM UAV', 'огонь по беспилотнику': fire
+    aimed (``filters.aimed_at``) at a drone or an aircraft at most three words before it, in its
+    clause: the craft is the target, as in an attempt to shoot it down, not the attacker."""
+    if weapon not in {"drones", "air strike"}:
+        return None
+    for a in ctx.find("filters.aimed_at", s):
+        gap = ctx.shadow[a.end : hit.start]
+        if a.end <= hit.start and len(gap.split()) <= 3 and not re.search(r"[,;:.]", gap):
+            return a
+    return None
 
 
 def _descriptive(ctx: ArticleContext, start: int, end: int) -> bool:
