@@ -31,7 +31,7 @@ from typing import Any
 
 from trucewatch.extract.attribution import _dateline, party_of
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.speakers import describes_place
+from trucewatch.extract.speakers import describes_place, is_source
 from trucewatch.nlp.lexicon import Match
 from trucewatch.nlp.parties import Mention
 
@@ -50,7 +50,7 @@ def _words(text: str) -> list[str]:
 def _candidates(ctx: ArticleContext, s: Sentence) -> list[Mention]:
     out = []
     for m in ctx.mentions_in(s.start, s.end):
-        if m.person or describes_place(ctx, m) or _dateline(ctx, m):
+        if m.person or describes_place(ctx, m) or _dateline(ctx, m) or is_source(ctx, s, m):
             continue
         out.append(m)
     return out

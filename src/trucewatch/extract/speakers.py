@@ -42,6 +42,21 @@ def describes_place(ctx: ArticleContext, m: Mention) -> bool:
     return hit is not None and hit.start == first
 
 
+def is_source(ctx: ArticleContext, s: Sentence, m: Mention) -> bool:
+    """The mention names who reports, right after an "according to" phrase (``claims.according_to``:
+    "Laut einer Mitteilung des ukrainischen Generalstabs hat die russische Armee ...", "selon
+    l'armée ukrainienne", "по данным ВСУ"): the accuser, never the attack's doer."""
+    found = ctx.lex.optional("claims.according_to")
+    if not found:
+        return False
+    for h in found.finditer(ctx.shadow, max(s.start, m.start - 60), m.start):
+        gap = ctx.shadow[h.end : m.start]
+        if len(gap.split()) <= 3 and not re.search(r'[.;:!?"()\[\],]', gap) \
+                and not any(x.start >= h.end and x.end <= m.start for x in ctx.mentions_in(h.end, m.start)):
+            return True
+    return False
+
+
 def _continues_quote(ctx: ArticleContext, s: Sentence) -> bool:
     head = ctx.text[s.start : s.start + 2]
     return head[:1] in "\"“«”" or ctx.shadow[s.start:s.end].count('"') % 2 == 1
@@ -254,8 +269,9 @@ def _aux_subject(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> b
     if not aux or trigger[0] <= m.end:
         return False
     after = aux.search(ctx.shadow, m.end, m.end + 8)
-    before = [h for h in aux.finditer(ctx.shadow, max(0, m.start - 8), m.start)
-              if not ctx.shadow[h.end : m.start].strip()]
+    articles = {"", *ctx.lex.words("filters.articles")}  # "hat die russische Armee ... angegriffen"
+    before = [h for h in aux.finditer(ctx.shadow, max(0, m.start - 12), m.start)
+              if ctx.shadow[h.end : m.start].strip() in articles]
     if not (before or (after is not None and not ctx.shadow[m.end : after.start].strip())):
         return False
     gap = (m.end, trigger[0])
@@ -270,7 +286,7 @@ def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
     # without a parse, next to any word of violence in the sentence ("غارة إسرائيلية")
     violence = [trigger, *((h.start, h.end) for h in ctx.find("events", s))] if not ctx.parsed else []
     for m in ctx.mentions_in(s.start, s.end):
-        if describes_place(ctx, m) or m.person:
+        if describes_place(ctx, m) or m.person or is_source(ctx, s, m):
             continue
         if m.opponent:
             party = ctx.parties.opponent_of(speaker, ctx.dyad)
