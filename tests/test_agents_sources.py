@@ -48,3 +48,52 @@ def test_agents_source_is_the_accuser_not_the_doer(analyzer: Any, lang: str, tex
 def test_agents_syrian_sides(analyzer: Any, lang: str, text: str, perpetrator: str) -> None:
     out = _run(analyzer, lang, text)
     assert out["incidents"] and out["incidents"][0]["perpetrator_claimed"] == perpetrator
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "perpetrator"),
+    [
+        # a bare word for forces names the party the article last named them by (issue 9)
+        ("ar", "شن طيران التحالف أمس غارات على صنعاء. كما قصف الطيران مواقع للحوثيين في صعدة.",
+         "Saudi-led coalition"),
+        ("ar", "وقالت مصادر في المقاومة الشعبية إن المعارك عنيفة في لحج. وقتل حوثيان في هجوم مسلح "
+               "للمقاومة على نقطة بمديرية باجل.", "Popular Resistance"),
+        ("de", "Die israelische Armee hat Rafah angegriffen. Am Abend beschoss die Armee Chan Junis.", "Israel"),
+        ("fr", "L'armée israélienne a frappé Rafah lundi. Mardi, l'armée a bombardé Khan Younès.", "Israel"),
+        ("es", "El ejército israelí atacó Rafah el lunes. El martes, el ejército bombardeó Jan Yunis.", "Israel"),
+        ("ru", "Российская армия обстреляла Харьков. Позже армия обстреляла Сумы.", "Russia"),
+        ("uk", "Російська армія обстріляла Харків. Пізніше армія обстріляла Суми.", "Russia"),
+        ("en", "The Israeli army said it struck Rafah on Monday. Later the army shelled Khan Younis.", "Israel"),
+    ],
+)
+def test_agents_bare_forces_take_their_antecedent(analyzer: Any, lang: str, text: str, perpetrator: str) -> None:
+    incidents = _run(analyzer, lang, text)["incidents"]
+    assert len(incidents) == 2 and incidents[1]["perpetrator_claimed"] == perpetrator
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # two armies named before: the bare one is neither's
+        ("de", "Die russische Armee und die ukrainische Armee kämpften um Bachmut. Am Abend beschoss die "
+               "Armee Kostjantyniwka."),
+        ("ar", "اشتبك الجيش الإسرائيلي مع الجيش اللبناني قرب الحدود. وقصف الجيش بلدة الخيام."),
+    ],
+)
+def test_agents_bare_forces_of_two_sides_name_none(analyzer: Any, lang: str, text: str) -> None:
+    incidents = _run(analyzer, lang, text)["incidents"]
+    assert incidents and incidents[-1]["perpetrator_claimed"] is None
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # German puts the finite verb second: after a fronted phrase its subject follows it
+        ("In Charkiw beschoss die russische Armee ein Wohnhaus.", "Russia"),
+        ("Am Montag beschossen russische Truppen die Stadt Charkiw.", "Russia"),
+        ("Am Montag beschossen Unbekannte die ukrainische Stadt Charkiw.", None),
+    ],
+)
+def test_agents_german_subject_after_the_verb(analyzer: Any, text: str, perpetrator: str | None) -> None:
+    incidents = _run(analyzer, "de", text)["incidents"]
+    assert incidents and incidents[0]["perpetrator_claimed"] == perpetrator

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from trucewatch.extract.anaphora import armed_mentions
 from trucewatch.extract.attribution import _dateline, party_of
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.speakers import describes_place, is_source
@@ -48,12 +49,14 @@ def _words(text: str) -> list[str]:
 
 
 def _candidates(ctx: ArticleContext, s: Sentence) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
     for m in ctx.mentions_in(s.start, s.end):
         if m.person or describes_place(ctx, m) or _dateline(ctx, m) or is_source(ctx, s, m):
             continue
         out.append(m)
-    return out
+    # "كما قصف الطيران مواقع": a bare word for forces, named by a party earlier (extract/anaphora.py)
+    out += [a for a in armed_mentions(ctx, s) if not any(a.start < m.end and m.start < a.end for m in out)]
+    return sorted(out, key=lambda m: m.start)
 
 
 def _violence(ctx: ArticleContext, s: Sentence, trigger: Span2) -> list[tuple[Span2, tuple[str, str, str | None]]]:
@@ -252,6 +255,27 @@ def _subject(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str
             if _joined(ctx, gap) or ctx.parsed and not _parsed_subject(ctx, m):
                 continue  # "shot down a Ukrainian jet and destroyed": the object of the verb before
             if _agrees(ctx, m, verb):
+                return m
+    return _inverted(ctx, s, hits, cands) if ctx.lex.section("claims").get("subject_after") else None
+
+
+def _inverted(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
+              cands: list[Mention]) -> Mention | None:
+    """German puts the finite verb second: after a fronted phrase the subject follows it ("Am
+    Abend beschoss die Armee Chan Junis", "Am Montag hat die russische Armee Kiew angegriffen"),
+    the party right after the verb or its auxiliary, an article aside; not when the verb opens
+    its clause (a question), nor when a party stands before it (that one is the subject)."""
+    articles = {"", *ctx.lex.words("filters.articles")}
+    aux = ctx.lex.optional("filters.perfect_aux")
+    for (v, _) in hits:
+        lo = max([s.start, *(i + 1 for i in range(s.start, v[0]) if _CLAUSE.match(ctx.shadow, i))])
+        verbs = [v] if _verb_like(ctx, v) else []
+        verbs += [(h.start, h.end) for h in aux.finditer(ctx.shadow, lo, v[0])] if aux else []
+        for verb in verbs:
+            if not ctx.shadow[lo : verb[0]].strip() or any(lo <= c.start < verb[0] for c in cands):
+                continue
+            m = next((c for c in cands if c.start >= verb[1]), None)
+            if m is not None and m.end <= v[1] + 80 and ctx.shadow[verb[1] : m.start].strip() in articles:
                 return m
     return None
 
