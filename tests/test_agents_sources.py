@@ -97,3 +97,29 @@ def test_agents_bare_forces_of_two_sides_name_none(analyzer: Any, lang: str, tex
 def test_agents_german_subject_after_the_verb(analyzer: Any, text: str, perpetrator: str | None) -> None:
     incidents = _run(analyzer, "de", text)["incidents"]
     assert incidents and incidents[0]["perpetrator_claimed"] == perpetrator
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "accused"),
+    [
+        # a sentence that goes on reporting ("as noted", "the statement added") is the source's of
+        # the sentences before: the Ukrainian command's report yields its accusation (issue 9)
+        ("uk", "Згідно з повідомленням штабу АТО, ситуація на фронті загострилася. Як зазначається, бойовики "
+               "ДНР обстріляли українські позиції біля Авдіївки.", "Donetsk People's Republic"),
+        ("ru", "По данным штаба ООС, ситуация на фронте обострилась. Как отмечается, боевики ДНР обстреляли "
+               "позиции ВСУ под Авдеевкой.", "Donetsk People's Republic"),
+        ("de", "Das ukrainische Militär teilte mit, die Lage sei angespannt. Wie es weiter hieß, beschossen "
+               "russische Truppen die Stadt Charkiw.", "Russia"),
+        ("en", "Ukraine's military said the situation had worsened. The statement added that Russian forces "
+               "shelled Kharkiv overnight.", "Russia"),
+        ("fr", "L'armée ukrainienne a indiqué que la situation s'était aggravée. Selon le communiqué, les forces "
+               "russes ont bombardé Kharkiv dans la nuit.", "Russia"),
+        ("es", "El ejército ucraniano informó que la situación había empeorado. Según el comunicado, las fuerzas "
+               "rusas bombardearon Járkov durante la noche.", "Russia"),
+        ("ar", "وقال الجيش الأوكراني إن الوضع تدهور في خاركيف. وأضاف البيان أن القوات الروسية قصفت مدينة سومي ليلا.",
+         "Russia"),
+    ],
+)
+def test_claims_continued_report_keeps_its_source(analyzer: Any, lang: str, text: str, accused: str) -> None:
+    claims = {(c["claimant"], c["kind"], c["target"]) for c in _run(analyzer, lang, text)["claims"]}
+    assert ("Ukraine", "accuses", accused) in claims
