@@ -123,3 +123,19 @@ def test_agents_german_subject_after_the_verb(analyzer: Any, text: str, perpetra
 def test_claims_continued_report_keeps_its_source(analyzer: Any, lang: str, text: str, accused: str) -> None:
     claims = {(c["claimant"], c["kind"], c["target"]) for c in _run(analyzer, lang, text)["claims"]}
     assert ("Ukraine", "accuses", accused) in claims
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # a party word on what was hit ("Ukrainian positions") names the side hit: neither the doer
+        # nor the one reporting
+        ("ru", "Вчера вечером обстреляли украинские позиции под Авдеевкой."),
+        ("uk", "Вчора ввечері обстріляли українські позиції біля Авдіївки."),
+        ("de", "Unbekannte beschossen ukrainische Stellungen bei Awdijiwka."),
+        ("ar", "قصف مسلحون مواقع أوكرانية قرب مدينة دونيتسك."),
+    ],
+)
+def test_agents_party_on_the_target_is_the_side_hit(analyzer: Any, lang: str, text: str) -> None:
+    incidents = _run(analyzer, lang, text)["incidents"]
+    assert incidents and all(i["perpetrator_claimed"] is None and i["reported_by"] is None for i in incidents)

@@ -57,6 +57,26 @@ def is_source(ctx: ArticleContext, s: Sentence, m: Mention) -> bool:
     return False
 
 
+def on_target(ctx: ArticleContext, m: Mention) -> bool:
+    """The party word qualifies what was hit ("обстріляли українські позиції", "ukrainische
+    Stellungen", "les positions ukrainiennes", "مواقع أوكرانية"): a target noun (``targets``)
+    right after it, or right before it; it names the side hit, not the one that fired."""
+    sh = ctx.shadow
+    if m.opponent:
+        return False
+    targets = ctx.lex.phrases("targets")
+    after = sh[m.end : m.end + 30]
+    first = m.end + len(after) - len(after.lstrip())
+    hit = targets.search(sh, first, min(len(sh), first + 30)) if after[:1].isspace() else None
+    if hit is not None and hit.start == first:
+        return True
+    before = sh[max(0, m.start - 30) : m.start]
+    if not before[-1:].isspace():
+        return False
+    end = m.start - (len(before) - len(before.rstrip()))
+    return any(h.end == end for h in targets.finditer(sh, max(0, end - 30), end))
+
+
 def _continues_quote(ctx: ArticleContext, s: Sentence) -> bool:
     head = ctx.text[s.start : s.start + 2]
     return head[:1] in "\"“«”" or ctx.shadow[s.start:s.end].count('"') % 2 == 1
@@ -91,8 +111,8 @@ def _speaker_mention(ctx: ArticleContext, s: Sentence, exclude: Mention | None =
     people = [m for m in mentions if m.person]
     if people:
         return people[0]
-    if not ctx.parsed:
-        return mentions[0]  # no parse (German): the first party named
+    if not ctx.parsed:  # no parse (German): the first party named, not the side hit
+        return next((m for m in mentions if not on_target(ctx, m)), None)
     subjects = [m for m in mentions if is_subject(ctx, m)]
     return subjects[0] if subjects else None
 
@@ -286,7 +306,7 @@ def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
     # without a parse, next to any word of violence in the sentence ("غارة إسرائيلية")
     violence = [trigger, *((h.start, h.end) for h in ctx.find("events", s))] if not ctx.parsed else []
     for m in ctx.mentions_in(s.start, s.end):
-        if describes_place(ctx, m) or m.person or is_source(ctx, s, m):
+        if describes_place(ctx, m) or m.person or is_source(ctx, s, m) or on_target(ctx, m):
             continue
         if m.opponent:
             party = ctx.parties.opponent_of(speaker, ctx.dyad)
