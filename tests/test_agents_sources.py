@@ -139,3 +139,18 @@ def test_claims_continued_report_keeps_its_source(analyzer: Any, lang: str, text
 def test_agents_party_on_the_target_is_the_side_hit(analyzer: Any, lang: str, text: str) -> None:
     incidents = _run(analyzer, lang, text)["incidents"]
     assert incidents and all(i["perpetrator_claimed"] is None and i["reported_by"] is None for i in incidents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reported speech puts German in the subjunctive: "habe", "hätten" are perfect auxiliaries
+        # too, and the party's forces may stand between it and the auxiliary
+        "Am Sonntag habe die israelische Luftwaffe nach Angaben von Reuters drei Luftangriffe auf einen "
+        "Sicherheitskomplex in Damaskus durchgeführt.",
+        "Israelische Flugzeuge hätten in der Nacht Lenkbomben über der Stadt Rafah abgeworfen, teilte die Armee mit.",
+    ],
+)
+def test_agents_german_reported_perfect(analyzer: Any, text: str) -> None:
+    incidents = _run(analyzer, "de", text)["incidents"]
+    assert incidents and incidents[0]["perpetrator_claimed"] == "Israel"

@@ -288,11 +288,13 @@ def _aux_subject(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> b
     aux = ctx.lex.optional("filters.perfect_aux")
     if not aux or trigger[0] <= m.end:
         return False
-    after = aux.search(ctx.shadow, m.end, m.end + 8)
+    after = aux.search(ctx.shadow, m.end, m.end + 24)
     articles = {"", *ctx.lex.words("filters.articles")}  # "hat die russische Armee ... angegriffen"
     before = [h for h in aux.finditer(ctx.shadow, max(0, m.start - 12), m.start)
               if ctx.shadow[h.end : m.start].strip() in articles]
-    if not (before or (after is not None and not ctx.shadow[m.end : after.start].strip())):
+    between = ctx.shadow[m.end : after.start].split() if after is not None else ["-", "-"]
+    # "Russische Flugzeuge hätten ... abgeworfen": the party's forces stand by the auxiliary
+    if not (before or not between or len(between) == 1 and _forces(ctx, between[0])):
         return False
     gap = (m.end, trigger[0])
     return not re.search(r"[,;:]", ctx.shadow[gap[0] : gap[1]]) and \
