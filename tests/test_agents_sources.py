@@ -154,3 +154,38 @@ def test_agents_party_on_the_target_is_the_side_hit(analyzer: Any, lang: str, te
 def test_agents_german_reported_perfect(analyzer: Any, text: str) -> None:
     incidents = _run(analyzer, "de", text)["incidents"]
     assert incidents and incidents[0]["perpetrator_claimed"] == "Israel"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "X accused Y", "X blamed Y", "according to X, Y's forces shelled", in every language
+        ("en", "Kyiv blamed Russia for the strike on Kharkiv."),
+        ("fr", "Kiev a imputé à la Russie la frappe sur Kharkiv."),
+        ("de", "Kiew machte Russland für den Angriff auf Charkiw verantwortlich."),
+        ("de", "Nach Angaben Kiews beschossen Truppen Russlands die Stadt Charkiw."),
+        ("es", "Kiev culpó a Rusia del ataque contra Járkov."),
+        ("ru", "Киев возложил на Россию ответственность за удар по Харькову."),
+        ("uk", "Київ поклав на Росію відповідальність за удар по Харкову."),
+        ("ar", "حملت أوكرانيا روسيا مسؤولية الهجوم على خاركيف."),
+        ("ru", "По украинским данным, российские войска обстреляли Харьков."),
+    ],
+)
+def test_claims_accuser_and_accused(analyzer: Any, lang: str, text: str) -> None:
+    claims = {(c["claimant"], c["kind"], c["target"]) for c in _run(analyzer, lang, text)["claims"]}
+    assert ("Ukraine", "accuses", "Russia") in claims
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # a party adjective before a word for reports names the source ("ukrainischen Angaben nach")
+        ("Kurz nach Mitternacht griff das Militär ukrainischen Angaben nach die Region Sumy an. Russische "
+         "Flugzeuge hätten Lenkbomben über der Region Sumy abgeworfen, teilte die Luftwaffe mit.", "Russia"),
+        # "im Süden Russlands": the country locates the place, it did not strike
+        ("Dabei sei die Anlage nahe der Stadt Armawir im Süden Russlands getroffen worden.", None),
+    ],
+)
+def test_agents_german_source_and_region(analyzer: Any, text: str, perpetrator: str | None) -> None:
+    incidents = _run(analyzer, "de", text)["incidents"]
+    assert incidents and all(i["perpetrator_claimed"] == perpetrator for i in incidents)

@@ -266,6 +266,7 @@ def _inverted(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[st
     the party right after the verb or its auxiliary, an article aside; not when the verb opens
     its clause (a question), nor when a party stands before it (that one is the subject)."""
     articles = {"", *ctx.lex.words("filters.articles")}
+    links = set(ctx.lex.words("speech.agent_of"))
     aux = ctx.lex.optional("filters.perfect_aux")
     for (v, _) in hits:
         lo = max([s.start, *(i + 1 for i in range(s.start, v[0]) if _CLAUSE.match(ctx.shadow, i))])
@@ -275,7 +276,10 @@ def _inverted(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[st
             if not ctx.shadow[lo : verb[0]].strip() or any(lo <= c.start < verb[0] for c in cands):
                 continue
             m = next((c for c in cands if c.start >= verb[1]), None)
-            if m is not None and m.end <= v[1] + 80 and ctx.shadow[verb[1] : m.start].strip() in articles:
+            gap = _words(ctx.shadow[verb[1] : m.start]) if m is not None and m.end <= v[1] + 80 else ["-"] * 4
+            # "beschossen Truppen Russlands die Stadt": the forces, then their party in the genitive
+            if len(gap) <= 3 and all(w in articles or w in links or _forces(ctx, w) for w in gap) \
+                    and sum(_forces(ctx, w) for w in gap) <= 1:
                 return m
     return None
 

@@ -22,6 +22,7 @@ import re
 
 from trucewatch.extract.attribution import Who, named_after, named_before, said_by, who_of
 from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.extract.speakers import is_source
 from trucewatch.nlp.lexicon import Match
 from trucewatch.nlp.parties import Mention
 
@@ -62,8 +63,17 @@ def attributed(ctx: ArticleContext, s: Sentence, exclude: Mention | None = None,
         m = _appositive(ctx, s, hit, exclude)
         if m is not None and who_of(ctx, m):
             return who_of(ctx, m)
-    who = _clause_final(ctx, s, exclude) or _reported_next(ctx, s, exclude)
+    who = _clause_final(ctx, s, exclude) or _reported_next(ctx, s, exclude) or _source_word(ctx, s, exclude)
     return who if who is not None or not back else _continued(ctx, s, exclude)
+
+
+def _source_word(ctx: ArticleContext, s: Sentence, exclude: Mention | None) -> Who | None:
+    """'По украинским данным, ...', 'nach ukrainischen Angaben', 'sources ukrainiennes': the party
+    word beside a word for reports (``claims.source_nouns``) names who says it."""
+    for m in ctx.mentions_in(s.start, s.end):
+        if m != exclude and is_source(ctx, s, m) and who_of(ctx, m):
+            return who_of(ctx, m)
+    return None
 
 
 def _continued(ctx: ArticleContext, s: Sentence, exclude: Mention | None) -> Who | None:

@@ -42,10 +42,24 @@ def describes_place(ctx: ArticleContext, m: Mention) -> bool:
     return hit is not None and hit.start == first
 
 
+def _beside(ctx: ArticleContext, m: Mention, words: Any) -> bool:
+    """A phrase of ``words`` right after the mention, or right before it."""
+    sh = ctx.shadow
+    first = m.end + len(sh[m.end : m.end + 30]) - len(sh[m.end : m.end + 30].lstrip())
+    hit = words.search(sh, first, min(len(sh), first + 30)) if first > m.end else None
+    if hit is not None and hit.start == first:
+        return True
+    end = m.start - (len(sh[max(0, m.start - 30) : m.start]) - len(sh[max(0, m.start - 30) : m.start].rstrip()))
+    return end < m.start and any(h.end == end for h in words.finditer(sh, max(0, end - 30), end))
+
+
 def is_source(ctx: ArticleContext, s: Sentence, m: Mention) -> bool:
     """The mention names who reports, right after an "according to" phrase (``claims.according_to``:
     "Laut einer Mitteilung des ukrainischen Generalstabs hat die russische Armee ...", "selon
     l'armée ukrainienne", "по данным ВСУ"): the accuser, never the attack's doer."""
+    nouns = ctx.lex.optional("claims.source_nouns")
+    if nouns and not m.opponent and _beside(ctx, m, nouns):
+        return True  # "griff das Militär ukrainischen Angaben nach ... an", "по украинским данным"
     found = ctx.lex.optional("claims.according_to")
     if not found:
         return False
@@ -61,20 +75,9 @@ def on_target(ctx: ArticleContext, m: Mention) -> bool:
     """The party word qualifies what was hit ("обстріляли українські позиції", "ukrainische
     Stellungen", "les positions ukrainiennes", "مواقع أوكرانية"): a target noun (``targets``)
     right after it, or right before it; it names the side hit, not the one that fired."""
-    sh = ctx.shadow
     if m.opponent:
         return False
-    targets = ctx.lex.phrases("targets")
-    after = sh[m.end : m.end + 30]
-    first = m.end + len(after) - len(after.lstrip())
-    hit = targets.search(sh, first, min(len(sh), first + 30)) if after[:1].isspace() else None
-    if hit is not None and hit.start == first:
-        return True
-    before = sh[max(0, m.start - 30) : m.start]
-    if not before[-1:].isspace():
-        return False
-    end = m.start - (len(before) - len(before.rstrip()))
-    return any(h.end == end for h in targets.finditer(sh, max(0, end - 30), end))
+    return _beside(ctx, m, ctx.lex.phrases("targets"))
 
 
 def _continues_quote(ctx: ArticleContext, s: Sentence) -> bool:
