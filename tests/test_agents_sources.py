@@ -189,3 +189,19 @@ def test_claims_accuser_and_accused(analyzer: Any, lang: str, text: str) -> None
 def test_agents_german_source_and_region(analyzer: Any, text: str, perpetrator: str | None) -> None:
     incidents = _run(analyzer, "de", text)["incidents"]
     assert incidents and all(i["perpetrator_claimed"] == perpetrator for i in incidents)
+
+
+@pytest.mark.parametrize(
+    ("text", "perpetrator"),
+    [
+        # a verb that carries an attack word later in its clause opens it, however far the word
+        ("إلى ذلك، أمطرت الفصائل المقاتلة المعارضة للنظام السوري أربع بلدات محاصرة في محافظة حلب "
+         "بالقذائف الصاروخية والمدفعية.", "Syrian rebels"),
+        # after a complementizer the subject comes first
+        ("شن طيران التحالف أمس غارات على صنعاء. وقالت مصادر محلية ان الطيران استهدف منزل قائد عسكري في "
+         "مدينة عتق.", "Saudi-led coalition"),
+    ],
+)
+def test_agents_arabic_clause_openers(analyzer: Any, text: str, perpetrator: str) -> None:
+    incidents = _run(analyzer, "ar", text)["incidents"]
+    assert incidents and incidents[-1]["perpetrator_claimed"] == perpetrator

@@ -160,7 +160,11 @@ def _support_verbs(ctx: ArticleContext, s: Sentence, v: Span2) -> Iterator[Match
 def _verb_first(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
                 cands: list[Mention]) -> Mention | None:
     """Arabic: 'شن طيران التحالف غارات', 'قصفت الطائرات الإسرائيلية', 'أمطرت الفصائل المعارضة'."""
-    for (v, value) in hits:
+    # a verb that carries an attack word later in its clause, however far ("أمطرت الفصائل ...
+    # أربع بلدات ... بالقذائف")
+    opening = [((h.start, h.end), ("", "", None)) for h in ctx.find("speech.agent_verbs", s)
+               if any(v[0] >= h.end and not _CLAUSE.search(ctx.shadow, h.end, v[0]) for v, _ in hits)]
+    for (v, value) in [*hits, *opening]:
         verbs = [(h.start, h.end) for h in _support_verbs(ctx, s, v)]
         if value[2] != "~casualty":
             verbs.append(v)
@@ -172,6 +176,21 @@ def _verb_first(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[
             if _CLAUSE.search(ctx.shadow, verb[1], m.start):
                 continue
             if not words or len(words) == 1 and _forces(ctx, words[0]):
+                return m
+    return _after_that(ctx, s, hits, cands)
+
+
+def _after_that(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
+                cands: list[Mention]) -> Mention | None:
+    """After a complementizer Arabic puts the subject first ("قالت مصادر إن الطيران استهدف منزلا"):
+    the party right after "أن" / "إن", the verb of violence right after it."""
+    that = ctx.lex.phrases("speech.complementizers")
+    for h in that.finditer(ctx.shadow, s.start, s.end) if that else []:
+        m = next((c for c in cands if c.start >= h.end), None)
+        if m is None or ctx.shadow[h.end : m.start].strip():
+            continue
+        for (v, value) in hits:
+            if value[2] != "~casualty" and v[0] >= m.end and not ctx.shadow[m.end : v[0]].strip():
                 return m
     return None
 
