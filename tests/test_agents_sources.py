@@ -205,3 +205,4 @@ def test_agents_german_source_and_region(analyzer: Any, text: str, perpetrator: 
 def test_agents_arabic_clause_openers(analyzer: Any, text: str, perpetrator: str) -> None:
     incidents = _run(analyzer, "ar", text)["incidents"]
     assert incidents and incidents[-1]["perpetrator_claimed"] == perpetrator
+

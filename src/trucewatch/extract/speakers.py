@@ -42,11 +42,11 @@ def describes_place(ctx: ArticleContext, m: Mention) -> bool:
     return hit is not None and hit.start == first
 
 
-def _beside(ctx: ArticleContext, m: Mention, words: Any) -> bool:
-    """A phrase of ``words`` right after the mention, or right before it."""
+def _beside(ctx: ArticleContext, m: Mention, words: Any, after: bool = True) -> bool:
+    """A phrase of ``words`` right after the mention (if ``after``), or right before it."""
     sh = ctx.shadow
     first = m.end + len(sh[m.end : m.end + 30]) - len(sh[m.end : m.end + 30].lstrip())
-    hit = words.search(sh, first, min(len(sh), first + 30)) if first > m.end else None
+    hit = words.search(sh, first, min(len(sh), first + 30)) if first > m.end and after else None
     if hit is not None and hit.start == first:
         return True
     end = m.start - (len(sh[max(0, m.start - 30) : m.start]) - len(sh[max(0, m.start - 30) : m.start].rstrip()))
@@ -77,7 +77,9 @@ def on_target(ctx: ArticleContext, m: Mention) -> bool:
     right after it, or right before it; it names the side hit, not the one that fired."""
     if m.opponent:
         return False
-    return _beside(ctx, m, ctx.lex.phrases("targets"))
+    # where adjectives follow their noun (Arabic: "مواقع أوكرانية", "مواقع الحوثيين") only a target
+    # before the party qualifies it; one after it is the verb's object ("قصف الحوثيون مواقع")
+    return _beside(ctx, m, ctx.lex.phrases("targets"), after=not ctx.lex.section("filters").get("adjective_after"))
 
 
 def _continues_quote(ctx: ArticleContext, s: Sentence) -> bool:
