@@ -29,9 +29,10 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from trucewatch.extract.anaphora import armed_mentions
 from trucewatch.extract.attribution import _dateline, party_of
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.speakers import describes_place
+from trucewatch.extract.speakers import describes_place, is_source, on_target
 from trucewatch.nlp.lexicon import Match
 from trucewatch.nlp.parties import Mention
 
@@ -48,12 +49,14 @@ def _words(text: str) -> list[str]:
 
 
 def _candidates(ctx: ArticleContext, s: Sentence) -> list[Mention]:
-    out = []
+    out: list[Mention] = []
     for m in ctx.mentions_in(s.start, s.end):
-        if m.person or describes_place(ctx, m) or _dateline(ctx, m):
+        if m.person or describes_place(ctx, m) or _dateline(ctx, m) or is_source(ctx, s, m) or on_target(ctx, m):
             continue
         out.append(m)
-    return out
+    # "كما قصف الطيران مواقع": a bare word for forces, named by a party earlier (extract/anaphora.py)
+    out += [a for a in armed_mentions(ctx, s) if not any(a.start < m.end and m.start < a.end for m in out)]
+    return sorted(out, key=lambda m: m.start)
 
 
 def _violence(ctx: ArticleContext, s: Sentence, trigger: Span2) -> list[tuple[Span2, tuple[str, str, str | None]]]:
@@ -157,7 +160,11 @@ def _support_verbs(ctx: ArticleContext, s: Sentence, v: Span2) -> Iterator[Match
 def _verb_first(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
                 cands: list[Mention]) -> Mention | None:
     """Arabic: 'شن طيران التحالف غارات', 'قصفت الطائرات الإسرائيلية', 'أمطرت الفصائل المعارضة'."""
-    for (v, value) in hits:
+    # a verb that carries an attack word later in its clause, however far ("أمطرت الفصائل ...
+    # أربع بلدات ... بالقذائف")
+    opening = [((h.start, h.end), ("", "", None)) for h in ctx.find("speech.agent_verbs", s)
+               if any(v[0] >= h.end and not _CLAUSE.search(ctx.shadow, h.end, v[0]) for v, _ in hits)]
+    for (v, value) in [*hits, *opening]:
         verbs = [(h.start, h.end) for h in _support_verbs(ctx, s, v)]
         if value[2] != "~casualty":
             verbs.append(v)
@@ -169,6 +176,21 @@ def _verb_first(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[
             if _CLAUSE.search(ctx.shadow, verb[1], m.start):
                 continue
             if not words or len(words) == 1 and _forces(ctx, words[0]):
+                return m
+    return _after_that(ctx, s, hits, cands)
+
+
+def _after_that(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
+                cands: list[Mention]) -> Mention | None:
+    """After a complementizer Arabic puts the subject first ("قالت مصادر إن الطيران استهدف منزلا"):
+    the party right after "أن" / "إن", the verb of violence right after it."""
+    that = ctx.lex.phrases("speech.complementizers")
+    for h in that.finditer(ctx.shadow, s.start, s.end) if that else []:
+        m = next((c for c in cands if c.start >= h.end), None)
+        if m is None or ctx.shadow[h.end : m.start].strip():
+            continue
+        for (v, value) in hits:
+            if value[2] != "~casualty" and v[0] >= m.end and not ctx.shadow[m.end : v[0]].strip():
                 return m
     return None
 
@@ -252,6 +274,31 @@ def _subject(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str
             if _joined(ctx, gap) or ctx.parsed and not _parsed_subject(ctx, m):
                 continue  # "shot down a Ukrainian jet and destroyed": the object of the verb before
             if _agrees(ctx, m, verb):
+                return m
+    return _inverted(ctx, s, hits, cands) if ctx.lex.section("claims").get("subject_after") else None
+
+
+def _inverted(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
+              cands: list[Mention]) -> Mention | None:
+    """German puts the finite verb second: after a fronted phrase the subject follows it ("Am
+    Abend beschoss die Armee Chan Junis", "Am Montag hat die russische Armee Kiew angegriffen"),
+    the party right after the verb or its auxiliary, an article aside; not when the verb opens
+    its clause (a question), nor when a party stands before it (that one is the subject)."""
+    articles = {"", *ctx.lex.words("filters.articles")}
+    links = set(ctx.lex.words("speech.agent_of"))
+    aux = ctx.lex.optional("filters.perfect_aux")
+    for (v, _) in hits:
+        lo = max([s.start, *(i + 1 for i in range(s.start, v[0]) if _CLAUSE.match(ctx.shadow, i))])
+        verbs = [v] if _verb_like(ctx, v) else []
+        verbs += [(h.start, h.end) for h in aux.finditer(ctx.shadow, lo, v[0])] if aux else []
+        for verb in verbs:
+            if not ctx.shadow[lo : verb[0]].strip() or any(lo <= c.start < verb[0] for c in cands):
+                continue
+            m = next((c for c in cands if c.start >= verb[1]), None)
+            gap = _words(ctx.shadow[verb[1] : m.start]) if m is not None and m.end <= v[1] + 80 else ["-"] * 4
+            # "beschossen Truppen Russlands die Stadt": the forces, then their party in the genitive
+            if len(gap) <= 3 and all(w in articles or w in links or _forces(ctx, w) for w in gap) \
+                    and sum(_forces(ctx, w) for w in gap) <= 1:
                 return m
     return None
 

@@ -225,8 +225,9 @@ def subject_of(ctx: ArticleContext, s: Sentence, start: int, end: int, exclude: 
     last = not rest or rest[0] in ",.;:!?\"-"  # "... die Vorwürfe bestritten.": objects come before
     if _inverted(ctx, s, start):  # "..., сообщили украинские власти", "..., sagte Selenskyj"
         return named_after(ctx, s, end, words=4, stop=None, exclude=exclude)
-    m = _aux_subject(ctx, s, start, exclude) if claims.get("verb_final") and last \
-        else named_before(ctx, s, start, exclude=exclude)
+    m = _aux_subject(ctx, s, start, exclude) if claims.get("verb_final") and last else None
+    if m is None:  # no auxiliary: the finite verb opens the phrase ("Kiew machte Russland ... verantwortlich")
+        m = named_before(ctx, s, start, exclude=exclude)
     if m is None and claims.get("subject_after"):
         m = named_after(ctx, s, end, words=4, stop=None, exclude=exclude)
     return m
@@ -252,9 +253,9 @@ def claimant(ctx: ArticleContext, s: Sentence, start: int, end: int,
         if found is None:
             return None
         subj, _ = found
-        if subj.pos_ in _PRONOUN_POS:
+        m = _mention_of(ctx, s, subj, exclude)  # first: the model may tag a name as a pronoun ("Kiev")
+        if m is None and subj.pos_ in _PRONOUN_POS:
             return _pronoun(ctx, s, subj.idx, exclude)
-        m = _mention_of(ctx, s, subj, exclude)
         return who_of(ctx, m) if m is not None else None
     m = subject_of(ctx, s, start, end, exclude) or _office_in(ctx, s, start, end, exclude)
     if m is not None:

@@ -22,6 +22,7 @@ import re
 
 from trucewatch.extract.attribution import Who, named_after, named_before, said_by, who_of
 from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.extract.speakers import is_source
 from trucewatch.nlp.lexicon import Match
 from trucewatch.nlp.parties import Mention
 
@@ -50,9 +51,11 @@ def _appositive(ctx: ArticleContext, s: Sentence, hit: Match, exclude: Mention |
     return None
 
 
-def attributed(ctx: ArticleContext, s: Sentence, exclude: Mention | None = None) -> Who | None:
+def attributed(ctx: ArticleContext, s: Sentence, exclude: Mention | None = None,
+               back: bool = True) -> Who | None:
     """The party the sentence is attributed to (:func:`said_by`), else the official named in
-    apposition after an "according to" phrase."""
+    apposition after an "according to" phrase; ``back``: else, in a sentence that goes on
+    reporting (``speech.continued``), the source of the sentences before."""
     who = said_by(ctx, s, exclude=exclude)
     if who is not None or not ctx.lex.optional("claims.according_to"):
         return who
@@ -60,7 +63,36 @@ def attributed(ctx: ArticleContext, s: Sentence, exclude: Mention | None = None)
         m = _appositive(ctx, s, hit, exclude)
         if m is not None and who_of(ctx, m):
             return who_of(ctx, m)
-    return _clause_final(ctx, s, exclude) or _reported_next(ctx, s, exclude)
+    who = _clause_final(ctx, s, exclude) or _reported_next(ctx, s, exclude) or _source_word(ctx, s, exclude)
+    return who if who is not None or not back else _continued(ctx, s, exclude)
+
+
+def _source_word(ctx: ArticleContext, s: Sentence, exclude: Mention | None) -> Who | None:
+    """'По украинским данным, ...', 'nach ukrainischen Angaben', 'sources ukrainiennes': the party
+    word beside a word for reports (``claims.source_nouns``) names who says it."""
+    for m in ctx.mentions_in(s.start, s.end):
+        if m != exclude and is_source(ctx, s, m) and who_of(ctx, m):
+            return who_of(ctx, m)
+    return None
+
+
+def _continued(ctx: ArticleContext, s: Sentence, exclude: Mention | None) -> Who | None:
+    """'Згідно з повідомленням штабу АТО: ... Як зазначається, бойовики обстрілювали ...', 'Wie es
+    weiter hieß, ...': a sentence opening or closing with a phrase that goes on reporting
+    (``speech.continued``) is the source's of the two sentences before, the nearest first."""
+    go_on = ctx.lex.optional("speech.continued")
+    if not go_on:
+        return None
+    body = ctx.shadow[s.start : s.end]
+    hits = [h for h in go_on.finditer(ctx.shadow, s.start, s.end)
+            if len(ctx.shadow[s.start : h.start].split()) <= 1 or not body[h.end - s.start :].strip(' .,"»')]
+    if not hits:
+        return None
+    for prev in reversed(ctx.sentences[max(0, s.index - 2) : s.index]):
+        who = attributed(ctx, prev, exclude, back=False)
+        if who is not None:
+            return who
+    return None
 
 
 def _reported_next(ctx: ArticleContext, s: Sentence, exclude: Mention | None) -> Who | None:

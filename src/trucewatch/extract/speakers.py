@@ -42,6 +42,46 @@ def describes_place(ctx: ArticleContext, m: Mention) -> bool:
     return hit is not None and hit.start == first
 
 
+def _beside(ctx: ArticleContext, m: Mention, words: Any, after: bool = True) -> bool:
+    """A phrase of ``words`` right after the mention (if ``after``), or right before it."""
+    sh = ctx.shadow
+    first = m.end + len(sh[m.end : m.end + 30]) - len(sh[m.end : m.end + 30].lstrip())
+    hit = words.search(sh, first, min(len(sh), first + 30)) if first > m.end and after else None
+    if hit is not None and hit.start == first:
+        return True
+    end = m.start - (len(sh[max(0, m.start - 30) : m.start]) - len(sh[max(0, m.start - 30) : m.start].rstrip()))
+    return end < m.start and any(h.end == end for h in words.finditer(sh, max(0, end - 30), end))
+
+
+def is_source(ctx: ArticleContext, s: Sentence, m: Mention) -> bool:
+    """The mention names who reports, right after an "according to" phrase (``claims.according_to``:
+    "Laut einer Mitteilung des ukrainischen Generalstabs hat die russische Armee ...", "selon
+    l'armée ukrainienne", "по данным ВСУ"): the accuser, never the attack's doer."""
+    nouns = ctx.lex.optional("claims.source_nouns")
+    if nouns and not m.opponent and _beside(ctx, m, nouns):
+        return True  # "griff das Militär ukrainischen Angaben nach ... an", "по украинским данным"
+    found = ctx.lex.optional("claims.according_to")
+    if not found:
+        return False
+    for h in found.finditer(ctx.shadow, max(s.start, m.start - 60), m.start):
+        gap = ctx.shadow[h.end : m.start]
+        if len(gap.split()) <= 3 and not re.search(r'[.;:!?"()\[\],]', gap) \
+                and not any(x.start >= h.end and x.end <= m.start for x in ctx.mentions_in(h.end, m.start)):
+            return True
+    return False
+
+
+def on_target(ctx: ArticleContext, m: Mention) -> bool:
+    """The party word qualifies what was hit ("обстріляли українські позиції", "ukrainische
+    Stellungen", "les positions ukrainiennes", "مواقع أوكرانية"): a target noun (``targets``)
+    right after it, or right before it; it names the side hit, not the one that fired."""
+    if m.opponent:
+        return False
+    # where adjectives follow their noun (Arabic: "مواقع أوكرانية", "مواقع الحوثيين") only a target
+    # before the party qualifies it; one after it is the verb's object ("قصف الحوثيون مواقع")
+    return _beside(ctx, m, ctx.lex.phrases("targets"), after=not ctx.lex.section("filters").get("adjective_after"))
+
+
 def _continues_quote(ctx: ArticleContext, s: Sentence) -> bool:
     head = ctx.text[s.start : s.start + 2]
     return head[:1] in "\"“«”" or ctx.shadow[s.start:s.end].count('"') % 2 == 1
@@ -76,8 +116,8 @@ def _speaker_mention(ctx: ArticleContext, s: Sentence, exclude: Mention | None =
     people = [m for m in mentions if m.person]
     if people:
         return people[0]
-    if not ctx.parsed:
-        return mentions[0]  # no parse (German): the first party named
+    if not ctx.parsed:  # no parse (German): the first party named, not the side hit
+        return next((m for m in mentions if not on_target(ctx, m)), None)
     subjects = [m for m in mentions if is_subject(ctx, m)]
     return subjects[0] if subjects else None
 
@@ -253,10 +293,13 @@ def _aux_subject(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> b
     aux = ctx.lex.optional("filters.perfect_aux")
     if not aux or trigger[0] <= m.end:
         return False
-    after = aux.search(ctx.shadow, m.end, m.end + 8)
-    before = [h for h in aux.finditer(ctx.shadow, max(0, m.start - 8), m.start)
-              if not ctx.shadow[h.end : m.start].strip()]
-    if not (before or (after is not None and not ctx.shadow[m.end : after.start].strip())):
+    after = aux.search(ctx.shadow, m.end, m.end + 24)
+    articles = {"", *ctx.lex.words("filters.articles")}  # "hat die russische Armee ... angegriffen"
+    before = [h for h in aux.finditer(ctx.shadow, max(0, m.start - 12), m.start)
+              if ctx.shadow[h.end : m.start].strip() in articles]
+    between = ctx.shadow[m.end : after.start].split() if after is not None else ["-", "-"]
+    # "Russische Flugzeuge hätten ... abgeworfen": the party's forces stand by the auxiliary
+    if not (before or not between or len(between) == 1 and _forces(ctx, between[0])):
         return False
     gap = (m.end, trigger[0])
     return not re.search(r"[,;:]", ctx.shadow[gap[0] : gap[1]]) and \
@@ -270,7 +313,7 @@ def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
     # without a parse, next to any word of violence in the sentence ("غارة إسرائيلية")
     violence = [trigger, *((h.start, h.end) for h in ctx.find("events", s))] if not ctx.parsed else []
     for m in ctx.mentions_in(s.start, s.end):
-        if describes_place(ctx, m) or m.person:
+        if describes_place(ctx, m) or m.person or is_source(ctx, s, m) or on_target(ctx, m):
             continue
         if m.opponent:
             party = ctx.parties.opponent_of(speaker, ctx.dyad)

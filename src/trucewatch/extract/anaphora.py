@@ -1,0 +1,87 @@
+"""A bare word for armed men or craft names the party whose forces the article last called so.
+
+"شن طيران التحالف غارات ... كما قصف الطيران مواقع للحوثيين": the aviation of the second
+sentence is the coalition's; "the Israeli army ... the army said it struck", "l'armée libyenne
+... l'armée a frappé", "die israelische Armee ... Die Armee griff ... an". The word
+(``filters.armed``, not a word for the positions they hold) is *bare* when no party stands in it
+or right next to it; its *antecedent* is the same word (the Arabic article and clitics aside)
+where the article last qualified it by a party, in the sentence or the few before. When those
+sentences qualify it by two parties ("the Russian army ... the Ukrainian army"), the bare word
+names neither: an agent is never guessed.
+"""
+
+from __future__ import annotations
+
+from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.nlp.lexicon import Match
+from trucewatch.nlp.parties import Mention
+
+#: how many sentences back an antecedent may stand
+_REACH = 8
+#: Arabic proclitics before the article ("والطيران", "فالجيش", "بالطائرات", "للقوات")
+_AR_CLITICS = ("و", "ف", "ب")
+
+
+def _key(ctx: ArticleContext, h: Match) -> str:
+    word = ctx.shadow[h.start : h.end].lower()
+    if ctx.lex.language != "ar":
+        return word
+    if word[:1] in _AR_CLITICS and word[1:3] == "ال":
+        word = word[1:]
+    if word.startswith("لل"):
+        return word[2:]
+    return word[2:] if word.startswith("ال") else word
+
+
+def _whole(ctx: ArticleContext, h: Match) -> bool:
+    sh = ctx.shadow
+    return (h.start == 0 or not sh[h.start - 1].isalnum()) and (h.end == len(sh) or not sh[h.end].isalnum())
+
+
+def _qualifier(ctx: ArticleContext, h: Match, linked: bool) -> Mention | None:
+    """The party mention containing the word or standing right next to it ("طيران التحالف",
+    "russische Truppen"); ``linked``: or after it past a genitive linker ("Truppen der Hamas",
+    ``speech.agent_of``)."""
+    sh = ctx.shadow
+    links = set(ctx.lex.words("speech.agent_of")) | set(ctx.lex.words("filters.articles")) if linked else set()
+    for m in ctx.mentions_overlapping(max(0, h.start - 40), min(len(sh), h.end + 40)):
+        if m.person:
+            continue
+        if m.start < h.end and h.start < m.end:
+            return m
+        gap = sh[m.end : h.start] if m.end <= h.start else sh[h.end : m.start]
+        if not gap.strip() or m.start >= h.end and set(gap.split()) <= links and "," not in gap:
+            return m
+    return None
+
+
+def _qualified(ctx: ArticleContext) -> list[tuple[int, str, str]]:
+    """(offset, word, party) of every armed word the article qualifies by a party, in order."""
+    memo = ("anaphora.qualified", 0)
+    if memo not in ctx.memo:
+        out = []
+        for h in ctx.lex.phrases("filters.armed").finditer(ctx.shadow):
+            m = _qualifier(ctx, h, linked=False) if _whole(ctx, h) else None
+            if m is not None and m.party and not m.opponent:
+                out.append((h.start, _key(ctx, h), m.party))
+        ctx.memo[memo] = out
+    found: list[tuple[int, str, str]] = ctx.memo[memo]
+    return found
+
+
+def armed_mentions(ctx: ArticleContext, s: Sentence) -> list[Mention]:
+    """Mentions, in sentence ``s``, of the bare armed words whose party an antecedent settles."""
+    if not ctx.lex.optional("filters.armed"):
+        return []
+    targets = ctx.lex.phrases("targets")
+    lo = ctx.sentences[max(0, s.index - _REACH)].start
+    out = []
+    for h in ctx.lex.phrases("filters.armed").finditer(ctx.shadow, s.start, s.end):
+        word = ctx.shadow[h.start : h.end]
+        if not _whole(ctx, h) or targets.search(word) is not None or _qualifier(ctx, h, linked=True) is not None:
+            continue
+        key = _key(ctx, h)
+        parties = {party for at, k, party in _qualified(ctx) if lo <= at < h.start and k == key}
+        if len(parties) == 1:
+            out.append(Mention(h.start, h.end, parties.pop()))
+    return out
