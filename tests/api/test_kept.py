@@ -43,3 +43,14 @@ def test_one_render_per_generation_even_for_requests_arriving_together(tmp_path:
     assert answer.response(answer.etag).status_code == 304
     assert answer.response('W/"other", ' + answer.etag).status_code == 304
     assert answer.response('"other"').status_code == 200 and answer.response(None).body == answer.body
+
+
+def test_a_rebuilds_change_moves_the_generation_even_when_it_only_removes(tmp_path: Path) -> None:
+    from trucewatch.store.db import Store
+    from trucewatch.store.derived import Change
+    from trucewatch.store.generation import generation
+
+    with Store.open(str(tmp_path / "bulk.sqlite")) as s:
+        first = generation(s.conn)
+        s.apply(Change({"trucewatch": "test"}, removed_events=["E-none"], rejudged=["cf-none"]))
+        assert generation(s.conn)[1] > first[1]

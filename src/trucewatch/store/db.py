@@ -20,6 +20,7 @@ from typing import Any
 from trucewatch.contract import analysis_from_dict
 from trucewatch.store.backend import Connection, connect
 from trucewatch.store.derived import DerivedTables
+from trucewatch.store.generation import BULK_MIGRATION, bulk_by_writer
 from trucewatch.store.generation import MIGRATION as GENERATION
 from trucewatch.store.generation import install as install_generation
 from trucewatch.store.review import MIGRATION as REVIEWS
@@ -111,6 +112,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     SEARCH,  # 7: the events' columns the API filters on in SQL (trucewatch.store.search)
     GENERATION,  # 8: a counter of changes, kept by triggers (trucewatch.store.generation)
     POINTS,  # 9: the map's points in one index (trucewatch.store.search)
+    BULK_MIGRATION,  # 10: the rebuild moves the generation for its bulk tables (trucewatch.store.generation)
 ]
 
 
@@ -123,7 +125,7 @@ def _backfill_times(c: Connection) -> None:
 
 #: migration steps that are code, not SQL: named in MIGRATIONS by these keys
 _BACKFILLS = {"backfill report times": _backfill_times, "backfill event search columns": backfill_search,
-              "generation triggers": install_generation}
+              "generation triggers": install_generation, "generation bumped by the rebuild": bulk_by_writer}
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
 from trucewatch.records import Judgement
 from trucewatch.store.backend import Connection
+from trucewatch.store.generation import bump
 from trucewatch.store.rows import (
     EVENT_COLUMNS,
     FACT_COLUMNS,
@@ -186,6 +188,10 @@ class DerivedTables:
 
     def apply(self, change: Change) -> None:
         """Write one rebuild's :class:`Change` in one transaction."""
+        with _cache_pages(self.conn, len(change.events)):
+            self._apply(change)
+
+    def _apply(self, change: Change) -> None:
         comp = json.dumps(change.components, sort_keys=True)
         with self.conn.transaction() as c:
             if change.full:
@@ -203,6 +209,27 @@ class DerivedTables:
             c.executemany("INSERT INTO event_judgements VALUES (?,?,?,?,?,?) ON CONFLICT DO NOTHING",
                           [(v.incident, v.ceasefire, v.temporal, v.spatial, v.attribution, v.verdict)
                            for v in change.verdicts])
+            bump(c)  # the generation: SQLite counts no insert or delete of these tables (generation.BULK)
+
+
+#: SQLite's page cache while a rebuild writes many events (KiB; SQLite's default is 2 MB): the
+#: events' nine indexes, filled in their own orders, no longer evict each other's pages (inserting
+#: 100,000 events: 19 s -> 6.5 s on the bench's store); the connection's own size afterwards
+WRITE_CACHE_KIB = 65536
+_MANY = 1000
+
+
+@contextmanager
+def _cache_pages(conn: Connection, events: int) -> Iterator[None]:
+    if conn.dialect != "sqlite" or events < _MANY:
+        yield
+        return
+    before = int(conn.execute("PRAGMA cache_size").fetchone()[0])
+    conn.execute(f"PRAGMA cache_size = {-WRITE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA cache_size = {before}")
 
 
 def _start(reg: Registered) -> tuple[float, str]:
