@@ -182,3 +182,102 @@ def test_truce_page_playback_fades_later_incidents_and_keeps_the_moment(server: 
         page.wait_for_timeout(200)
     assert page.locator("#timeline .dot.future").count() == 0
     assert not page.errors, f"console errors: {page.errors}"
+
+
+def _event_ids(base: str) -> list[str]:
+    return [e["event_id"] for e in _api(base, "/api/events?limit=1000")["events"]]
+
+
+def test_event_page_split_persists_and_undo_joins_again(server: tuple[str, str], page: Any) -> None:
+    base, bearer = server
+    before = _event_ids(base)
+    multi = max(_api(base, "/api/events?limit=1000")["events"], key=lambda e: e["reports"])
+    n = multi["reports"]
+    assert n >= 2
+    page.goto(f"{base}/event.html?id={multi['event_id']}")
+    _ready(page)
+    page.fill("#token", bearer)
+    page.locator("#split-reports input[type=checkbox]").last.check()
+    page.fill("#s-reason", "two strikes on two days, not one")
+    page.evaluate("document.body.dataset.ready = ''")
+    page.click("#split")
+    page.wait_for_selector("#split-status.ok")
+    _ready(page)
+    new_id = page.locator("#split-status a").get_attribute("data-event")
+    assert new_id and new_id != multi["event_id"]
+    page.reload()  # the split is the store's, not the page's
+    _ready(page)
+    assert page.locator("#reports article").count() == n - 1
+    assert "two strikes on two days" in page.locator("#history li[data-action='split']").inner_text()
+    assert set(_event_ids(base)) == set(before) | {new_id}  # two events where there was one
+    page.goto(f"{base}/event.html?id={new_id}")
+    _ready(page)
+    assert page.locator("#reports article").count() == 1
+    page.screenshot(path=str(SHOTS / "event-split.png"), full_page=True)
+    page.goto(f"{base}/event.html?id={multi['event_id']}")
+    _ready(page)
+    page.fill("#u-reason", "one strike after all")
+    page.evaluate("document.body.dataset.ready = ''")
+    page.locator("#history li[data-action='split'] button.undo").click()
+    page.wait_for_selector("#undo-status.ok")
+    _ready(page)
+    page.reload()
+    _ready(page)
+    assert page.locator("#reports article").count() == n
+    assert page.locator("#history li[data-action='split'].undone").count() == 1
+    assert sorted(_event_ids(base)) == sorted(before)  # one event again
+    assert not page.errors, f"console errors: {page.errors}"
+    page.goto(f"{base}/event.html?id={new_id}")  # the split's event is gone: the page says so
+    _ready(page)
+    assert "not in the store now" in page.locator("#summary").inner_text()
+    assert all("404" in e for e in page.errors), page.errors  # the browser logs the API's 404
+    page.errors.clear()
+
+
+def test_event_page_merges_a_nearby_event_and_undoes_it(server: tuple[str, str], page: Any) -> None:
+    base, bearer = server
+    before = _event_ids(base)
+    events = [e for e in _api(base, "/api/events?limit=1000")["events"] if e["lat"] is not None and e["time_earliest"]]
+    pairs = [(a, b) for a in events for b in events if a["event_id"] < b["event_id"]
+             and abs(a["lat"] - b["lat"]) < 1 and abs(a["lon"] - b["lon"]) < 1
+             and abs(_days(a["time_earliest"]) - _days(b["time_earliest"])) < 2]
+    assert pairs, "the demo store holds two events near each other"
+    keep, other = pairs[0]
+    page.goto(f"{base}/event.html?id={keep['event_id']}")
+    _ready(page)
+    page.fill("#token", bearer)
+    page.click("#m-nearby")
+    page.wait_for_selector(f"#nearby tr[data-event='{other['event_id']}'] input.pick")
+    page.check(f"#nearby tr[data-event='{other['event_id']}'] input.pick")
+    assert other["event_id"] in page.input_value("#m-events")
+    page.fill("#m-reason", "the same strike, told twice")
+    page.evaluate("document.body.dataset.ready = ''")
+    page.click("#merge")
+    page.wait_for_selector("#merge-status.ok")
+    _ready(page)
+    page.reload()
+    _ready(page)
+    assert page.locator("#reports article").count() == keep["reports"] + other["reports"]
+    assert other["event_id"] not in _event_ids(base)
+    assert not page.errors, f"console errors: {page.errors}"
+    page.goto(f"{base}/event.html?id={other['event_id']}")  # the absorbed event says where it went
+    _ready(page)
+    assert page.locator(f"#summary a[data-event='{keep['event_id']}']").count() == 1
+    assert all("404" in e for e in page.errors), page.errors
+    page.errors.clear()
+    page.goto(f"{base}/event.html?id={keep['event_id']}")
+    _ready(page)
+    page.fill("#u-reason", "two strikes after all")
+    page.evaluate("document.body.dataset.ready = ''")
+    page.locator("#history li[data-action='merge']:not(.undone) button.undo").click()
+    page.wait_for_selector("#undo-status.ok")
+    _ready(page)
+    assert page.locator("#reports article").count() == keep["reports"]
+    assert sorted(_event_ids(base)) == sorted(before)
+    assert not page.errors, f"console errors: {page.errors}"
+
+
+def _days(iso: str) -> float:
+    from datetime import datetime
+
+    return datetime.fromisoformat(iso).timestamp() / 86400
