@@ -147,7 +147,8 @@ def geojson(summaries: list[dict[str, Any]]) -> dict[str, Any]:
 
 CSV_COLUMNS = ("event_id", "time_earliest", "time_latest", "place", "country", "admin1", "lat", "lon", "event_type",
                "sub_event_type", "perpetrator", "fatalities_low", "fatalities_best", "fatalities_high", "context",
-               "confidence", "sources", "outlets", "languages", "verdicts", "reviewed", "review_status")
+               "confidence", "sources", "outlets", "languages", "verdicts", "reviewed", "review_status",
+               "reviewer_role")
 
 
 def safe_cell(value: Any) -> str:
