@@ -169,6 +169,17 @@ def safe_cell(value: Any) -> str:
     return text
 
 
+def table_csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
+    """Any list as CSV: these columns, in order; lists joined with "; ", formula cells neutralised."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(columns)
+    for r in rows:
+        w.writerow([safe_cell("; ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+                    for v in (r.get(c) for c in columns)])
+    return buf.getvalue()
+
+
 def to_csv(summaries: list[dict[str, Any]]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")

@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from trucewatch.api.app import PROBLEM, open_store, store
-from trucewatch.api.query import EventFilter, Verdict, bad, geojson, parse_bbox, parse_time, to_csv
+from trucewatch.api.query import EventFilter, Verdict, bad, geojson, parse_bbox, parse_time, table_csv, to_csv
 from trucewatch.api.shown import event_views
 from trucewatch.contract import incident_from_dict
 from trucewatch.errors import TrucewatchError
@@ -134,6 +134,39 @@ def review_queue(s: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50) 
 
     shown, total = queued(s, limit)
     return {"events": shown, "total": total}
+
+
+def csv_response(columns: tuple[str, ...], rows: list[dict[str, Any]], name: str,
+                 headers: dict[str, str] | None = None) -> Response:
+    return Response(table_csv(columns, rows), media_type="text/csv; charset=utf-8",
+                    headers={**(headers or {}), "Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
+Format = Annotated[Literal["json", "csv"], Query(description="json, or csv (formula cells neutralised)")]
+CHANGE_COLUMNS = ("seq", "at", "kind", "id", "action", "cause")
+
+
+@router.get("/changes", summary="The change feed: events and ceasefires created, updated or deleted since a cursor")
+def changes(s: StoreDep,
+            since: Annotated[str | None, Query(description="next_cursor of the previous read; none: from the start")]
+            = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+            kind: Annotated[Literal["event", "ceasefire"] | None, Query()] = None,
+            action: Annotated[Literal["created", "updated", "deleted"] | None,
+                              Query(description="deleted: the log of deletions")] = None,
+            format: Format = "json") -> Response:
+    from trucewatch.store.changes import latest
+    from trucewatch.store.changes import since as changed_since
+
+    if since not in (None, "") and not (since.isascii() and since.isdigit()):
+        raise bad("since", since, "a cursor is the next_cursor of a previous read (a whole number), as given")
+    seq = int(since or 0)
+    rows = changed_since(s.conn, seq, limit, kind, action)
+    cursor = str(rows[-1].seq if rows else seq)
+    out = [r.to_dict() for r in rows]
+    if format == "csv":
+        return csv_response(CHANGE_COLUMNS, out, "changes", {"X-Next-Cursor": cursor})
+    return JSONResponse({"changes": out, "next_cursor": cursor, "latest": latest(s.conn)},
+                        headers={"X-Next-Cursor": cursor})
 
 
 def _claim(c: StoredClaim) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from typing import Any
 
 from trucewatch.contract import analysis_from_dict
 from trucewatch.store.backend import Connection, connect
+from trucewatch.store.changes import MIGRATION as FEED
 from trucewatch.store.derived import DerivedTables
 from trucewatch.store.review import MIGRATION as REVIEWS
 from trucewatch.store.rows import incident_times
@@ -106,6 +107,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ]),
     REVIEWS,  # 6: analysts' reviews of events and the API's tokens (trucewatch.store.review)
     SEARCH,  # 7: the events' columns the API filters on in SQL (trucewatch.store.search)
+    FEED,  # 8: the change feed, deletions included (trucewatch.store.changes)
 ]
 
 
