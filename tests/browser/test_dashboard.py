@@ -281,3 +281,32 @@ def _days(iso: str) -> float:
     from datetime import datetime
 
     return datetime.fromisoformat(iso).timestamp() / 86400
+
+
+def test_truce_and_event_pages_fit_a_phone(server: tuple[str, str], page: Any) -> None:
+    """On a phone's screen (390 px) no page scrolls sideways: wide tables scroll in their own box,
+    the map fills the width and takes a tap."""
+    base, _ = server
+    truce = max(_api(base, "/api/ceasefires")["ceasefires"], key=lambda t: t["articles"])
+    multi = max(_api(base, "/api/events?limit=1000")["events"], key=lambda e: e["reports"])
+    page.set_viewport_size({"width": 390, "height": 844})
+    try:
+        for path in (f"/?ceasefire={truce['id']}", f"/event.html?id={multi['event_id']}"):
+            page.goto(base + path)
+            _ready(page)
+            wide = page.evaluate("document.documentElement.scrollWidth")
+            over = page.evaluate("[...document.querySelectorAll('body *')].filter((n) => "
+                                 "n.getBoundingClientRect().right > 391).slice(0, 5).map((n) => n.tagName + '#' + "
+                                 "n.id + '.' + n.className + ' ' + Math.round(n.getBoundingClientRect().right))")
+            assert wide <= 390, f"{path}: the page is {wide} px wide on a 390 px screen: {over}"
+        page.goto(f"{base}/?ceasefire={truce['id']}")
+        _ready(page)
+        box = page.locator("#map").bounding_box()
+        assert box and box["width"] >= 330 and box["height"] >= 250
+        page.wait_for_selector(".leaflet-interactive", state="attached")
+        page.locator(".leaflet-interactive").first.click(force=True)  # a marker's popup opens on a tap
+        page.wait_for_selector(".leaflet-popup-content a", timeout=5_000)
+        page.screenshot(path=str(SHOTS / "truce-phone.png"), full_page=True)
+    finally:
+        page.set_viewport_size({"width": 1280, "height": 1000})
+    assert not page.errors, f"console errors: {page.errors}"
