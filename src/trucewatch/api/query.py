@@ -23,6 +23,8 @@ from trucewatch.errors import ConfigError
 Verdict = Literal["violation_reported", "violation_contested", "time_uncertain", "zone_unknown", "outside_zone",
                   "outside_window"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)
+#: PLOVER's contexts of an incident (records.Incident.context)
+Context = Literal["new", "recap", "historical", "hypothetical", "statement"]
 
 
 def bad(parameter: str, value: object, why: str) -> ConfigError:
@@ -67,9 +69,16 @@ class EventFilter:
     ceasefire: str | None = None
     language: str | None = None
     min_confidence: float | None = None
+    party: str | None = None  # the stated perpetrator, any case
+    context: str | None = None
 
     def keeps(self, v: EventView) -> bool:
-        return all(test(v) for test in (self._when, self._where, self._what, self._judged, self._said))
+        return all(test(v) for test in (self._when, self._where, self._what, self._judged, self._said, self._who))
+
+    def _who(self, v: EventView) -> bool:
+        if self.party and (v.values.get("perpetrator") or "").lower() != self.party.lower():
+            return False
+        return self.context is None or v.values.get("context") == self.context
 
     def _when(self, v: EventView) -> bool:
         lo = _seconds(v.values.get("time_earliest"))

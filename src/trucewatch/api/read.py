@@ -12,7 +12,7 @@ from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from trucewatch.api.app import PROBLEM, open_store, store
-from trucewatch.api.query import EventFilter, Verdict, bad, geojson, parse_bbox, parse_time, table_csv, to_csv
+from trucewatch.api.query import Context, EventFilter, Verdict, bad, geojson, parse_bbox, parse_time, table_csv, to_csv
 from trucewatch.api.shown import event_views
 from trucewatch.contract import incident_from_dict
 from trucewatch.errors import TrucewatchError
@@ -80,12 +80,15 @@ async def event_filter(
     ceasefire: Annotated[str | None, Query(description="events during or straddling this truce's window")] = None,
     language: Annotated[str | None, Query(description="a report in this language (ISO 639-1)")] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    party: Annotated[str | None, Query(max_length=200, description="the stated perpetrator, e.g. Russia (any case)")]
+    = None,
+    context: Annotated[Context | None, Query(description="PLOVER's context of the event's incident")] = None,
 ) -> EventFilter:
     start, end = parse_time("from", from_), parse_time("to", to)
     if start is not None and end is not None and start > end:
         raise bad("to", to, "'to' is before 'from'")
     return EventFilter(start, end, parse_bbox(bbox), event_type, country, verdict, ceasefire, language,
-                       min_confidence)
+                       min_confidence, party, context)
 
 
 @router.get("/events", summary="Events, filtered, in time order, a page at a time",
