@@ -54,15 +54,32 @@ def _registered(s: Store, ceasefire: str) -> Registered:
     return reg
 
 
-@router.get("/ceasefires", summary="The registered ceasefires, each with the verdict of its report")
-def ceasefires(s: StoreDep) -> dict[str, Any]:
+def csv_response(columns: tuple[str, ...], rows: list[dict[str, Any]], name: str,
+                 headers: dict[str, str] | None = None) -> Response:
+    return Response(table_csv(columns, rows), media_type="text/csv; charset=utf-8",
+                    headers={**(headers or {}), "Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
+Format = Annotated[Literal["json", "csv"], Query(description="json, or csv (formula cells neutralised)")]
+CSV: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}}}
+CEASEFIRE_COLUMNS = ("id", "declared_by", "kind", "start", "end", "open_ended", "ended_early", "judged_until",
+                     "scope", "scope_country", "occasion", "parties", "note", "verdict", "violations", "killed",
+                     "articles")
+
+
+@router.get("/ceasefires", summary="The registered ceasefires, each with the verdict of its report", responses=CSV)
+def ceasefires(s: StoreDep, format: Format = "json") -> Response:
     out = []
     events = s.events()
     for reg in corrected_registry(s.conn, s.registry()):
         d = truce_report(s, reg, events).to_dict()
         out.append({**d["ceasefire"], "verdict": d["verdict"], "counts": d["counts"],
                     "articles": len(reg.sources)})
-    return {"ceasefires": out}
+    if format == "csv":
+        flat = [{**c, "verdict": c["verdict"]["verdict"], "violations": c["verdict"]["violations"],
+                 "killed": c["verdict"]["killed"]} for c in out]
+        return csv_response(CEASEFIRE_COLUMNS, flat, "ceasefires")
+    return JSONResponse({"ceasefires": out})
 
 
 @router.get("/ceasefires/{ceasefire}", summary="One ceasefire's report (its JSON form, docs/reports.md)")
@@ -131,21 +148,18 @@ def event(event_id: str, s: StoreDep) -> dict[str, Any]:
     return found[0].detail()
 
 
-@router.get("/review/queue", summary="Events awaiting review: low confidence, high toll, in a window, contested")
-def review_queue(s: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> dict[str, Any]:
+@router.get("/review/queue", summary="Events awaiting review: low confidence, high toll, in a window, contested",
+            responses=CSV)
+def review_queue(s: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50, format: Format = "json") -> Response:
     from trucewatch.api.queue import review_queue as queued
 
     shown, total = queued(s, limit)
-    return {"events": shown, "total": total}
+    if format == "csv":
+        return Response(to_csv(shown), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": 'attachment; filename="queue.csv"'})
+    return JSONResponse({"events": shown, "total": total})
 
 
-def csv_response(columns: tuple[str, ...], rows: list[dict[str, Any]], name: str,
-                 headers: dict[str, str] | None = None) -> Response:
-    return Response(table_csv(columns, rows), media_type="text/csv; charset=utf-8",
-                    headers={**(headers or {}), "Content-Disposition": f'attachment; filename="{name}.csv"'})
-
-
-Format = Annotated[Literal["json", "csv"], Query(description="json, or csv (formula cells neutralised)")]
 CHANGE_COLUMNS = ("seq", "at", "kind", "id", "action", "cause")
 
 
@@ -181,9 +195,14 @@ def _claim(c: StoredClaim) -> dict[str, Any]:
             "evidence": [e.to_dict() for e in c.claim.evidence]}
 
 
-@router.get("/claims", summary="Claims (accusations, denials), by party; of one ceasefire's articles or one article")
+CLAIM_COLUMNS = ("claim_id", "claimant", "by", "kind", "target", "about", "about_ceasefire", "article_id", "outlet",
+                 "title", "url", "published")
+
+
+@router.get("/claims", summary="Claims (accusations, denials), by party; of one ceasefire's articles or one article",
+            responses=CSV)
 def claims(s: StoreDep, ceasefire: str | None = None, article: str | None = None,
-           claimant: str | None = None, kind: str | None = None) -> dict[str, Any]:
+           claimant: str | None = None, kind: str | None = None, format: Format = "json") -> Response:
     if ceasefire is not None:
         reg = _registered(s, ceasefire)
         evs = s.events()
@@ -194,8 +213,10 @@ def claims(s: StoreDep, ceasefire: str | None = None, article: str | None = None
         arts &= {article}
     said = [c for c in s.claims(arts) if (claimant is None or c.claim.claimant == claimant)
             and (kind is None or c.claim.kind == kind)]
-    return {"claims": [_claim(c) for c in said],
-            "by_party": {party: len(cs) for party, cs in by_party(said).items()}}
+    if format == "csv":
+        return csv_response(CLAIM_COLUMNS, [_claim(c) for c in said], "claims")
+    return JSONResponse({"claims": [_claim(c) for c in said],
+                         "by_party": {party: len(cs) for party, cs in by_party(said).items()}})
 
 
 @router.get("/articles/{article_id}", summary="An article's text and metadata, with the evidence spans it holds")
