@@ -310,3 +310,41 @@ def test_truce_and_event_pages_fit_a_phone(server: tuple[str, str], page: Any) -
     finally:
         page.set_viewport_size({"width": 1280, "height": 1000})
     assert not page.errors, f"console errors: {page.errors}"
+
+
+def test_event_page_edits_place_from_the_gazetteer_and_type_then_rejects(server: tuple[str, str], page: Any) -> None:
+    base, bearer = server
+    one = min(_api(base, "/api/events?limit=1000")["events"], key=lambda e: (e["reports"], e["event_id"]))
+    page.goto(f"{base}/event.html?id={one['event_id']}")
+    _ready(page)
+    page.fill("#token", bearer)
+    page.fill("#e-place", "Kramat")  # the gazetteer answers as the analyst types
+    page.wait_for_selector("#place-results button.pick-place")
+    page.locator("#place-results button.pick-place", has_text="Kramatorsk").first.click()
+    page.select_option("#e-type", "Battles")
+    page.fill("#e-reason", "the regional police name the town and a clash")
+    page.evaluate("document.body.dataset.ready = ''")
+    page.click("#e-save")
+    page.wait_for_selector("#edit-status.ok")
+    _ready(page)
+    page.reload()
+    _ready(page)
+    assert page.locator("tr[data-field='place'] td.value").inner_text() == "Kramatorsk"
+    assert abs(float(page.locator("tr[data-field='lat'] td.value").inner_text()) - 48.72) < 0.1
+    assert page.locator("tr[data-field='event_type'] td.value").inner_text() == "Battles"
+    assert "reviewed" in page.locator("tr[data-field='place']").inner_text()
+    shown = _api(base, f"/api/events/{one['event_id']}")
+    assert shown["reviewed_fields"] == ["event_type", "lat", "lon", "place"] and shown["reviewer_role"] == "analyst"
+    page.fill("#e-reason", "an anniversary recap, not news")
+    page.evaluate("document.body.dataset.ready = ''")
+    page.click("#reject")
+    page.wait_for_selector("#edit-status.ok")
+    _ready(page)
+    assert "Reviewed (rejected)" in page.locator("#summary").inner_text()
+    page.fill("#u-reason", "test done")
+    while page.locator("#history button.undo").count():  # leave the store as the other tests found it
+        page.evaluate("document.body.dataset.ready = ''")
+        page.locator("#history button.undo").first.click()
+        _ready(page)
+    assert _api(base, f"/api/events/{one['event_id']}")["reviewed"] is False
+    assert not page.errors, f"console errors: {page.errors}"

@@ -5,6 +5,7 @@ reach the server (it listens on 127.0.0.1 by default); writes need a token (:mod
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
@@ -16,6 +17,7 @@ from trucewatch.api.query import Context, EventFilter, Verdict, bad, geojson, pa
 from trucewatch.api.shown import event_views
 from trucewatch.contract import incident_from_dict
 from trucewatch.errors import TrucewatchError
+from trucewatch.geo.gazetteer import Gazetteer
 from trucewatch.report.build import TruceReport, articles_of, by_party, make
 from trucewatch.review.grouping import apply_groupings
 from trucewatch.review.reviewed import applied, judgements_of, rejudged
@@ -217,6 +219,23 @@ def claims(s: StoreDep, ceasefire: str | None = None, article: str | None = None
         return csv_response(CLAIM_COLUMNS, [_claim(c) for c in said], "claims")
     return JSONResponse({"claims": [_claim(c) for c in said],
                          "by_party": {party: len(cs) for party, cs in by_party(said).items()}})
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    """The gazetteer the pipeline reads (built by ``trucewatch setup``), opened once, read-only."""
+    from trucewatch.config import Settings
+    from trucewatch.geo.gazetteer import default_path
+
+    return Gazetteer.open(default_path(Settings.load().data_dir or None), build=False)
+
+
+@router.get("/places", summary="The gazetteer's places whose name, in any language, starts with q (a place search)")
+def places(q: Annotated[str, Query(min_length=2, max_length=100, description="the start of a place's name")],
+           limit: Annotated[int, Query(ge=1, le=50)] = 10) -> dict[str, Any]:
+    found = _gazetteer().search(q, limit)
+    return {"places": [{"name": e.name, "country": e.country, "admin1": e.admin1, "lat": e.lat, "lon": e.lon,
+                        "kind": e.kind, "population": e.population, "geonames_id": e.id} for e in found]}
 
 
 @router.get("/articles/{article_id}", summary="An article's text and metadata, with the evidence spans it holds")

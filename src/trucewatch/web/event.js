@@ -21,6 +21,7 @@
     $("f-low").value = e.fatalities_low ?? ""; $("f-best").value = e.fatalities_best ?? ""; $("f-high").value = e.fatalities_high ?? "";
     $("review").hidden = false;
     Review.show(e);
+    Edit.show(e);
     await history();
     await reports(e.reports_detail);
     document.body.dataset.ready = "true";
@@ -113,6 +114,7 @@
   }
 
   Review.init(render);
+  Edit.init(render);
   $("toll-form").addEventListener("submit", async (ev) => {
     ev.preventDefault();
     const status = $("form-status"), values = {};
