@@ -122,6 +122,10 @@ def test_event_page_evidence_and_toll_edit_persists(server: tuple[str, str], pag
     detail = _api(base, f"/api/events/{multi['event_id']}")
     assert marks and set(marks) <= {s["text"] for r in detail["reports_detail"] for s in r["evidence"]}
     assert page.locator("#reports article").count() == multi["reports"]
+    first = detail["reports_detail"][0]
+    said = page.locator(f"#reports article[data-article='{first['article_id']}'] tr[data-said='place'] td.words")
+    mention = first["fields"]["place_mention"]
+    assert mention and said.first.text_content() == f"“{mention['text']}”"  # the words the place came from
     page.fill("#token", bearer)
     page.fill("#f-low", "3")
     page.fill("#f-best", "4")

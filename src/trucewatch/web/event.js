@@ -89,6 +89,26 @@
     return pre;
   }
 
+  // the words a field came from, where the record keeps them: the place's mention, the time's
+  // expression and how it was read, who named the perpetrator, who reported it
+  function words(f, k) {
+    if (k === "place" && f.place_mention) return `“${f.place_mention.text}”`;
+    if (k === "time_earliest" && (f.time_expression || f.time_basis)) return [f.time_expression && `“${f.time_expression}”`, f.time_basis].filter(Boolean).join(" · ");
+    if (k === "perpetrator_claimed" && f.perpetrator_claimed_by) return `named by ${f.perpetrator_claimed_by}`;
+    return "";
+  }
+
+  function fieldTable(r) {
+    const ft = TW.el("table", null, "fields"); const tb = TW.el("tbody");
+    for (const [k, v] of Object.entries(r.fields)) {
+      if (v === null || typeof v === "object") continue;
+      const tr = TW.el("tr"); tr.dataset.said = k; tr.appendChild(TW.el("th", k)); tr.appendChild(TW.el("td", v));
+      tr.appendChild(TW.el("td", words(r.fields, k), "muted words")); tb.appendChild(tr);
+    }
+    ft.appendChild(tb);
+    return ft;
+  }
+
   async function reports(list) {
     const box = TW.clear($("reports"));
     for (const r of list) {
@@ -99,13 +119,8 @@
         `confidence ${r.confidence} · context ${r.context} · `));
       if (r.url) meta.appendChild(TW.link(r.url, r.url));
       art.appendChild(meta);
-      const ft = TW.el("table", null, "fields"); const tb = TW.el("tbody");
-      for (const [k, v] of Object.entries(r.fields)) {
-        if (v === null || typeof v === "object") continue;
-        const tr = TW.el("tr"); tr.appendChild(TW.el("th", k)); tr.appendChild(TW.el("td", v)); tb.appendChild(tr);
-      }
-      ft.appendChild(tb);
-      const details = TW.el("details"); details.appendChild(TW.el("summary", "fields as this article states them")); details.appendChild(ft);
+      const details = TW.el("details"); details.appendChild(TW.el("summary", "fields as this article states them, with the words"));
+      details.appendChild(fieldTable(r));
       art.appendChild(details);
       const a = await TW.get(`/api/articles/${encodeURIComponent(r.article_id)}`);
       art.appendChild(highlighted(a.text, r.evidence));
