@@ -352,3 +352,33 @@ def test_event_page_edits_place_from_the_gazetteer_and_type_then_rejects(server:
         _ready(page)
     assert _api(base, f"/api/events/{one['event_id']}")["reviewed"] is False
     assert not page.errors, f"console errors: {page.errors}"
+
+
+def test_truce_page_correction_persists_and_undoes(server: tuple[str, str], page: Any) -> None:
+    base, bearer = server
+    truce = max(_api(base, "/api/ceasefires")["ceasefires"], key=lambda t: t["articles"])
+    page.goto(f"{base}/?ceasefire={truce['id']}")
+    _ready(page)
+    page.fill("#token", bearer)
+    page.fill("#t-declarer", "Russia's defence ministry")
+    page.fill("#t-reason", "the decree names the ministry")
+    page.evaluate("document.body.dataset.ready = ''")
+    page.click("#t-save")
+    page.wait_for_selector("#truce-status.ok")
+    _ready(page)
+    page.reload()
+    _ready(page)
+    verdict = page.locator("#verdict").inner_text()
+    assert "Declared by Russia's defence ministry" in verdict and "corrected by browser-test" in verdict
+    assert "the decree names the ministry" in page.locator("#truce-history").inner_text()
+    assert _api(base, f"/api/ceasefires/{truce['id']}")["ceasefire"]["declared_by"] == "Russia's defence ministry"
+    page.fill("#tu-reason", "test done")
+    page.evaluate("document.body.dataset.ready = ''")
+    page.locator("#truce-history li[data-action='edit'] button.undo").click()
+    page.wait_for_selector("#truce-undo-status.ok")
+    _ready(page)
+    page.reload()
+    _ready(page)
+    assert "corrected by" not in page.locator("#verdict").inner_text()
+    assert _api(base, f"/api/ceasefires/{truce['id']}")["ceasefire"]["declared_by"] == truce["declared_by"]
+    assert not page.errors, f"console errors: {page.errors}"
