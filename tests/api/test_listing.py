@@ -39,7 +39,8 @@ def _filters(store: Any) -> list[Any]:
             EventFilter(bbox=(30.0, 44.0, 40.0, 52.0)), EventFilter(bbox=(170.0, -90.0, -170.0, 90.0)),
             EventFilter(ceasefire=truce), EventFilter(ceasefire=truce, verdict="violation_reported"),
             EventFilter(verdict="time_uncertain"), EventFilter(language="ru"), EventFilter(language="%"),
-            EventFilter(min_confidence=0.8)]
+            EventFilter(min_confidence=0.8), EventFilter(party="russia"), EventFilter(party="RUSSIA", country="UA"),
+            EventFilter(context="new"), EventFilter(context="recap")]
 
 
 @pytest.mark.parametrize("limit", [1, 3, 1000])
@@ -63,3 +64,27 @@ def test_listing_matches_the_python_filter(client: Any, tokens: dict[str, str], 
     finally:
         client.post(f"/api/revisions/{r.json()['revision']['id']}/undo", json={"reason": "test done"},
                     headers={"Authorization": f"Bearer {tokens['analyst']}"})
+
+
+def test_party_and_context_filters(client: Any, tokens: dict[str, str]) -> None:
+    every = client.get("/api/events?limit=1000").json()["events"]
+    stated = {e["perpetrator"] for e in every if e["perpetrator"]}
+    assert stated, "the demo store states a perpetrator"
+    party = sorted(stated)[0]
+    kept = client.get("/api/events", params={"party": party.upper(), "limit": 1000}).json()["events"]
+    assert kept and {e["perpetrator"] for e in kept} == {party}
+    assert {e["event_id"] for e in kept} == {e["event_id"] for e in every if e["perpetrator"] == party}
+    assert {e["context"] for e in client.get("/api/events?context=new&limit=1000").json()["events"]} == {"new"}
+    eid = every[0]["event_id"]
+    r = client.post(f"/api/events/{eid}/review", headers={"Authorization": f"Bearer {tokens['analyst']}"},
+                    json={"action": "edit", "reason": "the article recalls last year's strike",
+                          "values": {"context": "recap", "perpetrator": "Nobody Stated"}})
+    assert r.status_code == 201, r.text
+    try:  # the analyst's values are what the filters find
+        assert [e["event_id"] for e in client.get("/api/events?context=recap").json()["events"]] == [eid]
+        assert [e["event_id"] for e in client.get("/api/events?party=nobody%20stated").json()["events"]] == [eid]
+    finally:
+        client.post(f"/api/revisions/{r.json()['revision']['id']}/undo", json={"reason": "test done"},
+                    headers={"Authorization": f"Bearer {tokens['analyst']}"})
+    bad = client.get("/api/events?context=rumour")
+    assert bad.status_code == 422 and bad.json()["parameter"] == "context"

@@ -17,6 +17,7 @@ from tests.conftest import golden_jsonl
 from trucewatch.export.formats import ACLED_COLUMNS, PARQUET_COLUMNS, UCDP_COLUMNS, write
 from trucewatch.monitor import ingest
 from trucewatch.records import Incident
+from trucewatch.review.exported import REVIEW_COLUMNS
 from trucewatch.store.db import Store
 
 pytestmark = pytest.mark.model
@@ -44,7 +45,7 @@ def test_acled_csv_round_trip(stored: Store, tmp_path: Path) -> None:
     out = tmp_path / "acled.csv"
     n = write("acled", stored, out, per="report")
     df = pd.read_csv(out)
-    assert list(df.columns) == list(ACLED_COLUMNS) and len(df) == n == len(_incidents(stored))
+    assert list(df.columns) == [*ACLED_COLUMNS, *REVIEW_COLUMNS] and len(df) == n == len(_incidents(stored))
     assert set(df["event_type"]) <= {"Battles", "Explosions/Remote violence", "Violence against civilians",
                                      "Strategic developments", "Protests", "Riots"}
     placed = df.dropna(subset=["latitude"])
@@ -61,7 +62,7 @@ def test_ucdp_csv_round_trip_and_columns(stored: Store, tmp_path: Path) -> None:
     out = tmp_path / "ged.csv"
     n = write("ucdp", stored, out)
     df = pd.read_csv(out)
-    assert list(df.columns) == list(UCDP_COLUMNS) and len(df) == n
+    assert list(df.columns) == [*UCDP_COLUMNS, *REVIEW_COLUMNS] and len(df) == n
     assert (df["low"] <= df["best"]).all() and (df["best"] <= df["high"]).all()
     assert df["type_of_violence"].isin([1, 2, 3]).all()
 

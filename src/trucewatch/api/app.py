@@ -33,7 +33,7 @@ CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' 
 HEADERS = {"Content-Security-Policy": CSP, "X-Content-Type-Options": "nosniff", "X-Frame-Options": "DENY",
            "Referrer-Policy": "no-referrer", "Cross-Origin-Resource-Policy": "same-origin"}
 #: HTTP status of each error code the API raises (others: 400)
-STATUS = {"E308": 404, "E302": 422, "E305": 401, "E306": 403, "E307": 409, "E303": 503}
+STATUS = {"E308": 404, "E302": 422, "E305": 401, "E306": 403, "E307": 409, "E303": 503, "E402": 503}
 PROBLEM = "application/problem+json"
 
 

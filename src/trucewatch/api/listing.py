@@ -84,6 +84,12 @@ def machine_where(f: EventFilter, page: bool = False, window: Window | None = No
     if f.min_confidence is not None:
         where.append("e.confidence >= ?")
         params.append(f.min_confidence)
+    if f.party:
+        where.append("LOWER(e.perpetrator) = ?")
+        params.append(f.party.lower())
+    if f.context is not None:
+        where.append("e.context = ?")
+        params.append(f.context)
     if window is not None:
         where.append("e.t1 >= ?" + (" AND e.t0 <= ?" if window[1] is not None else ""))
         params += [window[0]] + ([window[1]] if window[1] is not None else [])

@@ -23,6 +23,8 @@ from trucewatch.errors import ConfigError
 Verdict = Literal["violation_reported", "violation_contested", "time_uncertain", "zone_unknown", "outside_zone",
                   "outside_window"]
 VERDICTS: tuple[str, ...] = get_args(Verdict)
+#: PLOVER's contexts of an incident (records.Incident.context)
+Context = Literal["new", "recap", "historical", "hypothetical", "statement"]
 
 
 def bad(parameter: str, value: object, why: str) -> ConfigError:
@@ -67,9 +69,16 @@ class EventFilter:
     ceasefire: str | None = None
     language: str | None = None
     min_confidence: float | None = None
+    party: str | None = None  # the stated perpetrator, any case
+    context: str | None = None
 
     def keeps(self, v: EventView) -> bool:
-        return all(test(v) for test in (self._when, self._where, self._what, self._judged, self._said))
+        return all(test(v) for test in (self._when, self._where, self._what, self._judged, self._said, self._who))
+
+    def _who(self, v: EventView) -> bool:
+        if self.party and (v.values.get("perpetrator") or "").lower() != self.party.lower():
+            return False
+        return self.context is None or v.values.get("context") == self.context
 
     def _when(self, v: EventView) -> bool:
         lo = _seconds(v.values.get("time_earliest"))
@@ -162,7 +171,8 @@ def geojson(summaries: list[dict[str, Any]], compact: bool = False) -> dict[str,
 
 CSV_COLUMNS = ("event_id", "time_earliest", "time_latest", "place", "country", "admin1", "lat", "lon", "event_type",
                "sub_event_type", "perpetrator", "fatalities_low", "fatalities_best", "fatalities_high", "context",
-               "confidence", "sources", "outlets", "languages", "verdicts", "reviewed", "review_status")
+               "confidence", "sources", "outlets", "languages", "verdicts", "reviewed", "review_status",
+               "reviewer_role")
 
 
 def safe_cell(value: Any) -> str:
@@ -181,6 +191,17 @@ def safe_cell(value: Any) -> str:
         except ValueError:
             return "'" + text
     return text
+
+
+def table_csv(columns: tuple[str, ...], rows: list[dict[str, Any]]) -> str:
+    """Any list as CSV: these columns, in order; lists joined with "; ", formula cells neutralised."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(columns)
+    for r in rows:
+        w.writerow([safe_cell("; ".join(map(str, v)) if isinstance(v, list | tuple) else v)
+                    for v in (r.get(c) for c in columns)])
+    return buf.getvalue()
 
 
 def to_csv(summaries: list[dict[str, Any]]) -> str:

@@ -6,18 +6,20 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import JSONResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from trucewatch.api.app import PROBLEM, open_store, store
 from trucewatch.api.cache import Rendered, as_json, kept
-from trucewatch.api.query import EventFilter, Verdict, bad, geojson, parse_bbox, parse_time, to_csv
+from trucewatch.api.query import Context, EventFilter, Verdict, bad, geojson, parse_bbox, parse_time, table_csv, to_csv
 from trucewatch.api.shown import event_views
 from trucewatch.contract import incident_from_dict
 from trucewatch.errors import TrucewatchError
+from trucewatch.geo.gazetteer import Gazetteer
 from trucewatch.judge.truce import Timeline
 from trucewatch.report.build import TruceReport, articles_of, by_party, make
 from trucewatch.review.grouping import apply_groupings, groupings
@@ -85,12 +87,39 @@ def _registered(s: Store, ceasefire: str) -> Registered:
     return reg
 
 
+def csv_response(columns: tuple[str, ...], rows: list[dict[str, Any]], name: str,
+                 headers: dict[str, str] | None = None) -> Response:
+    return Response(table_csv(columns, rows), media_type="text/csv; charset=utf-8",
+                    headers={**(headers or {}), "Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+
+def csv_rendered(columns: tuple[str, ...], rows: list[dict[str, Any]], name: str) -> Rendered:
+    """A CSV answer as kept (:mod:`.cache`)."""
+    return Rendered(table_csv(columns, rows).encode("utf-8"), "text/csv; charset=utf-8",
+                    (("Content-Disposition", f'attachment; filename="{name}.csv"'),))
+
+
+Format = Annotated[Literal["json", "csv"], Query(description="json, or csv (formula cells neutralised)")]
+CSV: dict[int | str, dict[str, Any]] = {200: {"content": {"text/csv": {}}}}
+CEASEFIRE_COLUMNS = ("id", "declared_by", "kind", "start", "end", "open_ended", "ended_early", "judged_until",
+                     "scope", "scope_country", "occasion", "parties", "note", "verdict", "violations", "killed",
+                     "articles")
+
+
 @router.get("/ceasefires", summary="The registered ceasefires, each with the verdict of its report",
-            response_model=None)
-def ceasefires(request: Request, s: StoreDep) -> Response:
+            response_model=None, responses=CSV)
+def ceasefires(request: Request, s: StoreDep, format: Format = "json") -> Response:
     # every truce's report (each reading its judged events and every event's time): rendered once per
     # generation of the store (.cache)
-    answer = kept(s, ("ceasefires",), lambda: as_json(_ceasefires(s)), "reports")
+    def render() -> Rendered:
+        out = _ceasefires(s)
+        if format == "csv":
+            flat = [{**c, "verdict": c["verdict"]["verdict"], "violations": c["verdict"]["violations"],
+                     "killed": c["verdict"]["killed"]} for c in out["ceasefires"]]
+            return csv_rendered(CEASEFIRE_COLUMNS, flat, "ceasefires")
+        return as_json(out)
+
+    answer = kept(s, ("ceasefires", format), render, "reports")
     return answer.response(request.headers.get("if-none-match"))
 
 
@@ -131,12 +160,15 @@ async def event_filter(
     ceasefire: Annotated[str | None, Query(description="events during or straddling this truce's window")] = None,
     language: Annotated[str | None, Query(description="a report in this language (ISO 639-1)")] = None,
     min_confidence: Annotated[float | None, Query(ge=0, le=1)] = None,
+    party: Annotated[str | None, Query(max_length=200, description="the stated perpetrator, e.g. Russia (any case)")]
+    = None,
+    context: Annotated[Context | None, Query(description="PLOVER's context of the event's incident")] = None,
 ) -> EventFilter:
     start, end = parse_time("from", from_), parse_time("to", to)
     if start is not None and end is not None and start > end:
         raise bad("to", to, "'to' is before 'from'")
     return EventFilter(start, end, parse_bbox(bbox), event_type, country, verdict, ceasefire, language,
-                       min_confidence)
+                       min_confidence, party, context)
 
 
 @router.get("/events", summary="Events, filtered, in time order, a page at a time",
@@ -199,15 +231,45 @@ def event(event_id: str, s: StoreDep) -> dict[str, Any]:
 
 
 @router.get("/review/queue", summary="Events awaiting review: low confidence, high toll, in a window, contested",
-            response_model=None)
-def review_queue(request: Request, s: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50) -> Response:
+            response_model=None, responses=CSV)
+def review_queue(request: Request, s: StoreDep, limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+                 format: Format = "json") -> Response:
     from trucewatch.api.queue import review_queue as queued
 
     def render() -> Rendered:
         shown, total = queued(s, limit)
+        if format == "csv":
+            return Rendered(to_csv(shown).encode("utf-8"), "text/csv; charset=utf-8",
+                            (("Content-Disposition", 'attachment; filename="queue.csv"'),))
         return as_json({"events": shown, "total": total})
 
-    return kept(s, ("queue", limit), render, "reports").response(request.headers.get("if-none-match"))
+    return kept(s, ("queue", limit, format), render, "reports").response(request.headers.get("if-none-match"))
+
+
+CHANGE_COLUMNS = ("seq", "at", "kind", "id", "action", "cause")
+
+
+@router.get("/changes", summary="The change feed: events and ceasefires created, updated or deleted since a cursor")
+def changes(s: StoreDep,
+            since: Annotated[str | None, Query(description="next_cursor of the previous read; none: from the start")]
+            = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+            kind: Annotated[Literal["event", "ceasefire"] | None, Query()] = None,
+            action: Annotated[Literal["created", "updated", "deleted"] | None,
+                              Query(description="deleted: the log of deletions")] = None,
+            format: Format = "json") -> Response:
+    from trucewatch.store.changes import latest
+    from trucewatch.store.changes import since as changed_since
+
+    if since not in (None, "") and not (since.isascii() and since.isdigit()):
+        raise bad("since", since, "a cursor is the next_cursor of a previous read (a whole number), as given")
+    seq = int(since or 0)
+    rows = changed_since(s.conn, seq, limit, kind, action)
+    cursor = str(rows[-1].seq if rows else seq)
+    out = [r.to_dict() for r in rows]
+    if format == "csv":
+        return csv_response(CHANGE_COLUMNS, out, "changes", {"X-Next-Cursor": cursor})
+    return JSONResponse({"changes": out, "next_cursor": cursor, "latest": latest(s.conn)},
+                        headers={"X-Next-Cursor": cursor})
 
 
 def _claim(c: StoredClaim) -> dict[str, Any]:
@@ -219,9 +281,14 @@ def _claim(c: StoredClaim) -> dict[str, Any]:
             "evidence": [e.to_dict() for e in c.claim.evidence]}
 
 
-@router.get("/claims", summary="Claims (accusations, denials), by party; of one ceasefire's articles or one article")
+CLAIM_COLUMNS = ("claim_id", "claimant", "by", "kind", "target", "about", "about_ceasefire", "article_id", "outlet",
+                 "title", "url", "published")
+
+
+@router.get("/claims", summary="Claims (accusations, denials), by party; of one ceasefire's articles or one article",
+            responses=CSV)
 def claims(s: StoreDep, ceasefire: str | None = None, article: str | None = None,
-           claimant: str | None = None, kind: str | None = None) -> dict[str, Any]:
+           claimant: str | None = None, kind: str | None = None, format: Format = "json") -> Response:
     if ceasefire is not None:
         reg = _registered(s, ceasefire)
         evs = s.events()
@@ -232,8 +299,27 @@ def claims(s: StoreDep, ceasefire: str | None = None, article: str | None = None
         arts &= {article}
     said = [c for c in s.claims(arts) if (claimant is None or c.claim.claimant == claimant)
             and (kind is None or c.claim.kind == kind)]
-    return {"claims": [_claim(c) for c in said],
-            "by_party": {party: len(cs) for party, cs in by_party(said).items()}}
+    if format == "csv":
+        return csv_response(CLAIM_COLUMNS, [_claim(c) for c in said], "claims")
+    return JSONResponse({"claims": [_claim(c) for c in said],
+                         "by_party": {party: len(cs) for party, cs in by_party(said).items()}})
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> Gazetteer:
+    """The gazetteer the pipeline reads (built by ``trucewatch setup``), opened once, read-only."""
+    from trucewatch.config import Settings
+    from trucewatch.geo.gazetteer import default_path
+
+    return Gazetteer.open(default_path(Settings.load().data_dir or None), build=False)
+
+
+@router.get("/places", summary="The gazetteer's places whose name, in any language, starts with q (a place search)")
+def places(q: Annotated[str, Query(min_length=2, max_length=100, description="the start of a place's name")],
+           limit: Annotated[int, Query(ge=1, le=50)] = 10) -> dict[str, Any]:
+    found = _gazetteer().search(q, limit)
+    return {"places": [{"name": e.name, "country": e.country, "admin1": e.admin1, "lat": e.lat, "lon": e.lon,
+                        "kind": e.kind, "population": e.population, "geonames_id": e.id} for e in found]}
 
 
 @router.get("/articles/{article_id}", summary="An article's text and metadata, with the evidence spans it holds")

@@ -9,10 +9,11 @@ from datetime import datetime
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Header
+from fastapi.responses import JSONResponse, Response
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 
 from trucewatch.api.app import PROBLEM, store
-from trucewatch.api.read import not_found
+from trucewatch.api.read import CSV, Format, not_found
 from trucewatch.api.shown import event_views
 from trucewatch.errors import ConfigError, TrucewatchError
 from trucewatch.store.db import Store
@@ -153,12 +154,23 @@ def review(event_id: str, body: ReviewIn, s: StoreDep, who: Annotated[Token, Dep
     return {"revision": _revision(rev), "event": event_views(s, [event_id])[0].summary()}
 
 
-@router.get("/events/{event_id}/history", summary="Every revision of an event, oldest first")
-def event_history(event_id: str, s: StoreDep) -> dict[str, Any]:
+REVISION_COLUMNS = ("id", "event_id", "action", "who", "role", "at", "why", "undoes", "undone_by")
+
+
+def _history(revs: list[Revision], format: str, name: str, body: dict[str, Any]) -> Response:
+    if format == "csv":
+        from trucewatch.api.read import csv_response
+
+        return csv_response(REVISION_COLUMNS, [_revision(r) for r in revs], name)
+    return JSONResponse({**body, "revisions": [_revision(r) for r in revs]})
+
+
+@router.get("/events/{event_id}/history", summary="Every revision of an event, oldest first", responses=CSV)
+def event_history(event_id: str, s: StoreDep, format: Format = "json") -> Response:
     revs = history(s.conn, event_id)
     if not revs and not event_views(s, [event_id]):
         raise not_found("event", event_id)
-    return {"event_id": event_id, "revisions": [_revision(r) for r in revs]}
+    return _history(revs, format, "history", {"event_id": event_id})
 
 
 @router.post("/revisions/{revision_id}/undo", status_code=201, summary="Undo a revision (analyst+)")
@@ -195,13 +207,14 @@ def correct_ceasefire(ceasefire: str, body: TruceIn, s: StoreDep,
     return {"revision": _revision(rev), "ceasefire": {**d["ceasefire"], "verdict": d["verdict"], "counts": d["counts"]}}
 
 
-@router.get("/ceasefires/{ceasefire}/history", summary="Every correction of a ceasefire, oldest first")
-def ceasefire_history(ceasefire: str, s: StoreDep) -> dict[str, Any]:
+@router.get("/ceasefires/{ceasefire}/history", summary="Every correction of a ceasefire, oldest first",
+            responses=CSV)
+def ceasefire_history(ceasefire: str, s: StoreDep, format: Format = "json") -> Response:
     from trucewatch.api.read import _registered
     from trucewatch.review.truces import key
 
     _registered(s, ceasefire)
-    return {"ceasefire": ceasefire, "revisions": [_revision(r) for r in history(s.conn, key(ceasefire))]}
+    return _history(history(s.conn, key(ceasefire)), format, "corrections", {"ceasefire": ceasefire})
 
 
 @router.post("/events/{event_id}/merge", status_code=201, summary="Merge other events into this one (analyst+)")

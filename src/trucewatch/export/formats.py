@@ -13,6 +13,10 @@
 * ``parquet``: the incident reports table (typed columns, ``event_id`` included) for pandas,
   Polars, DuckDB or Spark.
 
+Every row ends with the review columns (:data:`~trucewatch.review.exported.REVIEW_COLUMNS`:
+``reviewed``, ``review_status``, ``reviewer_role``), after the format's standard ones: analysts'
+reviews win (edited values applied, rejected events left out) and the rows say so (docs/review.md).
+
 Values trucewatch does not know (most of ACLED's inter codes, UCDP's conflict ids) are empty, never
 guessed; the ones an event type fixes (a protest's protesters, an attack's civilians) are written.
 Protests and riots are ACLED's (disorder type "Demonstrations"), PLOVER's PROTEST, and not UCDP's.
@@ -33,6 +37,7 @@ from typing import Any
 from trucewatch.errors import require
 from trucewatch.extract.taxonomy import disorder_type
 from trucewatch.records import Incident, Place, TimeInterval
+from trucewatch.review.exported import NONE, REVIEW_COLUMNS, Exported, Flag, exported
 from trucewatch.store.db import Store
 from trucewatch.stored import Event, Report, StoredArticle, evidence_text
 
@@ -221,7 +226,10 @@ def _plover_type(event_type: str | None, sub: str) -> tuple[str, str]:
     return "COERCE", {"Arrests": "arrest", "Looting/property destruction": "seize"}.get(sub, "")
 
 
-def plover_events(articles: Iterable[StoredArticle]) -> Iterator[dict[str, Any]]:
+def plover_events(articles: Iterable[StoredArticle], ex: Exported | None = None) -> Iterator[dict[str, Any]]:
+    """PLOVER records of each article: its declarations, incidents and claims, each with the
+    review columns (``ex``: the reviews; an incident of a rejected event is left out, one of a
+    reviewed event carries the analyst's values)."""
     for stored in articles:
         a = stored.analysis
         art = a.article
@@ -229,17 +237,22 @@ def plover_events(articles: Iterable[StoredArticle]) -> Iterator[dict[str, Any]]
         base = {"story_id": art.id, "story_date": published, "language": art.language}
         context = ["ceasefire"] if a.ceasefires else []
         for cf in a.ceasefires:
+            flag = ex.declaration_flag(art.id, cf.id) if ex else NONE
             yield {**base, "event_id": f"{art.id}-{cf.id}", "event_type": "CONCEDE", "event_mode": "ceasefire",
                    "event_date": _day(cf.start, published), "actor": cf.declared_by,
-                   "recipient": None, "context": ["ceasefire"], "event_text": evidence_text(cf.evidence)}
-        for inc in a.incidents:
-            yield _plover_incident(inc, base, context, published)
+                   "recipient": None, "context": ["ceasefire"], "event_text": evidence_text(cf.evidence),
+                   **flag.columns()}
+        for machine in a.incidents:
+            inc = ex.incident((art.id, machine.id), machine) if ex else machine
+            if inc is not None:
+                flag = ex.report_flag((art.id, machine.id)) if ex else NONE
+                yield {**_plover_incident(inc, base, context, published), **flag.columns()}
         for cl in a.claims:
             if cl.kind in _PLOVER_CLAIM:
                 etype, mode = _PLOVER_CLAIM[cl.kind]
                 yield {**base, "event_id": f"{art.id}-{cl.id}", "event_type": etype, "event_mode": mode,
                        "event_date": published, "actor": cl.claimant, "recipient": cl.target,
-                       "context": context, "event_text": evidence_text(cl.evidence)}
+                       "context": context, "event_text": evidence_text(cl.evidence), **NONE.columns()}
 
 
 def _flat(r: Report, event: str | None) -> dict[str, Any]:
@@ -250,7 +263,8 @@ def _flat(r: Report, event: str | None) -> dict[str, Any]:
             "report_id": r.id, "event_id": event}
 
 
-def geojson(reports: Iterable[Report], members: dict[tuple[str, str], str] | None = None) -> dict[str, Any]:
+def geojson(reports: Iterable[Report], members: dict[tuple[str, str], str] | None = None,
+            ex: Exported | None = None) -> dict[str, Any]:
     features = []
     for r in reports:
         p = r.incident.place
@@ -258,6 +272,7 @@ def geojson(reports: Iterable[Report], members: dict[tuple[str, str], str] | Non
             continue
         props = {k: v for k, v in _flat(r, (members or {}).get(r.key)).items() if k != "evidence"}
         props["notes"] = evidence_text(r.incident.evidence)
+        props.update((ex.report_flag(r.key) if ex else NONE).columns())
         features.append({"type": "Feature", "id": r.id,
                          "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]}, "properties": props})
     return {"type": "FeatureCollection", "features": features}
@@ -271,11 +286,12 @@ PARQUET_COLUMNS = {  # name -> arrow type name
     "perpetrator_claimed": "string", "perpetrator_acled_actor": "string", "reported_by": "string",
     "fatalities_low": "int32", "fatalities_high": "int32", "injured_low": "int32", "injured_high": "int32",
     "confidence": "float64", "notes": "string",
+    "reviewed": "bool_", "review_status": "string", "reviewer_role": "string",  # REVIEW_COLUMNS
 }
 
 
-def _parquet_record(r: Report, event: str | None) -> dict[str, Any]:
-    flat = _flat(r, event)
+def _parquet_record(r: Report, event: str | None, flag: Flag = NONE) -> dict[str, Any]:
+    flat = {**_flat(r, event), **flag.columns()}
     renamed = {"incident": "id", "event_type": "acled_event_type", "sub_event_type": "acled_sub_event_type"}
     out = {k: flat.get(renamed.get(k, k)) for k in PARQUET_COLUMNS}
     out["notes"] = evidence_text(r.incident.evidence)
@@ -296,7 +312,7 @@ def _csv(out: Path, columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) ->
         w = csv.DictWriter(f, fieldnames=list(columns))
         w.writeheader()
         for row in rows:
-            w.writerow({k: safe_cell(v) for k, v in row.items()})
+            w.writerow({k: ("true" if v else "false") if isinstance(v, bool) else safe_cell(v) for k, v in row.items()})
             n += 1
     return n
 
@@ -304,36 +320,36 @@ def _csv(out: Path, columns: tuple[str, ...], rows: Iterable[dict[str, Any]]) ->
 def write(fmt: str, store: Store, out: Path, per: str = "event") -> int:
     """Write what ``store`` holds in ``fmt`` to ``out``; returns the number of records written.
     ACLED and UCDP rows are corroborated events (``per="event"``, every outlet of the event) or
-    single reports (``per="report"``); GeoJSON and Parquet reports carry their event id."""
-    from trucewatch.review.labels import reviewed_events  # analysts' reviews win over the machine's values
-
+    single reports (``per="report"``); GeoJSON and Parquet reports carry their event id. The
+    analysts' reviews win over the machine's values, and every row says whether it was reviewed."""
     out.parent.mkdir(parents=True, exist_ok=True)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    ex = exported(store)
     if fmt in {"acled", "ucdp"}:
         columns, make = (ACLED_COLUMNS, acled_row) if fmt == "acled" else (UCDP_COLUMNS, ucdp_row)
-        rows = [Row.of_event(e) for e in reviewed_events(store)] if per == "event" else \
-            [Row.of_report(r) for r in store.reports()]
+        rows = [(Row.of_event(e), ex.flag(e.id)) for e in ex.events] if per == "event" else \
+            [(Row.of_report(r), ex.report_flag(r.key)) for r in ex.reports(store.reports())]
         if fmt == "ucdp":  # UCDP GED codes organised violence: no protests, no riots
-            rows = [r for r in rows if not _demonstration(r.incident)]
-        return _csv(out, columns, (make(r) for r in rows))
+            rows = [(r, f) for r, f in rows if not _demonstration(r.incident)]
+        return _csv(out, (*columns, *REVIEW_COLUMNS), ({**make(r), **f.columns()} for r, f in rows))
     if fmt == "plover":
         n = 0
         with out.open("w", encoding="utf-8") as f:
-            for ev in plover_events(store.analyses()):
+            for ev in plover_events(store.analyses(), ex):
                 f.write(json.dumps(ev, ensure_ascii=False) + "\n")
                 n += 1
         return n
-    members = store.event_members()
+    reports = ex.reports(store.reports())
     if fmt == "geojson":
-        fc = geojson(store.reports(), members)
+        fc = geojson(reports, ex.member, ex)
         out.write_text(json.dumps(fc, ensure_ascii=False), encoding="utf-8")
         return len(fc["features"])
-    if fmt == "parquet":
-        require("parquet", "export --format parquet")
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+    require("parquet", "export --format parquet")
+    import pyarrow as pa
+    import pyarrow.parquet as pq
 
-        records = [_parquet_record(r, members.get(r.key)) for r in store.reports()]
-        schema = pa.schema([(k, getattr(pa, v)()) for k, v in PARQUET_COLUMNS.items()])
-        pq.write_table(pa.Table.from_pylist(records, schema=schema), out)
-        return len(records)
-    raise ValueError(f"unknown format {fmt!r}; one of {', '.join(FORMATS)}")
+    records = [_parquet_record(r, ex.member.get(r.key), ex.report_flag(r.key)) for r in reports]
+    schema = pa.schema([(k, getattr(pa, v)()) for k, v in PARQUET_COLUMNS.items()])
+    pq.write_table(pa.Table.from_pylist(records, schema=schema), out)
+    return len(records)

@@ -102,6 +102,21 @@ class Gazetteer:
                 self._cache.clear()
         return self._cache[key]
 
+    def search(self, text: str, limit: int = 20) -> list[Entry]:
+        """Places whose name (in any language the gazetteer holds) starts with ``text``: those
+        named exactly so first, then the rest, each group most populous first (an analyst's
+        place search; the prefix walks the names index)."""
+        key = normalise(text)
+        if len(key) < 2:  # one letter would walk a large part of the index
+            return []
+        rows = self._conn.execute(
+            "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.timezone, p.kind, p.basis, "
+            "MAX(n.norm = ?) AS exact FROM names n JOIN places p ON p.id = n.place "
+            "WHERE n.norm >= ? AND n.norm < ? GROUP BY p.id ORDER BY exact DESC, p.population DESC, p.id LIMIT ?",
+            (key, key, key + "\U0010ffff", limit),
+        ).fetchall()
+        return [Entry(*r[:10]) for r in rows]
+
     def country_name(self, code: str) -> str | None:
         row = self._conn.execute(
             "SELECT name FROM places WHERE kind = 'PCLI' AND country = ?", (code,)

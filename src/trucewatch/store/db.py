@@ -19,6 +19,7 @@ from typing import Any
 
 from trucewatch.contract import analysis_from_dict
 from trucewatch.store.backend import Connection, connect
+from trucewatch.store.changes import MIGRATION as FEED
 from trucewatch.store.derived import DerivedTables
 from trucewatch.store.generation import BULK_MIGRATION, bulk_by_writer
 from trucewatch.store.generation import MIGRATION as GENERATION
@@ -113,6 +114,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     GENERATION,  # 8: a counter of changes, kept by triggers (trucewatch.store.generation)
     POINTS,  # 9: the map's points in one index (trucewatch.store.search)
     BULK_MIGRATION,  # 10: the rebuild moves the generation for its bulk tables (trucewatch.store.generation)
+    FEED,  # 11: the change feed, deletions included (trucewatch.store.changes)
 ]
 
 

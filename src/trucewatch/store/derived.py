@@ -17,6 +17,7 @@ from typing import Any
 
 from trucewatch.records import Judgement
 from trucewatch.store.backend import Connection
+from trucewatch.store.changes import log, replaced
 from trucewatch.store.generation import bump
 from trucewatch.store.rows import (
     EVENT_COLUMNS,
@@ -194,6 +195,7 @@ class DerivedTables:
     def _apply(self, change: Change) -> None:
         comp = json.dumps(change.components, sort_keys=True)
         with self.conn.transaction() as c:
+            _feed(c, change)
             if change.full:
                 for table in ("event_judgements", "event_reports", "events", "ceasefires", "ceasefire_declarations"):
                     c.execute(f"DELETE FROM {table}")
@@ -230,6 +232,24 @@ def _cache_pages(conn: Connection, events: int) -> Iterator[None]:
         yield
     finally:
         conn.execute(f"PRAGMA cache_size = {before}")
+
+
+def _feed(c: Connection, change: Change) -> None:
+    """The change feed's rows of ``change``, read before it is written (what it removes)."""
+    new = {e.id for e in change.events}
+    if change.full:
+        old = {r[0] for r in c.execute("SELECT id FROM events")}
+    else:
+        old = set(change.removed_events)
+    rows = replaced("event", old, new)
+    if change.registry is not None:
+        after = {r.id for r in change.registry}
+        rows += replaced("ceasefire", {r[0] for r in c.execute("SELECT id FROM ceasefires")}, after)
+        rejudged = set(change.rejudged) - after
+    else:
+        rejudged = set(change.rejudged)
+    rows += [("ceasefire", i, "updated") for i in sorted(rejudged)]  # its verdict may have moved
+    log(c, "rebuild", rows)
 
 
 def _start(reg: Registered) -> tuple[float, str]:

@@ -22,6 +22,7 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from trucewatch.store.backend import Connection
+from trucewatch.store.changes import ChangeAction, Kind, log
 
 Role = Literal["reader", "analyst", "admin"]
 ROLES: tuple[Role, ...] = ("reader", "analyst", "admin")
@@ -199,6 +200,7 @@ def record(c: Connection, event_id: str, action: Action, who: Token, why: str,
             after["status"] = "accepted" if action == "accept" else "rejected"
         rev = Revision(uuid.uuid4().hex[:16], event_id, action, who.label, who.role, _now(), why, before, after)
         _insert(t, rev)
+        log(t, "review", [_touched(event_id)])
     return rev
 
 
@@ -212,7 +214,10 @@ def undo(c: Connection, rid: str, who: Token, why: str) -> Revision | None:
             return None
         before = _state(fold(history(t, target.event_id)))
         rev_id = uuid.uuid4().hex[:16]
+        children = [r[0] for r in t.execute("SELECT event_id FROM revisions WHERE id LIKE ? ORDER BY id",
+                                            (rid + ".%",))]
         t.execute("UPDATE revisions SET undone_by = ? WHERE id = ? OR id LIKE ?", (rev_id, rid, rid + ".%"))
+        log(t, "review", [_touched(target.event_id), *_grouped(target.action, children, undoing=True)])
         after = _state(fold(history(t, target.event_id)))
         rev = Revision(rev_id, target.event_id, "undo", who.label, who.role, _now(), why, before, after, undoes=rid)
         _insert(t, rev)
@@ -236,4 +241,21 @@ def record_group(c: Connection, event_id: str, action: Action, who: Token, why: 
         _insert(t, rev)
         for n, (other, said) in enumerate(others, start=1):
             _insert(t, Revision(f"{rev.id}.{n}", other, action, who.label, who.role, rev.at, why, {}, said))
+        log(t, "review", [_touched(event_id), *_grouped(action, [o for o, _ in others], undoing=False)])
     return rev
+
+
+def _touched(key: str) -> tuple[Kind, str, ChangeAction]:
+    """The feed row of a revision of an event or (``ceasefire:<id>``) of a ceasefire."""
+    if key.startswith("ceasefire:"):  # trucewatch.review.truces' key
+        return "ceasefire", key.removeprefix("ceasefire:"), "updated"
+    return "event", key, "updated"
+
+
+def _grouped(action: str, others: list[str], undoing: bool) -> list[tuple[Kind, str, ChangeAction]]:
+    """The feed rows of the other events a merge or split touches: a merge deletes the absorbed
+    events from the lists and a split creates one; undoing them does the reverse."""
+    if action not in ("merge", "split"):
+        return []
+    gone = (action == "merge") != undoing
+    return [("event", other, "deleted" if gone else "created") for other in others]

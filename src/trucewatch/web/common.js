@@ -19,6 +19,17 @@ const TW = {
     if (!r.ok) throw new Error(body.detail || r.statusText);
     return body;
   },
+  // a write with the analyst's bearer token: {ok, body}; the token is kept for this tab only
+  async post(path, token, body) {
+    window.sessionStorage.setItem("tw-token", token);
+    const r = await fetch(path, {
+      method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
+      body: JSON.stringify(body),
+    });
+    let out = {};
+    try { out = await r.json(); } catch (e) { out = { detail: r.statusText }; }
+    return { ok: r.ok, body: out };
+  },
   params() { return new URLSearchParams(window.location.search); },
   // a link only to http(s) addresses; anything else (javascript:, data:) is shown as text
   link(url, text) {

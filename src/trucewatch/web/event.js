@@ -1,6 +1,7 @@
 // The event page: its values (reviewed ones flagged), where the reports disagree, a form to
-// correct the toll (an analyst's token), its history, and every report with its article's text
-// and the evidence highlighted. Article text is inserted with textContent only.
+// correct the toll (an analyst's token; merge, split and undo are review.js), its history, and
+// every report with its article's text and the evidence highlighted. Article text is inserted
+// with textContent only.
 "use strict";
 (function () {
   const $ = (id) => document.getElementById(id);
@@ -12,11 +13,15 @@
     if (!id) { $("summary").textContent = "No event id given (event.html?id=...)."; return; }
     const cf = TW.params().get("ceasefire");
     if (cf) $("back").href = `./?ceasefire=${encodeURIComponent(cf)}`;
-    const e = await TW.get(`/api/events/${encodeURIComponent(id)}`);
+    let e;
+    try { e = await TW.get(`/api/events/${encodeURIComponent(id)}`); } catch (err) { await gone(err); return; }
     $("title").textContent = `${e.place || "Place unknown"} · ${TW.when(e)}`;
     summary(e);
     disagreements(e.disagreements);
     $("f-low").value = e.fatalities_low ?? ""; $("f-best").value = e.fatalities_best ?? ""; $("f-high").value = e.fatalities_high ?? "";
+    $("review").hidden = false;
+    Review.show(e);
+    Edit.show(e);
     await history();
     await reports(e.reports_detail);
     document.body.dataset.ready = "true";
@@ -52,14 +57,22 @@
   }
 
   async function history() {
-    const ol = TW.clear($("history"));
     const revs = (await TW.get(`/api/events/${encodeURIComponent(id)}/history`)).revisions;
-    if (!revs.length) ol.appendChild(TW.el("li", "Not reviewed yet.", "muted"));
-    for (const r of revs) {
-      const vals = Object.entries((r.after || {}).values || {}).map(([k, v]) => `${k}=${v}`).join(", ");
-      ol.appendChild(TW.el("li", `${r.at} · ${r.action} by ${r.who} (${r.role}): ${r.why}` + (vals ? ` → ${vals}` : "") +
-        (r.undone_by ? " [undone]" : ""), r.undone_by ? "undone" : ""));
-    }
+    Review.history(revs);
+    return revs;
+  }
+
+  // no such event (now): merged into another, or a split undone; its history says which
+  async function gone(err) {
+    const box = TW.clear($("summary"));
+    box.appendChild(TW.el("p", `This event is not in the store now: ${err.message}`, "error"));
+    for (const n of [$("reports"), $("disagreements")]) TW.clear(n);
+    $("review").hidden = true;
+    let revs = [];
+    try { revs = await history(); } catch (e) { TW.clear($("history")); }
+    const into = revs.find((r) => r.action === "merge" && !r.undone_by && (r.after || {}).into);
+    if (into) { const p = TW.el("p", "It was merged into "); p.appendChild(Review.eventLink(into.after.into)); box.appendChild(p); }
+    document.body.dataset.ready = "true";
   }
 
   // the text as text nodes, each evidence span in a <mark>: never parsed as HTML
@@ -76,6 +89,26 @@
     return pre;
   }
 
+  // the words a field came from, where the record keeps them: the place's mention, the time's
+  // expression and how it was read, who named the perpetrator, who reported it
+  function words(f, k) {
+    if (k === "place" && f.place_mention) return `“${f.place_mention.text}”`;
+    if (k === "time_earliest" && (f.time_expression || f.time_basis)) return [f.time_expression && `“${f.time_expression}”`, f.time_basis].filter(Boolean).join(" · ");
+    if (k === "perpetrator_claimed" && f.perpetrator_claimed_by) return `named by ${f.perpetrator_claimed_by}`;
+    return "";
+  }
+
+  function fieldTable(r) {
+    const ft = TW.el("table", null, "fields"); const tb = TW.el("tbody");
+    for (const [k, v] of Object.entries(r.fields)) {
+      if (v === null || typeof v === "object") continue;
+      const tr = TW.el("tr"); tr.dataset.said = k; tr.appendChild(TW.el("th", k)); tr.appendChild(TW.el("td", v));
+      tr.appendChild(TW.el("td", words(r.fields, k), "muted words")); tb.appendChild(tr);
+    }
+    ft.appendChild(tb);
+    return ft;
+  }
+
   async function reports(list) {
     const box = TW.clear($("reports"));
     for (const r of list) {
@@ -86,13 +119,8 @@
         `confidence ${r.confidence} · context ${r.context} · `));
       if (r.url) meta.appendChild(TW.link(r.url, r.url));
       art.appendChild(meta);
-      const ft = TW.el("table", null, "fields"); const tb = TW.el("tbody");
-      for (const [k, v] of Object.entries(r.fields)) {
-        if (v === null || typeof v === "object") continue;
-        const tr = TW.el("tr"); tr.appendChild(TW.el("th", k)); tr.appendChild(TW.el("td", v)); tb.appendChild(tr);
-      }
-      ft.appendChild(tb);
-      const details = TW.el("details"); details.appendChild(TW.el("summary", "fields as this article states them")); details.appendChild(ft);
+      const details = TW.el("details"); details.appendChild(TW.el("summary", "fields as this article states them, with the words"));
+      details.appendChild(fieldTable(r));
       art.appendChild(details);
       const a = await TW.get(`/api/articles/${encodeURIComponent(r.article_id)}`);
       art.appendChild(highlighted(a.text, r.evidence));
@@ -100,21 +128,17 @@
     }
   }
 
-  $("token").value = window.sessionStorage.getItem("tw-token") || "";
+  Review.init(render);
+  Edit.init(render);
   $("toll-form").addEventListener("submit", async (ev) => {
     ev.preventDefault();
-    const status = $("form-status"), token = $("token").value.trim();
-    window.sessionStorage.setItem("tw-token", token);
-    const values = {};
+    const status = $("form-status"), values = {};
     for (const [k, f] of [["fatalities_low", "f-low"], ["fatalities_best", "f-best"], ["fatalities_high", "f-high"]]) {
       if ($(f).value !== "") values[k] = Number($(f).value);
     }
-    const r = await fetch(`/api/events/${encodeURIComponent(id)}/review`, {
-      method: "POST", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` },
-      body: JSON.stringify({ action: "edit", reason: $("f-reason").value, values }),
-    });
-    const body = await r.json();
-    status.textContent = r.ok ? "Saved." : `Not saved: ${body.detail}`;
+    const r = await TW.post(`/api/events/${encodeURIComponent(id)}/review`, $("token").value.trim(),
+      { action: "edit", reason: $("f-reason").value, values });
+    status.textContent = r.ok ? "Saved." : `Not saved: ${r.body.detail}`;
     status.className = r.ok ? "ok" : "error";
     if (r.ok) await render();
   });

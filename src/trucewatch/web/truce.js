@@ -35,6 +35,7 @@
     $("filters").addEventListener("change", () => setFilters(readForm()));
     window.addEventListener("popstate", render);
     Playback.init();
+    TruceReview.init(render);
     await render();
   }
 
@@ -55,6 +56,7 @@
     playback(report, events, markers);
     claims(report.claims);
     declarations(report.ceasefire);
+    await TruceReview.show(report.ceasefire);
     document.body.dataset.ready = "true";
   }
 
@@ -86,6 +88,7 @@
     box.appendChild(TW.el("p", v.reason));
     box.appendChild(TW.el("p", `Declared by ${c.declared_by || "?"}: ${c.start || "?"} → ${c.end || "open-ended"}` +
       (c.scope_country ? ` · ${c.scope_country}` : "") + (c.occasion ? ` · ${c.occasion}` : ""), "muted"));
+    if (c.note) box.appendChild(TW.el("p", `${c.note}: the analyst's values win over the machine's.`, "reviewed"));
     const counts = TW.clear($("counts"));
     const items = [["violations", v.violations], ["killed (lowest)", v.killed], ...Object.entries(report.counts)];
     for (const [k, n] of items) { const d = TW.el("div", null, "count"); d.appendChild(TW.el("strong", n)); d.appendChild(TW.el("span", k.replace(/_/g, " "))); counts.appendChild(d); }
