@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.place_filters import not_a_place
+from trucewatch.extract.place_filters import not_a_place, object_of_attack
 from trucewatch.extract.transcription import transcribed
 from trucewatch.geo.gazetteer import Entry
+from trucewatch.nlp.lexicon import shadow
 from trucewatch.nlp.morph import MORPH_LANGUAGES, adjective_stems, place_forms
 
 _SKIP_POS = {"VERB", "AUX", "ADP", "DET", "PRON", "CCONJ", "SCONJ"}
@@ -231,6 +232,8 @@ def _entries(ctx: ArticleContext, surface: str, start: int, end: int) -> tuple[E
     """Gazetteer entries for a name as written, else for its dictionary forms ("у Краматорську"
     -> Краматорськ), else, for a region adjective before a region word ("Херсонской области"),
     the region."""
+    if _acronym(ctx, surface, start):
+        return _abbreviated(ctx, surface, start)
     language = ctx.lex.language
     region = _region_adjective(ctx, start, end) if language in MORPH_LANGUAGES else ()
     if region:  # before the name itself: GeoNames lists "Херсонскую" as a name of the city
@@ -247,6 +250,31 @@ def _entries(ctx: ArticleContext, surface: str, start: int, end: int) -> tuple[E
     return tuple(by_id.values())
 
 
+def _acronym(ctx: ArticleContext, surface: str, start: int) -> bool:
+    """'USA', 'UK', 'РФ': two to four capitals (dots aside) in text that is not itself in capitals
+    (a headline in capitals writes "GAZA" as a name)."""
+    letters = surface.replace(".", "")
+    if not (2 <= len(letters) <= 4 and letters.isalpha() and letters.isupper()):
+        return False
+    around = ctx.text[max(0, start - 40) : start + len(surface) + 40]
+    cased = [c for c in around if c.isalpha() and c.lower() != c.upper()]
+    return sum(c.isupper() for c in cased) * 2 < len(cased)
+
+
+def _abbreviated(ctx: ArticleContext, surface: str, start: int) -> tuple[Entry, ...]:
+    """An acronym names a country the lexicon abbreviates so (``filters.abbreviations``), after a
+    preposition of place ("Proteste in USA"; "UK officials" is an adjective), and nothing else:
+    GeoNames' other names of small places spell acronyms ("Usa" is Usha, Haifa; "Uk" a village
+    of Irkutsk)."""
+    code = ctx.lex.section("filters.abbreviations").get(shadow(surface).replace(".", ""))  # "EE.UU."
+    locative = ctx.lex.phrases("filters.locative").finditer(ctx.shadow, max(0, start - 14), start)
+    articles = {"", *ctx.lex.words("filters.articles")}
+    if not code or not locative or ctx.shadow[locative[-1].end : start].strip() not in articles:
+        return ()
+    name = ctx.gazetteer.country_name(str(code))
+    return tuple(e for e in ctx.gazetteer.lookup(name) if e.kind == "PCLI" and e.country == code) if name else ()
+
+
 def _region_adjective(ctx: ArticleContext, start: int, end: int) -> tuple[Entry, ...]:
     hit = ctx.lex.optional("regions").search(ctx.shadow, start, end)
     if hit is None or hit.start != start or hit.end < end:
@@ -259,14 +287,6 @@ def _region_adjective(ctx: ArticleContext, start: int, end: int) -> tuple[Entry,
         return ()
     admin1 = max(anchors, key=lambda e: e.population).admin1 or ""
     return tuple(e for e in ctx.gazetteer.lookup(admin1) if e.kind == "ADM1")
-
-
-def object_of_attack(ctx: ArticleContext, start: int) -> bool:
-    """'shelled Klishchiivka', 'обстріляли Кліщіївку': the name right after a word of attack is
-    where it happened, as much as one after a locative preposition."""
-    hits = ctx.lex.phrases("events").finditer(ctx.shadow, max(0, start - 30), start)
-    articles = {"", *ctx.lex.words("filters.articles")}  # "shelled the Znob-Novhorodska hromada"
-    return any(0 < start - h.end <= 6 and ctx.shadow[h.end : start].strip() in articles for h in hits)
 
 
 def _speaks(ctx: ArticleContext, start: int, end: int) -> bool:

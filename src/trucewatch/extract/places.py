@@ -17,8 +17,8 @@ from difflib import SequenceMatcher
 from functools import cache
 
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.place_filters import state_named
-from trucewatch.extract.place_names import Candidate, lookups, object_of_attack
+from trucewatch.extract.place_filters import object_of_attack, state_named
+from trucewatch.extract.place_names import Candidate, lookups
 from trucewatch.geo.distance import km
 from trucewatch.geo.gazetteer import Entry, normalise
 from trucewatch.nlp.lexicon import Lexicon
@@ -86,7 +86,12 @@ def _score(c: _Context, e: Entry, countries: set[str], full_name: bool = False) 
 
 def _names_its_region(e: Entry) -> bool:
     """A city that shares its region's name (Sumy, Kherson; Vinnytsya in Vinnyts'ka)."""
-    return e.kind == "P" and bool(e.admin1) and normalise(e.admin1 or "")[:4] == normalise(e.name)[:4]
+    return e.kind == "P" and bool(e.admin1) and _head(e.admin1 or "") == _head(e.name)
+
+
+def _head(name: str) -> str:
+    """The first four letters, apostrophes aside ("Ta'izz" and "Taiz")."""
+    return normalise(name).replace("'", "")[:4]
 
 
 def _region_name(c: Candidate) -> str | None:
@@ -100,25 +105,48 @@ def _region_name(c: Candidate) -> str | None:
     return None
 
 
-def _with_region(ctx: ArticleContext, cands: list[Candidate]) -> dict[int, str]:
-    """'Senkivka, Chernihiv' / 'Dubno, Rivne' / 'Ulanove, Sumy region': the second names the
-    first's region. Returns {index of the place: region name}; the region is not a place."""
-    pairs: dict[int, str] = {}
+def _with_region(ctx: ArticleContext, cands: list[Candidate]) -> dict[int, tuple[str, int]]:
+    """'Senkivka, Chernihiv' / 'Dubno, Rivne' / 'Ulanove, Sumy region' / 'das Dorf Archanhelske in
+    der ostukrainischen Region Donezk': the second names the first's region. Returns {index of the
+    place: (region name, index of the region)}; the region is not a place."""
+    pairs: dict[int, tuple[str, int]] = {}
     for i, a in enumerate(cands):
-        for b in cands[i + 1 : i + 3]:
+        for j in _next_named(cands, i):
+            b = cands[j]
             gap = ctx.shadow[a.end : b.start]
             district = ctx.lex.optional("filters.district").search(gap)
             if district is not None and not gap[: district.start].strip():
                 gap = gap[district.end :]  # "Semenivka district, Chernihiv", "X hromada (Sumy)"
             region = _region_name(b)
-            if not region or b.start <= a.end or not _region_gap(ctx.lex).match(gap):
+            if not region or not (_region_gap(ctx.lex).match(gap) or _region_clause(ctx, gap, b)):
                 continue
             # a name the gazetteer lacks counts only as "Village, Region": in German every noun
             # is capitalised, and "Raketen in Sumy" is no village in Sumy
             if a.entries or gap.strip() == ",":
-                pairs[i] = region
+                pairs[i] = (region, j)
             break
     return pairs
+
+
+def _next_named(cands: list[Candidate], i: int) -> list[int]:
+    """The next two candidates after the i-th that the gazetteer knows (a longer run the
+    gazetteer does not know, "Region Donezk", stands between "Archanhelske" and "Donezk")."""
+    out: list[int] = []
+    for j in range(i + 1, len(cands)):
+        if cands[j].start >= cands[i].end and cands[j].entries:
+            out.append(j)
+            if len(out) == 2:
+                break
+    return out
+
+
+def _region_clause(ctx: ArticleContext, gap: str, b: Candidate) -> bool:
+    """'in der ostukrainischen Region Donezk', 'in the southern Kherson region', 'в Донецкой
+    области': a preposition of ``filters.region_gap``, a few words without punctuation, and a
+    region named with its region word."""
+    words = gap.split()
+    return 2 <= len(words) <= 4 and words[0] in ctx.lex.words("filters.region_gap") \
+        and not re.search(r"[,;:.()«»\"]", gap) and _names_region(ctx, b)
 
 
 @cache
@@ -272,6 +300,22 @@ def _village_of(ctx: ArticleContext, cands: list[Candidate], i: int, region: str
     return not any(c.entries and _listed(ctx, cands[j].end, c.start) for c in cands[j + 1 : j + 3])
 
 
+def _stated_region(ctx: ArticleContext, cands: list[Candidate]) -> tuple[int, str] | None:
+    """(index, name) of the first region the sentence names with its region word ("in Taiz
+    province", "في محافظة تعز", "в Донецкой области"): where its villages lie unless said otherwise."""
+    for i, c in enumerate(cands):
+        region = _region_name(c)
+        if region and _names_region(ctx, c):
+            return i, region
+    return None
+
+
+def _small_homonyms(c: Candidate) -> bool:
+    """Several villages bear the name and none is a town: only a region can tell which."""
+    towns = [e for e in c.entries if e.kind == "P"]
+    return len(towns) > 1 and len(towns) == len(c.entries) and all(e.population < _TOWN for e in towns)
+
+
 def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[PlaceMention]:
     """Accepted place mentions in a sentence, best-scoring entry per mention, no overlaps.
 
@@ -280,18 +324,22 @@ def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[Pla
     region (precision 3) rather than vanishing.
     """
     cands = lookups(ctx, s)
-    regions = _with_region(ctx, cands)
+    pairs = _with_region(ctx, cands)
+    regions = {i: name for i, (name, _) in pairs.items()}
     context_of = {j for i in regions for j in range(i + 1, min(i + 3, len(cands)))
-                  if _region_name(cands[j]) == regions[i]}
+                  if _region_name(cands[j]) == regions[i]} | {j for _, j in pairs.values()}
+    stated = _stated_region(ctx, cands)
     found: list[PlaceMention] = []
     listed_after = -1  # end of the last region named, for "the regions of Kharkiv, Donetsk and ..."
     for i, c in enumerate(cands):
         if i in context_of:
             continue
-        best = _best(ctx, c, countries, regions.get(i), i in regions and _village_of(ctx, cands, i, regions[i]))
-        if best is None and i in regions:
-            region = next(cands[j] for j in range(i + 1, len(cands)) if _region_name(cands[j]) == regions[i])
-            best = _region_entry(region)
+        region, strict = regions.get(i), i in regions and _village_of(ctx, cands, i, regions[i])
+        if region is None and stated is not None and stated[0] < i and _small_homonyms(c):
+            region, strict = stated[1], True  # "In Taiz province, ... the al-Rawda quarter"
+        best = _best(ctx, c, countries, region, strict)
+        if best is None and i in pairs:
+            best = _region_entry(cands[pairs[i][1]])
         if best is not None and (_names_region(ctx, c) or _listed(ctx, listed_after, c.start)):
             best = _as_region(ctx, best)
         if best is not None:
