@@ -19,6 +19,7 @@ from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.place_filters import not_a_place, object_of_attack
 from trucewatch.extract.transcription import transcribed
 from trucewatch.geo.gazetteer import Entry
+from trucewatch.geo.water import bodies
 from trucewatch.nlp.lexicon import shadow
 from trucewatch.nlp.morph import MORPH_LANGUAGES, adjective_stems, place_forms
 
@@ -176,7 +177,54 @@ def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[Candidate]:
                 ctx.shadow.endswith(p, max(0, start - len(p)), start) for p in ctx.lex.words("filters.name_prefixes")):
             continue  # "Moscow-backed separatists", "pro-Moscow", "Kremlin-friendly": an adjective
         out.append(Candidate(start, end, _entries(ctx, surface, start, end), label))
+    waters = _waters(ctx, s)
+    out = [c for c in out if not any(w.start < c.end and c.start < w.end for w in waters)] + waters
     return sorted(out, key=lambda c: (c.start, -c.end))
+
+
+def _waters(ctx: ArticleContext, s: Sentence) -> list[Candidate]:
+    """The seas, gulfs and straits the sentence names (``geo/water.py``), not those that begin a
+    longer name ("the Black Sea Fleet", "Red Sea Hotel")."""
+    phrases, named = bodies()
+    out = []
+    for m in phrases.finditer(ctx.shadow, s.start, s.end):
+        if _LONGER_NAME.match(ctx.text, m.end) or _as_region(ctx, m.start, m.end) or _coast(ctx, m.start) \
+                or _modifies_noun(ctx, m.end):
+            continue
+        out.append(Candidate(m.start, m.end, (named[m.phrase],), "LOC"))
+    return out
+
+
+def _as_region(ctx: ArticleContext, start: int, end: int) -> bool:
+    """'Red Sea state', 'ولاية البحر الأحمر', 'Port Sudan (Red Sea)', 'Port Sudan, Red Sea': a
+    region named after the sea (by a region word, or as the region of the place before it)."""
+    if ctx.text[max(0, start - 2) : start] in {", ", " ("} or ctx.text[start - 1 : start] == "(":
+        return True
+    regions = ctx.lex.phrases("filters.region")
+    after = regions.search(ctx.shadow, end, end + 14)
+    if after is not None and not ctx.shadow[end : after.start].strip():
+        return True
+    before = regions.finditer(ctx.shadow, max(0, start - 20), start)
+    articles = {"", *ctx.lex.words("filters.articles")}
+    return bool(before) and ctx.shadow[before[-1].end : start].strip() in articles
+
+
+def _coast(ctx: ArticleContext, start: int) -> bool:
+    hits = ctx.lex.optional("filters.coast").finditer(ctx.shadow, max(0, start - 30), start)
+    articles = {"", *ctx.lex.words("filters.articles")}
+    return bool(hits) and ctx.shadow[hits[-1].end : start].strip() in articles
+
+
+def _modifies_noun(ctx: ArticleContext, end: int) -> bool:
+    """'Black Sea ports', 'the Black Sea basin' (with a parse): the sea names a kind of thing."""
+    if not ctx.parsed:
+        return False
+    nxt = ctx.tokens(end, min(len(ctx.text), end + 30))
+    return bool(nxt) and nxt[0].idx - end <= 1 and nxt[0].pos_ in {"NOUN", "PROPN"}
+
+
+#: a capitalised word or a hyphen right after a name: the name begins a longer one
+_LONGER_NAME = re.compile(r"(?: [A-ZÀ-ÝА-ЯІЇЄҐ]|-\w)")
 
 
 _OPEN, _CLOSE = "\"“„«", "\"”“»"

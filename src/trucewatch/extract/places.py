@@ -21,6 +21,7 @@ from trucewatch.extract.place_filters import object_of_attack, state_named
 from trucewatch.extract.place_names import Candidate, lookups
 from trucewatch.geo.distance import km
 from trucewatch.geo.gazetteer import Entry, normalise
+from trucewatch.geo.water import WATER
 from trucewatch.nlp.lexicon import Lexicon
 from trucewatch.records import Place
 
@@ -161,6 +162,8 @@ def _best(ctx: ArticleContext, c: Candidate, countries: set[str], region: str | 
     ``strict`` (the pair is no list of towns), rules out homonyms elsewhere."""
     best: PlaceMention | None = None
     entries = c.entries
+    if entries and entries[0].kind == WATER:
+        return PlaceMention(c.start, c.end, entries[0], ACCEPT + 5, False, False)  # the sea itself
     if not entries or any(e.kind == "PCLI" for e in entries):
         return None  # "en Colombia" names the country, not the town of Colombia, Huila
     context = _context(ctx, c.start, c.end, c.label)  # only for names the gazetteer knows
@@ -368,7 +371,9 @@ def country_in(ctx: ArticleContext, s: Sentence) -> PlaceMention | None:
 
 def to_place(ctx: ArticleContext, pm: PlaceMention) -> Place:
     e = pm.entry
-    if e.kind == "PCLI":
+    if e.kind == WATER:
+        geo, where = 3, 7  # UCDP: international waters
+    elif e.kind == "PCLI":
         geo, where = 3, 6
     elif e.kind == "ADM1":
         geo, where = 3, 4
@@ -379,7 +384,7 @@ def to_place(ctx: ArticleContext, pm: PlaceMention) -> Place:
     else:
         geo, where = 1, 1
     return Place(
-        name=e.name, country=e.country, admin1=e.admin1, lat=e.lat, lon=e.lon,
+        name=e.name, country=e.country or None, admin1=e.admin1, lat=e.lat, lon=e.lon,
         geo_precision=geo, where_prec=where, geonameid=e.id if e.id > 0 else None,
         timezone=e.timezone, population=e.population, mention=ctx.span(pm.start, pm.end),
     )
