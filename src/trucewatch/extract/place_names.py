@@ -217,7 +217,7 @@ def _coast(ctx: ArticleContext, start: int) -> bool:
 
 def _modifies_noun(ctx: ArticleContext, end: int) -> bool:
     """'Black Sea ports', 'the Black Sea basin' (with a parse): the sea names a kind of thing."""
-    if not ctx.parsed:
+    if not ctx.parsed or not ctx.lex.section("filters.noun_adjuncts"):
         return False
     nxt = ctx.tokens(end, min(len(ctx.text), end + 30))
     return bool(nxt) and nxt[0].idx - end <= 1 and nxt[0].pos_ in {"NOUN", "PROPN"}

@@ -98,12 +98,10 @@ def _head(name: str) -> str:
 def _region_name(c: Candidate) -> str | None:
     """The admin-1 region a candidate can name: a region entry, or a city that shares its
     region's name (Sumy, Kherson; Vinnytsya in Vinnyts'ka, Odesa in Odessa)."""
-    for e in c.entries:
+    for e in c.entries:  # the region itself first: "Kyiv" names the oblast ("Kiev"), not "Kyiv City"
         if e.kind == "ADM1":
             return e.admin1 or e.name
-        if _names_its_region(e):
-            return e.admin1
-    return None
+    return next((e.admin1 for e in c.entries if _names_its_region(e)), None)
 
 
 def _with_region(ctx: ArticleContext, cands: list[Candidate]) -> dict[int, tuple[str, int]]:
