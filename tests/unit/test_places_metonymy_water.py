@@ -136,3 +136,19 @@ def test_places_a_town_by_the_sea_is_the_finer_place(analyzer: Any, text: str, l
 def test_places_a_sea_s_name_that_is_a_region_or_an_attribute_is_no_water(analyzer: Any, text: str,
                                                                           language: str) -> None:
     assert all(p[0] not in {"Red Sea", "Black Sea"} or p[1] is not None for p in _places(analyzer, text, language))
+
+
+@pytest.mark.parametrize(("text", "language", "country", "place"), [
+    ("On 5 March 2024, the RSF shelled Al Fasher (North Darfur), killing four civilians.", "en", "SD", "El Fasher"),
+    ("Le 5 mars 2024, les FSR ont bombardé Al-Fasher, tuant quatre civils.", "fr", "SD", "El Fasher"),
+])
+def test_places_the_arabic_article_is_written_al_or_el(analyzer: Any, text: str, language: str, country: str,
+                                                       place: str) -> None:
+    """GeoNames knows "El Fasher" and "Al Fashir"; an article writes "Al Fasher" or "El-Fashir"."""
+    from datetime import date
+
+    from trucewatch.pipeline import ArticleInput
+
+    [result] = list(analyzer.analyze_many([ArticleInput(text, published=date(2024, 3, 6), language=language,
+                                                        country=country)]))
+    assert place in [i["place"] for i in result.to_contract()["incidents"]]

@@ -39,9 +39,10 @@ def _candidates(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int, str]]:
     if ctx.lex.language in _CASELESS:
         out.update(_caseless_runs(tokens))
     for i, tok in enumerate(tokens):
-        if not tok.text[:1].isupper() or tok.pos_ in _SKIP_POS and tok.ent_type_ == "":
-            continue
-        if tok.is_stop and (i + 1 >= len(tokens) or not tokens[i + 1].text[:1].isupper()):
+        article = tok.text.lower() in particles and i + 1 < len(tokens) and tokens[i + 1].text == "-"
+        if not tok.text[:1].isupper() or tok.pos_ in _SKIP_POS and tok.ent_type_ == "" and not article:
+            continue  # ("El-Fashir": the Arabic article the French tagger reads as "el", a determiner)
+        if tok.is_stop and not article and (i + 1 >= len(tokens) or not tokens[i + 1].text[:1].isupper()):
             continue  # "Dabei", "Moi", "Also": a capitalised function word, not Dubai
         for j in range(i, min(i + 3, len(tokens))):
             t = tokens[j]
