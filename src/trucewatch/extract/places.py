@@ -120,11 +120,17 @@ def _with_region(ctx: ArticleContext, cands: list[Candidate]) -> dict[int, tuple
             if not region or not (_region_gap(ctx.lex).match(gap) or _region_clause(ctx, gap, b)):
                 continue
             # a name the gazetteer lacks counts only as "Village, Region": in German every noun
-            # is capitalised, and "Raketen in Sumy" is no village in Sumy
-            if a.entries or gap.strip() == ",":
+            # is capitalised, and "Raketen in Sumy" is no village in Sumy; nor, said with a
+            # preposition, a name none of whose bearers lies there ("الجمعة في البصرة", "on
+            # Friday in Basra": a village called Friday lies in Yemen)
+            if gap.strip() == "," or a.entries and (gap.strip().startswith(("(", ",")) or _inside(a, region)):
                 pairs[i] = (region, j)
             break
     return pairs
+
+
+def _inside(c: Candidate, region: str) -> bool:
+    return any(e.kind == "P" and normalise(e.admin1 or "") == normalise(region) for e in c.entries)
 
 
 def _next_named(cands: list[Candidate], i: int) -> list[int]:

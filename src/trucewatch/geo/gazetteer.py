@@ -146,7 +146,7 @@ def _rows(admin1: dict[tuple[str, str], str]) -> Iterator[tuple[tuple[object, ..
     cities = _load_json("cities500.json")
     assert isinstance(cities, dict)
     regions: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
-    namesakes: dict[tuple[str, str], str] = {}
+    namesakes: dict[tuple[str, str], tuple[str, str]] = {}
     for c in cities.values():
         key = (c["countrycode"], str(c["admin1code"]))
         a1 = admin1.get(key)
@@ -157,7 +157,7 @@ def _rows(admin1: dict[tuple[str, str], str]) -> Iterator[tuple[tuple[object, ..
         names = [c["name"], *c.get("alternatenames", ())]
         if pop >= _NAMESAKE:
             for n in names:
-                namesakes.setdefault((c["countrycode"], normalise(n)), c["name"])
+                namesakes.setdefault((c["countrycode"], normalise(n)), (c["name"], str(c["admin1code"])))
         yield row, names
     next_id = -1
     for (cc, code), members in regions.items():
@@ -166,9 +166,11 @@ def _rows(admin1: dict[tuple[str, str], str]) -> Iterator[tuple[tuple[object, ..
             continue
         lat = sum(m[0] for m in members) / len(members)
         lon = sum(m[1] for m in members) / len(members)
-        # a region named after its city takes the city's own name too: the oblast GeoNames calls
-        # "Kiev" is what "Lypivka, Kyiv" names, though the city is in the region "Kyiv City"
-        names = [name, namesakes.get((cc, normalise(name)), name)]
+        # a region named after a city that is a region of its own takes the city's own name too:
+        # the oblast GeoNames calls "Kiev" is what "Lypivka, Kyiv" names (the city is "Kyiv City");
+        # not the region of a city within it (Dnipropetrovsk oblast is not "Dnipro")
+        city, city_region = namesakes.get((cc, normalise(name)), (name, code))
+        names = [name, city] if city_region != code else [name]
         yield (next_id, name, cc, name, lat, lon, sum(m[2] for m in members), None, "ADM1"), names
         next_id -= 1
     yield from _supplement()
