@@ -47,6 +47,7 @@ def test_places_a_city_that_speaks_is_its_government(analyzer: Any, text: str, l
     ("In Charkiw teilte der Gouverneur mit, bei einem Raketenangriff seien zwei Menschen getötet worden.", "de",
      "Kharkiv"),
     ("В Алеппо сообщили, что при обстреле погибли шесть мирных жителей.", "ru", "Aleppo"),
+    ("Врачи в секторе Газа сообщили, что при авиаударе погибли восемь человек.", "ru", "Gaza"),
 ])
 def test_places_a_city_after_a_preposition_of_place_stays_the_scene(analyzer: Any, text: str, language: str,
                                                                     place: str) -> None:

@@ -54,11 +54,14 @@ def _possessive(ctx: ArticleContext, end: int) -> bool:
 
 
 def _placed(ctx: ArticleContext, start: int) -> bool:
-    """A preposition of place, a region word or a word of attack right before the name."""
+    """A preposition of place (at most one word before the name: "в секторе Газа сообщают", the
+    medics in the Gaza Strip report), a region word or a word of attack right before the name."""
     sh = ctx.shadow
     for key in ("filters.locative", "filters.region"):
-        hits = ctx.lex.phrases(key).finditer(sh, max(0, start - 24), start)
-        if hits and _gap_ok(ctx, sh[hits[-1].end : start]):
+        hits = ctx.lex.phrases(key).finditer(sh, max(0, start - 30), start)
+        gap = sh[hits[-1].end : start] if hits else ""
+        if hits and (_gap_ok(ctx, gap) or key == "filters.locative" and len(gap.split()) == 1
+                     and gap.strip().isalpha()):
             return True
     return object_of_attack(ctx, start)
 
