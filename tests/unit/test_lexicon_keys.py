@@ -62,7 +62,9 @@ _PATHS = ["Moscow denied the allegations.", "Moscou a démenti ces accusations."
           "Rusia negó cualquier responsabilidad.", "В Кремле опровергли эти обвинения.",
           "У Генштабі ЗСУ заперечують причетність.", "ونفت إسرائيل الاتهامات.",
           "Le Hamas a dénoncé des violations israéliennes de la trêve.",
-          "Hamás denunció violaciones israelíes de la tregua.", "نددت حماس بالانتهاكات الإسرائيلية للهدنة."]
+          "Hamás denunció violaciones israelíes de la tregua.", "نددت حماس بالانتهاكات الإسرائيلية للهدنة.",
+          # a sea: what stands before it (its coast) and after it (a noun it modifies)
+          "A drone struck a tanker in the Red Sea on Monday."]
 
 
 def _texts() -> Iterator[tuple[str, str | None]]:

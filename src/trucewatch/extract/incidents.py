@@ -26,6 +26,7 @@ from trucewatch.extract.places import PlaceMention, country_in, places_in, to_pl
 from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
 from trucewatch.extract.speakers import agent_party, speaker_party
 from trucewatch.geo.gazetteer import normalise
+from trucewatch.geo.water import WATER
 from trucewatch.nlp.lexicon import Match, shadow
 from trucewatch.records import Ceasefire, Incident, Place, Span, TimeInterval
 from trucewatch.temporal.incident_time import (
@@ -410,7 +411,7 @@ class _Builder:
 
 def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
     """'near Tumaco, in the department of Nariño': the region locates the town, it is not a
-    second incident."""
+    second incident; nor is a sea beside a town."""
     # towns by their region's name, each gazetteer entry once: linear in the places named
     towns: dict[str, dict[int, PlaceMention]] = {}
     for p in places:
@@ -423,6 +424,8 @@ def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
         return normalise(town.entry.admin1) in {normalise(region.entry.name), normalise(region.entry.admin1 or "")} \
             and (region.entry.kind == "ADM1" or normalise(region.entry.name) == normalise(town.entry.admin1))
 
+    if any(p.entry.kind != WATER for p in places):  # "downed over the Black Sea near Sevastopol"
+        places = [p for p in places if p.entry.kind != WATER]
     enclosing: dict[int, bool] = {}
     for p in places:
         if p.entry.id not in enclosing:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from trucewatch.errors import SetupError
 
-GAZETTEER_VERSION = "4"
+GAZETTEER_VERSION = "5"
 _SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC")
 
 
@@ -161,6 +161,7 @@ def _rows(admin1: dict[tuple[str, str], str]) -> Iterator[tuple[tuple[object, ..
     cities = _load_json("cities500.json")
     assert isinstance(cities, dict)
     regions: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    namesakes: dict[tuple[str, str], tuple[str, str]] = {}
     for c in cities.values():
         key = (c["countrycode"], str(c["admin1code"]))
         a1 = admin1.get(key)
@@ -168,7 +169,11 @@ def _rows(admin1: dict[tuple[str, str], str]) -> Iterator[tuple[tuple[object, ..
         regions[key].append((float(c["latitude"]), float(c["longitude"]), pop))
         row = (int(c["geonameid"]), c["name"], c["countrycode"], a1, float(c["latitude"]),
                float(c["longitude"]), pop, c.get("timezone"), "P")
-        yield row, [c["name"], *c.get("alternatenames", ())]
+        names = [c["name"], *c.get("alternatenames", ())]
+        if pop >= _NAMESAKE:
+            for n in names:
+                namesakes.setdefault((c["countrycode"], normalise(n)), (c["name"], str(c["admin1code"])))
+        yield row, names
     next_id = -1
     for (cc, code), members in regions.items():
         name = admin1.get((cc, code))
@@ -176,7 +181,12 @@ def _rows(admin1: dict[tuple[str, str], str]) -> Iterator[tuple[tuple[object, ..
             continue
         lat = sum(m[0] for m in members) / len(members)
         lon = sum(m[1] for m in members) / len(members)
-        yield (next_id, name, cc, name, lat, lon, sum(m[2] for m in members), None, "ADM1"), [name]
+        # a region named after a city that is a region of its own takes the city's own name too:
+        # the oblast GeoNames calls "Kiev" is what "Lypivka, Kyiv" names (the city is "Kyiv City");
+        # not the region of a city within it (Dnipropetrovsk oblast is not "Dnipro")
+        city, city_region = namesakes.get((cc, normalise(name)), (name, code))
+        names = [name, city] if city_region != code else [name]
+        yield (next_id, name, cc, name, lat, lon, sum(m[2] for m in members), None, "ADM1"), names
         next_id -= 1
     yield from _supplement()
     countries = _load_json("countries.json")
@@ -187,6 +197,9 @@ def _rows(admin1: dict[tuple[str, str], str]) -> Iterator[tuple[tuple[object, ..
                None, "PCLI"), [c["name"], *local.get(c["iso"], ())]
         next_id -= 1
 
+
+#: a city this size gives its own name to the region called after it
+_NAMESAKE = 100_000
 
 #: the languages articles are read in: a country is named in each ("Reino Unido", "Frankreich")
 _LANGUAGES = ("ar", "de", "en", "es", "fr", "ru", "uk")

@@ -126,13 +126,18 @@ class PartyBook:
         return tuple(p for p, _ in counts.most_common(2))
 
     def theatre(self, dyad: tuple[str, ...]) -> set[str]:
-        """Countries the article's conflict is likely fought in: the parties' own, and those of
-        their known adversaries (an article quoting only Moscow is still about Ukraine)."""
+        """Countries the article's conflict is likely fought in: those of the known conflicts the
+        parties fight (an article quoting only Moscow is still about Ukraine), else the parties'
+        own; a party in none of those conflicts adds nothing."""
         parties = set(dyad)
+        fought: set[str] = set()
         for conflict in self.conflicts.values():
             if parties & set(conflict["parties"]):
-                parties |= set(conflict["parties"])
-        return {self.parties[p].country for p in parties if p in self.parties and self.parties[p].country}
+                fought |= set(conflict["parties"])
+        # a party in none of the known conflicts of the others fights abroad: the United States
+        # in an article about Israel and Hamas does not bring Bremen, Georgia, into it
+        chosen = fought or parties
+        return {self.parties[p].country for p in chosen if p in self.parties and self.parties[p].country}
 
     def allied(self, a: str | None, b: str | None) -> bool:
         """Two parties on one side of a known conflict (its ``sides``: Yemen's government and
