@@ -54,7 +54,7 @@ def sentence_context(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crow
         return "recap"
     if not recent and _caption_scene(ctx, s):
         return "recap"
-    if not recent and _filmed(ctx, s, at):
+    if _filmed(ctx, s, at) and (not recent or _camera(ctx, s, at)):
         return "statement"
     return None
 
@@ -70,6 +70,15 @@ def _filmed(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
     what a video shows, close to a word of filming; "Footage showed smoke in X, one of the
     places hit" reports the strike and stays news."""
     return any(abs(h.start - at[0]) <= 60 or abs(at[1] - h.end) <= 60 for h in ctx.find("context.footage", s))
+
+
+def _camera(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+    """'released footage from a drone that showed ... on Monday', 'drone footage from Saturday':
+    the event word is the camera itself (a filming word at most a few words from it) and the
+    sentence names no other violence. A day stated does not make a recording a strike; "drone
+    footage showed the strike on X on Monday" names the strike and stays news."""
+    near = any(0 <= at[0] - h.end <= 10 or 0 <= h.start - at[1] <= 3 for h in ctx.find("context.footage", s))
+    return near and all(h.start == at[0] for h in ctx.find("events", s))
 
 
 def _future(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
