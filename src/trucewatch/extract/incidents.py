@@ -25,7 +25,7 @@ from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
 from trucewatch.extract.speakers import agent_party, speaker_party
-from trucewatch.geo.gazetteer import normalise
+from trucewatch.geo.gazetteer import admin_core, normalise
 from trucewatch.geo.water import WATER
 from trucewatch.nlp.lexicon import Match, shadow
 from trucewatch.records import Ceasefire, Incident, Place, Span, TimeInterval
@@ -416,20 +416,20 @@ def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
     towns: dict[str, dict[int, PlaceMention]] = {}
     for p in places:
         if p.entry.kind == "P" and p.entry.admin1:
-            towns.setdefault(normalise(p.entry.admin1), {}).setdefault(p.entry.id, p)
+            towns.setdefault(admin_core(p.entry.admin1), {}).setdefault(p.entry.id, p)
 
     def encloses(region: PlaceMention, town: PlaceMention) -> bool:
         if region.entry.id == town.entry.id or town.entry.country != region.entry.country or not town.entry.admin1:
             return False  # the same city named twice does not enclose itself
-        return normalise(town.entry.admin1) in {normalise(region.entry.name), normalise(region.entry.admin1 or "")} \
-            and (region.entry.kind == "ADM1" or normalise(region.entry.name) == normalise(town.entry.admin1))
+        return admin_core(town.entry.admin1) in {normalise(region.entry.name), admin_core(region.entry.admin1 or "")} \
+            and (region.entry.kind == "ADM1" or normalise(region.entry.name) == admin_core(town.entry.admin1))
 
     if any(p.entry.kind != WATER for p in places):  # "downed over the Black Sea near Sevastopol"
         places = [p for p in places if p.entry.kind != WATER]
     enclosing: dict[int, bool] = {}
     for p in places:
         if p.entry.id not in enclosing:
-            near = {**towns.get(normalise(p.entry.name), {}), **towns.get(normalise(p.entry.admin1 or ""), {})}
+            near = {**towns.get(normalise(p.entry.name), {}), **towns.get(admin_core(p.entry.admin1 or ""), {})}
             enclosing[p.entry.id] = any(encloses(p, t) for t in near.values())
     return [p for p in places if not enclosing[p.entry.id]]
 
@@ -538,6 +538,10 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     towns = [d for d in drafts if d.place is not None and d.place.entry.kind != "PCLI"]
     if towns:  # a country-level mention next to placed incidents is a summary of them
         drafts = towns
+        for d in drafts:
+            if _regional_summary(d, drafts):
+                d.context = "statement"
+        drafts = [d for d in drafts if d.context == "new"]
     elif any(d.place for d in drafts):
         drafts = [d for d in drafts if d.place is not None][:1]
         if not _specific(drafts[0]):  # "Russia fights in Ukraine for a just cause": no event
@@ -550,6 +554,30 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     others.sort(key=lambda d: min(s.start for s in d.sentences))
     return ([_finish(ctx, d, f"i{i + 1}") for i, d in enumerate(drafts)]
             + [_finish(ctx, d, f"x{i + 1}") for i, d in enumerate(others)])
+
+
+#: the violence an article sums up over a region ("the bombardment of the Gaza Strip", "fighting
+#: across the region"); a crowd is coded where it gathers, whatever region the text names
+_SUMMED = frozenset({"Battles", "Explosions/Remote violence"})
+
+
+def _regional_summary(d: Draft, drafts: list[Draft]) -> bool:
+    """'The bombardment of areas of the Gaza Strip is a violation of the truce' beside the strikes
+    on its towns: one sentence naming only a region (an ADM1 entry), with no toll and no day of
+    its own, of the same type of violence as incidents the article places at towns of that
+    region, sums them up (or accuses); it is no further event. A region's own report ("all the
+    cities of Luhansk region were shelled on Saturday", "two killed in the region") keeps its
+    day or toll and stays news."""
+    if d.place is None or d.place.entry.kind != "ADM1" or len({s.index for s in d.sentences}) > 1:
+        return False
+    if d.event_type not in _SUMMED:  # a protest "at a university in New York" is its own
+        return False
+    if d.killed or d.injured or d.shared_toll or _dated(d):
+        return False
+    region = admin_core(d.place.entry.admin1 or d.place.entry.name)
+    return any(o is not d and o.place is not None and o.place.entry.kind == "P" and o.event_type == d.event_type
+               and o.place.entry.country == d.place.entry.country
+               and admin_core(o.place.entry.admin1 or "") == region for o in drafts)
 
 
 def _unstated_means(drafts: list[Draft]) -> None:

@@ -38,6 +38,26 @@ def normalise(name: str) -> str:
     return " ".join(text.lower().split())
 
 
+#: the words of an administrative type the gazetteer's region names carry around the name
+#: itself ("Muhafazat al Hudaydah", "Sha`biyat Sabha", "Soqatra Governorate"): without them a
+#: region's name is its capital's ("Al Hudaydah"), as readers and the texts name it
+_ADMIN_PREFIXES = ("muhafazat ", "sha'biyat ", "wilayat ", "province of ")
+_ADMIN_SUFFIXES = (" governorate", " province", " oblast", " region", " district")
+
+
+def admin_core(name: str) -> str:
+    """A region's name without its administrative type, normalised: 'Muhafazat al Hudaydah' ->
+    "al hudaydah" (the name a town of that region is in, compared with a city's name)."""
+    text = normalise(name).replace("`", "'")
+    for p in _ADMIN_PREFIXES:
+        if text.startswith(p):
+            text = text[len(p):]
+    for s in _ADMIN_SUFFIXES:
+        if text.endswith(s):
+            text = text[: -len(s)]
+    return text
+
+
 @dataclass(frozen=True)
 class Entry:
     id: int
