@@ -1,0 +1,80 @@
+"""What is no new incident though it names violence (issue 9, invented incidents): speculation
+about a cause, a drone that only filmed, and a region-wide summary beside the strikes on its
+towns; and a region named with its administrative type is not a second incident beside its town."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+NEWS = {
+    "en": "Russian missiles hit Kramatorsk on Friday, killing two people.",
+    "fr": "Des missiles russes ont frappé Kramatorsk vendredi, tuant deux personnes.",
+    "es": "Misiles rusos impactaron en Kramatorsk el viernes y mataron a dos personas.",
+    "de": "Russische Raketen trafen Kramatorsk am Freitag, zwei Menschen wurden getötet.",
+    "ru": "Российские ракеты попали в Краматорск в пятницу, погибли два человека.",
+    "uk": "Російські ракети влучили в Краматорськ у п'ятницю, загинули двоє людей.",
+    "ar": "قصفت القوات الروسية مدينة كراماتورسك يوم الجمعة، ما أسفر عن مقتل شخصين.",
+}
+
+SPECULATION = [
+    ("en", "Large fires broke out at a fuel depot in Bryansk overnight, leading to speculation that "
+           "Ukrainian drones had struck it."),
+    ("en", "Perhaps Ukrainian drones struck the fuel depot in Bryansk overnight."),
+    ("fr", "Peut-être des drones ukrainiens ont-ils frappé le dépôt de carburant de Briansk dans la nuit."),
+    ("de", "Vielleicht haben ukrainische Drohnen das Treibstofflager in Brjansk in der Nacht getroffen."),
+    ("de", "Das Feuer im Treibstofflager in Brjansk in der Nacht nährte Spekulationen über einen "
+           "ukrainischen Drohnenangriff."),
+    ("es", "Tal vez drones ucranianos atacaron el depósito de combustible de Briansk durante la noche."),
+    ("ru", "Наверное, украинские дроны атаковали нефтебазу в Брянске этой ночью."),
+    ("uk", "Мабуть, українські дрони атакували нафтобазу в Брянську цієї ночі."),
+    ("ar", "وأثار الحريق في مستودع الوقود في بريانسك الليلة الماضية تكهنات بهجوم بطائرات مسيرة أوكرانية."),
+]
+
+
+@pytest.mark.parametrize(("lang", "other"), SPECULATION)
+def test_speculation_about_a_cause_is_hypothetical(analyzer: Any, lang: str, other: str) -> None:
+    a = analyzer.analyze(NEWS[lang] + "\n\n" + other, published="2025-05-10", language=lang)
+    assert [i.place.name for i in a.incidents if i.place] == ["Kramatorsk"], a.incidents
+    assert "hypothetical" in [i.context for i in a.other_incidents], a.other_incidents
+
+
+def test_dated_drone_footage_is_a_recording_not_a_strike(analyzer: Any) -> None:
+    text = NEWS["en"] + "\n\nThe army released footage from a drone on Friday that it said showed soldiers " \
+                        "entering a building in Kharkiv."
+    a = analyzer.analyze(text, published="2025-05-10", language="en")
+    assert [i.place.name for i in a.incidents if i.place] == ["Kramatorsk"], a.incidents
+    assert [(i.place.name if i.place else None, i.context) for i in a.other_incidents] == [("Kharkiv", "statement")]
+
+
+def test_drone_footage_of_a_strike_stays_news(analyzer: Any) -> None:
+    text = "Drone footage showed a Russian missile strike on Kharkiv on Friday that killed three people."
+    a = analyzer.analyze(text, published="2025-05-10", language="en")
+    assert [i.place.name for i in a.incidents if i.place] == ["Kharkiv"], (a.incidents, a.other_incidents)
+
+
+def test_a_region_wide_accusation_beside_its_towns_is_a_statement(analyzer: Any) -> None:
+    text = ("Israeli strikes hit homes in Khan Younis and Rafah on Tuesday night, killing five people.\n\n"
+            "\"The bombardment of areas of the Gaza Strip is a blatant violation of the ceasefire,\" Hamas said.")
+    a = analyzer.analyze(text, published="2025-05-10", language="en")
+    assert sorted(i.place.name for i in a.incidents if i.place) == ["Khān Yūnis", "Rafaḩ"], a.incidents
+    assert [(i.place.name if i.place else None, i.context) for i in a.other_incidents] == [("Gaza Strip", "statement")]
+
+
+def test_a_region_reported_with_its_day_stays_news(analyzer: Any) -> None:
+    text = ("Russian shelling killed two people in the city of Popasna on Saturday, the governor said.\n\n"
+            "All the cities of the Luhansk region were under constant Russian shelling on Saturday.")
+    a = analyzer.analyze(text, published="2025-05-10", language="en")
+    assert sorted(i.place.name for i in a.incidents if i.place) == ["Luhansk", "Popasna"], a.incidents
+
+
+def test_a_governorate_named_by_its_type_encloses_its_district(analyzer: Any) -> None:
+    """'In Hudaydah governorate ... in Bajil district': one attack, at Bajil (the gazetteer's region
+    is "Muhafazat al Hudaydah", the text's "محافظة الحديدة")."""
+    text = ("قصفت طائرات التحالف مواقع للحوثيين في صنعاء أمس.\n\nوفي محافظة الحديدة، قتل حوثيان وأصيب 4 آخرون "
+            "في هجوم مسلح للمقاومة على نقطة للمتمردين بمديرية باجل.")
+    a = analyzer.analyze(text, published="2025-05-10", language="ar")
+    assert sorted(i.place.name for i in a.incidents if i.place) == ["Bājil", "Sanaa"], a.incidents
