@@ -78,3 +78,22 @@ def test_a_governorate_named_by_its_type_encloses_its_district(analyzer: Any) ->
             "في هجوم مسلح للمقاومة على نقطة للمتمردين بمديرية باجل.")
     a = analyzer.analyze(text, published="2025-05-10", language="ar")
     assert sorted(i.place.name for i in a.incidents if i.place) == ["Bājil", "Sanaa"], a.incidents
+
+
+@pytest.mark.parametrize(("lang", "other"), [
+    ("en", "We drove from the artillery position to the city of Dobropillia, where drone operators of the brigade live."),
+    ("fr", "Nous sommes allés de la position d'artillerie à Dobropillia."),
+])
+def test_a_weapon_naming_its_position_or_crew_is_no_attack(analyzer: Any, lang: str, other: str) -> None:
+    a = analyzer.analyze(NEWS[lang] + "\n\n" + other, published="2025-05-10", language=lang)
+    assert [i.place.name for i in a.incidents if i.place] == ["Kramatorsk"], a.incidents
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russian artillery shelled Kharkiv on Friday."),
+    ("en", "Russian drone attacks hit Kharkiv on Friday."),
+    ("fr", "Les tirs d'artillerie ont touché Kharkiv vendredi."),
+])
+def test_a_weapon_used_stays_an_attack(analyzer: Any, lang: str, text: str) -> None:
+    a = analyzer.analyze(text, published="2025-05-10", language=lang)
+    assert [i.place.name for i in a.incidents if i.place] == ["Kharkiv"], a.incidents

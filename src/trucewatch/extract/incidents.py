@@ -104,9 +104,14 @@ def _aimed_at(ctx: ArticleContext, s: Sentence, hit: Match, weapon: str) -> Matc
 
 def _descriptive(ctx: ArticleContext, start: int, end: int) -> bool:
     """'a heavily bombarded region', 'the badly hit region of Zaporizhzhia', 'une ville pilonnée':
-    an event word describing a place, not an event."""
+    an event word describing a place, not an event; 'the artillery position', 'drone operators',
+    'une position d'artillerie': a weapon naming what serves or holds it (``filters.weapon_holders``,
+    the noun it modifies in the parse), not its use."""
+    holders = ctx.lex.words("filters.weapon_holders")
     for t in ctx.tokens(start, end):
         if t.dep_ in {"amod", "acl"} and shadow(t.head.lemma_) in ctx.lex.words("filters.area_nouns"):
+            return True
+        if t.dep_ in {"compound", "nmod"} and t.head.i != t.i and shadow(t.head.lemma_) in holders:
             return True
     return False
 
