@@ -97,3 +97,28 @@ def test_a_weapon_naming_its_position_or_crew_is_no_attack(analyzer: Any, lang: 
 def test_a_weapon_used_stays_an_attack(analyzer: Any, lang: str, text: str) -> None:
     a = analyzer.analyze(text, published="2025-05-10", language=lang)
     assert [i.place.name for i in a.incidents if i.place] == ["Kharkiv"], a.incidents
+
+
+LONG_AFTER = [
+    ("en", "On Thursday the mayor spoke in Kharkiv, a week after the shelling of the city."),
+    ("fr", "Le maire de Kharkiv a dénoncé ce jeudi, une semaine après de violents combats, une agression russe."),
+    ("de", "Der Bürgermeister von Charkiw sprach am Donnerstag, eine Woche nach den schweren Kämpfen in der Stadt."),
+    ("es", "El alcalde de Járkov habló el jueves, una semana después de los bombardeos en la ciudad."),
+    ("ru", "Мэр Харькова выступил в четверг, через неделю после обстрела города."),
+    ("uk", "Мер Харкова виступив у четвер, через тиждень після обстрілу міста."),
+    ("ar", "وتحدث رئيس بلدية خاركيف يوم الخميس بعد أسبوع من القصف على المدينة."),
+]
+
+
+@pytest.mark.parametrize(("lang", "other"), LONG_AFTER)
+def test_violence_a_week_before_the_sentences_day_is_a_recap(analyzer: Any, lang: str, other: str) -> None:
+    """'une semaine après de violents combats': the day stated ("ce jeudi") is the speech's."""
+    a = analyzer.analyze(NEWS[lang] + "\n\n" + other, published="2025-05-10", language=lang)
+    assert [i.place.name for i in a.incidents if i.place] == ["Kramatorsk"], a.incidents
+    assert "recap" in [i.context for i in a.other_incidents], a.other_incidents
+
+
+def test_a_week_after_the_truce_shelling_on_a_day_is_news(analyzer: Any) -> None:
+    a = analyzer.analyze("A week after the ceasefire, Russian artillery shelled Kharkiv on Thursday.",
+                         published="2025-05-10", language="en")
+    assert [i.place.name for i in a.incidents if i.place] == ["Kharkiv"], a.incidents

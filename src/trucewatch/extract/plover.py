@@ -45,6 +45,8 @@ def sentence_context(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crow
         return "hypothetical"  # "could shell X next week": the modality, not the plan
     if _future(ctx, s, at):
         return "planned"
+    if _long_after(ctx, s, at):
+        return "recap"
     recent = recent_day(ctx, s)
     if not recent and _since_year(ctx, s):
         return "statement"
@@ -70,6 +72,18 @@ def _filmed(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
     what a video shows, close to a word of filming; "Footage showed smoke in X, one of the
     places hit" reports the strike and stays news."""
     return any(abs(h.start - at[0]) <= 60 or abs(at[1] - h.end) <= 60 for h in ctx.find("context.footage", s))
+
+
+def _long_after(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+    """'une semaine après de violents combats', 'two weeks after the strike on': the event word
+    is what a span of weeks or more (``context.weeks_after``) follows, at most three words later in
+    its clause, so the event is that long before the sentence's time; a day the sentence states
+    ("on Thursday she said, a week after the fighting") dates the saying, not the fighting."""
+    for h in ctx.find("context.weeks_after", s):
+        gap = ctx.shadow[h.end : at[0]]
+        if h.end <= at[0] and len(gap.split()) <= 3 and not re.search(r"[,;:.!?]", gap):
+            return True
+    return False
 
 
 def _camera(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
