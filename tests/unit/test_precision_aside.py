@@ -122,3 +122,22 @@ def test_a_week_after_the_truce_shelling_on_a_day_is_news(analyzer: Any) -> None
     a = analyzer.analyze("A week after the ceasefire, Russian artillery shelled Kharkiv on Thursday.",
                          published="2025-05-10", language="en")
     assert [i.place.name for i in a.incidents if i.place] == ["Kharkiv"], a.incidents
+
+
+@pytest.mark.parametrize(("lang", "other"), [
+    ("en", "On Saturday inspectors in Kharkiv found no evidence of an air strike on the hospital."),
+    ("fr", "Samedi, les enquêteurs n'ont trouvé à Kharkiv aucune trace de frappe aérienne sur l'hôpital."),
+    ("de", "Die Ermittler fanden am Samstag in Charkiw keine Hinweise auf einen Luftangriff auf das Krankenhaus."),
+    ("es", "Los investigadores no encontraron el sábado en Járkov ningún indicio de un bombardeo contra el hospital."),
+    ("ru", "В субботу следователи в Харькове не нашли никаких следов авиаудара по больнице."),
+    ("uk", "У суботу слідчі в Харкові не знайшли жодних слідів авіаудару по лікарні."),
+])
+def test_no_evidence_of_an_attack_is_no_attack(analyzer: Any, lang: str, other: str) -> None:
+    a = analyzer.analyze(NEWS[lang] + "\n\n" + other, published="2025-05-10", language=lang)
+    assert [i.place.name for i in a.incidents if i.place] == ["Kramatorsk"], a.incidents
+
+
+def test_no_evidence_of_a_claim_leaves_the_strike_beside_it(analyzer: Any) -> None:
+    text = "Officials found no evidence of the claim, but a Russian missile hit Kharkiv on Saturday."
+    a = analyzer.analyze(text, published="2025-05-10", language="en")
+    assert [i.place.name for i in a.incidents if i.place] == ["Kharkiv"], a.incidents

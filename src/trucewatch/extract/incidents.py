@@ -135,8 +135,10 @@ def _weak(ctx: ArticleContext, s: Sentence) -> bool:
 
 def _negated(ctx: ArticleContext, s: Sentence, at: int) -> bool:
     """'no shelling', 'не обстреливали', 'sans bombardement' (a negation at most one word before the
-    event word), or 'to stop the fighting', 'прекратить обстрелы' (an aim): no event. The words
-    are the lexicon's (``filters.negation``, ``filters.aims``, ``filters.emphasis`` for 'not only')."""
+    event word), 'to stop the fighting', 'прекратить обстрелы' (an aim), or 'no evidence of injuries
+    from a bombing' (what was not found, a few words on in its clause): no event. The words are the
+    lexicon's (``filters.negation``, ``filters.aims``, ``filters.no_evidence``, ``filters.emphasis``
+    for 'not only')."""
     emphatic = {h.start for h in ctx.find("filters.emphasis", s)}
     for h in ctx.find("filters.negation", s):
         gap = ctx.shadow[h.end : at]
@@ -145,6 +147,10 @@ def _negated(ctx: ArticleContext, s: Sentence, at: int) -> bool:
     for h in ctx.find("filters.aims", s):
         gap = ctx.shadow[h.end : at]
         if h.end <= at and len(gap) <= 12 and len(gap.split()) <= 2:
+            return True
+    for h in ctx.find("filters.no_evidence", s):  # "keine Hinweise auf Verletzungen durch einen Bombenangriff"
+        gap = ctx.shadow[h.end : at]
+        if h.end <= at and len(gap.split()) <= 4 and not re.search(r"[,;:.!?]", gap):
             return True
     return False
 
