@@ -81,7 +81,8 @@ def test_a_governorate_named_by_its_type_encloses_its_district(analyzer: Any) ->
 
 
 @pytest.mark.parametrize(("lang", "other"), [
-    ("en", "We drove from the artillery position to the city of Dobropillia, where drone operators of the brigade live."),
+    ("en", "We drove from the artillery position to the city of Dobropillia, where drone operators "
+           "of the brigade live."),
     ("fr", "Nous sommes allés de la position d'artillerie à Dobropillia."),
 ])
 def test_a_weapon_naming_its_position_or_crew_is_no_attack(analyzer: Any, lang: str, other: str) -> None:
