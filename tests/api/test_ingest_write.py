@@ -87,7 +87,8 @@ def test_a_malformed_jsonl_line_fails_alone(served: tuple[Any, dict[str, str], A
                     headers={**_auth(tokens["analyst"]), "Content-Type": "application/x-ndjson"})
     assert r.status_code == 201, r.text
     results = r.json()["results"]
-    assert [(x["status"], x["code"]) for x in results] == [("failed", "E106"), ("failed", "E106"), ("stored", None)]
+    assert [(x["status"], x["code"]) for x in results] == [("stored", None), ("failed", "E106"), ("failed", "E106")]
+    assert [x["source"] for x in results] == ["request body:1", "request body:2", "request body:3"]
 
 
 @pytest.mark.parametrize(("content_type", "body", "code"), [
@@ -144,7 +145,7 @@ def test_add_a_ceasefire_see_it_judged_then_undo(served: tuple[Any, dict[str, st
     cid = added["id"]
     assert added["scope_country"] == "UA" and added["parties"] == ["Russia", "Ukraine"]
     listed = {c["id"]: c for c in client.get("/api/ceasefires").json()["ceasefires"]}
-    assert listed[cid]["verdict"]["verdict"] == "violations alleged", listed[cid]["verdict"]
+    assert listed[cid]["verdict"]["verdict"] == "violations_alleged", listed[cid]["verdict"]
     report = client.get(f"/api/ceasefires/{cid}").json()
     assert any(i["place"] == "Kharkiv" for i in report["incidents"]), report["incidents"]
     inside = client.get("/api/events", params={"ceasefire": cid, "limit": 1000}).json()["events"]

@@ -28,6 +28,7 @@ from trucewatch.api.write import analyst
 from trucewatch.config import Settings
 from trucewatch.errors import InputError, TrucewatchError, printable
 from trucewatch.ingest.items import Columns, Item, SourceFailure
+from trucewatch.ingest.run import IngestReport
 from trucewatch.pipeline import Analyzer
 from trucewatch.store.review import Token
 
@@ -87,10 +88,13 @@ OPENAPI: dict[str, Any] = {"requestBody": {"required": True, "content": {
                             "application/xml", "text/html", "text/plain")}}}}
 
 
-def _results(report: Any) -> dict[str, Any]:
+def _results(report: IngestReport, items: list[Item]) -> dict[str, Any]:
+    """The counts, and each article's or source's outcome in the order of the upload."""
+    order = {printable(i.source): n for n, i in enumerate(items)}
+    outcomes = sorted(report.outcomes or (), key=lambda o: order.get(o.source, len(order)))
     return {"read": report.read, "stored": report.stored, "already_stored": report.skipped,
             "failed": report.failed, "unreadable": report.unreadable, "events": report.events,
-            "results": [asdict(o) for o in report.outcomes or ()]}
+            "results": [asdict(o) for o in outcomes]}
 
 
 @router.post("/articles", status_code=201, openapi_extra=OPENAPI,
@@ -145,7 +149,7 @@ def _ingest(db: str, ingestor: Ingestor, data: bytes, file: str, source: str, co
     body holds no article at all (nothing is stored then)."""
     from trucewatch.corroborate.rebuild import rebuild
     from trucewatch.ingest.limits import Limits
-    from trucewatch.ingest.run import IngestReport, ingest_items
+    from trucewatch.ingest.run import ingest_items
     from trucewatch.ingest.sources import read_bytes
 
     items: list[Item] = list(read_bytes(data, file, source, columns, Limits.of(ingestor.settings)))
@@ -163,4 +167,4 @@ def _ingest(db: str, ingestor: Ingestor, data: bytes, file: str, source: str, co
             report.events = rebuild(store, settings=ingestor.settings)
     finally:
         ingestor.lock.release()
-    return JSONResponse(_results(report), status_code=201 if report.stored else 200)
+    return JSONResponse(_results(report, items), status_code=201 if report.stored else 200)
