@@ -72,8 +72,12 @@ def added_truce(ceasefire: str, entry: dict[str, Any]) -> Registered:
 
 def add(c: Connection, entry: dict[str, Any], who: Token, why: str) -> tuple[str, Revision]:
     """Add a ceasefire (an entry as the YAML registry takes it; zones inline): its new id and
-    the revision. The zone is read first, so one the judge could not use is refused (E302)."""
+    the revision. The zone is read first, so one the judge could not use is refused (E302), and
+    kept as the geometry read from it."""
+    from trucewatch.registry.user import inline
+
     new_id = f"A{uuid.uuid4().hex[:10]}"
+    entry = {**entry, "zone": inline(entry.get("zone") or {}, Path("."))}
     added_truce(new_id, entry)
     return new_id, record(c, key(new_id), "add", who, why, entry)
 
