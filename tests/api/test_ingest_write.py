@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -134,7 +135,12 @@ TRUCE = {"declared_by": "Ukraine", "parties": ["Russia", "Ukraine"], "start": "2
          "reason": "announced by both sides"}
 
 
-def test_add_a_ceasefire_see_it_judged_then_undo(served: tuple[Any, dict[str, str], Any]) -> None:
+def test_add_a_ceasefire_see_it_judged_then_undo(served: tuple[Any, dict[str, str], Any], module_store_url: str,
+                                                  tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from trucewatch.cli.main import cli
+
     client, tokens, _ = served
     assert client.post("/api/ceasefires", json=TRUCE).status_code == 401
     assert client.post("/api/ceasefires", json=TRUCE, headers=_auth(tokens["reader"])).status_code == 403
@@ -150,6 +156,11 @@ def test_add_a_ceasefire_see_it_judged_then_undo(served: tuple[Any, dict[str, st
     assert any(i["place"] == "Kharkiv" for i in report["incidents"]), report["incidents"]
     inside = client.get("/api/events", params={"ceasefire": cid, "limit": 1000}).json()["events"]
     assert any(e["place"] == "Kharkiv" for e in inside)
+    done = CliRunner().invoke(cli, ["report", cid, "--db", module_store_url, "--out", str(tmp_path), "--format", "json",
+                                    "--registry", str(tmp_path / "none.yaml")])
+    assert done.exit_code == 0, done.output
+    cli_report = json.loads(next(tmp_path.glob("*.json")).read_text(encoding="utf-8"))
+    assert cli_report["verdict"]["verdict"] == "violations_alleged"  # `trucewatch report` judges it alike
     history = client.get(f"/api/ceasefires/{cid}/history").json()["revisions"]
     assert [(h["action"], h["why"], h["role"]) for h in history] == [("add", TRUCE["reason"], "analyst")]
     feed = client.get("/api/changes", params={"kind": "ceasefire"}).json()["changes"]
