@@ -24,7 +24,7 @@ from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from trucewatch.api.app import PROBLEM, open_store, problem
-from trucewatch.api.write import analyst
+from trucewatch.api.write import _role, token
 from trucewatch.config import Settings
 from trucewatch.errors import InputError, TrucewatchError, printable
 from trucewatch.ingest.items import Columns, Item, SourceFailure
@@ -40,6 +40,10 @@ MEDIA = {"application/json": ".json", "application/x-ndjson": ".jsonl", "applica
          "application/xml": ".xml", "text/xml": ".xml", "text/html": ".html", "text/plain": ".txt",
          "application/octet-stream": ".txt"}
 BODY = "request body"
+
+
+def ingester(t: Annotated[Token, Depends(token)]) -> Token:
+    return _role(t, "analyst", "ingest articles")
 
 
 class Ingestor:
@@ -103,7 +107,7 @@ def _results(report: IngestReport, items: list[Item]) -> dict[str, Any]:
                         409: {"content": {PROBLEM: {}}}, 415: {"content": {PROBLEM: {}}},
                         422: {"content": {PROBLEM: {}}}})
 async def ingest_articles(
-        request: Request, who: Annotated[Token, Depends(analyst)],
+        request: Request, who: Annotated[Token, Depends(ingester)],
         name: Annotated[str | None, Query(max_length=200, description="the file's name: its suffix picks the "
                                           "reader (.rss, .atom, .xml, .jsonl, .csv, .json, .html, .txt)")] = None,
         text_column: Annotated[str, Query(min_length=1, max_length=100, description="the text column of CSV or "

@@ -12,11 +12,16 @@ from fastapi import APIRouter, Depends
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from trucewatch.api.app import PROBLEM
-from trucewatch.api.write import Edit, StoreDep, Text, _revision, analyst
+from trucewatch.api.write import Edit, StoreDep, Text, _revision, _role, token
 from trucewatch.store.review import Token
 
 router = APIRouter(prefix="/api", responses={401: {"content": {PROBLEM: {}}}, 403: {"content": {PROBLEM: {}}},
                                              422: {"content": {PROBLEM: {}}}})
+
+
+def adder(t: Annotated[Token, Depends(token)]) -> Token:
+    return _role(t, "analyst", "add ceasefires")
+
 
 GeoJSON = Annotated[dict[str, Any], Field(description="a GeoJSON geometry, Feature or FeatureCollection (degrees)")]
 
@@ -84,7 +89,7 @@ class CeasefireIn(BaseModel):
 
 
 @router.post("/ceasefires", status_code=201, summary="Add a ceasefire: declarer, parties, window, zone (analyst+)")
-def add_ceasefire(body: CeasefireIn, s: StoreDep, who: Annotated[Token, Depends(analyst)]) -> dict[str, Any]:
+def add_ceasefire(body: CeasefireIn, s: StoreDep, who: Annotated[Token, Depends(adder)]) -> dict[str, Any]:
     from trucewatch.api.read import _registered, truce_report
     from trucewatch.review.truces import add
 
