@@ -104,7 +104,9 @@ def test_api_lists_say_reviewed_and_the_role(client: Any, reviewed: Any) -> None
     rows = {r["event_id"]: r for r in csv.DictReader(client.get("/api/events?format=csv&limit=1000").text.splitlines())}
     assert (rows[edited["event_id"]]["reviewed"], rows[edited["event_id"]]["reviewer_role"]) == ("true", "admin")
     assert (rows[machine["event_id"]]["reviewed"], rows[machine["event_id"]]["reviewer_role"]) == ("false", "")
-    feats = {f["id"]: f["properties"] for f in client.get("/api/events?format=geojson&limit=1000").json()["features"]}
+    # the map form carries "reviewed" only; every field, the role too, with properties=full
+    full = client.get("/api/events?format=geojson&properties=full&limit=1000").json()["features"]
+    feats = {f["id"]: f["properties"] for f in full}
     if edited["event_id"] in feats:
         assert feats[edited["event_id"]]["reviewer_role"] == "admin" and feats[edited["event_id"]]["reviewed"] is True
     one = client.get(f"/api/events/{edited['event_id']}").json()

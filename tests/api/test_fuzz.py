@@ -58,3 +58,30 @@ def test_nul_characters_are_refused_not_stored(client: Any, tokens: dict[str, st
               client.post(f"/api/events/{eid}/review", json={"action": "accept", "reason": "a\x00b"},
                           headers={"Authorization": f"Bearer {tokens['analyst']}"})):
         assert r.status_code == 422 and r.json()["code"] == "E302", r.text
+
+
+geometry = st.dictionaries(st.sampled_from(["type", "coordinates", "features", "geometry"]),
+                           st.one_of(scalar, st.sampled_from(["Polygon", "LineString", "Feature"]),
+                                     st.lists(st.lists(st.one_of(scalar, st.lists(scalar, max_size=3)), max_size=4),
+                                              max_size=3)), max_size=3)
+zone = st.dictionaries(st.sampled_from(["country", "region", "geojson", "line", "buffer_km"]),
+                       st.one_of(scalar, st.none(), geometry), max_size=3)
+truce = st.dictionaries(st.sampled_from(["declared_by", "parties", "start", "end", "zone", "note", "reason", "x"]),
+                        st.one_of(scalar, st.none(), st.lists(scalar, max_size=3), zone,
+                                  st.sampled_from(["2025-03-01T00:00:00+02:00", "2025-03-01"])), max_size=7)
+
+
+@FUZZ
+@given(st.one_of(st.none(), st.integers(), truce))
+def test_fuzz_ceasefire_bodies(client: Any, tokens: dict[str, str], body: Any) -> None:
+    _ok(client.post("/api/ceasefires", json=body, headers={"Authorization": f"Bearer {tokens['analyst']}"}))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=300), st.sampled_from(["application/json", "application/x-ndjson", "text/csv",
+                                                  "application/rss+xml", "text/html", "text/plain", "image/png"]),
+       st.one_of(st.none(), st.text(max_size=20)))
+def test_fuzz_ingest_bodies(client: Any, tokens: dict[str, str], data: bytes, media: str, name: str | None) -> None:
+    params = {"name": name} if name is not None else {}
+    _ok(client.post("/api/articles", content=data, params=params,
+                    headers={"Authorization": f"Bearer {tokens['analyst']}", "Content-Type": media}))

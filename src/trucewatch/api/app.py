@@ -47,14 +47,17 @@ def problem(status: int, code: str, detail: str, **extra: Any) -> JSONResponse:
 def create_app(db: str) -> FastAPI:
     """The app over the store at ``db`` (a SQLite path or a postgresql:// URL); each request
     opens the store (migrated on the first) and closes it."""
-    from trucewatch.api import read, write
+    from trucewatch.api import ingest, read, truces, write
 
     Store.open(db).close()  # migrate once, and fail now rather than on the first request
     app = FastAPI(title="trucewatch", version=__version__, docs_url=None, redoc_url=None,
                   description="Ceasefires, the events judged against them, the claims, and analysts' reviews.")
     app.state.db = db
+    app.state.ingestor = ingest.Ingestor()  # the analyser loads on the first ingest, not here
     app.include_router(read.router)
     app.include_router(write.router)
+    app.include_router(truces.router)
+    app.include_router(ingest.router)
     _errors(app)
 
     app.add_middleware(SecurityHeaders)

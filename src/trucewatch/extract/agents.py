@@ -169,15 +169,21 @@ def _verb_first(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[
         if value[2] != "~casualty":
             verbs.append(v)
         for verb in verbs:
-            m = next((c for c in cands if c.start >= verb[1]), None)
+            m = next((c for c in cands if c.start >= verb[1] or _fused(ctx, verb, c)), None)
             if m is None or not _opens_clause(ctx, s, verb, cands):
                 continue
-            words = _words(ctx.shadow[verb[1] : m.start])
+            words = _words(ctx.shadow[verb[1] : m.start]) if m.start >= verb[1] else []
             if _CLAUSE.search(ctx.shadow, verb[1], m.start):
                 continue
             if not words or len(words) == 1 and _forces(ctx, words[0]):
                 return m
     return _after_that(ctx, s, hits, cands)
+
+
+def _fused(ctx: ArticleContext, verb: Span2, m: Mention) -> bool:
+    """The event word holds its doer ("قصف الطيران", the aviation shelled): a bare word for forces
+    inside the verb's own phrase is its subject."""
+    return verb[0] < m.start and m.end <= verb[1] and _forces(ctx, ctx.shadow[m.start : m.end])
 
 
 def _after_that(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
@@ -190,8 +196,10 @@ def _after_that(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[
         if m is None or ctx.shadow[h.end : m.start].strip():
             continue
         for (v, value) in hits:
-            if value[2] != "~casualty" and v[0] >= m.end and not ctx.shadow[m.end : v[0]].strip():
-                return m
+            if value[2] == "~casualty":
+                continue
+            if v[0] >= m.end and not ctx.shadow[m.end : v[0]].strip() or v[0] == m.start and m.end <= v[1]:
+                return m  # "إن الطيران استهدف", or the event word holding its subject ("الطيران استهدف")
     return None
 
 

@@ -12,16 +12,29 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
-from typing import Any
+from typing import Any, Literal
 
 from trucewatch.errors import InternalError, TrucewatchError, failure_line, printable
-from trucewatch.ingest.sources import Columns, Limits, RawArticle, SourceFailure, read_sources
+from trucewatch.ingest.sources import Columns, Item, Limits, RawArticle, SourceFailure, read_sources
 from trucewatch.nlp.normalize import article_id
 from trucewatch.pipeline import Analyzer, ArticleInput, Failure
 from trucewatch.store.db import Store
 
 #: one article as stored: its metadata and text, its analysis (the JSON contract) or its error
 Stored = tuple[dict[str, Any], dict[str, Any] | None, tuple[str, str] | None]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What became of one article or source of a run: stored, already stored (before or earlier in
+    the run), or failed with its coded error (an article stored as failed, or a source that gave
+    no article, ``article_id`` None)."""
+
+    source: str
+    status: Literal["stored", "already stored", "failed"]
+    article_id: str | None = None
+    code: str | None = None
+    message: str | None = None
 
 
 @dataclass
@@ -34,6 +47,14 @@ class IngestReport:
     events: int | None = None  # corroborated events after this run (None: not rebuilt)
     model_loads: int | None = None  # on Dask: analysers loaded across the workers (one per worker)
     failures: list[str] = field(default_factory=list)
+    #: each article's or source's :class:`Outcome`, in order, when asked for (a list given); the
+    #: CLI leaves it None, so a run of a million articles holds no list of them
+    outcomes: list[Outcome] | None = None
+
+    def outcome(self, source: str, status: Literal["stored", "already stored", "failed"], article_id: str | None,
+                error: tuple[str, str] | None = None) -> None:
+        if self.outcomes is not None:
+            self.outcomes.append(Outcome(source, status, article_id, *(error or (None, None))))
 
 
 def _batches(items: Iterable[RawArticle | SourceFailure], n: int) -> Iterator[list[RawArticle | SourceFailure]]:
@@ -56,11 +77,17 @@ def _meta(raw: RawArticle, aid: str) -> dict[str, Any]:
 
 def fresh_batches(paths: Iterable[str], store: Store, columns: Columns, report: IngestReport,
                   size: int, limits: Limits | None = None) -> Iterator[tuple[list[tuple[RawArticle, str]], int]]:
-    """The articles not yet in the store, in batches of about ``size`` read items: (new articles
-    with their ids, items read). Unreadable sources are recorded in the store and ``report``;
-    articles already stored, or read twice in this run, are counted as skipped."""
+    """The articles of ``paths`` not yet in the store, in batches: :func:`fresh_items`."""
+    yield from fresh_items(read_sources(paths, columns, limits), store, report, size)
+
+
+def fresh_items(items: Iterable[Item], store: Store, report: IngestReport,
+                size: int) -> Iterator[tuple[list[tuple[RawArticle, str]], int]]:
+    """The articles of ``items`` not yet in the store, in batches of about ``size`` read items:
+    (new articles with their ids, items read). Unreadable sources are recorded in the store and
+    ``report``; articles already stored, or read twice in this run, are counted as skipped."""
     seen: set[str] = set()
-    for chunk in _batches(read_sources(paths, columns, limits), size):
+    for chunk in _batches(items, size):
         todo: list[tuple[RawArticle, str]] = []
         for item in chunk:
             if isinstance(item, RawArticle):
@@ -76,6 +103,7 @@ def fresh_batches(paths: Iterable[str], store: Store, columns: Columns, report: 
         for raw, aid in todo:
             if aid in known or aid in seen:
                 report.skipped += 1
+                report.outcome(raw.source, "already stored", aid)
             else:
                 seen.add(aid)
                 fresh.append((raw, aid))
@@ -93,6 +121,7 @@ def unreadable(store: Store, item: SourceFailure, report: IngestReport) -> None:
     source = printable(item.source)
     report.unreadable += 1
     report.failures.append(failure_line(source, item.error.code, str(item.error)))
+    report.outcome(source, "failed", None, (item.error.code, str(item.error)))
     try:
         store.save_source_failure(source, item.error.code, str(item.error))
     except Exception as exc:  # noqa: BLE001 - the store refused even the failure: it stays in the report
@@ -122,11 +151,14 @@ def keep(store: Store, row: Stored, report: IngestReport) -> None:
         return
     if not new:
         report.skipped += 1
+        report.outcome(meta["source"], "already stored", meta["id"])
     elif error:
         report.failed += 1
         report.failures.append(failure_line(printable(str(meta["source"])), error[0], error[1]))
+        report.outcome(meta["source"], "failed", meta["id"], error)
     else:
         report.stored += 1
+        report.outcome(meta["source"], "stored", meta["id"])
 
 
 def _refused(store: Store, meta: dict[str, Any], exc: BaseException, report: IngestReport) -> None:
@@ -134,6 +166,7 @@ def _refused(store: Store, meta: dict[str, Any], exc: BaseException, report: Ing
     err = _defect(source, exc)
     report.failed += 1
     report.failures.append(failure_line(source, err.code, str(err)))
+    report.outcome(source, "failed", printable(str(meta["id"])), (err.code, str(err)))
     safe = {"id": printable(str(meta["id"])), "source": source, "text": printable(str(meta.get("text", "")))}
     try:
         store.save_article(safe, None, (err.code, str(err)))
@@ -146,9 +179,15 @@ def _refused(store: Store, meta: dict[str, Any], exc: BaseException, report: Ing
 
 def ingest(paths: Iterable[str], store: Store, analyzer: Analyzer, columns: Columns | None = None,
            progress: Callable[[int], None] | None = None) -> IngestReport:
-    report = IngestReport()
-    for fresh, read in fresh_batches(paths, store, columns or Columns(), report, analyzer.settings.batch,
-                                     Limits.of(analyzer.settings)):
+    limits = Limits.of(analyzer.settings)
+    return ingest_items(read_sources(paths, columns or Columns(), limits), store, analyzer, progress=progress)
+
+
+def ingest_items(items: Iterable[Item], store: Store, analyzer: Analyzer, report: IngestReport | None = None,
+                 progress: Callable[[int], None] | None = None) -> IngestReport:
+    """Analyse and store the new articles of ``items`` (what a reader gave: :mod:`.sources`)."""
+    report = report if report is not None else IngestReport()
+    for fresh, read in fresh_items(items, store, report, analyzer.settings.batch):
         for row in analyse(fresh, analyzer):
             keep(store, row, report)
         if progress is not None:

@@ -10,6 +10,7 @@ the formats are read by :mod:`trucewatch.ingest.parse`.
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from collections.abc import Iterable, Iterator
@@ -21,7 +22,7 @@ from trucewatch.ingest.limits import Limits, bounded_lines, decode_text, open_so
 from trucewatch.ingest.parse import checked, csv_file, failure, feed, html, json_file, jsonl_records
 
 __all__ = ["Columns", "Item", "Limits", "RawArticle", "SourceFailure", "bounded_lines", "jsonl_lines", "jsonl_records",
-           "read_file", "read_path", "read_sources", "shown"]
+           "read_bytes", "read_file", "read_path", "read_sources", "shown"]
 
 HTML = {".html", ".htm", ".xhtml"}
 FEEDS = {".rss", ".atom", ".xml"}
@@ -76,6 +77,27 @@ def read_file(path: Path, columns: Columns | None = None, limits: Limits | None 
             items = jsonl_file(path, source, columns, limits)
         else:
             items = _parsed(suffix, read_path(path, source, limits), source, columns, limits)
+        for item in items:
+            yield checked(item)
+    except Exception as exc:  # noqa: BLE001 - one source, whatever broke it, is its own failure
+        yield failure(source, exc)
+
+
+def read_bytes(data: bytes, name: str, source: str, columns: Columns | None = None,
+               limits: Limits | None = None) -> Iterator[Item]:
+    """The articles of a file's content read elsewhere (an upload to the API), by the readers of
+    :func:`read_file`: ``name``'s suffix picks the format (any other suffix: plain text), and
+    ``source`` names it in every record and failure. Past ``limits.max_bytes``: E110."""
+    columns = columns or Columns()
+    limits = limits or Limits()
+    suffix = Path(name).suffix.lower()
+    try:
+        if len(data) > limits.max_bytes:
+            raise InputError("E110", source=source, limit=limits.max_bytes)
+        if suffix in JSONL:
+            items = jsonl_records(bounded_lines(io.BytesIO(data), limits.max_bytes), source, columns, limits=limits)
+        else:
+            items = _parsed(suffix, data, source, columns, limits)
         for item in items:
             yield checked(item)
     except Exception as exc:  # noqa: BLE001 - one source, whatever broke it, is its own failure

@@ -1,10 +1,11 @@
 """Analysts' reviews of events and the bearer tokens of the HTTP API, in their own tables.
 
-A review never touches the machine's tables: each action (accept, reject, edit, undo) is one
-row of ``revisions`` keyed by event id, with who did it, in which role, when, why, and the
-values before and after. The reviewed values are applied on read (:func:`reviewed`), so a
-re-ingest or a rebuild of the events, which replaces the derived tables, never overwrites them.
-An undo is a revision too: it marks the revision it undoes, and the history keeps both.
+A review never touches the machine's tables: each action (accept, reject, edit, undo; for a
+ceasefire also add, :mod:`trucewatch.review.truces`) is one row of ``revisions`` keyed by event
+id, with who did it, in which role, when, why, and the values before and after. The reviewed
+values are applied on read (:func:`reviewed`), so a re-ingest or a rebuild of the events,
+which replaces the derived tables, never overwrites them. An undo is a revision too: it marks
+the revision it undoes, and the history keeps both.
 
 Tokens: only a salted SHA-256 of the secret is kept. The secret is 32 random bytes (256 bits),
 so a slow password hash buys nothing against guessing; the salt keeps equal secrets apart.
@@ -26,7 +27,8 @@ from trucewatch.store.changes import ChangeAction, Kind, log
 
 Role = Literal["reader", "analyst", "admin"]
 ROLES: tuple[Role, ...] = ("reader", "analyst", "admin")
-Action = Literal["accept", "reject", "edit", "undo", "merge", "split"]
+Action = Literal["accept", "reject", "edit", "undo", "merge", "split", "add"]
+Status = Literal["accepted", "rejected", "edited", "added"]
 #: the fields an edit may set, and the kind of value each takes
 EDITABLE: dict[str, type] = {
     "event_type": str, "sub_event_type": str, "place": str, "lat": float, "lon": float,
@@ -81,14 +83,16 @@ class Revision:
 
 @dataclass(frozen=True)
 class Review:
-    """What the standing (not undone) revisions of one event say: its status and edited values."""
+    """What the standing (not undone) revisions of one event say: its status and edited values
+    (and of a ceasefire an analyst added, what was added: ``added``)."""
 
     event_id: str
-    status: Literal["accepted", "rejected", "edited"]
+    status: Status
     values: dict[str, Any] = field(default_factory=dict)
     by: str = ""
     role: Role = "analyst"
     at: str = ""
+    added: dict[str, Any] | None = None
 
 
 def _now() -> str:
@@ -160,14 +164,17 @@ def fold(revs: list[Revision]) -> Review | None:
     if not standing:
         return None
     values: dict[str, Any] = {}
-    status: Literal["accepted", "rejected", "edited"] = "edited"
+    status: Status = "edited"
+    added: dict[str, Any] | None = None
     for r in standing:
         if r.action == "edit":
             values.update(r.after.get("edited", {}))  # this edit's own fields, not the state it left
         elif r.action in ("accept", "reject"):
             status = "accepted" if r.action == "accept" else "rejected"
+        elif r.action == "add":
+            status, added = "added", dict(r.after.get("added", {}))
     last = standing[-1]
-    return Review(last.event_id, status, values, last.who, last.role, last.at)
+    return Review(last.event_id, status, values, last.who, last.role, last.at, added)
 
 
 def reviewed(c: Connection, event_ids: list[str] | None = None) -> dict[str, Review]:
@@ -188,7 +195,8 @@ def _state(review: Review | None) -> dict[str, Any]:
 
 def record(c: Connection, event_id: str, action: Action, who: Token, why: str,
            values: dict[str, Any] | None = None) -> Revision:
-    """Write one accept, reject or edit of ``event_id`` (``values``: the edited fields)."""
+    """Write one accept, reject or edit of ``event_id`` (``values``: the edited fields), or the
+    add of a ceasefire (``values``: what was added)."""
     with c.transaction() as t:
         before = _state(fold(history(t, event_id)))
         after = {"status": before["status"], "values": dict(before["values"])}
@@ -196,11 +204,13 @@ def record(c: Connection, event_id: str, action: Action, who: Token, why: str,
             after["values"].update(values or {})
             after["status"] = before["status"] or "edited"
             after["edited"] = dict(values or {})
+        elif action == "add":
+            after["status"], after["added"] = "added", dict(values or {})
         else:
             after["status"] = "accepted" if action == "accept" else "rejected"
         rev = Revision(uuid.uuid4().hex[:16], event_id, action, who.label, who.role, _now(), why, before, after)
         _insert(t, rev)
-        log(t, "review", [_touched(event_id)])
+        log(t, "review", [_touched(event_id, "created" if action == "add" else "updated")])
     return rev
 
 
@@ -217,7 +227,8 @@ def undo(c: Connection, rid: str, who: Token, why: str) -> Revision | None:
         children = [r[0] for r in t.execute("SELECT event_id FROM revisions WHERE id LIKE ? ORDER BY id",
                                             (rid + ".%",))]
         t.execute("UPDATE revisions SET undone_by = ? WHERE id = ? OR id LIKE ?", (rev_id, rid, rid + ".%"))
-        log(t, "review", [_touched(target.event_id), *_grouped(target.action, children, undoing=True)])
+        log(t, "review", [_touched(target.event_id, "deleted" if target.action == "add" else "updated"),
+                          *_grouped(target.action, children, undoing=True)])
         after = _state(fold(history(t, target.event_id)))
         rev = Revision(rev_id, target.event_id, "undo", who.label, who.role, _now(), why, before, after, undoes=rid)
         _insert(t, rev)
@@ -245,10 +256,11 @@ def record_group(c: Connection, event_id: str, action: Action, who: Token, why: 
     return rev
 
 
-def _touched(key: str) -> tuple[Kind, str, ChangeAction]:
-    """The feed row of a revision of an event or (``ceasefire:<id>``) of a ceasefire."""
+def _touched(key: str, action: ChangeAction = "updated") -> tuple[Kind, str, ChangeAction]:
+    """The feed row of a revision of an event or (``ceasefire:<id>``) of a ceasefire (an added
+    ceasefire is created, and deleted when its add is undone)."""
     if key.startswith("ceasefire:"):  # trucewatch.review.truces' key
-        return "ceasefire", key.removeprefix("ceasefire:"), "updated"
+        return "ceasefire", key.removeprefix("ceasefire:"), action
     return "event", key, "updated"
 
 
