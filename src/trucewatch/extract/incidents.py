@@ -25,9 +25,10 @@ from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
 from trucewatch.extract.speakers import agent_party, speaker_party
+from trucewatch.extract.triggers import Trigger, trigger, weak
 from trucewatch.geo.gazetteer import admin_core, normalise
 from trucewatch.geo.water import WATER
-from trucewatch.nlp.lexicon import Match, shadow
+from trucewatch.nlp.lexicon import Match
 from trucewatch.records import Ceasefire, Incident, Place, Span, TimeInterval
 from trucewatch.temporal.incident_time import (
     Clocks,
@@ -63,96 +64,6 @@ class Draft:
     context: str = "new"
     strength: int = 0  # how firmly the type was read (taxonomy.Choice.strength)
     shared_toll: bool = False  # a toll its sentence states for several places, none of them its own
-
-
-Trigger = taxonomy.Choice
-
-
-def _trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
-    """The sentence's event (type, sub-type, weapon, span), chosen among its event words by the
-    codebook's precedence (:mod:`trucewatch.extract.taxonomy`)."""
-    events = ctx.lex.phrases("events")
-    readings = []
-    hits = ctx.find("events", s)
-    aims = {h.start: a for h in hits if (a := _aimed_at(ctx, s, h, events.value(h)[2])) is not None}
-    for hit in hits:
-        etype, sub, weapon = events.value(hit)
-        if _negated(ctx, s, hit.start) or _descriptive(ctx, hit.start, hit.end) or _supplied(ctx, s, hit, weapon):
-            continue
-        if weapon == "~air" and ctx.lex.phrases("speech.verbs").search(ctx.shadow, hit.end, hit.end + 20):
-            continue  # "the air force said": a source, not the attacker
-        if any(a.start < hit.end and hit.start < a.end for a in aims.values()):
-            continue  # the fire aimed at a craft is told by the craft's reading
-        if hit.start in aims:  # "fired at a drone": an attempt to stop it, not its strike
-            etype, sub, weapon = "Strategic developments", "Disrupted weapons use", ""
-        readings.append(taxonomy.Reading(hit, etype, sub, weapon))
-    return taxonomy.choose(ctx, s, readings)
-
-
-def _aimed_at(ctx: ArticleContext, s: Sentence, hit: Match, weapon: str) -> Match | None:
-    """'fired at a drone', 'shots directed at the OSCE SMM UAV', 'огонь по беспилотнику': fire
-    aimed (``filters.aimed_at``) at a drone or an aircraft at most three words before it, in its
-    clause: the craft is the target, as in an attempt to shoot it down, not the attacker."""
-    if weapon not in {"drones", "air strike"}:
-        return None
-    for a in ctx.find("filters.aimed_at", s):
-        gap = ctx.shadow[a.end : hit.start]
-        if a.end <= hit.start and len(gap.split()) <= 3 and not re.search(r"[,;:.]", gap):
-            return a
-    return None
-
-
-def _descriptive(ctx: ArticleContext, start: int, end: int) -> bool:
-    """'a heavily bombarded region', 'the badly hit region of Zaporizhzhia', 'une ville pilonnée':
-    an event word describing a place, not an event; 'the artillery position', 'drone operators',
-    'une position d'artillerie': a weapon naming what serves or holds it (``filters.weapon_holders``,
-    the noun it modifies in the parse), not its use."""
-    holders = ctx.lex.words("filters.weapon_holders")
-    for t in ctx.tokens(start, end):
-        if t.dep_ in {"amod", "acl"} and shadow(t.head.lemma_) in ctx.lex.words("filters.area_nouns"):
-            return True
-        if t.dep_ in {"compound", "nmod"} and t.head.i != t.i and shadow(t.head.lemma_) in holders:
-            return True
-    return False
-
-
-def _supplied(ctx: ArticleContext, s: Sentence, hit: Match, weapon: str) -> bool:
-    """'agreed to send 14 Leopard 2 tanks', 'поставок ... ракет для Patriot', 'the test launch of
-    a new ballistic missile': a weapon named as what is delivered, made or tested
-    (``filters.supply``), shortly before it in the clause, is no attack. Only a weapon noun:
-    "lieferten sich Kämpfe" is a fight."""
-    supply = [h for h in ctx.find("filters.supply", s) if h.end <= hit.start]
-    if not weapon or weapon.startswith("~"):
-        return False
-    return any(hit.start - h.end <= 50 and not re.search(r"[.;:!?]", ctx.shadow[h.end : hit.start]) for h in supply)
-
-
-def _weak(ctx: ArticleContext, s: Sentence) -> bool:
-    """Only a killing verb names the violence ("As a result, 35 soldiers were killed")."""
-    events = ctx.lex.phrases("events")
-    return all(events.value(h)[2] == "~casualty" for h in ctx.find("events", s))
-
-
-def _negated(ctx: ArticleContext, s: Sentence, at: int) -> bool:
-    """'no shelling', 'не обстреливали', 'sans bombardement' (a negation at most one word before the
-    event word), 'to stop the fighting', 'прекратить обстрелы' (an aim), or 'no evidence of injuries
-    from a bombing' (what was not found, a few words on in its clause): no event. The words are the
-    lexicon's (``filters.negation``, ``filters.aims``, ``filters.no_evidence``, ``filters.emphasis``
-    for 'not only')."""
-    emphatic = {h.start for h in ctx.find("filters.emphasis", s)}
-    for h in ctx.find("filters.negation", s):
-        gap = ctx.shadow[h.end : at]
-        if h.end <= at and len(gap) <= 20 and len(gap.split()) <= 1 and h.start not in emphatic:
-            return True
-    for h in ctx.find("filters.aims", s):
-        gap = ctx.shadow[h.end : at]
-        if h.end <= at and len(gap) <= 12 and len(gap.split()) <= 2:
-            return True
-    for h in ctx.find("filters.no_evidence", s):  # "keine Hinweise auf Verletzungen durch einen Bombenangriff"
-        gap = ctx.shadow[h.end : at]
-        if h.end <= at and len(gap.split()) <= 4 and not re.search(r"[,;:.!?]", gap):
-            return True
-    return False
 
 
 def _called_for(ctx: ArticleContext, s: Sentence, trig: Trigger) -> str | None:
@@ -246,8 +157,8 @@ class _Builder:
 
     def add(self, s: Sentence) -> None:
         ctx = self.ctx
-        trig = _trigger(ctx, s)
-        if trig is None or (_weak(ctx, s) and not self.places(s)):
+        trig = trigger(ctx, s)
+        if trig is None or (weak(ctx, s) and not self.places(s)):
             self._casualties_only(s)
             return
         # a photo caption repeats what the body reports: set aside as the aftermath it shows,
