@@ -93,10 +93,10 @@ def csv_response(columns: tuple[str, ...], rows: list[dict[str, Any]], name: str
                     headers={**(headers or {}), "Content-Disposition": f'attachment; filename="{name}.csv"'})
 
 
-def csv_rendered(columns: tuple[str, ...], rows: list[dict[str, Any]], name: str) -> Rendered:
-    """A CSV answer as kept (:mod:`.cache`)."""
-    return Rendered(table_csv(columns, rows).encode("utf-8"), "text/csv; charset=utf-8",
-                    (("Content-Disposition", f'attachment; filename="{name}.csv"'),))
+def csv_rendered(text: str, name: str, headers: dict[str, str] | None = None) -> Rendered:
+    """A CSV answer as kept (:mod:`.cache`), offered as the file ``name``.csv."""
+    return Rendered(text.encode("utf-8"), "text/csv; charset=utf-8",
+                    (*(headers or {}).items(), ("Content-Disposition", f'attachment; filename="{name}.csv"')))
 
 
 Format = Annotated[Literal["json", "csv"], Query(description="json, or csv (formula cells neutralised)")]
@@ -116,7 +116,7 @@ def ceasefires(request: Request, s: StoreDep, format: Format = "json") -> Respon
         if format == "csv":
             flat = [{**c, "verdict": c["verdict"]["verdict"], "violations": c["verdict"]["violations"],
                      "killed": c["verdict"]["killed"]} for c in out["ceasefires"]]
-            return csv_rendered(CEASEFIRE_COLUMNS, flat, "ceasefires")
+            return csv_rendered(table_csv(CEASEFIRE_COLUMNS, flat), "ceasefires")
         return as_json(out)
 
     answer = kept(s, ("ceasefires", format), render, "reports")
@@ -214,8 +214,7 @@ def _page(s: Store, asked: Asked) -> Rendered:
     shown, next_cursor = found.events, found.next_cursor
     headers = {"X-Next-Cursor": next_cursor} if next_cursor else {}
     if asked.format == "csv":
-        headers["Content-Disposition"] = 'attachment; filename="events.csv"'
-        return Rendered(to_csv(shown).encode(), "text/csv; charset=utf-8", tuple(headers.items()))
+        return csv_rendered(to_csv(shown), "events", headers)
     counted = {"next_cursor": next_cursor, "total": found.total, "total_exact": found.total_exact}
     if asked.format == "geojson":
         return as_json({**geojson(shown, asked.properties == "map"), **counted}, "application/geo+json", headers)
@@ -239,8 +238,7 @@ def review_queue(request: Request, s: StoreDep, limit: Annotated[int, Query(ge=1
     def render() -> Rendered:
         shown, total = queued(s, limit)
         if format == "csv":
-            return Rendered(to_csv(shown).encode("utf-8"), "text/csv; charset=utf-8",
-                            (("Content-Disposition", 'attachment; filename="queue.csv"'),))
+            return csv_rendered(to_csv(shown), "queue")
         return as_json({"events": shown, "total": total})
 
     return kept(s, ("queue", limit, format), render, "reports").response(request.headers.get("if-none-match"))
