@@ -170,6 +170,17 @@ def _windows(out: list[dict[str, Any]], labels: list[dict[str, Any]]) -> list[in
     return [right, len(dated)]
 
 
+def _why_missed(j: int, matched: dict[int, int], incidents: list[dict[str, Any]],
+                labels: list[dict[str, Any]]) -> str:
+    """Why a labelled incident was not found: held back with a context, taken by another label
+    (two incidents read as one), or nothing drafted on its words."""
+    held = [incidents[i] for i, k in matched.items() if k == j]
+    if held:
+        return f" (held as {held[0].get('context')})"
+    near = [inc["id"] for inc in incidents if _overlap(labels[j]["spans"], inc["evidence"]) > 0]
+    return f" (its words went to {', '.join(near)})" if near else " (nothing drafted)"
+
+
 def score_article(out: dict[str, Any], label: dict[str, Any]) -> Tally:
     """One article's tally: ``out`` the contract JSON of its analysis."""
     t = Tally(articles=1)
@@ -195,7 +206,8 @@ def score_article(out: dict[str, Any], label: dict[str, Any]) -> Tally:
     new = [j for j, lab in enumerate(labels) if lab["context"] == "new"]
     found = {j for i, j in matched.items() if _shown(incidents[i])}
     t.labelled, t.labelled_found = len(new), len(set(new) & found)
-    t.misses += [f"{name}: {labels[j]['id']} ({labels[j]['place']}) missed" for j in new if j not in found]
+    t.misses += [f"{name}: {labels[j]['id']} ({labels[j]['place']}) missed{_why_missed(j, matched, incidents, labels)}"
+                 for j in new if j not in found]
     t.claims = _claims(out["claims"], label["claims"])
     t.windows = _windows(out["ceasefires"], label["ceasefires"])
     return t
