@@ -46,6 +46,9 @@ NOTES = [
     # a town's name without the apostrophe of its romanisation
     ("ET", "On 14 June 2023, Fano militia clashed with the army in Debre Markos town (Amhara). Unknown"
            " fatalities.", "Armed clash", "Debre Mark’os", "ET", 1),
+    # a fight told with a verb of fighting
+    ("CD", "On 10 May 2024, M23 rebels and army soldiers fought near Sake (North Kivu). 9 soldiers died.",
+     "Armed clash", "Sake", "CD", 2),
     ("SO", "On 5 February 2024, Al Shabaab detonated an IED targeting an army convoy near Afgooye (Lower"
            " Shabelle). 3 soldiers were killed.", "Remote explosive/landmine/IED", "Afgooye", "SO", 2),
 ]
