@@ -56,3 +56,13 @@ def test_german_compounds_arson_and_a_distance_from_a_city(analyzer: Any, text: 
 def test_a_ministry_in_a_city_speaks_from_its_seat(analyzer: Any) -> None:
     text = "Bei einem Luftangriff wurden nach Angaben des Gesundheitsministeriums in Ramallah fünf Menschen getötet."
     assert [i["place"] for i in _incidents(analyzer, text)] == [None]
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Hunderte Demonstranten haben am Montag an der Universität Bremen ein Protestcamp errichtet und "
+     "wurden von der Polizei mit Wasserwerfern vertrieben.", "Bremen"),
+    ("Am Sonntag wurden in Malmö bei einer Kundgebung gegen den Krieg zwei Polizisten verletzt.", "Malmö"),
+])
+def test_a_city_abroad_by_its_own_name_after_a_word_of_place(analyzer: Any, text: str, place: str) -> None:
+    assert [i["place"] for i in _incidents(analyzer, text)] == [place]
+
