@@ -64,7 +64,9 @@ _PATHS = ["Moscow denied the allegations.", "Moscou a démenti ces accusations."
           "Le Hamas a dénoncé des violations israéliennes de la trêve.",
           "Hamás denunció violaciones israelíes de la tregua.", "نددت حماس بالانتهاكات الإسرائيلية للهدنة.",
           # a sea: what stands before it (its coast) and after it (a noun it modifies)
-          "A drone struck a tanker in the Red Sea on Monday."]
+          "A drone struck a tanker in the Red Sea on Monday.",
+          # a ministry's seat beside a toll (speech.national_offices)
+          "Bei einem Luftangriff wurden nach Angaben des Gesundheitsministeriums in Ramallah vier Menschen getötet."]
 
 
 def _texts() -> Iterator[tuple[str, str | None]]:

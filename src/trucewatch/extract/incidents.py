@@ -22,6 +22,7 @@ from trucewatch.extract.agents import stated_agent
 from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
 from trucewatch.extract.confidence import Features, score
 from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.extract.place_filters import distance_from
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
 from trucewatch.extract.speakers import agent_party, speaker_party
@@ -192,7 +193,7 @@ class _Builder:
     def _place(self, s: Sentence, trig: Trigger) -> None:
         ctx = self.ctx
         places = [p for p in self.places(s) if not self._speaker_seat(s, p)]
-        places = _drop_enclosing_regions(places)
+        places = _drop_enclosing_regions(_drop_references(ctx, places))
         if not places and (self._continues(s) or self._follows_last(s)):
             if self.last is not None:
                 self._enrich(self.last, s, trig)
@@ -241,7 +242,10 @@ class _Builder:
         office = next((h for h in ctx.find("speech.officials", s) if 0 < pm.start - h.end <= 25), None)
         if office is not None and re.fullmatch(rf"\w*\s+(?:{ctx.lex.alternation('filters.place_prepositions')})\s+",
                                                ctx.shadow[office.end : pm.start]):
-            return len(self.places(s)) > 1  # local officials report local events: only with another place
+            # local officials report local events: their seat only beside another place; a
+            # ministry (``speech.national_offices``) speaks for the whole country from its seat
+            return len(self.places(s)) > 1 or ctx.lex.optional("speech.national_offices").covers(
+                ctx.shadow, office.start, office.end)
         phrase = ctx.shadow[pm.start : pm.end]
         if not ctx.parties.is_alias(phrase):
             return False
@@ -329,6 +333,14 @@ class _Builder:
                 return
         self.drafts.append(d)
         self.last = d
+
+
+def _drop_references(ctx: ArticleContext, places: list[PlaceMention]) -> list[PlaceMention]:
+    """'In Jinsafut, some 50 km north of Jerusalem': a place named as the point a distance is
+    measured from (``filters.distance_from`` right before it) locates the other place of the
+    sentence; it is no second scene. Alone, it stays: the scene is near it."""
+    refs = [p for p in places if distance_from(ctx, p.start)]
+    return [p for p in places if p not in refs] if refs and len(refs) < len(places) else places
 
 
 def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:

@@ -104,6 +104,12 @@ def object_of_attack(ctx: ArticleContext, start: int) -> bool:
     return any(0 < start - h.end <= 6 and ctx.shadow[h.end : start].strip() in articles for h in hits)
 
 
+def distance_from(ctx: ArticleContext, start: int) -> bool:
+    """'50 Kilometer nördlich von Jerusalem', '20 km south of Kharkiv': the name is the point a
+    distance is measured from (``filters.distance_from`` right before it)."""
+    return _right_before(ctx, "filters.distance_from", start)
+
+
 def _gap_ok(ctx: ArticleContext, gap: str) -> bool:
     gap = gap.strip()
     return not gap or gap in ctx.lex.words("filters.articles")

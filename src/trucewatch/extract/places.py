@@ -197,6 +197,8 @@ def _best(ctx: ArticleContext, c: Candidate, countries: set[str], region: str | 
         score = _score(context, e, countries, full) + (_nearby(ctx, e, c) if homonyms else 0.0)
         if e.id in renamed:
             score -= _OTHER_NAME  # "Pokrovsk" is the Donetsk town, not Engels, once called Pokrovsk
+        if _own_name_after_locative(ctx, context, e, surface, entries):
+            score += 2  # what NER's place label adds where a model has one
         abroad = bool(countries) and e.country not in countries
         if abroad and e.population < 10_000 and normalise(surface) != normalise(e.name):
             score -= 3  # "l'Occident" is an alternate name of Maxwell, Iowa: a village abroad by another name
@@ -205,6 +207,22 @@ def _best(ctx: ArticleContext, c: Candidate, countries: set[str], region: str | 
                                 context.district and e.kind == "P")
     return best
 
+
+def _own_name_after_locative(ctx: ArticleContext, c: _Context, e: Entry, surface: str,
+                             entries: tuple[Entry, ...]) -> bool:
+    """Without a named-entity model (German runs on a blank pipeline), 'in Malmö', 'an der
+    Universität Bremen': the one city of at least ``_CITY`` inhabitants the name can mean, named by
+    its own name after a preposition or a noun of place, counts as NER's place label would, so
+    that a protest abroad is placed as in English; the size keeps out a common noun some hamlet
+    is called, and a name several cities bear (Newcastle) is left to the other signals."""
+    if ctx.doc.has_annotation("ENT_IOB") or not c.locative or e.kind != "P" or e.population < _CITY:
+        return False
+    cities = [x for x in entries if x.kind == "P" and x.population >= _CITY]
+    return len(cities) == 1 and normalise(surface) == normalise(e.name)
+
+
+#: see :func:`_own_name_after_locative`
+_CITY = 100_000
 
 #: a register village (Ukraine's KATOTTG, geo/register.py) never beats a GeoNames town this size
 #: of the same name unless the text names its region: "Kostiantynivka" is the Donetsk town, not

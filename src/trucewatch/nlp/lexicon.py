@@ -2,7 +2,9 @@
 
 A phrase matches case-insensitively on word boundaries in a *shadow* of the text: the same length
 as the text, lower-cased, with typographic apostrophes and quotes folded, so match offsets are
-offsets into the article. ``*`` at the end of a word matches any ending, ``{n}`` a number
+offsets into the article. ``*`` at the end of a word matches any ending, at the start of a
+phrase any first part of a compound (German "*beschuss": Raketenbeschuss, Artilleriebeschuss; a
+phrase that spells the compound out wins where both match), ``{n}`` a number
 (digits or a number word), ``{party}`` a short phrase captured as ``party``. In Russian and
 Ukrainian, ``~`` before a verb's dictionary form stands for every reported form of it
 (``~обвинить``: обвинил, обвинила, обвинят, обвинив ...; :func:`trucewatch.nlp.morph.expand_lemmas`).
@@ -85,7 +87,7 @@ def phrase_regex(phrase: str, number_words: tuple[str, ...] = ()) -> str:
             out.append(re.escape(p[i]))
             i += 1
     body = "".join(out)
-    head = r"(?<!\w)" if p[:1].isalnum() else ""
+    head = r"(?<!\w)" if p[:1].isalnum() or p[:1] == "*" else ""
     tail = r"(?!\w)" if p[-1:].isalnum() else ""
     return head + body + tail
 
@@ -108,7 +110,7 @@ class PhraseSet:
         for key in sorted(self.values, key=len, reverse=True):
             rx = re.compile(phrase_regex(key, number_words))
             first = shadow(key)[:1]
-            if first == "{":  # starts with {n} or {party}: try it everywhere
+            if first in {"{", "*"}:  # starts with {n}, {party} or a compound's head: try it everywhere
                 self._anywhere.append((key, rx))
             else:
                 # an Arabic phrase can also start with a clitic, or without its article

@@ -29,6 +29,8 @@ def resolve_date(p: Point, ref: date | None, *, future: bool | None) -> date | N
             return None
         options = [_safe_date(ref.year + k, p.month, p.day) for k in (-1, 0, 1)]
         valid = [d for d in options if d is not None]
+        if future is False:  # "am 7. Oktober" in May: last October, what happened is not ahead
+            valid = [d for d in valid if d <= ref + timedelta(days=1)] or valid
         return min(valid, key=lambda d: abs((d - ref).days)) if valid else None
     if ref is None:
         return None
