@@ -119,3 +119,23 @@ def test_plover_context_real_articles(analyzer: Any, shared: Any, file: str, pub
     assert (context == "new") == any(i in out["incidents"] for i in told)
     if day is not None:
         assert all(i["time_earliest"].startswith(day) for i in told)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russian missiles hit Kharkiv on Friday, but officials fear a larger barrage next week."),
+    ("fr", "Des missiles russes ont frappé Kharkiv vendredi, mais les autorités craignent que la Russie "
+           "pourrait lancer une attaque plus vaste la semaine prochaine."),
+    ("es", "Misiles rusos impactaron en Járkov el viernes, pero las autoridades temen que podría haber "
+           "un ataque mayor la semana próxima."),
+])
+def test_plover_context_a_plan_in_another_clause_keeps_the_news(analyzer: Any, lang: str, text: str) -> None:
+    """A fear or a plan after "but" is the other clause's: the strike before it stays news."""
+    a = analyzer.analyze(text, published="2025-05-10", language=lang)
+    assert [i.place.name for i in a.incidents if i.place] == ["Kharkiv"], (a.incidents, a.other_incidents)
+
+
+def test_plover_context_a_plan_in_the_event_clause_is_still_planned(analyzer: Any) -> None:
+    a = analyzer.analyze("Russian missiles hit Kramatorsk on Friday, killing two people.\n\n"
+                         "Officials say Russia plans to strike Kharkiv, but gave no date.",
+                         published="2025-05-10", language="en")
+    assert "planned" in [i.context for i in a.other_incidents]

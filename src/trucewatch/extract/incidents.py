@@ -240,8 +240,7 @@ class _Builder:
                for h in venues):
             return True  # "talks in Cairo", "the Istanbul meeting": where people meet, not the scene
         office = next((h for h in ctx.find("speech.officials", s) if 0 < pm.start - h.end <= 25), None)
-        if office is not None and re.fullmatch(rf"\w*\s+(?:{ctx.lex.alternation('filters.place_prepositions')})\s+",
-                                               ctx.shadow[office.end : pm.start]):
+        if office is not None and self._local_office(ctx.shadow[office.end : pm.start], pm):
             # local officials report local events: their seat only beside another place; a
             # ministry (``speech.national_offices``) speaks for the whole country from its seat
             return len(self.places(s)) > 1 or ctx.lex.optional("speech.national_offices").covers(
@@ -251,6 +250,15 @@ class _Builder:
             return False
         verbs = [m.start for m in ctx.find("speech.verbs", s)]
         return any(abs(v - pm.start) < 50 for v in verbs)
+
+    def _local_office(self, gap: str, pm: PlaceMention) -> bool:
+        """'officials in Kyiv', 'the mayor of Moscow', 'le gouverneur de Belgorod': an office of the
+        place (a town's or a region's; "the army of Israel" is a country's, no local report)."""
+        lex = self.ctx.lex
+        if re.fullmatch(rf"\w*\s+(?:{lex.alternation('filters.place_prepositions')})\s+", gap):
+            return True
+        of = rf"\w*\s+(?:{lex.alternation('filters.of')})\s*"
+        return pm.entry.kind != "PCLI" and re.fullmatch(of, gap) is not None
 
     def _closes_clause(self, pm: PlaceMention, verb: Match) -> bool:
         """In a verb-final clause (``claims.verb_final``: "während in Kairo ... über eine

@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from functools import cache
 from typing import Any
 
 from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.nlp.lexicon import Lexicon
 from trucewatch.nlp.morph import MORPH_LANGUAGES, analyzer
 from trucewatch.temporal.points import grammar
 from trucewatch.temporal.resolve import resolve_date
@@ -39,9 +41,9 @@ _YEAR = re.compile(r"(?<![\w.,])(?P<y>19[5-9]\d|20\d\d)(?:s|-е|-х|-ті)?(?!\w
 def sentence_context(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crowd: bool = False) -> str | None:
     """The context of sentence ``s`` whose event word is at ``at``, or None for news. ``crowd``: the
     event word names a crowd (a protest, a riot), whose size ("thousands of protesters") is no tally."""
-    if ctx.has("context.planned", s):
+    if _in_clause(ctx, s, at, "context.planned"):
         return "planned"
-    if ctx.has("filters.speculation", s):
+    if _in_clause(ctx, s, at, "filters.speculation"):
         return "hypothetical"  # "could shell X next week": the modality, not the plan
     if _future(ctx, s, at):
         return "planned"
@@ -95,8 +97,36 @@ def _camera(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
     return near and all(h.start == at[0] for h in ctx.find("events", s))
 
 
+def _in_clause(ctx: ArticleContext, s: Sentence, at: tuple[int, int], section: str) -> bool:
+    """A cue of ``section`` in the event word's clause: "Russia fired missiles on Thursday, but
+    officials expect next week's volley to be larger" plans the volley, not the missiles fired. A
+    comma or semicolon and a contrasting conjunction (``context.contrast``: "but", "mais", "pero")
+    between the cue and the event word part their clauses; one part tells what happened, the other
+    what is expected or feared."""
+    hits = ctx.find(section, s)
+    if not hits:
+        return False
+    contrast = _contrast(ctx)
+    for h in hits:
+        lo, hi = (h.end, at[0]) if h.end <= at[0] else (at[1], h.start)
+        if contrast is None or not contrast.search(ctx.shadow, lo, max(lo, hi)):
+            return True
+    return False
+
+
+def _contrast(ctx: ArticleContext) -> re.Pattern[str] | None:
+    return _contrast_rx(ctx.lex)
+
+
+@cache
+def _contrast_rx(lex: Lexicon) -> re.Pattern[str] | None:
+    if not lex.words("context.contrast"):
+        return None
+    return re.compile(rf"[,;]\s*(?:{lex.alternation('context.contrast')})(?!\w)")
+
+
 def _future(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
-    if ctx.has("context.future_times", s):
+    if _in_clause(ctx, s, at, "context.future_times"):
         return True
     if ctx.published is not None:
         for p in grammar(ctx.lex).points(ctx.shadow, s.start, s.end):

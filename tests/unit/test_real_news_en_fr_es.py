@@ -1,0 +1,28 @@
+"""Classes of real-article misses in English, French and Spanish (issue 9, "Right on real news"):
+each test is a sentence of our own with the construction the labelled articles showed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("lang", "text", "town"), [
+    ("en", "The mayor of Moscow said on Friday that air defences had downed six drones over the city.", "Moscow"),
+    ("fr", "Le maire de Moscou a déclaré vendredi que des drones ukrainiens avaient frappé un immeuble de la ville, "
+           "blessant deux personnes.", "Moscow"),
+])
+def test_a_local_officials_town_is_where_it_happened(analyzer: Any, lang: str, text: str, town: str) -> None:
+    """'the mayor of X said': a town's own official reports what happened there, not the capital
+    speaking for its state ("Moscow said")."""
+    a = analyzer.analyze(text, published="2025-05-10", language=lang)
+    assert [i.place.name for i in a.incidents if i.place] == [town], (a.incidents, a.other_incidents)
+
+
+def test_downed_drones_are_disrupted_weapons_use(analyzer: Any) -> None:
+    a = analyzer.analyze("The mayor of Moscow said on Friday that air defences had downed six drones over the city.",
+                         published="2025-05-10", language="en")
+    assert [i.acled_sub_event_type for i in a.incidents] == ["Disrupted weapons use"], a.incidents
