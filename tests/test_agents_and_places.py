@@ -164,3 +164,11 @@ def test_agent_after_a_verb_first_in_arabic(analyzer: Any, text: str, party: str
     are the target, and a place noun after the demonym is the object (adjectives follow nouns)."""
     a = analyzer.analyze(text, published="2015-07-27", language="ar")
     assert [i.perpetrator_claimed for i in a.incidents] == [party]
+
+
+def test_an_ambush_in_arabic_is_a_clash_and_the_country_is_no_place(analyzer: Any) -> None:
+    """'كمين' (an ambush) names an armed clash; 'جنوب البلاد' (the south of the country) names no
+    town called Al Bilad."""
+    text = "قتل أربعة جنود أمس في كمين في مدينة عدن في جنوب البلاد."
+    incidents = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()["incidents"]
+    assert [(i["place"], i["acled_sub_event_type"]) for i in incidents] == [("Aden", "Armed clash")]

@@ -100,6 +100,11 @@ _DONBAS = {"ru": "ДНР и Украина подписали перемирие
          ("Ukraine", "accuses", "Donetsk People's Republic")),
         ("ru", _DONBAS["ru"] + "Украинские силовики обстреляли Горловку. Об этом сообщили в Народной милиции ДНР.",
          ("Donetsk People's Republic", "accuses", "Ukraine")),
+        # a gerund after a comma does what the subject of its clause does
+        ("uk", _DONBAS["uk"] + "Бойовики порушили домовленості, обстрілюючи позиції ЗСУ, повідомили у штабі ООС.",
+         ("Ukraine", "accuses", "Donetsk People's Republic")),
+        ("ru", _DONBAS["ru"] + "Боевики нарушили договоренности, обстреливая позиции ВСУ, сообщили в штабе ООС.",
+         ("Ukraine", "accuses", "Donetsk People's Republic")),
         # every form of the verb: a future, a gerund
         ("ru", "Украина обвинит Россию в нарушении перемирия.", ("Ukraine", "accuses", "Russia")),
         ("uk", "Штаб ООС спростовує звинувачення у порушенні перемир'я.", ("Ukraine", "denies", None)),

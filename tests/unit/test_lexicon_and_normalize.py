@@ -24,6 +24,9 @@ def test_lexicon_shadow_keeps_offsets(text: str) -> None:
     (["strike", "air strike*"], "an Israeli air strike hit", ["air strike"]),
     (["hit"], "a white van", []),
     (["l'ukraine"], "Moscou a accusé l’Ukraine", ["l’Ukraine"]),
+    # Arabic: the indefinite accusative's alif ("قتالا"), with clitics; none after the ta marbuta
+    (["قتال", "هجوم"], "شهدت المدينة قتالا عنيفا وهجوما", ["قتالا", "وهجوما"]),
+    (["غارة"], "غارها", []),
 ])
 def test_lexicon_phrases_match_words_longest_first(phrases: list[str], text: str, found: list[str]) -> None:
     hits = PhraseSet(phrases).finditer(shadow(text))
@@ -125,3 +128,13 @@ def test_lexicon_words_and_alternation_longest_first(name: str, words: tuple[str
     de = load_lexicon("de")
     assert de.words(name) == words
     assert re.fullmatch(de.alternation(name), "bis  zum") and not re.search(de.alternation("time.clock_at"), "um")
+
+
+def test_a_stop_after_a_closing_quote_ends_the_sentence_in_arabic() -> None:
+    """The blank Arabic tokenizer kept "لحج»." as one token: no sentence ended there, and the
+    name in it was no word."""
+    from trucewatch.nlp.load import load_model
+
+    doc = load_model("ar")("قال مصدر إن «القتال مستمر في لحج». وقالت مصادر أخرى إن الوضع هادئ.")
+    assert [s.text for s in doc.sents] == ["قال مصدر إن «القتال مستمر في لحج».", "وقالت مصادر أخرى إن الوضع هادئ."]
+    assert "لحج" in [t.text for t in doc]

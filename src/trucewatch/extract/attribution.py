@@ -311,13 +311,43 @@ def attacker(ctx: ArticleContext, s: Sentence, start: int, end: int) -> Mention 
                     return m
         return None
     word = ctx.shadow[start:end].split()[0] if ctx.shadow[start:end].split() else ""
-    verb = any("VERB" in tags for tags in _morph_tags(ctx, word))
+    word_tags = _morph_tags(ctx, word)
+    verb = any("VERB" in tags for tags in word_tags)
     for m in reversed(ctx.mentions_in(max(s.start, start - 40), start)):
         if m.person or describes_place(ctx, m) or not _gap_ok(ctx, m.end, start, 2 if verb else 0, commas=False):
             continue
-        head = ctx.shadow[m.start : m.end].split()[-1]
-        tags = _morph_tags(ctx, head)
-        if verb and any("nomn" in t for t in tags) or not verb and any("ADJF" in t for t in tags):
+        if verb and _nominative(ctx, m) or not verb and any("ADJF" in t for t in _morph_tags(ctx, _head(ctx, m))):
             return m
         return None
+    if any("GRND" in tags for tags in word_tags):
+        return _gerund_subject(ctx, s, start)
+    return None
+
+
+def _head(ctx: ArticleContext, m: Mention) -> str:
+    return ctx.shadow[m.start : m.end].split()[-1]
+
+
+def _nominative(ctx: ArticleContext, m: Mention) -> bool:
+    """The mention's last word can be a nominative; an abbreviation in capitals the morphology
+    does not know ("ВСУ" in Russian) is indeclinable, so it can be one too."""
+    tags = _morph_tags(ctx, _head(ctx, m))
+    surface = ctx.text[m.start : m.end].split()[-1]
+    if surface.isupper() and len(surface) <= 6 and all("UNKN" in t or "Fixd" in t for t in tags):
+        return True
+    return any("nomn" in t for t in tags)
+
+
+def _gerund_subject(ctx: ArticleContext, s: Sentence, start: int) -> Mention | None:
+    """'бойовики порушували домовленості, обстрілюючи позиції', 'ВСУ нарушили перемирие,
+    обстреляв ...': a gerund after a comma does what the subject of its clause's finite verb
+    does: the nominative party right before that verb."""
+    lo = max([s.start, *(i + 1 for i in range(s.start, start) if ctx.shadow[i] in ".;:!?\"()[]")])
+    for m in ctx.mentions_in(lo, start):
+        if m.person or describes_place(ctx, m) or not _nominative(ctx, m):
+            continue
+        after = ctx.shadow[m.end : start].split()[:3]
+        finite = next((w for w in after if any("VERB" in t for t in _morph_tags(ctx, w.strip(",")))), None)
+        if finite is not None and not any(w.endswith(",") for w in after[: after.index(finite)]):
+            return m
     return None

@@ -37,6 +37,9 @@ _FOLD = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "«": '"', "
 _AR_CLITICS = "(?:[وف])?(?:[بك]?ال|لل|[بلك])?"
 _AR_CLITICS_ARTICLE = "(?:[وف])?(?:[بك]?ال|لل)"
 _AR_FIRSTS = "وفبكلا"
+#: last letters after which Arabic writes no accusative alif (or where one makes another word:
+#: "ها", her; the folded ta marbuta "ه")
+_AR_NO_ALIF = "اهءيوى"
 
 
 def _arabic(text: str) -> bool:
@@ -87,6 +90,8 @@ def phrase_regex(phrase: str, number_words: tuple[str, ...] = ()) -> str:
             out.append(re.escape(p[i]))
             i += 1
     body = "".join(out)
+    if _arabic(p) and _arabic(p[-1:]) and p[-1] not in _AR_NO_ALIF:
+        body += "ا?"  # the indefinite accusative's alif: "قتالا", "هجوما" are "قتال", "هجوم"
     head = r"(?<!\w)" if p[:1].isalnum() or p[:1] == "*" else ""
     tail = r"(?!\w)" if p[-1:].isalnum() else ""
     return head + body + tail

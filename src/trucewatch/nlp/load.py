@@ -38,6 +38,7 @@ def load_model(language: str, max_length: int = 2_000_000) -> Any:
     _register()
     if name is None:
         nlp = spacy.blank(language)
+        _split_stops_after_quotes(nlp)
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("trucewatch_paragraphs", after="sentencizer")
         if language in NER:
@@ -50,6 +51,19 @@ def load_model(language: str, max_length: int = 2_000_000) -> Any:
         nlp.add_pipe("trucewatch_paragraphs", before="parser")
     nlp.max_length = max_length
     return nlp
+
+
+#: a stop or comma written right after a closing quote or bracket ("في لحج»." , "Donezk“."): the
+#: blank tokenizers of some languages (Arabic) keep "لحج»." as one token, so the sentence does not
+#: end there and the name before it is no word
+_AFTER_QUOTE = r"(?<=[»\"”’)\]])[.!?…؟،,;:]"
+
+
+def _split_stops_after_quotes(nlp: Any) -> None:
+    from spacy.util import compile_suffix_regex
+
+    suffixes = [*(nlp.Defaults.suffixes or ()), _AFTER_QUOTE]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
 
 
 def _register() -> None:
@@ -130,6 +144,6 @@ def model_version(language: str) -> str:
         from importlib.metadata import version
 
         ner = f"+natasha-{version('natasha')}" if language in NER else ""
-        return f"spacy.blank.{language}+sentencizer-{version('spacy')}{ner}"
+        return f"spacy.blank.{language}+quote-stops+sentencizer-{version('spacy')}{ner}"
     nlp = load_model(language)
     return f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}-{nlp.meta.get('version')}"
