@@ -42,3 +42,13 @@ def test_bare_name_alone_stays_the_city(analyzer: Any) -> None:
     a = analyzer.analyze("Israeli air strikes on Gaza killed ten people on Saturday, officials said.",
                          published="2025-05-10", language="en")
     assert [i.place.geo_precision for i in a.incidents if i.place] == [1], a.incidents
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "L'armée israélienne a mené samedi des frappes aériennes sur la bande de Gaza, tuant trois personnes."),
+    ("es", "Aviones israelíes atacaron el sábado objetivos en la franja de Gaza y mataron a tres personas."),
+])
+def test_the_strip_word_names_the_territory(analyzer: Any, lang: str, text: str) -> None:
+    """'la bande de Gaza', 'la franja de Gaza': the Strip, as "Gaza Strip" is in English."""
+    a = analyzer.analyze(text, published="2025-05-10", language=lang)
+    assert [i.place.name for i in a.incidents if i.place] == ["Gaza Strip"], a.incidents
