@@ -26,3 +26,29 @@ def test_downed_drones_are_disrupted_weapons_use(analyzer: Any) -> None:
     a = analyzer.analyze("The mayor of Moscow said on Friday that air defences had downed six drones over the city.",
                          published="2025-05-10", language="en")
     assert [i.acled_sub_event_type for i in a.incidents] == ["Disrupted weapons use"], a.incidents
+
+
+def test_bare_name_beside_its_city_form_is_the_territory(analyzer: Any) -> None:
+    """'across Gaza' in an article that writes "Gaza City" names the Strip: the city's own strike
+    is another incident, not merged into the territory's."""
+    a = analyzer.analyze("Israeli air strikes across Gaza killed ten people on Saturday, officials said.\n\n"
+                         "In Gaza City, three people were killed on Saturday when a house was hit by an air strike.",
+                         published="2025-05-10", language="en")
+    assert sorted((i.place.name, i.place.geo_precision) for i in a.incidents if i.place) == [
+        ("Gaza", 1), ("Gaza Strip", 3)], a.incidents
+
+
+def test_bare_name_alone_stays_the_city(analyzer: Any) -> None:
+    a = analyzer.analyze("Israeli air strikes on Gaza killed ten people on Saturday, officials said.",
+                         published="2025-05-10", language="en")
+    assert [i.place.geo_precision for i in a.incidents if i.place] == [1], a.incidents
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "L'armée israélienne a mené samedi des frappes aériennes sur la bande de Gaza, tuant trois personnes."),
+    ("es", "Aviones israelíes atacaron el sábado objetivos en la franja de Gaza y mataron a tres personas."),
+])
+def test_the_strip_word_names_the_territory(analyzer: Any, lang: str, text: str) -> None:
+    """'la bande de Gaza', 'la franja de Gaza': the Strip, as "Gaza Strip" is in English."""
+    a = analyzer.analyze(text, published="2025-05-10", language=lang)
+    assert [i.place.name for i in a.incidents if i.place] == ["Gaza Strip"], a.incidents

@@ -316,6 +316,30 @@ def _as_region(ctx: ArticleContext, pm: PlaceMention) -> PlaceMention:
     return pm
 
 
+def _bare_territory(ctx: ArticleContext, c: Candidate, pm: PlaceMention) -> bool:
+    """'strikes across Gaza' in an article that also writes "Gaza City": where the city's own name
+    carries a capitalised city word (``filters.city_suffix``: "Gaza City", "Kuwait City"), that
+    word tells the city from the territory it is named after, and the bare name is the territory
+    (the city's region, when it shares the name: Gaza -> the Gaza Strip)."""
+    suffixes = ctx.lex.words("filters.city_suffix")
+    if not suffixes or not _names_its_region(pm.entry):
+        return False
+    return _city_form(ctx.text, ctx.text[c.start : c.end], suffixes)
+
+
+def _city_suffixed(ctx: ArticleContext, c: Candidate) -> bool:
+    """The name is written with its capitalised city word ("Gaza City"), in the name or right after it."""
+    suffixes = ctx.lex.words("filters.city_suffix")
+    name = ctx.text[c.start : c.end]
+    return any(name.endswith(f" {w.capitalize()}") or ctx.text.startswith(f" {w.capitalize()}", c.end)
+               for w in suffixes)
+
+
+@cache
+def _city_form(text: str, name: str, suffixes: tuple[str, ...]) -> bool:
+    return any(f"{name} {w.capitalize()}" in text for w in suffixes)
+
+
 def _village_of(ctx: ArticleContext, cands: list[Candidate], i: int, region: str) -> bool:
     """'Havrylivka, Kherson' names a village and its region, not two towns: the first does not
     name a region itself ('Kharkiv, Sumy') and no list goes on after the second ('Mariupol,
@@ -379,8 +403,9 @@ def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[Pla
             cities.add(i)
         if best is None and c.entries and i not in regions and place_lists.continues_list(ctx, s, c.start, found):
             best = _best(ctx, c, countries, None, listed=True)  # "in Gaza City and Beit Lahia"
-        if best is not None and (_names_region(ctx, c) or _listed(ctx, listed_after, c.start)):
-            best = _as_region(ctx, best)
+        if best is not None and not _city_suffixed(ctx, c) and (
+                _names_region(ctx, c) or _listed(ctx, listed_after, c.start) or _bare_territory(ctx, c, best)):
+            best = _as_region(ctx, best)  # (never "Gaza City": its city word names the city)
         if best is not None:
             listed_after = best.end if best.entry.kind == "ADM1" else -1
             found.append(best)
