@@ -158,6 +158,13 @@ def test_a_place_in_its_region_without_a_comma_in_arabic(analyzer: Any) -> None:
     ("قصفت القوات الإسرائيلية مدينة خان يونس.", "Israel"),
     ("وقصف المتمردون الحوثيون أحياء سكنية في مدينة عدن.", "Houthis"),
     ("قصفت المدفعية مواقع الحوثيين في مدينة عدن.", None),
+    # a militia and the state's army named together: the army's (ACLED's actor), whatever the verb
+    ("تمكنت المقاومة الشعبية والجيش الوطني الشرعي أمس من السيطرة على مدينة عدن.", "Yemen"),
+    ("تقدمت المقاومة الشعبية والجيش اليمني في لحج. وقالت مصادر إن المقاومة والجيش استكملوا سيطرتهم "
+     "على مدينة تعز.", "Yemen"),
+    # subject first: the party after the verb is its object
+    ("قالت مصادر إن المقاومة الشعبية استهدفت الحوثيين في مدينة تعز.", "Popular Resistance"),
+    ("وقالت المقاومة الشعبية إنها استهدفت الحوثيين في مدينة تعز.", None),
 ])
 def test_agent_after_a_verb_first_in_arabic(analyzer: Any, text: str, party: str | None) -> None:
     """Verb first, then the armed men, then their party: the party did it; the positions shelled

@@ -32,7 +32,7 @@ from typing import Any
 from trucewatch.extract.anaphora import armed_mentions
 from trucewatch.extract.attribution import _dateline, party_of
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.speakers import describes_place, is_source, on_target
+from trucewatch.extract.speakers import after_that_pronoun, describes_place, is_source, object_after, on_target
 from trucewatch.nlp.lexicon import Match
 from trucewatch.nlp.parties import Mention
 
@@ -117,6 +117,8 @@ def _of(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str
             continue
         if lang == "ar":
             surface = ctx.shadow[m.start : m.end]
+            if object_after(ctx, s, m, v):
+                continue  # "إن المقاومة استهدفت الحوثيين": a verb's object, its subject before it
             if not words or len(words) == 1 and surface.startswith(_ARTICLE_L):
                 return m
         elif lang in ("ru", "uk"):
@@ -195,12 +197,26 @@ def _after_that(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[
         m = next((c for c in cands if c.start >= h.end), None)
         if m is None or ctx.shadow[h.end : m.start].strip():
             continue
+        end = _conjoined_end(ctx, m, cands)  # "إن المقاومة والجيش استكملوا": both are the subject
         for (v, value) in hits:
             if value[2] == "~casualty":
                 continue
-            if v[0] >= m.end and not ctx.shadow[m.end : v[0]].strip() or v[0] == m.start and m.end <= v[1]:
-                return m  # "إن الطيران استهدف", or the event word holding its subject ("الطيران استهدف")
+            # "إن الطيران استهدف", a verb that carries the event word ("إن المقاومة استكملت
+            # سيطرتها"), or the event word holding its subject ("الطيران استهدف")
+            if v[0] >= end and len(_words(ctx.shadow[end : v[0]])) <= 1 and not _CLAUSE.search(ctx.shadow, end, v[0]) \
+                    or v[0] == m.start and m.end <= v[1]:
+                return m
     return None
+
+
+def _conjoined_end(ctx: ArticleContext, m: Mention, cands: list[Mention]) -> int:
+    """Where the parties joined to ``m`` by the Arabic "و" written onto the next ("المقاومة
+    والجيش") end."""
+    end = m.end
+    for c in cands:
+        if c.start >= end and not ctx.shadow[end : c.start].strip() and ctx.shadow.startswith("و", c.start):
+            end = c.end
+    return end
 
 
 def _forces(ctx: ArticleContext, word: str) -> bool:
@@ -212,6 +228,8 @@ def _opens_clause(ctx: ArticleContext, s: Sentence, verb: Span2, cands: list[Men
     """No party nor armed noun stands before the verb in its clause: the verb comes first, so the
     party after it is its subject ("شن طيران التحالف غارات"), not its object after a subject
     named earlier ("الطائرات ... استهدفت الحوثيين")."""
+    if after_that_pronoun(ctx, s, verb):
+        return False  # "قالت إنها استهدفت الحوثيين": the subject is the pronoun, the party after the object
     heads = [i + 1 for i in range(s.start, verb[0]) if _CLAUSE.match(ctx.shadow, i)]
     lo = max([s.start, *heads])
     if any(lo <= c.start < verb[0] for c in cands):
@@ -340,3 +358,36 @@ def stated_agent(ctx: ArticleContext, s: Sentence, trigger: Span2,
             if party:
                 return party, m
     return None, None
+
+
+def joint_doer(ctx: ArticleContext, s: Sentence, m: Mention | None, party: str | None) -> str | None:
+    """'المقاومة الشعبية والجيش الوطني', 'the militia and the army': a side fighting beside a
+    state's own forces, named together with them as the doers, fought for that state; ACLED codes
+    the state's forces as the actor and the ally as associated (as :func:`incidents._taker` does
+    for ground taken). ``party`` otherwise."""
+    if m is None or party is None:
+        return party
+    book = ctx.parties
+    near = [*ctx.mentions_in(m.end, min(s.end, m.end + 30)), *armed_mentions(ctx, s)]
+    for q in sorted(near, key=lambda c: c.start):
+        if q.start < m.end or q.person:
+            continue
+        gap = ctx.shadow[m.end : q.start]
+        joined = ctx.lex.words("filters.list_joins")
+        clitic = ctx.lex.language == "ar" and not gap.strip() and ctx.shadow.startswith("و", q.start)
+        if not (clitic or gap.strip() in joined and not re.search(r"[,;:.]", gap)):
+            return party
+        if q.party and book.allied(party, q.party) and _state_forces(ctx, q.party) and not _state_forces(ctx, party):
+            return q.party
+        return party
+    return party
+
+
+def _state_forces(ctx: ArticleContext, party: str) -> bool:
+    """The party is a state's own forces in the country it fights in (Yemen's army in Yemen, not
+    the Saudi-led coalition there)."""
+    known = ctx.parties.parties.get(party)
+    if known is None or not known.acled_actor.startswith("Military Forces of") or not known.country:
+        return False
+    name = ctx.gazetteer.country_name(known.country)
+    return bool(name) and f"Military Forces of {name}" in known.acled_actor

@@ -50,9 +50,20 @@ def _qualifier(ctx: ArticleContext, h: Match, linked: bool) -> Mention | None:
         if m.start < h.end and h.start < m.end:
             return m
         gap = sh[m.end : h.start] if m.end <= h.start else sh[h.end : m.start]
+        if _conjoined(ctx, h, m):
+            continue
         if not gap.strip() or m.start >= h.end and set(gap.split()) <= links and "," not in gap:
             return m
     return None
+
+
+def _conjoined(ctx: ArticleContext, h: Match, m: Mention) -> bool:
+    """Arabic writes "and" onto the second of two nouns: "المقاومة الشعبية والجيش" is the
+    resistance and the army, not the resistance's army."""
+    if ctx.lex.language != "ar":
+        return False
+    second = h.start if m.end <= h.start else m.start
+    return ctx.shadow.startswith("وال", second)
 
 
 def _qualified(ctx: ArticleContext) -> list[tuple[int, str, str]]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from trucewatch.budget import check
 from trucewatch.extract import apart, taxonomy, tolls
-from trucewatch.extract.agents import stated_agent
+from trucewatch.extract.agents import joint_doer, stated_agent
 from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
 from trucewatch.extract.confidence import Features, score
 from trucewatch.extract.context import ArticleContext, Sentence
@@ -319,6 +319,8 @@ class _Builder:
                 agent, agent_mention = stated_agent(ctx, s, span, speaker)
                 if agent_mention is not None and agent == speaker and not agent_mention.opponent:
                     speaker, person = speaker_party(ctx, s, exclude=agent_mention)
+            if agent_mention is not None and not agent_mention.opponent:
+                agent = joint_doer(ctx, s, agent_mention, agent)  # "the militia and the army": the army's
             self._roles[key] = speaker, person, agent
         return self._roles[key]
 

@@ -281,6 +281,30 @@ def _adjacent(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool
     return len(words) == 1 and _forces(ctx, words[0])
 
 
+def after_that_pronoun(ctx: ArticleContext, s: Sentence, verb: tuple[int, int]) -> bool:
+    """'قالت إنها استهدفت': "that" with the subject's pronoun on it (``speech.that_pronoun``)
+    right before the verb: its subject is named before, not after it."""
+    pronoun = ctx.lex.optional("speech.that_pronoun")
+    if not pronoun:
+        return False
+    return any(not ctx.shadow[h.end : verb[0]].strip()
+               for h in pronoun.finditer(ctx.shadow, max(s.start, verb[0] - 10), verb[0]))
+
+
+def object_after(ctx: ArticleContext, s: Sentence, m: Mention, verb: tuple[int, int]) -> bool:
+    """Arabic, subject first (after "إن", or fronted): "إن المقاومة استهدفت الحوثيين": the party
+    right after the verb is its object when another party opens the verb's clause just before it."""
+    if ctx.lex.language != "ar" or m.start < verb[1]:
+        return False
+    if after_that_pronoun(ctx, s, verb):
+        return True
+    for o in ctx.mentions_in(max(s.start, verb[0] - 40), verb[0]):
+        gap = ctx.shadow[o.end : verb[0]]
+        if o is not m and not o.person and o.party != m.party and not gap.strip():
+            return True
+    return False
+
+
 def _forces(ctx: ArticleContext, word: str) -> bool:
     """A word for armed men (``filters.armed``) that is not a target ("positions")."""
     return bool(ctx.lex.phrases("filters.armed").search(word)) and not ctx.lex.phrases("targets").search(word)
@@ -317,7 +341,8 @@ def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
             continue
         if m.opponent:
             party = ctx.parties.opponent_of(speaker, ctx.dyad)
-        elif _tied_to(ctx, m, trigger) or any(_adjacent(ctx, m, v) for v in violence) \
+        elif _tied_to(ctx, m, trigger) or any(_adjacent(ctx, m, v) and not object_after(ctx, s, m, v)
+                                              for v in violence) \
                 or (not ctx.parsed and _aux_subject(ctx, m, trigger)):
             party = m.party
         else:
