@@ -52,3 +52,10 @@ def test_the_strip_word_names_the_territory(analyzer: Any, lang: str, text: str)
     """'la bande de Gaza', 'la franja de Gaza': the Strip, as "Gaza Strip" is in English."""
     a = analyzer.analyze(text, published="2025-05-10", language=lang)
     assert [i.place.name for i in a.incidents if i.place] == ["Gaza Strip"], a.incidents
+
+
+def test_a_capture_told_as_a_noun_in_french(analyzer: Any) -> None:
+    """'la prise de Tarhouna': the capture as a noun, at a town French spells with "ou" (Tarhuna)."""
+    a = analyzer.analyze("Les forces du GNA ont annoncé mercredi la prise de Tarhouna, au sud-est de la capitale.",
+                         published="2025-05-10", language="fr")
+    assert [(i.place.name, i.acled_event_type) for i in a.incidents if i.place] == [("Tarhuna", "Battles")], a.incidents
