@@ -59,3 +59,12 @@ def test_a_capture_told_as_a_noun_in_french(analyzer: Any) -> None:
     a = analyzer.analyze("Les forces du GNA ont annoncé mercredi la prise de Tarhouna, au sud-est de la capitale.",
                          published="2025-05-10", language="fr")
     assert [(i.place.name, i.acled_event_type) for i in a.incidents if i.place] == [("Tarhuna", "Battles")], a.incidents
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "Unos aviones sirios atacaron el sábado zonas en poder de la oposición cerca de Alepo."),
+    ("en", "Syrian warplanes struck opposition-held areas near Aleppo on Saturday."),
+])
+def test_syrian_forces_named_by_their_arms_are_the_perpetrator(analyzer: Any, lang: str, text: str) -> None:
+    a = analyzer.analyze(text, published="2025-05-10", language=lang)
+    assert [i.perpetrator_claimed for i in a.incidents] == ["Syria"], a.incidents
