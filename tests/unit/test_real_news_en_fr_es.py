@@ -68,3 +68,14 @@ def test_a_capture_told_as_a_noun_in_french(analyzer: Any) -> None:
 def test_syrian_forces_named_by_their_arms_are_the_perpetrator(analyzer: Any, lang: str, text: str) -> None:
     a = analyzer.analyze(text, published="2025-05-10", language=lang)
     assert [i.perpetrator_claimed for i in a.incidents] == ["Syria"], a.incidents
+
+
+def test_a_weapon_downed_beside_shelling_is_its_own_event(analyzer: Any) -> None:
+    """Shooting down an aircraft is ACLED's disrupted weapons use, not the outcome of the shelling
+    of the same region that day."""
+    a = analyzer.analyze("Russian shelling killed two people in the Kharkiv region on Saturday, the governor said.\n\n"
+                         "Ukraine said on Saturday that its forces had shot down a Russian fighter jet "
+                         "in the Kharkiv region.",
+                         published="2025-05-10", language="en")
+    assert sorted(i.acled_sub_event_type for i in a.incidents) == [
+        "Disrupted weapons use", "Shelling/artillery/missile attack"], a.incidents
