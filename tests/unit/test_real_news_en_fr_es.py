@@ -79,3 +79,16 @@ def test_a_weapon_downed_beside_shelling_is_its_own_event(analyzer: Any) -> None
                          published="2025-05-10", language="en")
     assert sorted(i.acled_sub_event_type for i in a.incidents) == [
         "Disrupted weapons use", "Shelling/artillery/missile attack"], a.incidents
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russian drones attacked Odesa on Friday night. One missile was intercepted by air defences "
+           "but a drone hit a warehouse, injuring three workers."),
+    ("es", "Drones rusos atacaron Odesa el viernes por la noche. Un misil fue interceptado por las defensas "
+           "aéreas, pero un dron impactó en un almacén e hirió a tres trabajadores."),
+])
+def test_two_events_joined_by_but_are_two_incidents(analyzer: Any, lang: str, text: str) -> None:
+    """'X was intercepted, but a drone hit Y': the interception and the strike are two events."""
+    a = analyzer.analyze(text, published="2025-05-10", language=lang)
+    assert sorted(i.acled_sub_event_type for i in a.incidents) == [
+        "Air/drone strike", "Disrupted weapons use"], (a.incidents, a.other_incidents)

@@ -25,7 +25,7 @@ from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
 from trucewatch.extract.speakers import agent_party, speaker_party
-from trucewatch.extract.triggers import Trigger, trigger, weak
+from trucewatch.extract.triggers import Trigger, contrasted, trigger, weak
 from trucewatch.geo.gazetteer import admin_core, normalise
 from trucewatch.geo.water import WATER
 from trucewatch.nlp.lexicon import Match
@@ -112,7 +112,7 @@ class _Builder:
         self.countries: set[str] = parent.countries if parent else _countries(ctx, ceasefires)
         self.drafts: list[Draft] = []
         self._times: dict[tuple[int, Clocks], TimeInterval | None] = {}
-        self._facts: dict[int, tuple[Casualties, list[str], int | None, bool]] = {}
+        self._facts: dict[tuple[int, int], tuple[Casualties, list[str], int | None, bool]] = {}
         self._roles: dict[tuple[int, tuple[int, int]], tuple[str | None, str | None, str | None]] = {}
         self.last: Draft | None = None
         self.aside: _Builder | None = None if parent else _Builder(ctx, ceasefires, parent=self)
@@ -171,7 +171,25 @@ class _Builder:
             if self.aside is not None:
                 self.aside.add_as(s, trig, context)
             return
-        self._place(s, trig)
+        two = contrasted(ctx, s, trig)  # "... was shot down, but a drone hit ...": two events
+        if two is None or sentence_context(ctx, two[1], two[2].span) is not None:
+            self._place(s, trig)
+            return
+        ref = self.last if self._continues(s) or self._follows_last(s) else None
+        self._place_apart(ref, two[0], trig)
+        self._place_apart(ref, two[1], two[2])
+
+    def _place_apart(self, ref: Draft | None, clause: Sentence, trig: Trigger) -> None:
+        """One event of a sentence telling two, drafted from its clause: at the places the
+        sentence names, or else where and when the incident the sentence follows was (unless the
+        clause states a time); merged only with an incident of its kind."""
+        places = [p for p in self.places(clause) if not self._speaker_seat(clause, p)]
+        targets: list[PlaceMention | None] = list(_drop_enclosing_regions(places)) or [ref.place if ref else None]
+        for pm in targets:
+            d = self._draft(clause, trig, pm)
+            if ref is not None and ref.time is not None and (d.time is None or not _dated(d)):
+                d.time = ref.time
+            self._merge_or_append(d)
 
     def _habitual(self, s: Sentence) -> str | None:
         """'Kharkiv has faced repeated shelling', 'бойовики регулярно обстрілюють', 'Seit Tagen
@@ -284,10 +302,11 @@ class _Builder:
             d.reported_by, d.reported_by_person = speaker, person
         if agent and d.perpetrator is None:
             d.perpetrator, d.perpetrator_by = agent, speaker
-        if s.index not in self._facts:  # the same for every place the sentence names: read once
-            self._facts[s.index] = (extract_casualties(ctx.lex, ctx.shadow, s.start, s.end), _targets(ctx, s),
-                                    _strikes(ctx, s), ctx.has("filters.heard", s))
-        cas, targets, strikes, heard = self._facts[s.index]
+        key = (s.start, s.end)  # a clause told apart ("... but a drone hit ...") has its own toll
+        if key not in self._facts:  # the same for every place the sentence names: read once
+            self._facts[key] = (extract_casualties(ctx.lex, ctx.shadow, s.start, s.end), _targets(ctx, s),
+                                _strikes(ctx, s), ctx.has("filters.heard", s))
+        cas, targets, strikes, heard = self._facts[key]
         if d.place is not None and len(self.places(s)) > 1:  # several places hit: each its own toll
             own = tolls.for_place(ctx, s, cas, d.place, self._scene(s))
             d.shared_toll = d.shared_toll or own != cas
