@@ -92,3 +92,24 @@ def test_two_events_joined_by_but_are_two_incidents(analyzer: Any, lang: str, te
     a = analyzer.analyze(text, published="2025-05-10", language=lang)
     assert sorted(i.acled_sub_event_type for i in a.incidents) == [
         "Air/drone strike", "Disrupted weapons use"], (a.incidents, a.other_incidents)
+
+
+def test_a_weapon_downed_with_no_side_named_is_downed_by_the_land_it_flew_over(analyzer: Any) -> None:
+    a = analyzer.analyze("Russian drones attacked Odesa on Friday night. One missile was intercepted by air defences "
+                         "but a drone hit a warehouse, injuring three workers.", published="2025-05-10", language="en")
+    assert {i.acled_sub_event_type: i.perpetrator_claimed for i in a.incidents} == {
+        "Air/drone strike": "Russia", "Disrupted weapons use": "Ukraine"}, a.incidents
+
+
+def test_a_side_announcing_a_capture_is_its_taker(analyzer: Any) -> None:
+    a = analyzer.analyze("Les forces du GNA ont annoncé mercredi la prise de Tarhouna, au sud-est de la capitale.",
+                         published="2025-05-10", language="fr")
+    assert [(i.perpetrator_claimed, i.acled_sub_event_type) for i in a.incidents] == [
+        ("Libya", "Government regains territory")], a.incidents
+
+
+def test_where_fire_came_from_is_not_where_it_hit(analyzer: Any) -> None:
+    """'des roquettes tirées depuis Gaza ... à Sdérot': the launch site is no scene."""
+    a = analyzer.analyze("Samedi, des roquettes tirées depuis Gaza ont frappé Ashkelon, blessant deux personnes.",
+                         published="2025-05-10", language="fr")
+    assert [i.place.name for i in a.incidents if i.place] == ["Ashkelon"], a.incidents

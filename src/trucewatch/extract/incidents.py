@@ -252,6 +252,8 @@ class _Builder:
         """'officials in Kyiv said', 'the health ministry in Ramallah', 'talks in Cairo': the seat
         of whoever speaks, or where people meet, not where it happened."""
         ctx = self.ctx
+        if self._origin(pm):
+            return True  # "roquettes tirées depuis Gaza": where it came from, not where it hit
         venues = ctx.find("filters.venue", s)
         if any(0 <= pm.start - h.end <= 80 or 0 <= h.start - pm.end <= 2 or self._closes_clause(pm, h)
                for h in venues):
@@ -264,6 +266,15 @@ class _Builder:
             return False
         verbs = [m.start for m in ctx.find("speech.verbs", s)]
         return any(abs(v - pm.start) < 50 for v in verbs)
+
+    def _origin(self, pm: PlaceMention) -> bool:
+        """'lancés depuis Gaza', 'un misil lanzado desde Gaza': a place right after a word of
+        origin (``filters.origin``, an article between) is where fire came from."""
+        lex = self.ctx.lex
+        if not lex.words("filters.origin"):
+            return False
+        rx = rf"(?<!\w)(?:{lex.alternation('filters.origin')})\s+(?:(?:{lex.alternation('filters.articles')})\s*)?$"
+        return re.search(rx, self.ctx.shadow[max(0, pm.start - 24) : pm.start]) is not None
 
     def _local_office(self, gap: str, pm: PlaceMention) -> bool:
         """'officials in Kyiv', 'the mayor of Moscow', 'le gouverneur de Belgorod': an office of the
@@ -302,6 +313,9 @@ class _Builder:
             d.reported_by, d.reported_by_person = speaker, person
         if agent and d.perpetrator is None:
             d.perpetrator, d.perpetrator_by = agent, speaker
+        elif d.perpetrator is None and speaker and trig.sub_type in taxonomy.TERRITORY \
+                and ctx.has("claims.announce", s) and not ctx.has("claims.deny_strict", s):
+            d.perpetrator, d.perpetrator_by = speaker, speaker  # "le GNA a annoncé la prise de X": its own gain
         key = (s.start, s.end)  # a clause told apart ("... but a drone hit ...") has its own toll
         if key not in self._facts:  # the same for every place the sentence names: read once
             self._facts[key] = (extract_casualties(ctx.lex, ctx.shadow, s.start, s.end), _targets(ctx, s),
@@ -482,6 +496,7 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     for d in b.drafts:
         check()
         d.context = _dated_context(ctx, d)
+        d.perpetrator = d.perpetrator or _defender(ctx, d)
     _unstated_means(b.drafts + (b.aside.drafts if b.aside is not None else []))
     drafts = [d for d in b.drafts if d.context == "new"]
     towns = [d for d in drafts if d.place is not None and d.place.entry.kind != "PCLI"]
@@ -527,6 +542,17 @@ def _regional_summary(d: Draft, drafts: list[Draft]) -> bool:
     return any(o is not d and o.place is not None and o.place.entry.kind == "P" and o.event_type == d.event_type
                and o.place.entry.country == d.place.entry.country
                and admin_core(o.place.entry.admin1 or "") == region for o in drafts)
+
+
+def _defender(ctx: ArticleContext, d: Draft) -> str | None:
+    """'A missile was shot down by air defence systems' over Kyiv: a weapon downed with no side
+    named is downed by the side whose land it flew over (a side of the article's conflict)."""
+    if d.sub_type != apart.DISRUPTED or d.place is None:
+        return None
+    book = ctx.parties
+    fought = [c["parties"] for c in book.conflicts.values() if set(ctx.dyad) & set(c["parties"])]
+    sides = [*ctx.dyad, *(p for parties in fought for p in parties)]
+    return next((p for p in sides if p in book.parties and book.parties[p].country == d.place.entry.country), None)
 
 
 def _unstated_means(drafts: list[Draft]) -> None:
