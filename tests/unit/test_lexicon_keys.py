@@ -64,7 +64,9 @@ _PATHS = ["Moscow denied the allegations.", "Moscou a démenti ces accusations."
           "Le Hamas a dénoncé des violations israéliennes de la trêve.",
           "Hamás denunció violaciones israelíes de la tregua.", "نددت حماس بالانتهاكات الإسرائيلية للهدنة.",
           # a sea: what stands before it (its coast) and after it (a noun it modifies)
-          "A drone struck a tanker in the Red Sea on Monday."]
+          "A drone struck a tanker in the Red Sea on Monday.",
+          # a capture told with no doer, announced by a side (claims.announce)
+          "Les forces du GNA ont annoncé mercredi la prise de Tarhouna."]
 
 
 def _texts() -> Iterator[tuple[str, str | None]]:
