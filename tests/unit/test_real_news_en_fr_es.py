@@ -113,3 +113,15 @@ def test_where_fire_came_from_is_not_where_it_hit(analyzer: Any) -> None:
     a = analyzer.analyze("Samedi, des roquettes tirées depuis Gaza ont frappé Ashkelon, blessant deux personnes.",
                          published="2025-05-10", language="fr")
     assert [i.place.name for i in a.incidents if i.place] == ["Ashkelon"], a.incidents
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("Russia destroyed an oil refinery in Kremenchuk on Monday, the defence ministry in Moscow said.",
+     "Shelling/artillery/missile attack"),
+    ("Russian troops destroyed houses in Kremenchuk on Monday, residents said.", "Looting/property destruction"),
+])
+def test_a_states_forces_destroying_a_facility_from_afar_is_a_strike(analyzer: Any, text: str, sub_type: str) -> None:
+    """A state that destroys a facility with no troops on the ground named struck it; troops who
+    destroy houses are the destruction of those present."""
+    a = analyzer.analyze(text, published="2025-05-10", language="en")
+    assert [i.acled_sub_event_type for i in a.incidents] == [sub_type], a.incidents

@@ -25,7 +25,7 @@ from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
 from trucewatch.extract.speakers import agent_party, speaker_party
-from trucewatch.extract.triggers import Trigger, contrasted, trigger, weak
+from trucewatch.extract.triggers import Trigger, contrasted, struck_from_afar, trigger, weak
 from trucewatch.geo.gazetteer import admin_core, normalise
 from trucewatch.geo.water import WATER
 from trucewatch.nlp.lexicon import Match
@@ -304,11 +304,12 @@ class _Builder:
     def _enrich(self, d: Draft, s: Sentence, trig: Trigger) -> None:
         ctx = self.ctx
         span = trig.span
+        speaker, person, agent = self._who(s, span)
+        trig = struck_from_afar(ctx, s, trig, agent)
         if trig.strength > d.strength or d.weapon is None and trig.weapon and trig.strength == d.strength:
             d.weapon, d.sub_type, d.event_type, d.strength = trig.weapon, trig.sub_type, trig.event_type, trig.strength
         d.sentences.append(s)
         d.evidence.append(ctx.sentence_span(s))
-        speaker, person, agent = self._who(s, span)
         if speaker and d.reported_by is None:
             d.reported_by, d.reported_by_person = speaker, person
         if agent and d.perpetrator is None:

@@ -148,3 +148,20 @@ def contrasted(ctx: ArticleContext, s: Sentence, main: Trigger) -> tuple[Sentenc
     if event is None or not apart.different_types(_kind(main), _kind(event)):
         return None
     return own, other, event
+
+
+def struck_from_afar(ctx: ArticleContext, s: Sentence, trig: Trigger, agent: str | None) -> Trigger:
+    """'Russia also destroyed an oil refinery in Kremenchuk': damage a state's forces did to a
+    facility or a building (``taxonomy.places_hit`` in the three words after the verb), with no
+    troops named on the ground (``filters.armed``), is a strike whose means the text does not
+    state (:data:`taxonomy.UNSTATED`), not the looting or destruction of those present."""
+    if trig.weapon is not None or trig.sub_type != "Looting/property destruction" or trig.strength != 0:
+        return trig
+    actor = ctx.parties.acled_actor(agent) or ""
+    troops = ctx.lex.phrases("filters.armed").search(ctx.shadow, s.start, s.end)
+    if not actor.startswith("Military Forces of") or troops:
+        return trig
+    words = ctx.shadow[trig.span[1] : s.end].split()[:3]
+    if not ctx.lex.optional("taxonomy.places_hit").search(" ".join(words)):
+        return trig
+    return taxonomy.Choice("Explosions/Remote violence", taxonomy.UNSTATED, None, trig.span, 1)
