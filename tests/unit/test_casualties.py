@@ -131,3 +131,15 @@ def test_casualties_a_war_or_siege_toll_is_no_incident_toll(lang: str, text: str
 )
 def test_casualties_kin_and_period_tolls(lang: str, text: str, killed: tuple[int, int] | None) -> None:
     assert _count(lang, text)[0] == killed
+
+
+@pytest.mark.parametrize(("lang", "text", "killed"), [
+    ("en", "The strike killed the brigade's deputy commander and three others near the border.", (4, 4)),
+    ("en", "Shelling killed two civilians and three soldiers in the village.", (5, 5)),
+    ("en", "The strike killed two people and wounded three others.", (2, 2)),
+    ("en", "The strike killed four people and two horses.", (4, 4)),
+])
+def test_a_second_group_after_the_victims_adds_to_the_toll(lang: str, text: str, killed: tuple[int, int]) -> None:
+    """'killed the commander and three others': victims joined by "and" after the verb add up;
+    a verb or a non-person after "and" starts something else."""
+    assert _count(lang, text)[0] == killed

@@ -66,7 +66,9 @@ _PATHS = ["Moscow denied the allegations.", "Moscou a démenti ces accusations."
           # a sea: what stands before it (its coast) and after it (a noun it modifies)
           "A drone struck a tanker in the Red Sea on Monday.",
           # a ministry's seat beside a toll (speech.national_offices)
-          "Bei einem Luftangriff wurden nach Angaben des Gesundheitsministeriums in Ramallah vier Menschen getötet."]
+          "Bei einem Luftangriff wurden nach Angaben des Gesundheitsministeriums in Ramallah vier Menschen getötet.",
+          # a capture told with no doer, announced by a side (claims.announce)
+          "Les forces du GNA ont annoncé mercredi la prise de Tarhouna."]
 
 
 def _texts() -> Iterator[tuple[str, str | None]]:

@@ -139,3 +139,20 @@ def test_plover_context_a_plan_in_the_event_clause_is_still_planned(analyzer: An
                          "Officials say Russia plans to strike Kharkiv, but gave no date.",
                          published="2025-05-10", language="en")
     assert "planned" in [i.context for i in a.other_incidents]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Since Russian troops withdrew from the villages near Chernihiv, residents have returned home."),
+    ("fr", "Depuis le retrait des troupes russes et les combats autour de Tchernihiv, les habitants sont rentrés."),
+])
+def test_plover_context_a_fronted_since_clause_is_a_recap(analyzer: Any, lang: str, text: str) -> None:
+    """The event of a fronted "since" clause starts what the sentence reports: an earlier one."""
+    a = analyzer.analyze(NEWS[lang] + "\n\n" + text, published="2025-05-10", language=lang)
+    assert [i.place.name for i in a.incidents if i.place] == ["Kramatorsk"], a.incidents
+    assert "recap" in [i.context for i in a.other_incidents], a.other_incidents
+
+
+def test_plover_context_since_a_day_keeps_the_news_after_the_comma(analyzer: Any) -> None:
+    a = analyzer.analyze("Since Saturday, Russian drones have hit Kharkiv three times, killing two people.",
+                         published="2025-05-10", language="en")
+    assert [i.place.name for i in a.incidents if i.place] == ["Kharkiv"], (a.incidents, a.other_incidents)

@@ -52,3 +52,76 @@ def test_the_strip_word_names_the_territory(analyzer: Any, lang: str, text: str)
     """'la bande de Gaza', 'la franja de Gaza': the Strip, as "Gaza Strip" is in English."""
     a = analyzer.analyze(text, published="2025-05-10", language=lang)
     assert [i.place.name for i in a.incidents if i.place] == ["Gaza Strip"], a.incidents
+
+
+def test_a_capture_told_as_a_noun_in_french(analyzer: Any) -> None:
+    """'la prise de Tarhouna': the capture as a noun, at a town French spells with "ou" (Tarhuna)."""
+    a = analyzer.analyze("Les forces du GNA ont annoncé mercredi la prise de Tarhouna, au sud-est de la capitale.",
+                         published="2025-05-10", language="fr")
+    assert [(i.place.name, i.acled_event_type) for i in a.incidents if i.place] == [("Tarhuna", "Battles")], a.incidents
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "Unos aviones sirios atacaron el sábado zonas en poder de la oposición cerca de Alepo."),
+    ("en", "Syrian warplanes struck opposition-held areas near Aleppo on Saturday."),
+])
+def test_syrian_forces_named_by_their_arms_are_the_perpetrator(analyzer: Any, lang: str, text: str) -> None:
+    a = analyzer.analyze(text, published="2025-05-10", language=lang)
+    assert [i.perpetrator_claimed for i in a.incidents] == ["Syria"], a.incidents
+
+
+def test_a_weapon_downed_beside_shelling_is_its_own_event(analyzer: Any) -> None:
+    """Shooting down an aircraft is ACLED's disrupted weapons use, not the outcome of the shelling
+    of the same region that day."""
+    a = analyzer.analyze("Russian shelling killed two people in the Kharkiv region on Saturday, the governor said.\n\n"
+                         "Ukraine said on Saturday that its forces had shot down a Russian fighter jet "
+                         "in the Kharkiv region.",
+                         published="2025-05-10", language="en")
+    assert sorted(i.acled_sub_event_type for i in a.incidents) == [
+        "Disrupted weapons use", "Shelling/artillery/missile attack"], a.incidents
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Russian drones attacked Odesa on Friday night. One missile was intercepted by air defences "
+           "but a drone hit a warehouse, injuring three workers."),
+    ("es", "Drones rusos atacaron Odesa el viernes por la noche. Un misil fue interceptado por las defensas "
+           "aéreas, pero un dron impactó en un almacén e hirió a tres trabajadores."),
+])
+def test_two_events_joined_by_but_are_two_incidents(analyzer: Any, lang: str, text: str) -> None:
+    """'X was intercepted, but a drone hit Y': the interception and the strike are two events."""
+    a = analyzer.analyze(text, published="2025-05-10", language=lang)
+    assert sorted(i.acled_sub_event_type for i in a.incidents) == [
+        "Air/drone strike", "Disrupted weapons use"], (a.incidents, a.other_incidents)
+
+
+def test_a_weapon_downed_with_no_side_named_is_downed_by_the_land_it_flew_over(analyzer: Any) -> None:
+    a = analyzer.analyze("Russian drones attacked Odesa on Friday night. One missile was intercepted by air defences "
+                         "but a drone hit a warehouse, injuring three workers.", published="2025-05-10", language="en")
+    assert {i.acled_sub_event_type: i.perpetrator_claimed for i in a.incidents} == {
+        "Air/drone strike": "Russia", "Disrupted weapons use": "Ukraine"}, a.incidents
+
+
+def test_a_side_announcing_a_capture_is_its_taker(analyzer: Any) -> None:
+    a = analyzer.analyze("Les forces du GNA ont annoncé mercredi la prise de Tarhouna, au sud-est de la capitale.",
+                         published="2025-05-10", language="fr")
+    assert [(i.perpetrator_claimed, i.acled_sub_event_type) for i in a.incidents] == [
+        ("Libya", "Government regains territory")], a.incidents
+
+
+def test_where_fire_came_from_is_not_where_it_hit(analyzer: Any) -> None:
+    """'des roquettes tirées depuis Gaza ... à Sdérot': the launch site is no scene."""
+    a = analyzer.analyze("Samedi, des roquettes tirées depuis Gaza ont frappé Ashkelon, blessant deux personnes.",
+                         published="2025-05-10", language="fr")
+    assert [i.place.name for i in a.incidents if i.place] == ["Ashkelon"], a.incidents
+
+
+@pytest.mark.parametrize(("text", "sub_type"), [
+    ("Russia destroyed an oil refinery in Kremenchuk on Monday, the defence ministry in Moscow said.",
+     "Shelling/artillery/missile attack"),
+    ("Russian troops destroyed houses in Kremenchuk on Monday, residents said.", "Looting/property destruction"),
+])
+def test_a_states_forces_destroying_a_facility_from_afar_is_a_strike(analyzer: Any, text: str, sub_type: str) -> None:
+    """A state that destroys a facility with no troops on the ground named struck it; troops who
+    destroy houses are the destruction of those present."""
+    a = analyzer.analyze(text, published="2025-05-10", language="en")
+    assert [i.acled_sub_event_type for i in a.incidents] == [sub_type], a.incidents

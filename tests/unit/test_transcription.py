@@ -23,6 +23,14 @@ def test_a_name_no_rule_touches_has_no_other_spelling() -> None:
 def test_languages_that_write_names_as_english_have_no_rules() -> None:
     for language in ("ar", "ru", "uk"):
         assert load_lexicon(language).section("filters.transcription") == []
-    for language in ("en", "fr", "es"):  # only the Arabic article's two spellings ("Al Fasher", "El Fasher")
+    for language in ("en", "es"):  # only the Arabic article's two spellings ("Al Fasher", "El Fasher")
         rules = load_lexicon(language).section("filters.transcription")
         assert {(a.strip(" -"), b.strip(" -")) for a, b in rules} == {("al", "el"), ("el", "al")}
+
+
+def test_french_writes_english_u_as_ou() -> None:
+    """French transcribes the English "u" as "ou" ("Tarhouna", "Marioupol"), beside the article's
+    two spellings."""
+    rules = load_lexicon("fr").section("filters.transcription")
+    assert {(a.strip(" -"), b.strip(" -")) for a, b in rules} == {("al", "el"), ("el", "al"), ("ou", "u")}
+    assert "tarhuna" in spellings(rules, "Tarhouna")

@@ -34,10 +34,19 @@ class _Kind(_Typed, Protocol):
 MILITARY_TARGETS = frozenset({"military positions"})
 
 
+#: a weapon shot down or intercepted: ACLED's event of its own, not the outcome of the strike or
+#: shelling told beside it ("shot down a jet and destroyed helicopters", "shelling in the region")
+DISRUPTED = "Disrupted weapons use"
+
+
 def different_types(a: _Kind, b: _Kind) -> bool:
     """Both drafts name their kind of violence, and the kinds differ. Shells and mortars fired in
     a fight are the fight (ACLED codes the battle); an air or drone strike, or shelling of homes,
-    a hospital, civilians, is an event of its own beside it."""
+    a hospital, civilians, is an event of its own beside it; so is a weapon downed beside violence
+    that names its kind."""
+    if (a.sub_type == DISRUPTED) != (b.sub_type == DISRUPTED):
+        other = b if a.sub_type == DISRUPTED else a
+        return other.event_type in VIOLENT and _names_its_kind(other)
     kinds = {a.event_type, b.event_type}
     if kinds == {"Battles", "Explosions/Remote violence"}:
         remote = a if a.event_type != "Battles" else b

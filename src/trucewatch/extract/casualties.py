@@ -85,6 +85,9 @@ class _Quantities:
         # "a mother and her son", "eine Frau und ihr Kind": one victim and another of theirs
         self.pair = re.compile(rf"(?<!\w)(?P<one>\w+)\s+(?P<a>\w+)\s+(?:{conj})\s+(?:{own})\s+(?P<b>\w+)(?!\w)") \
             if own and conj else None
+        # after the first victims: at most three words ("of staff"), "and", a count and who
+        words = r"\s*(?:[^\s,.;:]+\s+){0,3}?"
+        self.and_more = re.compile(rf"{words}(?:{conj})\s+{self.quantity.pattern}\s+(?P<who>\w+)") if conj else None
         self.events = lex.phrases("events")
         from trucewatch.nlp.parties import party_book
 
@@ -124,7 +127,25 @@ def _count_after(q: _Quantities, sh: str, word: tuple[int, int], hi: int) -> Cou
     if tail is None:
         return None
     v = _value(q, tail)
-    return Count(v[0], v[1], (word[0], word[1] + len(after))) if v is not None else None
+    if v is None:
+        return None
+    rest = after.lstrip()[tail.end() :]
+    return _with_others(q, Count(v[0], v[1], (word[0], word[1] + len(after))), rest)
+
+
+def _with_others(q: _Quantities, c: Count, rest: str) -> Count:
+    """'killed a commander and four others', 'killed the chief of staff and four others': a
+    second group joined by "and" to the first victims named after the verb adds to the toll."""
+    if q.and_more is None:
+        return c
+    m = q.and_more.match(rest)
+    if m is None or not q.people.search(m["who"]):
+        return c
+    v = _value(q, m)
+    if v is None or v[0] is None or c.low is None:
+        return c
+    high = c.high + v[1] if c.high is not None and v[1] is not None else None
+    return Count(c.low + v[0], high, c.span, c.kind)
 
 
 def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int) -> Count | None:
@@ -213,7 +234,7 @@ def _one_victim(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
     after = q.one.search(sh, word[1], min(hi, word[1] + 40))
     between = sh[word[1] : after.start] if after is not None else ""
     if after is not None and (after.start - word[1] <= 2 or _determiner_gap(q, between)):
-        return Count(1, 1, (word[0], after.end))
+        return _with_others(q, Count(1, 1, (word[0], after.end)), sh[after.end : min(hi, after.end + 50)])
     for hit in q.one.finditer(sh, max(lo, word[0] - 30), word[0]):
         if not sh[hit.end : word[0]].strip(" ,") or set(sh[hit.end : word[0]].split()) <= q.fillers:
             return Count(1, 1, (hit.start, word[1]))

@@ -26,7 +26,7 @@ from trucewatch.extract.place_filters import distance_from
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
 from trucewatch.extract.speakers import agent_party, speaker_party
-from trucewatch.extract.triggers import Trigger, trigger, weak
+from trucewatch.extract.triggers import Trigger, contrasted, struck_from_afar, trigger, weak
 from trucewatch.geo.gazetteer import admin_core, normalise
 from trucewatch.geo.water import WATER
 from trucewatch.nlp.lexicon import Match
@@ -113,7 +113,7 @@ class _Builder:
         self.countries: set[str] = parent.countries if parent else _countries(ctx, ceasefires)
         self.drafts: list[Draft] = []
         self._times: dict[tuple[int, Clocks], TimeInterval | None] = {}
-        self._facts: dict[int, tuple[Casualties, list[str], int | None, bool]] = {}
+        self._facts: dict[tuple[int, int], tuple[Casualties, list[str], int | None, bool]] = {}
         self._roles: dict[tuple[int, tuple[int, int]], tuple[str | None, str | None, str | None]] = {}
         self.last: Draft | None = None
         self.aside: _Builder | None = None if parent else _Builder(ctx, ceasefires, parent=self)
@@ -172,7 +172,25 @@ class _Builder:
             if self.aside is not None:
                 self.aside.add_as(s, trig, context)
             return
-        self._place(s, trig)
+        two = contrasted(ctx, s, trig)  # "... was shot down, but a drone hit ...": two events
+        if two is None or sentence_context(ctx, two[1], two[2].span) is not None:
+            self._place(s, trig)
+            return
+        ref = self.last if self._continues(s) or self._follows_last(s) else None
+        self._place_apart(ref, two[0], trig)
+        self._place_apart(ref, two[1], two[2])
+
+    def _place_apart(self, ref: Draft | None, clause: Sentence, trig: Trigger) -> None:
+        """One event of a sentence telling two, drafted from its clause: at the places the
+        sentence names, or else where and when the incident the sentence follows was (unless the
+        clause states a time); merged only with an incident of its kind."""
+        places = [p for p in self.places(clause) if not self._speaker_seat(clause, p)]
+        targets: list[PlaceMention | None] = list(_drop_enclosing_regions(places)) or [ref.place if ref else None]
+        for pm in targets:
+            d = self._draft(clause, trig, pm)
+            if ref is not None and ref.time is not None and (d.time is None or not _dated(d)):
+                d.time = ref.time
+            self._merge_or_append(d)
 
     def _habitual(self, s: Sentence) -> str | None:
         """'Kharkiv has faced repeated shelling', 'бойовики регулярно обстрілюють', 'Seit Tagen
@@ -235,6 +253,8 @@ class _Builder:
         """'officials in Kyiv said', 'the health ministry in Ramallah', 'talks in Cairo': the seat
         of whoever speaks, or where people meet, not where it happened."""
         ctx = self.ctx
+        if self._origin(pm):
+            return True  # "roquettes tirées depuis Gaza": where it came from, not where it hit
         venues = ctx.find("filters.venue", s)
         if any(0 <= pm.start - h.end <= 80 or 0 <= h.start - pm.end <= 2 or self._closes_clause(pm, h)
                for h in venues):
@@ -250,6 +270,15 @@ class _Builder:
             return False
         verbs = [m.start for m in ctx.find("speech.verbs", s)]
         return any(abs(v - pm.start) < 50 for v in verbs)
+
+    def _origin(self, pm: PlaceMention) -> bool:
+        """'lancés depuis Gaza', 'un misil lanzado desde Gaza': a place right after a word of
+        origin (``filters.origin``, an article between) is where fire came from."""
+        lex = self.ctx.lex
+        if not lex.words("filters.origin"):
+            return False
+        rx = rf"(?<!\w)(?:{lex.alternation('filters.origin')})\s+(?:(?:{lex.alternation('filters.articles')})\s*)?$"
+        return re.search(rx, self.ctx.shadow[max(0, pm.start - 24) : pm.start]) is not None
 
     def _local_office(self, gap: str, pm: PlaceMention) -> bool:
         """'officials in Kyiv', 'the mayor of Moscow', 'le gouverneur de Belgorod': an office of the
@@ -279,19 +308,24 @@ class _Builder:
     def _enrich(self, d: Draft, s: Sentence, trig: Trigger) -> None:
         ctx = self.ctx
         span = trig.span
+        speaker, person, agent = self._who(s, span)
+        trig = struck_from_afar(ctx, s, trig, agent)
         if trig.strength > d.strength or d.weapon is None and trig.weapon and trig.strength == d.strength:
             d.weapon, d.sub_type, d.event_type, d.strength = trig.weapon, trig.sub_type, trig.event_type, trig.strength
         d.sentences.append(s)
         d.evidence.append(ctx.sentence_span(s))
-        speaker, person, agent = self._who(s, span)
         if speaker and d.reported_by is None:
             d.reported_by, d.reported_by_person = speaker, person
         if agent and d.perpetrator is None:
             d.perpetrator, d.perpetrator_by = agent, speaker
-        if s.index not in self._facts:  # the same for every place the sentence names: read once
-            self._facts[s.index] = (extract_casualties(ctx.lex, ctx.shadow, s.start, s.end), _targets(ctx, s),
-                                    _strikes(ctx, s), ctx.has("filters.heard", s))
-        cas, targets, strikes, heard = self._facts[s.index]
+        elif d.perpetrator is None and speaker and trig.sub_type in taxonomy.TERRITORY \
+                and ctx.has("claims.announce", s) and not ctx.has("claims.deny_strict", s):
+            d.perpetrator, d.perpetrator_by = speaker, speaker  # "le GNA a annoncé la prise de X": its own gain
+        key = (s.start, s.end)  # a clause told apart ("... but a drone hit ...") has its own toll
+        if key not in self._facts:  # the same for every place the sentence names: read once
+            self._facts[key] = (extract_casualties(ctx.lex, ctx.shadow, s.start, s.end), _targets(ctx, s),
+                                _strikes(ctx, s), ctx.has("filters.heard", s))
+        cas, targets, strikes, heard = self._facts[key]
         if d.place is not None and len(self.places(s)) > 1:  # several places hit: each its own toll
             own = tolls.for_place(ctx, s, cas, d.place, self._scene(s))
             d.shared_toll = d.shared_toll or own != cas
@@ -477,6 +511,7 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     for d in b.drafts:
         check()
         d.context = _dated_context(ctx, d)
+        d.perpetrator = d.perpetrator or _defender(ctx, d)
     _unstated_means(b.drafts + (b.aside.drafts if b.aside is not None else []))
     drafts = [d for d in b.drafts if d.context == "new"]
     towns = [d for d in drafts if d.place is not None and d.place.entry.kind != "PCLI"]
@@ -522,6 +557,17 @@ def _regional_summary(d: Draft, drafts: list[Draft]) -> bool:
     return any(o is not d and o.place is not None and o.place.entry.kind == "P" and o.event_type == d.event_type
                and o.place.entry.country == d.place.entry.country
                and admin_core(o.place.entry.admin1 or "") == region for o in drafts)
+
+
+def _defender(ctx: ArticleContext, d: Draft) -> str | None:
+    """'A missile was shot down by air defence systems' over Kyiv: a weapon downed with no side
+    named is downed by the side whose land it flew over (a side of the article's conflict)."""
+    if d.sub_type != apart.DISRUPTED or d.place is None:
+        return None
+    book = ctx.parties
+    fought = [c["parties"] for c in book.conflicts.values() if set(ctx.dyad) & set(c["parties"])]
+    sides = [*ctx.dyad, *(p for parties in fought for p in parties)]
+    return next((p for p in sides if p in book.parties and book.parties[p].country == d.place.entry.country), None)
 
 
 def _unstated_means(drafts: list[Draft]) -> None:

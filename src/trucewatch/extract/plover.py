@@ -50,6 +50,8 @@ def sentence_context(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crow
     if _long_after(ctx, s, at):
         return "recap"
     recent = recent_day(ctx, s)
+    if not recent and _since_clause(ctx, s, at):
+        return "recap"
     if not recent and _since_year(ctx, s):
         return "statement"
     if not recent and _past_year(ctx, s):
@@ -203,6 +205,23 @@ def _since_year(ctx: ArticleContext, s: Sentence) -> bool:
         if hits and re.fullmatch(r"[\s\w]{0,10}", before[hits[-1].end :]) and len(before[hits[-1].end :].split()) <= 1:
             return True
     return False
+
+
+def _since_clause(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+    """'Since Russian troops withdrew from the towns around Kyiv, ...', 'Depuis le début des
+    combats, ...': a sentence opening with ``context.since_clause`` and an event word before the
+    comma that closes that clause tells an earlier event as the start of what the sentence
+    reports. (Not Russian "с" or Ukrainian "з", which also mean "with", nor German, where no comma
+    closes a fronted phrase: [] there.)"""
+    since = ctx.lex.optional("context.since_clause")
+    if not since:
+        return False
+    lead = len(ctx.shadow[s.start : s.end]) - len(ctx.shadow[s.start : s.end].lstrip(" \"'«“‘-—"))
+    opening = since.search(ctx.shadow, s.start + lead, s.start + lead + 20)
+    if opening is None or opening.start != s.start + lead or not opening.end <= at[0]:
+        return False
+    comma = ctx.shadow.find(",", opening.end, s.end)
+    return comma > at[1] and not re.search(r"[;:.!?]", ctx.shadow[opening.end : at[0]])
 
 
 def _past_year(ctx: ArticleContext, s: Sentence) -> bool:

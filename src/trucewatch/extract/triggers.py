@@ -11,10 +11,12 @@ target) and an air force as the source ("the air force said") are no attack.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
+from functools import cache
 
-from trucewatch.extract import taxonomy
+from trucewatch.extract import apart, taxonomy
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.nlp.lexicon import Match, shadow
+from trucewatch.nlp.lexicon import Lexicon, Match, shadow
 
 Trigger = taxonomy.Choice
 
@@ -117,3 +119,62 @@ def _negated(ctx: ArticleContext, s: Sentence, at: int) -> bool:
         if h.end <= at and len(gap.split()) <= 4 and not re.search(r"[,;:.!?]", gap):
             return True
     return False
+
+
+@dataclass
+class _Kind:
+    """A trigger as :func:`apart.different_types` reads a draft (no targets yet)."""
+
+    event_type: str
+    sub_type: str
+    weapon: str | None
+    strength: int
+    targets: list[str] = field(default_factory=list)
+
+
+def _kind(t: Trigger) -> _Kind:
+    return _Kind(t.event_type, t.sub_type, t.weapon, t.strength)
+
+
+@cache
+def _contrast_split(lex: Lexicon) -> re.Pattern[str] | None:
+    if not lex.words("context.contrast"):
+        return None
+    return re.compile(rf"(?:[,;]\s*)?(?<!\w)(?:{lex.alternation('context.contrast')})(?!\w)")
+
+
+def contrasted(ctx: ArticleContext, s: Sentence, main: Trigger) -> tuple[Sentence, Sentence, Trigger] | None:
+    """'A missile was shot down by air defences but a drone hit a block of flats': two clauses
+    joined by a contrast (``context.contrast``) that tell two kinds of event ACLED codes apart
+    (:func:`apart.different_types`). Returns the main event's clause and the other's, each as a
+    sentence of its own, and the other's event; None when the sentence tells one."""
+    rx = _contrast_split(ctx.lex)
+    m = rx.search(ctx.shadow, s.start, s.end) if rx is not None else None
+    if m is None:
+        return None
+    first, second = Sentence(s.index, s.start, m.start(), s.paragraph, s.caption), \
+        Sentence(s.index, m.end(), s.end, s.paragraph, s.caption)
+    own, other = (first, second) if main.span[1] <= m.start() else (second, first)
+    if not own.start <= main.span[0] < own.end:
+        return None
+    event = trigger(ctx, other)
+    if event is None or not apart.different_types(_kind(main), _kind(event)):
+        return None
+    return own, other, event
+
+
+def struck_from_afar(ctx: ArticleContext, s: Sentence, trig: Trigger, agent: str | None) -> Trigger:
+    """'Russia also destroyed an oil refinery in Kremenchuk': damage a state's forces did to a
+    facility or a building (``taxonomy.places_hit`` in the three words after the verb), with no
+    troops named on the ground (``filters.armed``), is a strike whose means the text does not
+    state (:data:`taxonomy.UNSTATED`), not the looting or destruction of those present."""
+    if trig.weapon is not None or trig.sub_type != "Looting/property destruction" or trig.strength != 0:
+        return trig
+    actor = ctx.parties.acled_actor(agent) or ""
+    troops = ctx.lex.phrases("filters.armed").search(ctx.shadow, s.start, s.end)
+    if not actor.startswith("Military Forces of") or troops:
+        return trig
+    words = ctx.shadow[trig.span[1] : s.end].split()[:3]
+    if not ctx.lex.optional("taxonomy.places_hit").search(" ".join(words)):
+        return trig
+    return taxonomy.Choice("Explosions/Remote violence", taxonomy.UNSTATED, None, trig.span, 1)
