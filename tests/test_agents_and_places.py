@@ -179,3 +179,15 @@ def test_an_ambush_in_arabic_is_a_clash_and_the_country_is_no_place(analyzer: An
     text = "قتل أربعة جنود أمس في كمين في مدينة عدن في جنوب البلاد."
     incidents = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()["incidents"]
     assert [(i["place"], i["acled_sub_event_type"]) for i in incidents] == [("Aden", "Armed clash")]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("قصفت طائرات التحالف مواقع الحوثيين في مدينة الحديدة، جنوب غربي العاصمة صنعاء.", ["Al Ḩudaydah"]),
+    ("قصفت طائرات التحالف مواقع الحوثيين في مدينة زنجبار شرق مدينة عدن.", ["Zinjibār"]),
+    ("قصفت طائرات التحالف مواقع الحوثيين في شمال صنعاء.", ["Sanaa"]),  # in the north of it
+])
+def test_a_place_that_only_locates_another_is_no_scene_in_arabic(analyzer: Any, text: str, places: list[str]) -> None:
+    """'X, south-west of Sanaa': the second city is a reference point (``filters.reference_direction``)."""
+    incidents = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()["incidents"]
+    assert [i["place"] for i in incidents] == places
+    assert all(i["acled_sub_event_type"] == "Air/drone strike" for i in incidents)

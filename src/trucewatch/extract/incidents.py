@@ -22,6 +22,7 @@ from trucewatch.extract.agents import joint_doer, stated_agent
 from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
 from trucewatch.extract.confidence import Features, score
 from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.extract.place_filters import reference_point
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
 from trucewatch.extract.speakers import agent_party, speaker_party
@@ -192,7 +193,7 @@ class _Builder:
     def _place(self, s: Sentence, trig: Trigger) -> None:
         ctx = self.ctx
         places = [p for p in self.places(s) if not self._speaker_seat(s, p)]
-        places = _drop_enclosing_regions(places)
+        places = _drop_enclosing_regions(_drop_reference_points(ctx, s, places))
         if not places and (self._continues(s) or self._follows_last(s)):
             if self.last is not None:
                 self._enrich(self.last, s, trig)
@@ -331,6 +332,14 @@ class _Builder:
                 return
         self.drafts.append(d)
         self.last = d
+
+
+def _drop_reference_points(ctx: ArticleContext, s: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
+    """'X, north of Aden': a place named only to locate another of the sentence is no scene of
+    its own (:func:`place_filters.reference_point`); kept when it is the only place named."""
+    spans = [(p.start, p.end) for p in places]
+    kept = [p for p in places if not reference_point(ctx, s.start, p.start, [sp for sp in spans if sp[1] <= p.start])]
+    return kept or places
 
 
 def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
