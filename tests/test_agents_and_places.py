@@ -191,3 +191,15 @@ def test_a_place_that_only_locates_another_is_no_scene_in_arabic(analyzer: Any, 
     incidents = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()["incidents"]
     assert [i["place"] for i in incidents] == places
     assert all(i["acled_sub_event_type"] == "Air/drone strike" for i in incidents)
+
+
+@pytest.mark.parametrize(("lang", "text", "sub_type"), [
+    ("uk", "Вчора українські війська зайняли так звану «сіру зону» біля Авдіївки.", "Government regains territory"),
+    ("ru", "Вчера украинские военные вытеснили противника из села у Авдеевки.", "Government regains territory"),
+    ("uk", "Вночі сили ППО знищили над Києвом шість ракет і дев'ять дронів.", "Disrupted weapons use"),
+    ("ru", "Ночью средствами ПВО над Белгородом уничтожены шесть беспилотников.", "Disrupted weapons use"),
+])
+def test_ground_retaken_and_air_defence_in_russian_and_ukrainian(analyzer: Any, lang: str, text: str,
+                                                                   sub_type: str) -> None:
+    incidents = analyzer.analyze(text, published="2024-11-13", language=lang).to_contract()["incidents"]
+    assert [i["acled_sub_event_type"] for i in incidents] == [sub_type]
