@@ -126,6 +126,12 @@ _DONBAS = {"ru": "ДНР и Украина подписали перемирие
         ("ru", "Киев осудил российские обстрелы Одессы.", ("Ukraine", "accuses", "Russia")),
         ("de", "Die Ukraine verurteilte die russischen Angriffe auf Odessa.", ("Ukraine", "accuses", "Russia")),
         ("ar", "أدانت حماس الغارات الإسرائيلية على رفح.", ("Hamas", "accuses", "Israel")),
+        # verb first: the caller and whom it calls on stand between the verb and the truce; the
+        # party after the verb, not one of the clause before, is its subject
+        ("ar", "دعا الرئيس اليمني عبد ربه منصور هادي، الميليشيات الحوثية وقوات صالح إلى احترام الهدنة الإنسانية.",
+         ("Yemen", "calls_for_ceasefire", None)),
+        ("ar", "رحبت جامعة الدول العربية بالهدنة، بينما دعت الأمانة العامة لمجلس التعاون الخليجي إلى احترام الهدنة.",
+         ("Gulf Cooperation Council", "calls_for_ceasefire", None)),
         # an organisation that speaks without fighting
         ("en", "UN Secretary-General Antonio Guterres called for a ceasefire in Gaza.",
          ("United Nations", "calls_for_ceasefire", None)),
