@@ -100,6 +100,11 @@ _DONBAS = {"ru": "ДНР и Украина подписали перемирие
          ("Ukraine", "accuses", "Donetsk People's Republic")),
         ("ru", _DONBAS["ru"] + "Украинские силовики обстреляли Горловку. Об этом сообщили в Народной милиции ДНР.",
          ("Donetsk People's Republic", "accuses", "Ukraine")),
+        # no other side named in the article: the militants are the separatists of the place's region
+        ("uk", "За даними штабу ООС, бойовики обстріляли позиції ЗСУ біля Мар'їнки.",
+         ("Ukraine", "accuses", "Donetsk People's Republic")),
+        ("ru", "Боевики обстреляли Попасную, сообщили в штабе ООС.",
+         ("Ukraine", "accuses", "Luhansk People's Republic")),
         # a gerund after a comma does what the subject of its clause does
         ("uk", _DONBAS["uk"] + "Бойовики порушили домовленості, обстрілюючи позиції ЗСУ, повідомили у штабі ООС.",
          ("Ukraine", "accuses", "Donetsk People's Republic")),
@@ -152,6 +157,9 @@ def test_claims_speakers_found_in_every_language(analyzer: Any, lang: str, text:
         ("en", "Israel condemned the attack on Israeli soldiers.", "Israel"),
         ("de", "Israel verurteilte den Angriff auf Israel.", "Israel"),
         ("ar", "أدانت إسرائيل الهجوم على الجنود الإسرائيليين.", "Israel"),
+        # militants of no region the sentence names are no party
+        ("uk", "Бойовики 12 разів порушили режим тиші на Донбасі, повідомили у штабі ООС.",
+         "Donetsk People's Republic"),
         # a party named only inside what someone else says does not deny
         ("ar", "ونفى المتحدث أن يكون مبعوث الأمم المتحدة قد ناقش وقف إطلاق النار.", "United Nations"),
     ],

@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.speakers import describes_place, is_subject, speaker_party
+from trucewatch.extract.speakers import describes_place, is_subject, opponent_party, speaker_party
 from trucewatch.nlp.parties import Mention
 
 #: a clause ends (or a quotation starts) here: a role is never read across it
@@ -39,7 +39,7 @@ Who = tuple[str, str | None]  # (party, person)
 
 def party_of(ctx: ArticleContext, m: Mention, speaker: str | None = None) -> str | None:
     """A mention's party: "the occupiers" is the speaker's opponent in the article's dyad."""
-    return ctx.parties.opponent_of(speaker, ctx.dyad) if m.opponent else m.party
+    return opponent_party(ctx, m, speaker) if m.opponent else m.party
 
 
 def who_of(ctx: ArticleContext, m: Mention) -> Who | None:
