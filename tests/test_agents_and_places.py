@@ -179,3 +179,27 @@ def test_an_ambush_in_arabic_is_a_clash_and_the_country_is_no_place(analyzer: An
     text = "قتل أربعة جنود أمس في كمين في مدينة عدن في جنوب البلاد."
     incidents = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()["incidents"]
     assert [(i["place"], i["acled_sub_event_type"]) for i in incidents] == [("Aden", "Armed clash")]
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    ("قصفت طائرات التحالف مواقع الحوثيين في مدينة الحديدة، جنوب غربي العاصمة صنعاء.", ["Al Ḩudaydah"]),
+    ("قصفت طائرات التحالف مواقع الحوثيين في مدينة زنجبار شرق مدينة عدن.", ["Zinjibār"]),
+    ("قصفت طائرات التحالف مواقع الحوثيين في شمال صنعاء.", ["Sanaa"]),  # in the north of it
+])
+def test_a_place_that_only_locates_another_is_no_scene_in_arabic(analyzer: Any, text: str, places: list[str]) -> None:
+    """'X, south-west of Sanaa': the second city is a reference point (``filters.reference_direction``)."""
+    incidents = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()["incidents"]
+    assert [i["place"] for i in incidents] == places
+    assert all(i["acled_sub_event_type"] == "Air/drone strike" for i in incidents)
+
+
+@pytest.mark.parametrize(("lang", "text", "sub_type"), [
+    ("uk", "Вчора українські війська витіснили ворога з села біля Авдіївки.", "Government regains territory"),
+    ("ru", "Вчера украинские военные вытеснили противника из села у Авдеевки.", "Government regains territory"),
+    ("uk", "Вночі сили ППО знищили над Києвом шість ракет і дев'ять дронів.", "Disrupted weapons use"),
+    ("ru", "Ночью средствами ПВО над Белгородом уничтожены шесть беспилотников.", "Disrupted weapons use"),
+])
+def test_ground_retaken_and_air_defence_in_russian_and_ukrainian(analyzer: Any, lang: str, text: str,
+                                                                   sub_type: str) -> None:
+    incidents = analyzer.analyze(text, published="2024-11-13", language=lang).to_contract()["incidents"]
+    assert [i["acled_sub_event_type"] for i in incidents] == [sub_type]

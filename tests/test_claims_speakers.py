@@ -100,6 +100,11 @@ _DONBAS = {"ru": "ДНР и Украина подписали перемирие
          ("Ukraine", "accuses", "Donetsk People's Republic")),
         ("ru", _DONBAS["ru"] + "Украинские силовики обстреляли Горловку. Об этом сообщили в Народной милиции ДНР.",
          ("Donetsk People's Republic", "accuses", "Ukraine")),
+        # no other side named in the article: the militants are the separatists of the place's region
+        ("uk", "За даними штабу ООС, бойовики обстріляли позиції ЗСУ біля Мар'їнки.",
+         ("Ukraine", "accuses", "Donetsk People's Republic")),
+        ("ru", "Боевики обстреляли Попасную, сообщили в штабе ООС.",
+         ("Ukraine", "accuses", "Luhansk People's Republic")),
         # a gerund after a comma does what the subject of its clause does
         ("uk", _DONBAS["uk"] + "Бойовики порушили домовленості, обстрілюючи позиції ЗСУ, повідомили у штабі ООС.",
          ("Ukraine", "accuses", "Donetsk People's Republic")),
@@ -126,6 +131,12 @@ _DONBAS = {"ru": "ДНР и Украина подписали перемирие
         ("ru", "Киев осудил российские обстрелы Одессы.", ("Ukraine", "accuses", "Russia")),
         ("de", "Die Ukraine verurteilte die russischen Angriffe auf Odessa.", ("Ukraine", "accuses", "Russia")),
         ("ar", "أدانت حماس الغارات الإسرائيلية على رفح.", ("Hamas", "accuses", "Israel")),
+        # verb first: the caller and whom it calls on stand between the verb and the truce; the
+        # party after the verb, not one of the clause before, is its subject
+        ("ar", "دعا الرئيس اليمني عبد ربه منصور هادي، الميليشيات الحوثية وقوات صالح إلى احترام الهدنة الإنسانية.",
+         ("Yemen", "calls_for_ceasefire", None)),
+        ("ar", "رحبت جامعة الدول العربية بالهدنة، بينما دعت الأمانة العامة لمجلس التعاون الخليجي إلى احترام الهدنة.",
+         ("Gulf Cooperation Council", "calls_for_ceasefire", None)),
         # an organisation that speaks without fighting
         ("en", "UN Secretary-General Antonio Guterres called for a ceasefire in Gaza.",
          ("United Nations", "calls_for_ceasefire", None)),
@@ -146,6 +157,9 @@ def test_claims_speakers_found_in_every_language(analyzer: Any, lang: str, text:
         ("en", "Israel condemned the attack on Israeli soldiers.", "Israel"),
         ("de", "Israel verurteilte den Angriff auf Israel.", "Israel"),
         ("ar", "أدانت إسرائيل الهجوم على الجنود الإسرائيليين.", "Israel"),
+        # militants of no region the sentence names are no party
+        ("uk", "Бойовики 12 разів порушили режим тиші на Донбасі, повідомили у штабі ООС.",
+         "Donetsk People's Republic"),
         # a party named only inside what someone else says does not deny
         ("ar", "ونفى المتحدث أن يكون مبعوث الأمم المتحدة قد ناقش وقف إطلاق النار.", "United Nations"),
     ],

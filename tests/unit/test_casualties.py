@@ -48,6 +48,9 @@ def _count(lang: str, text: str) -> tuple[tuple[int | None, int | None] | None, 
         ("uk", "загинули щонайменше четверо людей", (4, None), None),
         ("ar", "استشهد خمسة فلسطينيين على الأقل في غارة", (5, None), None),
         ("ar", "قتل ما لا يقل عن 12 شخصا وأصيب العشرات", (12, None), (12, 99)),
+        # both sides' dead set against each other are summed; short vowels written on a verb
+        ("ar", "قتل 9 مسلحين في الاشتباكات، في حين قتل 3 جنود وأصيب 4 آخرون", (12, 12), (4, 4)),
+        ("ar", "وقُتل ثلاثة مدنيين في القصف", (3, 3), None),
         # a number that counts attacks or years is no toll; two groups joined by "and" add up
         ("de", "In Gaza sind sieben Menschen bei einem israelischen Luftangriff getötet worden", (7, 7), None),
         ("de", "die Eltern und ihre sechs Kinder im Alter von 8 bis 23 Jahren getötet", None, None),

@@ -27,6 +27,8 @@ def test_lexicon_shadow_keeps_offsets(text: str) -> None:
     # Arabic: the indefinite accusative's alif ("قتالا"), with clitics; none after the ta marbuta
     (["قتال", "هجوم"], "شهدت المدينة قتالا عنيفا وهجوما", ["قتالا", "وهجوما"]),
     (["غارة"], "غارها", []),
+    # short vowels and shadda may be written on any letter, never after a whole word
+    (["قتل*", "شنت", "شن"], "قُتلوا حين شنّت", ["قُتلوا", "شنّت"]),
 ])
 def test_lexicon_phrases_match_words_longest_first(phrases: list[str], text: str, found: list[str]) -> None:
     hits = PhraseSet(phrases).finditer(shadow(text))

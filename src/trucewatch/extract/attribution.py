@@ -21,7 +21,7 @@ import re
 from typing import Any
 
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.speakers import describes_place, is_subject, speaker_party
+from trucewatch.extract.speakers import describes_place, is_subject, opponent_party, speaker_party
 from trucewatch.nlp.parties import Mention
 
 #: a clause ends (or a quotation starts) here: a role is never read across it
@@ -39,7 +39,7 @@ Who = tuple[str, str | None]  # (party, person)
 
 def party_of(ctx: ArticleContext, m: Mention, speaker: str | None = None) -> str | None:
     """A mention's party: "the occupiers" is the speaker's opponent in the article's dyad."""
-    return ctx.parties.opponent_of(speaker, ctx.dyad) if m.opponent else m.party
+    return opponent_party(ctx, m, speaker) if m.opponent else m.party
 
 
 def who_of(ctx: ArticleContext, m: Mention) -> Who | None:
@@ -226,11 +226,24 @@ def subject_of(ctx: ArticleContext, s: Sentence, start: int, end: int, exclude: 
     if _inverted(ctx, s, start):  # "..., сообщили украинские власти", "..., sagte Selenskyj"
         return named_after(ctx, s, end, words=4, stop=None, exclude=exclude)
     m = _aux_subject(ctx, s, start, exclude) if claims.get("verb_final") and last else None
+    if m is None and ctx.lex.section("speech").get("verb_first"):
+        m = _verb_first_subject(ctx, s, start, end, exclude)
     if m is None:  # no auxiliary: the finite verb opens the phrase ("Kiew machte Russland ... verantwortlich")
         m = named_before(ctx, s, start, exclude=exclude)
     if m is None and claims.get("subject_after"):
         m = named_after(ctx, s, end, words=4, stop=None, exclude=exclude)
     return m
+
+
+def _verb_first_subject(ctx: ArticleContext, s: Sentence, start: int, end: int,
+                        exclude: Mention | None) -> Mention | None:
+    """Verb first (Arabic): 'رحبت الجامعة بالهدنة، بينما دعت الأمانة العامة لمجلس التعاون إلى
+    ...': the party right after the verb is its subject, not one of an earlier clause before it;
+    unless a party stands right before the verb (the subject first: "حماس رفضت")."""
+    before = named_before(ctx, s, start, words=0, exclude=exclude)
+    if before is not None:
+        return before
+    return named_after(ctx, s, end, words=3, stop=None, exclude=exclude)
 
 
 def _pronoun_next(ctx: ArticleContext, s: Sentence, start: int, end: int) -> bool:

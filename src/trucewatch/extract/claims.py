@@ -292,13 +292,26 @@ def _names_nearby(ctx: ArticleContext, s: Sentence, hit: Match, sections: tuple[
     """A phrase of ``sections`` (a truce, a proposal) within a few words after the verb, or before
     it where the verb closes its clause ("hat eine Waffenruhe gefordert")."""
     verb_final = bool(ctx.lex.section("claims").get("verb_final"))
+    # verb first (Arabic): the caller and whom it calls on stand between the verb and the truce
+    # ("دعا الرئيس اليمني، عبدربه منصور هادي، الميليشيات باحترام الهدنة"), so further, with no
+    # other verb of saying between
+    reach = _VSO_WORDS if ctx.lex.section("speech").get("verb_first") else words
+    speech = ctx.lex.phrases("speech.verbs")
     for section in sections:
         for h in ctx.find(section, s) if ctx.lex.optional(section) else []:
-            gaps = [ctx.shadow[hit.end : h.start]] if h.start >= hit.end else []
-            gaps += [ctx.shadow[h.end : hit.start]] if verb_final and h.end <= hit.start else []
-            if any(len(gap.split()) <= words and not any(c in gap for c in ".;:!?") for gap in gaps):
-                return True
+            gaps = [(hit.end, h.start, reach)] if h.start >= hit.end else []
+            gaps += [(h.end, hit.start, words)] if verb_final and h.end <= hit.start else []
+            for a, b, most in gaps:
+                gap = ctx.shadow[a:b]
+                n = len(gap.split())
+                far_ok = n <= most and speech.search(ctx.shadow, a, b) is None
+                if (n <= words or far_ok) and not any(c in gap for c in ".;:!?"):
+                    return True
     return False
+
+
+#: how far after a verb of calling, in a verb-first language, the truce may be named
+_VSO_WORDS = 14
 
 
 def _stances(ctx: ArticleContext, s: Sentence) -> list[tuple[str, Who]]:

@@ -22,7 +22,7 @@ from trucewatch.extract.agents import joint_doer, stated_agent
 from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
 from trucewatch.extract.confidence import Features, score
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.place_filters import distance_from
+from trucewatch.extract.place_filters import distance_from, reference_point
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
 from trucewatch.extract.speakers import agent_party, speaker_party
@@ -211,7 +211,7 @@ class _Builder:
     def _place(self, s: Sentence, trig: Trigger) -> None:
         ctx = self.ctx
         places = [p for p in self.places(s) if not self._speaker_seat(s, p)]
-        places = _drop_enclosing_regions(_drop_references(ctx, places))
+        places = _drop_enclosing_regions(_drop_references(ctx, s, places))
         if not places and (self._continues(s) or self._follows_last(s)):
             if self.last is not None:
                 self._enrich(self.last, s, trig)
@@ -379,12 +379,15 @@ class _Builder:
         self.last = d
 
 
-def _drop_references(ctx: ArticleContext, places: list[PlaceMention]) -> list[PlaceMention]:
-    """'In Jinsafut, some 50 km north of Jerusalem': a place named as the point a distance is
-    measured from (``filters.distance_from`` right before it) locates the other place of the
-    sentence; it is no second scene. Alone, it stays: the scene is near it."""
-    refs = [p for p in places if distance_from(ctx, p.start)]
-    return [p for p in places if p not in refs] if refs and len(refs) < len(places) else places
+def _drop_references(ctx: ArticleContext, s: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
+    """A place named only to locate another of the sentence is no second scene: the point a
+    distance is measured from ('In Jinsafut, some 50 km north of Jerusalem', ``filters.distance_from``)
+    or a direction after another place ('X, north of Aden', :func:`place_filters.reference_point`).
+    Kept when it is the only place named: the scene is near it."""
+    spans = [(p.start, p.end) for p in places]
+    kept = [p for p in places if not distance_from(ctx, p.start)
+            and not reference_point(ctx, s.start, p.start, [sp for sp in spans if sp[1] <= p.start])]
+    return kept or places
 
 
 def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:

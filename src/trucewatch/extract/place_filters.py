@@ -161,3 +161,28 @@ def state_named(ctx: ArticleContext, start: int) -> bool:
         return False  # "l'est de l'Ukraine": a part of the country
     locative = ctx.lex.phrases("filters.locative").finditer(head, max(0, len(head) - 14))
     return not (locative and not head[locative[-1].end :].strip())
+
+
+#: how far a reference point may stand from the place it locates
+_REFERENCE_CHARS = 60
+
+
+def reference_point(ctx: ArticleContext, lo: int, start: int, before: list[tuple[int, int]]) -> bool:
+    """'بلدتي الوهط وصبر في لحج شمال مدينة عدن', 'محافظة الجوف، شمال شرقي العاصمة صنعاء': a name
+    after a direction (``filters.reference_direction``, no preposition of place before it) that
+    follows another place of the sentence (``before``: their spans) only locates that place;
+    "في شمال غزة" (in the north of Gaza) names the place itself. ``lo``: the sentence's start."""
+    table = ctx.lex.optional("filters.reference_direction")
+    if not table:
+        return False
+    sh = ctx.shadow
+    hits = [h for h in table.finditer(sh, max(lo, start - 30), start)
+            if len(sh[h.end : start].split()) <= 1 and not any(c in ".;:!?()" for c in sh[h.end : start])]
+    if not hits:
+        return False
+    hit = hits[-1]
+    prepositions = ctx.lex.words("filters.place_prepositions")
+    prev = sh[max(lo, hit.start - 12) : hit.start].split()
+    if prev and prev[-1] in prepositions or sh[hit.start : hit.start + 1] in {"ب", "ل"}:
+        return False  # "في شمال غزة", "بشمال غزة": in the north of it
+    return any(b <= hit.start and hit.start - b <= _REFERENCE_CHARS for _, b in before)

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.extract.place_names import lookups
 from trucewatch.nlp.parties import Mention
 
 
@@ -340,7 +341,7 @@ def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
         if describes_place(ctx, m) or m.person or is_source(ctx, s, m) or on_target(ctx, m):
             continue
         if m.opponent:
-            party = ctx.parties.opponent_of(speaker, ctx.dyad)
+            party = opponent_party(ctx, m, speaker)
         elif _tied_to(ctx, m, trigger) or any(_adjacent(ctx, m, v) and not object_after(ctx, s, m, v)
                                               for v in violence) \
                 or (not ctx.parsed and _aux_subject(ctx, m, trigger)):
@@ -369,3 +370,18 @@ def _speaker_acts(ctx: ArticleContext, trigger: tuple[int, int]) -> bool:
     subjects = [c for c in verb.children if c.dep_ == "nsubj"] + ([t] if t.dep_ == "nsubj" else [])
     words = [w for x in subjects for w in (x, *(c for c in x.children if c.dep_ in {"poss", "nmod:poss", "det:poss"}))]
     return any(own.covers(ctx.shadow, w.idx, w.idx + len(w.text)) for w in words)
+
+
+def opponent_party(ctx: ArticleContext, m: Mention, speaker: str | None) -> str | None:
+    """The party an opponent term ("the occupiers", "бойовики") names: the speaker's opponent in
+    the article's dyad; where the article names no other side, the one the term's block assigns
+    to the region of the places the sentence names (``regions`` in data/parties.toml)."""
+    party = ctx.parties.opponent_of(speaker, ctx.dyad)
+    if party is not None or speaker is None:
+        return party
+    s = ctx.sentence_at(m.start)
+    if s is None:
+        return None
+    regions = {(e.name if e.kind == "ADM1" else e.admin1) or "" for c in lookups(ctx, s) for e in c.entries
+               if e.kind in {"P", "ADM1"}}
+    return ctx.parties.regional_opponent(ctx.shadow[m.start : m.end], speaker, regions - {""})

@@ -40,6 +40,10 @@ _AR_FIRSTS = "وفبكلا"
 #: last letters after which Arabic writes no accusative alif (or where one makes another word:
 #: "ها", her; the folded ta marbuta "ه")
 _AR_NO_ALIF = "اهءيوى"
+#: the marks Arabic may write on a letter: tanween, short vowels, shadda, sukun, the dagger alif,
+#: and the tatweel that stretches a word
+_AR_MARK_CHARS = "\u064b-\u065f\u0670\u0640"
+_AR_MARKS = re.compile(f"[{_AR_MARK_CHARS}]")
 
 
 def _arabic(text: str) -> bool:
@@ -67,7 +71,9 @@ def phrase_regex(phrase: str, number_words: tuple[str, ...] = ()) -> str:
     """Compile one lexicon phrase to a regular expression string."""
     p = shadow(phrase)
     out: list[str] = []
-    if _arabic(p):
+    arabic = _arabic(p)
+    if arabic:
+        p = _AR_MARKS.sub("", p)
         article = p.startswith("ال") and len(p) > 3
         out.append(_AR_CLITICS_ARTICLE if article else _AR_CLITICS)
         p = p[2:] if article else p
@@ -81,19 +87,20 @@ def phrase_regex(phrase: str, number_words: tuple[str, ...] = ()) -> str:
             out.append(r"(?P<party>[^,.;:]{1,40}?)")
             i += 7
         elif p[i] == "*":
-            out.append(r"\w*")
+            out.append(rf"[\w{_AR_MARK_CHARS}]*" if arabic else r"\w*")
             i += 1
         elif p[i] == " ":
             out.append(r"\s+")
             i += 1
         else:
-            out.append(re.escape(p[i]))
+            # Arabic may write short vowels, shadda or a stretch after any letter ("قُتلوا", "شنّ")
+            out.append(re.escape(p[i]) + (f"[{_AR_MARK_CHARS}]*" if arabic and p[i].isalpha() else ""))
             i += 1
     body = "".join(out)
-    if _arabic(p) and _arabic(p[-1:]) and p[-1] not in _AR_NO_ALIF:
+    if arabic and _arabic(p[-1:]) and p[-1] not in _AR_NO_ALIF:
         body += "ا?"  # the indefinite accusative's alif: "قتالا", "هجوما" are "قتال", "هجوم"
     head = r"(?<!\w)" if p[:1].isalnum() or p[:1] == "*" else ""
-    tail = r"(?!\w)" if p[-1:].isalnum() else ""
+    tail = (rf"(?![\w{_AR_MARK_CHARS}])" if arabic else r"(?!\w)") if p[-1:].isalnum() else ""
     return head + body + tail
 
 

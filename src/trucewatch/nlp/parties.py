@@ -60,6 +60,9 @@ class PartyBook:
         self._org_people = PhraseSet(org_people)
         opponents = [*raw.get("opponent_terms", ()), *(t for block in raw.get("opponents", ()) for t in block["terms"])]
         self._opponent = PhraseSet(opponents)
+        #: (the block's terms, who says them, region -> party) of the blocks that name the side by region
+        self._regional = [(PhraseSet(list(b["terms"])), frozenset(b.get("said_by", ())), dict(b["regions"]))
+                          for b in raw.get("opponents", ()) if b.get("regions")]
         self.conflicts: dict[str, dict[str, Any]] = dict(raw.get("conflict", {}))
 
     def _add(self, p: dict[str, Any]) -> None:
@@ -144,6 +147,13 @@ class PartyBook:
         the Saudi-led coalition against the Houthis)."""
         return a is not None and b is not None and a != b and any(
             {a, b} <= set(side) for c in self.conflicts.values() for side in c.get("sides", ()))
+
+    def regional_opponent(self, term: str, speaker: str | None, regions: set[str]) -> str | None:
+        """The side an opponent term of ``speaker`` names where the article names no other side:
+        the one its block assigns to the region of the sentence's place (one region only)."""
+        found = {table[r] for terms, said_by, table in self._regional
+                 if speaker in said_by and terms.covers(term, 0, len(term)) for r in regions if r in table}
+        return found.pop() if len(found) == 1 else None
 
     def opponent_of(self, party: str | None, dyad: tuple[str, ...]) -> str | None:
         if party is None or party not in dyad or len(dyad) < 2:
