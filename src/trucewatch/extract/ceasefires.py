@@ -14,11 +14,13 @@ from datetime import datetime, time, timedelta
 from functools import cache
 
 from trucewatch.budget import check
+from trucewatch.extract.attribution import claimant
 from trucewatch.extract.ceasefire_sides import locative_gap, names_truce_place, sides
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import places_in
 from trucewatch.extract.speakers import describes_place, is_subject, speaker_party
 from trucewatch.nlp.lexicon import Lexicon
+from trucewatch.nlp.parties import Mention
 from trucewatch.records import Ceasefire, Response, Span
 from trucewatch.temporal.intervals import hours_between, localize, shift
 from trucewatch.temporal.points import grammar
@@ -34,6 +36,7 @@ class _Draft:
     evidence: list[Span] = field(default_factory=list)
     strong: bool = False  # the declarer is the agent or owner of the truce, not just a party named
     hours: float | None = None  # the length its sentences state ("a three-day truce")
+    effective: bool = False  # its start is the one a start verb dates ("took effect on Monday night")
 
 
 def _full(window: Window | None) -> bool:
@@ -45,8 +48,17 @@ def _full(window: Window | None) -> bool:
 def _declaring(ctx: ArticleContext, s: Sentence) -> bool:
     """A declaring verb, in a sentence that is not speculation, an early end, or a party
     rejecting someone else's truce ("Zelensky rejected Russia's unilateral ceasefire")."""
-    return (ctx.has("ceasefire.declare", s) and not ctx.has("filters.speculation", s)
+    return (ctx.has("ceasefire.declare", s) and not _speculative(ctx, s)
             and not ctx.has("ceasefire.ended_early", s) and not ctx.has("claims.reject", s))
+
+
+def _speculative(ctx: ArticleContext, s: Sentence) -> bool:
+    """A speculation word before the declaration is done ("a truce could be declared", "if Russia
+    declares a truce"): not one past both its ceasefire word and its verb, in what the truce is
+    for ("a ceasefire was declared so the fighters could leave")."""
+    terms, verbs = ctx.find("ceasefire.terms", s), ctx.find("ceasefire.declare", s)
+    done = max(terms[0].end, verbs[0].end) if terms and verbs else s.end
+    return any(h.start < done for h in ctx.find("filters.speculation", s))
 
 
 def _declares(ctx: ArticleContext, s: Sentence) -> bool:
@@ -123,21 +135,53 @@ def _owner(ctx: ArticleContext, s: Sentence) -> str | None:
     return None
 
 
+@cache
+def _agent_after(lex: Lexicon) -> re.Pattern[str]:
+    """An adjective at most, then 'by', 'من طرف' (``ceasefire.agent``), right after a truce word."""
+    return re.compile(rf"\s*(?:\w+\s+)?(?:{lex.alternation('ceasefire.agent')})\s")
+
+
+def _agent_unknown(ctx: ArticleContext, s: Sentence) -> bool:
+    """'هدنة انسانية من طرف التحالف', 'a truce by the coalition': the text names who declared it
+    right after the truce word; when that is no party known, no other party is guessed for it."""
+    for t in ctx.find("ceasefire.terms", s):
+        m = _agent_after(ctx.lex).match(ctx.shadow, t.end, min(s.end, t.end + 40))
+        if m is None or any(0 <= p.start - m.end() <= 2 for p in ctx.mentions_in(m.end(), s.end) if p.party):
+            continue
+        # "eine Feuerpause von Samstag bis Sonntag", "la tregua por 30 días": a time, not an agent
+        at, stop = m.end(), min(s.end, m.end() + 40)
+        dated = any(p.start - at <= 4 for p in grammar(ctx.lex).points(ctx.shadow, at, stop))
+        if not (ctx.shadow[at : at + 1].isdigit() or dated or duration_hours(ctx.lex, ctx.shadow, at, stop)):
+            return True
+    return False
+
+
 def _declarer(ctx: ArticleContext, s: Sentence) -> tuple[str | None, bool]:
     """Whose truce, and whether the text says so outright: its agent or owner (strong), else the
     subject, else an official named, else the first party named (in this sentence, then before)."""
     owner = _owner(ctx, s)
     if owner:
         return owner, True
+    if _agent_unknown(ctx, s):
+        return None, False
     for lo, hi in ((s.start, s.end), (0, s.start)):
         mentions = [m for m in ctx.mentions_in(lo, hi) if m.party and not describes_place(ctx, m)
-                    and not names_truce_place(ctx, m)]
+                    and not names_truce_place(ctx, m) and (lo == s.start or not _rejects_a_truce(ctx, m))]
         subjects = [m for m in mentions if lo == s.start and is_subject(ctx, m, passive=True)]
         people = [m for m in mentions if m.person]
         pick = subjects or people or mentions
         if pick:
             return (pick[0].party if lo == s.start else pick[-1].party), False
     return None, False
+
+
+def _rejects_a_truce(ctx: ArticleContext, m: Mention) -> bool:
+    """'The Houthi leader said he rejects the ceasefire the coalition intends to apply. The message
+    quoted him: the battle goes on.': a party named where a truce is rejected, or in the sentence
+    right after, is no guess for the declarer of the next one spoken of."""
+    s = ctx.sentence_at(m.start)
+    return s is not None and any(ctx.has("claims.reject", x) and ctx.has("ceasefire.terms", x)
+                                 for x in ctx.sentences[max(0, s.index - 1) : s.index + 1])
 
 
 def _drafts(ctx: ArticleContext) -> list[_Draft]:
@@ -163,7 +207,8 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
             continue
         violated = _in_force_since(ctx, s, window)
         declares = _declares(ctx, s)
-        in_force = violated or _takes_effect(ctx, s, window)
+        effective = _takes_effect(ctx, s, window)
+        in_force = violated or effective
         if not full and not declares and not in_force:
             continue
         # "Hezbollah said Israel violated the ceasefire in force since 04:00", "Hamas would return
@@ -177,20 +222,40 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
             target = _supported(ctx, s, drafts, hours)
             window = window if window is not None and window.start is not None else None
         if target is None:
-            last = _Draft([s], window, declarer, [ctx.sentence_span(s)], strong=strong, hours=hours)
+            last = _Draft([s], window, declarer, [ctx.sentence_span(s)], strong=strong, hours=hours,
+                          effective=effective)
             drafts.append(last)
             continue
         last = target
         target.sentences.append(s)
         target.evidence.append(ctx.sentence_span(s))
         target.hours = target.hours or hours
-        if (full and not _full(target.window)) or (target.window is None and window is not None) \
+        if window is not None and target.window is not None and effective != target.effective:
+            _effective_start(target, window, effective)
+        elif (full and not _full(target.window)) or (target.window is None and window is not None) \
                 or (not _full(target.window) and _finer(window, target.window)):
             target.window = window
         if strong and not target.strong:  # "die von Putin angeordnete Waffenruhe" settles it
             target.declarer, target.strong = declarer, True
         target.declarer = target.declarer or declarer
     return drafts
+
+
+def _effective_start(d: _Draft, window: Window, effective: bool) -> None:
+    """'the truce took effect on Monday night', and 'the coalition announced on Sunday a five-day
+    truce': the day a start verb gives is its start, the other only the day it was announced;
+    the length or the end either states is kept."""
+    old = d.window
+    if old is None:
+        return
+    first, other = (window, old) if effective else (old, window)
+    if first.start is None or (other.start is not None and (other.start.time() != time() or other.zone)):
+        return  # "from 00:00 on 16 March, Kyiv time": a start with its hour or clock is no mere date
+    d.window = replace(first, end=first.end or (other.end if other.end and other.end > first.start else None),
+                       end_expression=first.end_expression or other.end_expression,
+                       duration_hours=first.duration_hours or other.duration_hours,
+                       open_ended=first.open_ended or other.open_ended)
+    d.effective = True
 
 
 def _finer(new: Window | None, old: Window | None) -> bool:
@@ -417,7 +482,27 @@ def extract_ceasefires(ctx: ArticleContext) -> list[Ceasefire]:
     if not cfs:
         return []
     responses = tuple(extract_responses(ctx, cfs[0]))
-    return [replace(cfs[0], responses=responses), *cfs[1:]]
+    return [replace(cfs[0], responses=responses, parties=_with_acceptors(ctx, cfs[0])), *cfs[1:]]
+
+
+def _with_acceptors(ctx: ArticleContext, cf: Ceasefire) -> tuple[str, ...]:
+    """'The Taliban declared a three-day truce; President Ghani accepted the offer at once': a
+    truce one side declared alone and the other side of its war accepted binds both."""
+    if len(cf.parties) != 1 or cf.declared_by not in cf.parties:
+        return cf.parties
+    wars = [c["parties"] for c in ctx.parties.conflicts.values() if cf.declared_by in c["parties"]]
+    for s in ctx.sentences:
+        if not _near_ceasefire(ctx, s, reach=2) or ctx.has("claims.reject", s):
+            continue
+        for hit in ctx.find("claims.accepts", s):
+            after = ctx.shadow[hit.end : min(s.end, hit.end + 40)]
+            objects = (ctx.lex.phrases("ceasefire.terms"), ctx.lex.phrases("claims.proposal"))
+            if not any((o := ph.search(after)) and len(after[: o.start].split()) <= 3 for ph in objects):
+                continue
+            who = claimant(ctx, s, hit.start, hit.end)
+            if who and who[0] != cf.declared_by and any(who[0] in w for w in wars):
+                return (*cf.parties, who[0])
+    return cf.parties
 
 
 # --------------------------------------------------------------------------- responses

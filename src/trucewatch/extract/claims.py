@@ -344,6 +344,16 @@ def _quoted(ctx: ArticleContext, s: Sentence, at: int) -> bool:
     return ctx.shadow[s.start : at].count('"') % 2 == 1
 
 
+def _of_a_stance(ctx: ArticleContext, s: Sentence) -> bool:
+    """'Putin accused Ukraine of inconsistency in the talks', 'accused Kyiv of refusing to let its
+    troops surrender': a charge about talks or a refusal (``filters.venue``, ``claims.reject``), in a
+    sentence that names no deed (violence, a violation, guilt for one, a truce), is about a stance,
+    not about what happened: no claim on an incident."""
+    deed = any(ctx.lex.optional(section) and ctx.has(section, s)
+               for section in ("events", "claims.violate", "claims.culpable", "ceasefire.terms"))
+    return not deed and (ctx.has("filters.venue", s) or ctx.has("claims.reject", s))
+
+
 def _sentence_claims(ctx: ArticleContext, s: Sentence, incidents: list[Incident],
                      cf: Ceasefire | None) -> list[Claim]:
     ev = (ctx.sentence_span(s),)
@@ -352,8 +362,9 @@ def _sentence_claims(ctx: ArticleContext, s: Sentence, incidents: list[Incident]
     # nowhere is the article's
     charged = about or (tuple(i.id for i in incidents) if ctx.has("events", s) else ())
     cf_id = cf.id if cf is not None and ctx.has("ceasefire.terms", s) else None
+    charges = [] if _of_a_stance(ctx, s) else _accusations(ctx, s) + _nouns(ctx, s) + _mutual(ctx, s)
     out = [Claim("", who[0], who[1], "accuses", target, charged, cf_id, ev)
-           for who, target in _accusations(ctx, s) + _nouns(ctx, s) + _mutual(ctx, s)
+           for who, target in charges
            + _deeds(ctx, s, "claims.culpable") + _attacks(ctx, s) + _condemnations(ctx, s)]
     said = {(c.claimant, c.target) for c in out}  # "accused Russia of violating the truce": one claim
     out += [Claim("", who[0], who[1], "accuses_violation", target, charged, cf_id, ev)

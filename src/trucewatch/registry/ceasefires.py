@@ -49,10 +49,20 @@ def _same_sides(truce: _Truce, cf: Ceasefire) -> bool:
                                   for d in truce.declarations)
 
 
+def _binds(truce: _Truce, cf: Ceasefire) -> bool:
+    """One is an agreement that binds the other's declarer: "the coalition's truce" and "the truce
+    between the coalition, the government and the Houthis", each article naming another side as
+    the one that declared it."""
+    declarers = {d.ceasefire.declared_by for d in truce.declarations} - {None}
+    return (_agreement(cf) and bool(declarers) and declarers <= set(cf.parties)) or any(
+        _agreement(d.ceasefire) and cf.declared_by in d.ceasefire.parties for d in truce.declarations)
+
+
 def _same(truce: _Truce, d: Declaration, settings: Settings) -> bool:
     reg, cf = truce.settled, d.ceasefire
     sides = _same_sides(truce, cf)
-    if reg.declared_by and cf.declared_by and reg.declared_by != cf.declared_by and not sides:
+    if reg.declared_by and cf.declared_by and reg.declared_by != cf.declared_by and not sides \
+            and not (cf.start is not None and _binds(truce, cf)):
         return False
     if cf.start is None:
         return _mentions(reg, d, settings.mention_days) or (sides and _near(reg, d, settings.mention_days))
@@ -103,8 +113,8 @@ def _settle(truce: _Truce) -> None:
     same = [c for c in stated if _stated(c) == window]
     chosen = _ended(_own_clock(same, stated, _most([c.declared_by for c in cfs])), dated)
     early = [c.ended_early for c in cfs if c.ended_early]
-    sides = _most_sides(cfs)
-    zone = _most([c.zone for c in cfs])
+    sides = _most_sides(dated)
+    zone = _most([c.zone for c in dated]) or _most([c.zone for c in cfs])
     where = next((c for c in cfs if c.zone == zone), chosen)
     truce.settled = replace(
         chosen, id=truce.settled.id,
@@ -141,13 +151,17 @@ def _ended(chosen: Ceasefire, dated: list[Ceasefire]) -> Ceasefire:
 
 
 def _most_sides(cfs: list[Ceasefire]) -> tuple[str, ...]:
-    """The sides most declarations name (a declarer alone before an agreement among as many: a
-    unilateral truce one article takes for a deal stays its declarer's)."""
-    counted = Counter(tuple(sorted(c.parties)) for c in cfs if c.parties)
+    """The sides the dated declarations name: an agreement when more of them read one than read
+    a declarer alone (a unilateral truce one article takes for a deal stays its declarer's), then
+    the sides most name, among as many the most sides (each article naming some of them)."""
+    agreements = [c for c in cfs if _agreement(c)]
+    alone = [c for c in cfs if len(c.parties) == 1]
+    pool = agreements if len(agreements) > len(alone) else alone or agreements
+    counted = Counter(tuple(sorted(c.parties)) for c in pool)
     if not counted:
         return ()
-    best = max(counted, key=lambda p: (counted[p], -len(p)))
-    return next(c.parties for c in cfs if tuple(sorted(c.parties)) == best)
+    best = max(counted, key=lambda p: (counted[p], len(p) if pool is agreements else -len(p)))
+    return next(c.parties for c in pool if tuple(sorted(c.parties)) == best)
 
 
 def _order(d: Declaration) -> tuple[str, str]:

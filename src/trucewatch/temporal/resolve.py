@@ -6,6 +6,8 @@ A point resolves against a reference date (the publication date), a role and a c
   last night" ("منتصف ليل أمس", "hier à minuit") is the midnight that closed yesterday;
 * role ``end``: a bare date is its 24:00; "midnight" closing a period is 24:00 of that date
   ("du 6 janvier à midi au 7 janvier à minuit" ends at 2023-01-08T00:00);
+* a start in a night without an hour ("from Sunday night", "ليلة الاثنين") is that night's
+  midnight: truces begin at midnight, not at the evening before;
 * a weekday names the nearest such day for a ceasefire window (announced as coming, or reported
   as having begun) and the last such day on or before the reference for something that happened.
 * a weekday said to be a relative day ("hoy viernes") is the such day nearest that day;
@@ -69,6 +71,9 @@ def wall_time(p: Point, day: date, role: str) -> datetime:
         return datetime.combine(day, time(p.hour % 24, p.minute))
     if p.part is not None:
         h0, h1 = p.part
+        if role == "start" and (h0 < 0 or h1 > 24):
+            # "from Sunday night", "ليلة الاثنين": a truce that begins in a night begins at its midnight
+            return datetime.combine(day + timedelta(days=1 if h1 > 24 else 0), time())
         hour = h0 if role == "start" else h1
         return datetime.combine(day, time()) + timedelta(hours=hour)
     if role == "end":

@@ -182,6 +182,16 @@ def _dated_clocks(sh: str, points: list[Point]) -> list[Point]:
     return out
 
 
+def _counted_back(start: datetime, end: datetime, hours: float) -> datetime | None:
+    """'released prisoners on Tuesday, hoping to extend the three-day truce that ends tonight': a
+    day no cue marks as the start, that disagrees with the stated end and length, yields to them
+    (the length counted back from the end), when it lies within a week of it."""
+    counted = end - timedelta(hours=hours)
+    if abs((end - start).total_seconds() / 3600 - hours) <= 0.5 or abs(counted - start) > timedelta(days=7):
+        return None
+    return counted
+
+
 def parse_window(lex: Lexicon, sh: str, lo: int, hi: int, ref: date | None) -> Window | None:
     """The window a declaration sentence gives, or None if it names no time at all."""
     every = _dated_clocks(sh, [p for p in grammar(lex).points(sh, lo, hi) if p.has_date or p.has_time])
@@ -205,6 +215,9 @@ def parse_window(lex: Lexicon, sh: str, lo: int, hi: int, ref: date | None) -> W
         end += timedelta(days=1)
     while start and end and end <= start and end_p and end_p.weekday is not None and end_p.day is None:
         end += timedelta(days=7)
+    if start and end and dur and start_p and _role(lex, sh, start_p, lo) is None:
+        counted = _counted_back(start, end, dur[0])
+        start, start_p = (counted, None) if counted else (start, start_p)
     zone = next((p.zone for p in (start_p, end_p) if p and p.zone), None)
     spans = [x for x in (start_p, end_p) if x]
     return Window(
