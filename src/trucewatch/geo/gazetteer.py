@@ -79,6 +79,9 @@ def name_keys(name: str, kind: str) -> set[str]:
     return {k for k in keys if k}
 
 
+#: the columns of an :class:`Entry`, in its order
+_ENTRY = "p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.timezone, p.kind, p.basis"
+
 #: the most places one name returns, most populous first; regions and countries come on top
 _LIMIT = 200
 
@@ -153,26 +156,20 @@ class Gazetteer:
         least 20,000 people whose name differs only in romanisation (:func:`skeleton`)."""
         key = normalise(name)
         if key not in self._cache:
-            rows = self._conn.execute(
-                "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.timezone, p.kind, p.basis "
-                "FROM names n JOIN places p ON p.id = n.place WHERE n.norm = ? "
-                "ORDER BY p.population DESC LIMIT ?",
-                (key, _LIMIT),
-            ).fetchall() or self._conn.execute(
-                "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.timezone, p.kind, p.basis "
-                "FROM skeletons k JOIN places p ON p.id = k.place WHERE k.skel = ? "
-                "ORDER BY p.population DESC LIMIT ?",
-                (skeleton(key), _LIMIT),
-            ).fetchall()
+            named = "FROM names n JOIN places p ON p.id = n.place WHERE n.norm = ?"
+            rows = (self._select(f"{named} ORDER BY p.population DESC LIMIT ?", (key, _LIMIT))
+                    or self._select("FROM skeletons k JOIN places p ON p.id = k.place WHERE k.skel = ? "
+                                    "ORDER BY p.population DESC LIMIT ?", (skeleton(key), _LIMIT)))
             if len(rows) == _LIMIT:  # "Chin": 200 Chinese towns, and Myanmar's Chin state after them
-                rows += [r for r in self._conn.execute(
-                    "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.timezone, p.kind, p.basis "
-                    "FROM names n JOIN places p ON p.id = n.place WHERE n.norm = ? AND p.kind IN ('ADM1', 'PCLI')",
-                    (key,)).fetchall() if r not in rows]
-            self._cache[key] = tuple(Entry(*r) for r in rows)
+                rows += [e for e in self._select(f"{named} AND p.kind IN ('ADM1', 'PCLI')", (key,)) if e not in rows]
+            self._cache[key] = tuple(rows)
             if len(self._cache) > 50_000:
                 self._cache.clear()
         return self._cache[key]
+
+    def _select(self, tail: str, args: tuple[object, ...]) -> list[Entry]:
+        """The entries of ``SELECT <entry columns> <tail>``."""
+        return [Entry(*r) for r in self._conn.execute(f"SELECT {_ENTRY} {tail}", args).fetchall()]
 
     def search(self, text: str, limit: int = 20) -> list[Entry]:
         """Places whose name (in any language the gazetteer holds) starts with ``text``: those
@@ -182,8 +179,7 @@ class Gazetteer:
         if len(key) < 2:  # one letter would walk a large part of the index
             return []
         rows = self._conn.execute(
-            "SELECT p.id, p.name, p.country, p.admin1, p.lat, p.lon, p.population, p.timezone, p.kind, p.basis, "
-            "MAX(n.norm = ?) AS exact FROM names n JOIN places p ON p.id = n.place "
+            f"SELECT {_ENTRY}, MAX(n.norm = ?) AS exact FROM names n JOIN places p ON p.id = n.place "
             "WHERE n.norm >= ? AND n.norm < ? GROUP BY p.id ORDER BY exact DESC, p.population DESC, p.id LIMIT ?",
             (key, key, key + "\U0010ffff", limit),
         ).fetchall()
