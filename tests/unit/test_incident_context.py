@@ -18,6 +18,11 @@ CASES = [
            "struck Kharkiv.", "Kramatorsk", "Kharkiv", "recap"),
     ("fr", "Des missiles russes ont frappé Kramatorsk vendredi, tuant deux personnes. Les bombardements de "
            "Marioupol en 2014 avaient fait des dizaines de morts.", "Kramatorsk", "Mariupol", "historical"),
+    # exposure to violence is its possibility, not an occurrence
+    ("en", "Russian missiles hit Kramatorsk on Friday, killing two people. Fog left the roads near Sloviansk "
+           "less vulnerable to attacks from drones.", "Kramatorsk", "Slovyansk", "hypothetical"),
+    ("es", "Misiles rusos alcanzaron Kramatorsk el viernes y mataron a dos personas. Los vecinos de Sloviansk "
+           "viven con el riesgo de ataques con drones.", "Kramatorsk", "Slovyansk", "hypothetical"),
 ]
 
 
