@@ -176,7 +176,7 @@ def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[Candidate]:
         if len(surface) < 3 or _is_actor(ctx, start, end) or _speaks(ctx, start, end) \
                 or _common_word(ctx, start, end) or _surname(ctx, surface) or not_a_place(ctx, start, end, surface):
             continue
-        if _COMPOUND_AFTER.match(ctx.text, end) or any(
+        if _COMPOUND_AFTER.match(ctx.text, start + len(ctx.text[start:end].rstrip("-‐"))) or any(
                 ctx.shadow.endswith(p, max(0, start - len(p)), start) for p in ctx.lex.words("filters.name_prefixes")):
             continue  # "Moscow-backed separatists", "pro-Moscow", "Kremlin-friendly": an adjective
         out.append(Candidate(start, end, _entries(ctx, surface, start, end), label))
