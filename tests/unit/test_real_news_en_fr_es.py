@@ -108,10 +108,14 @@ def test_a_side_announcing_a_capture_is_its_taker(analyzer: Any) -> None:
         ("Libya", "Government regains territory")], a.incidents
 
 
-def test_where_fire_came_from_is_not_where_it_hit(analyzer: Any) -> None:
-    """'des roquettes tirées depuis Gaza ... à Sdérot': the launch site is no scene."""
-    a = analyzer.analyze("Samedi, des roquettes tirées depuis Gaza ont frappé Ashkelon, blessant deux personnes.",
-                         published="2025-05-10", language="fr")
+@pytest.mark.parametrize(("text", "language"), [
+    ("Samedi, des roquettes tirées depuis Gaza ont frappé Ashkelon, blessant deux personnes.", "fr"),
+    ("On Saturday, rockets fired from Gaza hit Ashkelon, wounding two people.", "en"),
+    ("У суботу ракети, випущені з Гази, влучили в Ашкелон, поранивши двох людей.", "uk"),
+])
+def test_where_fire_came_from_is_not_where_it_hit(analyzer: Any, text: str, language: str) -> None:
+    """'des roquettes tirées depuis Gaza ... à Ashkelon': the launch site is no scene."""
+    a = analyzer.analyze(text, published="2025-05-10", language=language)
     assert [i.place.name for i in a.incidents if i.place] == ["Ashkelon"], a.incidents
 
 

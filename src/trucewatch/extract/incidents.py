@@ -274,11 +274,13 @@ class _Builder:
     def _origin(self, pm: PlaceMention) -> bool:
         """'lancés depuis Gaza', 'un misil lanzado desde Gaza': a place right after a word of
         origin (``filters.origin``, an article between) is where fire came from."""
-        lex = self.ctx.lex
-        if not lex.words("filters.origin"):
+        lex, sh = self.ctx.lex, self.ctx.shadow
+        words = lex.optional("filters.origin")
+        if not words:
             return False
-        rx = rf"(?<!\w)(?:{lex.alternation('filters.origin')})\s+(?:(?:{lex.alternation('filters.articles')})\s*)?$"
-        return re.search(rx, self.ctx.shadow[max(0, pm.start - 24) : pm.start]) is not None
+        article = rf"\s*(?:(?:{lex.alternation('filters.articles')})\s*)?"
+        lo = max(0, pm.start - 40)
+        return any(re.fullmatch(article, sh[h.end : pm.start]) for h in words.finditer(sh, lo, pm.start))
 
     def _local_office(self, gap: str, pm: PlaceMention) -> bool:
         """'officials in Kyiv', 'the mayor of Moscow', 'le gouverneur de Belgorod': an office of the
