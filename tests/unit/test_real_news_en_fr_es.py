@@ -129,3 +129,14 @@ def test_a_states_forces_destroying_a_facility_from_afar_is_a_strike(analyzer: A
     destroy houses are the destruction of those present."""
     a = analyzer.analyze(text, published="2025-05-10", language="en")
     assert [i.acled_sub_event_type for i in a.incidents] == [sub_type], a.incidents
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Russian drones struck Kharkiv in the early hours of Wednesday morning, officials said.", "en"),
+    ("Des drones russes ont frappé Kharkiv aux premières heures de mercredi.", "fr"),
+    ("Drones rusos atacaron Járkov en las primeras horas del miércoles.", "es"),
+])
+def test_the_early_hours_are_before_dawn(analyzer: Any, text: str, language: str) -> None:
+    """'The early hours of Wednesday' are its first hours, not its morning (05:00-12:00)."""
+    a = analyzer.analyze(text, published="2024-06-20", language=language)
+    assert [(i.time.earliest.hour, i.time.latest.hour) for i in a.incidents] == [(0, 6)], a.incidents
