@@ -58,11 +58,26 @@ def sentence_context(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crow
         return "historical"
     if not recent and (ctx.has("context.recap_times", s) or _background(ctx, s, at, crowd)):
         return "recap"
-    if not recent and _caption_scene(ctx, s):
+    if not recent and (_caption_scene(ctx, s) or _in_timeline(ctx, s)):
         return "recap"
     if _filmed(ctx, s, at) and (not recent or _camera(ctx, s, at)):
         return "statement"
     return None
+
+
+#: how far into an article a timeline is announced (its lede)
+TIMELINE_LEDE = 1500
+
+
+def _in_timeline(ctx: ArticleContext, s: Sentence) -> bool:
+    """A sentence after the lede announcing a timeline (``context.timeline``: "Here is a timeline of
+    the main developments", "Chronologie der Ereignisse") retells the chronology; read once."""
+    key = ("timeline", 0)
+    if key not in ctx.memo:
+        hit = ctx.lex.optional("context.timeline").search(ctx.shadow, 0, min(len(ctx.shadow), TIMELINE_LEDE))
+        ctx.memo[key] = None if hit is None else hit.end
+    end = ctx.memo[key]
+    return isinstance(end, int) and s.end > end
 
 
 def _background(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crowd: bool) -> bool:
