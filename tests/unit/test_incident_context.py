@@ -27,9 +27,14 @@ CASES = [
     ("en", "The war began a year ago. Here is a timeline of the main developments. Russian troops try to "
            "encircle Kyiv and shell Sloviansk. On Friday, Russian missiles hit Kramatorsk, killing two people.",
      "Kramatorsk", "Slovyansk", "recap"),
-    ("de", "Der Krieg begann vor einem Jahr. Eine Chronologie der Ereignisse: Russische Truppen beschießen "
-           "Slowjansk. Am Freitag töteten russische Raketen in Kramatorsk zwei Menschen.",
+    ("de", "Der Krieg begann vor einem Jahr. Eine Chronologie der Ereignisse: Russische Artillerie beschießt "
+           "die Stadt Slowjansk. Am Freitag töteten russische Raketen in Kramatorsk zwei Menschen.",
      "Kramatorsk", "Slovyansk", "recap"),
+    # what a truce is to end is a term of it, no incident
+    ("en", "Russian missiles hit Kramatorsk on Friday, killing two people. The truce applies to attacks on "
+           "Sloviansk and the towns around it.", "Kramatorsk", "Slovyansk", "statement"),
+    ("de", "Am Freitag töteten russische Raketen in Kramatorsk zwei Menschen. Mit der Waffenruhe sollen die "
+           "Angriffe auf Slowjansk ein Ende haben.", "Kramatorsk", "Slovyansk", "statement"),
 ]
 
 

@@ -49,6 +49,8 @@ def sentence_context(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crow
         return "planned"
     if _long_after(ctx, s, at):
         return "recap"
+    if _truce_scope(ctx, s, at):
+        return "statement"  # "the truce applies to attacks on ships": what is to stop, not what happened
     recent = recent_day(ctx, s)
     if not recent and _since_clause(ctx, s, at):
         return "recap"
@@ -103,6 +105,21 @@ def _long_after(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
         if h.end <= at[0] and len(gap.split()) <= 3 and not re.search(r"[,;:.!?]", gap):
             return True
     return False
+
+
+def _truce_scope(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+    """In a sentence naming a truce, the event word is what the truce is to end ("an end to attacks
+    on ships", "gelte für Angriffe auf Schiffe": ``context.truce_scope`` at most three words before
+    it; "die Angriffe ... sollen ein Ende haben": ``context.truce_scope_after`` later in its clause)."""
+    if not ctx.has("ceasefire.terms", s):
+        return False
+    sh = ctx.shadow
+    for h in ctx.find("context.truce_scope", s):
+        gap = sh[h.end : at[0]]
+        if h.end <= at[0] and len(gap.split()) <= 3 and not re.search(r"[,;:.!?]", gap):
+            return True
+    return any(at[1] <= h.start <= at[1] + 80 and not re.search(r"[,;:.!?]", sh[at[1] : h.start])
+               for h in ctx.find("context.truce_scope_after", s))
 
 
 def _camera(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
