@@ -1,0 +1,51 @@
+"""A road named by the two towns it joins is one place; a fight with sticks and stones is a
+mob's (issue 9). Sentences of our own."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Gunmen abducted 20 passengers from a bus on the Abuja–Kaduna highway on Monday, police said."),
+    ("en", "Bandits abducted 20 passengers from a bus on the Abuja-Kaduna road on Monday."),
+    ("fr", "Des hommes armés ont enlevé lundi vingt passagers d'un bus sur la route Abuja-Kaduna, selon la police."),
+    ("es", "Hombres armados secuestraron el lunes a veinte pasajeros de un autobús en la carretera Abuja-Kaduna."),
+])
+def test_a_road_named_by_two_towns_is_one_place(analyzer: Any, lang: str, text: str) -> None:
+    """'the Abuja-Kaduna road': one incident, near the first town (ACLED precision 2), not one
+    incident per town."""
+    a = analyzer.analyze(text, published="2024-03-06", language=lang)
+    assert [(i.place.name, i.place.geo_precision) for i in a.incidents if i.place] == [("Abuja", 2)], a.incidents
+
+
+def test_two_towns_without_a_road_word_stay_two(analyzer: Any) -> None:
+    a = analyzer.analyze("Russian missiles struck Kharkiv and Odesa on Monday, killing four people.",
+                         published="2024-03-06", language="en")
+    assert sorted(i.place.name for i in a.incidents if i.place) == ["Kharkiv", "Odesa"], a.incidents
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Supporters of the two candidates clashed with stones and sticks in Kano on Saturday, injuring "
+           "12 people, police said."),
+    ("fr", "Samedi, des partisans des deux candidats se sont affrontés à coups de pierres et de bâtons à Kano, "
+           "faisant douze blessés."),
+    ("es", "El sábado, simpatizantes de los dos candidatos se enfrentaron con piedras y palos en Kano, dejando "
+           "doce heridos."),
+])
+def test_a_fight_with_sticks_and_stones_is_mob_violence(analyzer: Any, lang: str, text: str) -> None:
+    """No armed side and no weapon of war: ACLED's mob violence (Riots), not a battle; the police
+    who report it are no side of the fight."""
+    a = analyzer.analyze(text, published="2024-03-05", language=lang)
+    assert [(i.acled_event_type, i.acled_sub_event_type) for i in a.incidents] == [("Riots", "Mob violence")], \
+        a.incidents
+
+
+def test_soldiers_fighting_stay_a_battle(analyzer: Any) -> None:
+    a = analyzer.analyze("Soldiers clashed with militants armed with knives in Kano on Saturday, killing three.",
+                         published="2024-03-05", language="en")
+    assert [i.acled_sub_event_type for i in a.incidents] == ["Armed clash"], a.incidents
