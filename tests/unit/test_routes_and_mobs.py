@@ -49,3 +49,16 @@ def test_soldiers_fighting_stay_a_battle(analyzer: Any) -> None:
     a = analyzer.analyze("Soldiers clashed with militants armed with knives in Kano on Saturday, killing three.",
                          published="2024-03-05", language="en")
     assert [i.acled_sub_event_type for i in a.incidents] == ["Armed clash"], a.incidents
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The town of Kupiansk is now effectively in Russian hands, Ukrainian officials said on Friday."),
+    ("fr", "La ville de Koupiansk est désormais aux mains des forces russes, ont indiqué vendredi des responsables."),
+    ("es", "La ciudad de Kupiansk está ahora en manos de las fuerzas rusas, dijeron el viernes las autoridades."),
+])
+def test_a_town_now_in_a_sides_hands_is_taken(analyzer: Any, lang: str, text: str) -> None:
+    """'now in Russian hands': the side holds the town it did not hold, a capture (ACLED codes a
+    foreign state's forces taking it as overtaking territory)."""
+    a = analyzer.analyze(text, published="2024-03-08", language=lang)
+    assert [(i.place.name if i.place else None, i.acled_sub_event_type) for i in a.incidents] == [
+        ("Kupyansk", "Non-state actor overtakes territory")], (a.incidents, a.other_incidents)
