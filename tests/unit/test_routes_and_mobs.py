@@ -1,5 +1,6 @@
-"""A road named by the two towns it joins is one place; a fight with sticks and stones is a
-mob's (issue 9). Sentences of our own."""
+"""Classes of real-news errors in English, French and Spanish (issue 9): a road named by the two
+towns it joins is one place; a fight with sticks and stones is a mob's; a town in a side's hands
+is taken; "others" killed add up. Sentences of our own."""
 
 from __future__ import annotations
 
@@ -62,3 +63,11 @@ def test_a_town_now_in_a_sides_hands_is_taken(analyzer: Any, lang: str, text: st
     a = analyzer.analyze(text, published="2024-03-08", language=lang)
     assert [(i.place.name if i.place else None, i.acled_sub_event_type) for i in a.incidents] == [
         ("Kupyansk", "Non-state actor overtakes territory")], (a.incidents, a.other_incidents)
+
+
+def test_others_killed_add_to_the_first(analyzer: Any) -> None:
+    """'Five others were killed': victims on top of those counted, not a lower report of them."""
+    a = analyzer.analyze("Two people were killed on Sunday when a strike hit a house in Nuseirat. Five others were "
+                         "killed in another strike on a house in Nuseirat, medics said.",
+                         published="2025-11-23", language="en")
+    assert [i.fatalities_low for i in a.incidents] == [7], a.incidents
