@@ -71,3 +71,16 @@ def test_others_killed_add_to_the_first(analyzer: Any) -> None:
                          "killed in another strike on a house in Nuseirat, medics said.",
                          published="2025-11-23", language="en")
     assert [i.fatalities_low for i in a.incidents] == [7], a.incidents
+
+
+@pytest.mark.parametrize(("text", "doer"), [
+    ("The Russian army has kept up its attacks on the region for weeks. On Monday, it shelled Kupyansk, "
+     "killing two people.", "Russia"),
+    ("The Russian army and the Ukrainian army both reported heavy losses. On Monday, it shelled Kupyansk, "
+     "killing two people.", None),
+])
+def test_a_pronoun_subject_takes_the_forces_named_just_before(analyzer: Any, text: str, doer: str | None) -> None:
+    """'it shelled': the forces the sentence before names, when it names one side's only."""
+    a = analyzer.analyze(text, published="2025-11-25", language="en")
+    assert [i.perpetrator_claimed for i in a.incidents if i.place and i.place.name == "Kupyansk"] == [doer], \
+        a.incidents
