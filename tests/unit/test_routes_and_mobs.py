@@ -84,3 +84,15 @@ def test_a_pronoun_subject_takes_the_forces_named_just_before(analyzer: Any, tex
     a = analyzer.analyze(text, published="2025-11-25", language="en")
     assert [i.perpetrator_claimed for i in a.incidents if i.place and i.place.name == "Kupyansk"] == [doer], \
         a.incidents
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "As the battle for Kupyansk went on, Russian forces shelled two villages elsewhere in the region on "
+           "Monday, killing three people."),
+    ("fr", "Alors que les combats se poursuivaient à Koupiansk, les forces russes ont bombardé lundi deux villages "
+           "ailleurs dans la région, tuant trois personnes."),
+])
+def test_an_event_elsewhere_is_not_at_the_place_named_before(analyzer: Any, lang: str, text: str) -> None:
+    """'... villages elsewhere': the place named before "elsewhere" is not the scene of what follows."""
+    a = analyzer.analyze(text, published="2025-11-25", language=lang)
+    assert not [i for i in a.incidents if i.place and i.place.name == "Kupyansk" and i.fatalities_low], a.incidents

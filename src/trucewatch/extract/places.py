@@ -379,6 +379,9 @@ def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[Pla
     region (precision 3) rather than vanishing.
     """
     cands = lookups(ctx, s)
+    away = ctx.lex.optional("filters.elsewhere").search(ctx.shadow, s.start, s.end)
+    if away is not None:  # "... Mariupol ..., Russia took villages elsewhere": not at Mariupol
+        cands = [c for c in cands if c.start >= away.end]
     pairs = _with_region(ctx, cands)
     regions = {i: name for i, (name, _) in pairs.items()}
     # the region named after a place is its context, not a second place (j -> the place i it follows)
