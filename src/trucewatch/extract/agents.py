@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from trucewatch.extract.anaphora import armed_mentions
+from trucewatch.extract.anaphora import armed_mentions, pronoun_mentions
 from trucewatch.extract.attribution import _dateline, party_of
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.speakers import after_that_pronoun, describes_place, is_source, object_after, on_target
@@ -56,6 +56,7 @@ def _candidates(ctx: ArticleContext, s: Sentence) -> list[Mention]:
         out.append(m)
     # "كما قصف الطيران مواقع": a bare word for forces, named by a party earlier (extract/anaphora.py)
     out += [a for a in armed_mentions(ctx, s) if not any(a.start < m.end and m.start < a.end for m in out)]
+    out += pronoun_mentions(ctx, s)  # "Last Sunday, it killed ...": the forces the sentence before names
     return sorted(out, key=lambda m: m.start)
 
 

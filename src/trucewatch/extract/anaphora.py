@@ -96,3 +96,23 @@ def armed_mentions(ctx: ArticleContext, s: Sentence) -> list[Mention]:
         if len(parties) == 1:
             out.append(Mention(h.start, h.end, parties.pop()))
     return out
+
+
+def pronoun_mentions(ctx: ArticleContext, s: Sentence) -> list[Mention]:
+    """'The Israeli military has carried out strikes ... Last Sunday, it killed ...': a subject
+    pronoun (``filters.subject_pronouns``) opening the sentence's main clause (at its start or
+    after a fronted phrase and its comma) names the party whose forces the sentence right before
+    names, when that sentence names one party's forces only; else nothing is guessed."""
+    pronouns = ctx.lex.optional("filters.subject_pronouns")
+    if not pronouns or s.index == 0:
+        return []
+    prev = ctx.sentences[s.index - 1]
+    parties = {party for at, _, party in _qualified(ctx) if prev.start <= at < prev.end}
+    if len(parties) != 1:
+        return []
+    sh, out = ctx.shadow, []
+    for h in pronouns.finditer(sh, s.start, s.end):
+        head = sh[s.start : h.start]
+        if _whole(ctx, h) and not head[head.rfind(",") + 1 :].strip() and head.count(",") <= 1:
+            out.append(Mention(h.start, h.end, next(iter(parties))))
+    return out[:1]

@@ -71,6 +71,7 @@ class _Quantities:
         self.preposition = re.compile(rf"^\s*(?:{lex.alternation('casualties.count_prepositions')})\s+")
         self.people = lex.phrases("casualties.people")
         self.more = lex.optional("casualties.more")
+        self.more_after = lex.optional("casualties.more_after")  # "seven others", "three more"
         self.conjunctions = set(c.get("conjunctions", ()))
         self.at_least_after = lex.optional("casualties.at_least_after")
         self.total = lex.optional("casualties.total")
@@ -331,10 +332,14 @@ def _cumulative(q: _Quantities, sh: str, c: Count, lo: int, hi: int) -> bool:
 
 
 def _kind(q: _Quantities, sh: str, lo: int, c: Count) -> str:
-    """'raising the toll to 24' is a total; 'another 5 were killed', 'In addition, ... killed 5'
-    counts victims on top of those already reported."""
+    """'raising the toll to 24' is a total; 'another 5 were killed', 'In addition, ... killed 5',
+    'seven others were killed' count victims on top of those already reported."""
     if q.total.search(sh, max(lo, c.span[0] - 40), c.span[0]):
         return "total"
     if q.more.search(sh, lo, c.span[0]):
         return "more"
+    number = q.quantity.match(sh, c.span[0])
+    after = q.more_after.search(sh, number.end(), number.end() + 12) if number else None
+    if number and after is not None and not sh[number.end() : after.start].strip():
+        return "more"  # "Seven others were killed in another strike"
     return "report"

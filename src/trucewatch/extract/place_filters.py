@@ -24,6 +24,7 @@ Voronezh oblast. Each test reads the words around the name from the lexicon (``f
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from trucewatch.extract.context import ArticleContext
@@ -108,6 +109,34 @@ def distance_from(ctx: ArticleContext, start: int) -> bool:
     """'50 Kilometer nördlich von Jerusalem', '20 km south of Kharkiv': the name is the point a
     distance is measured from (``filters.distance_from`` right before it)."""
     return _right_before(ctx, "filters.distance_from", start)
+
+
+_DASHES = "-‐‑–—"
+_CAP = r"[A-ZÀ-ÝА-ЯІЇЄҐ]"
+_NAME_AFTER = re.compile(rf"\s?[{_DASHES}]\s?(?:{_CAP}[\w'’]*)(?:[ -]{_CAP}[\w'’]*){{0,2}}")
+_NAME_BEFORE = re.compile(rf"(?:{_CAP}[\w'’]*[ -]){{0,2}}{_CAP}[\w'’]*\s?[{_DASHES}]\s?$")
+_ANY_AFTER = re.compile(rf"\s?[{_DASHES}]\s?[^\W\d_]+")
+_ANY_BEFORE = re.compile(rf"[^\W\d_]+\s?[{_DASHES}]\s?$")
+
+
+def route_pair(ctx: ArticleContext, start: int, end: int) -> str | None:
+    """'the Abuja-Kaduna road', 'la route Abuja–Kaduna', 'la carretera Abuja-Kaduna': two names joined by a
+    dash with a route word (``filters.route``) right after the pair or right before it name one
+    road between the two towns, not two scenes. ``"first"`` for the first name (where the event
+    is placed, near it: ACLED's precision 2), ``"second"`` for the other, else None."""
+    caseless = ctx.lex.language == "ar"
+    end = len(ctx.text[start:end].rstrip(_DASHES)) + start  # the candidate "Abuja-" is "Abuja"
+    after = (_ANY_AFTER if caseless else _NAME_AFTER).match(ctx.text, end)
+    if after is not None and _routed(ctx, start, after.end()):
+        return "first"
+    before = (_ANY_BEFORE if caseless else _NAME_BEFORE).search(ctx.text, max(0, start - 40), start)
+    if before is not None and _routed(ctx, before.start(), end):
+        return "second"
+    return None
+
+
+def _routed(ctx: ArticleContext, start: int, end: int) -> bool:
+    return _right_after(ctx, "filters.route", end) or _right_before(ctx, "filters.route", start)
 
 
 def _gap_ok(ctx: ArticleContext, gap: str) -> bool:

@@ -17,7 +17,7 @@ from typing import Any
 
 from trucewatch.budget import check
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.place_filters import not_a_place, object_of_attack
+from trucewatch.extract.place_filters import not_a_place, object_of_attack, route_pair
 from trucewatch.extract.transcription import transcribed
 from trucewatch.geo.gazetteer import Entry
 from trucewatch.geo.water import bodies
@@ -54,7 +54,15 @@ def _candidates(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int, str]]:
             out[(start, end)] = label
     for (start, end), label in ner.items():
         out.setdefault((start, end), label)
+    for tok in tokens:  # a tokenizer that keeps "Abuja-Kaduna" whole (es, de): its first town
+        head = _ROUTE_HEAD.match(tok.text)
+        if head and route_pair(ctx, tok.idx, tok.idx + head.end()) == "first":
+            out.setdefault((tok.idx, tok.idx + head.end()), "")
     return [(a, b, lab) for (a, b), lab in out.items()]
+
+
+#: a token of two capitalised names joined by a dash: "Abuja-Kaduna"
+_ROUTE_HEAD = re.compile(r"[A-ZÀ-ÝА-ЯІЇЄҐ][\w'’]+(?=[-‐‑–—][A-ZÀ-ÝА-ЯІЇЄҐ])")
 
 
 #: scripts without capital letters: every word run is a candidate, and the gazetteer decides
@@ -167,6 +175,8 @@ def _find_lookups(ctx: ArticleContext, s: Sentence) -> list[Candidate]:
         check()  # a list of names: a look-up per candidate
         if start > 0 and ctx.text[start - 1] in "-‐":
             continue  # "Sloboda" of Mykhalchyna-Sloboda, "Balah" of Deir al-Balah: part of a longer name
+        if route_pair(ctx, start, end) == "second":
+            continue  # "Kaduna" of "the Abuja–Kaduna road": one road, placed at its first town
         if any(a <= start < b for a, b in clocks) or start < dateline or _first_name(ctx, start, end) \
                 or _second_name(ctx, s, start, end):
             continue

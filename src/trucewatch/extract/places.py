@@ -19,7 +19,7 @@ from functools import cache
 from trucewatch.budget import check
 from trucewatch.extract import place_lists
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.place_filters import object_of_attack, state_named
+from trucewatch.extract.place_filters import object_of_attack, route_pair, state_named
 from trucewatch.extract.place_names import Candidate, lookups
 from trucewatch.geo.distance import km
 from trucewatch.geo.gazetteer import Entry, normalise
@@ -60,7 +60,7 @@ def _context(ctx: ArticleContext, start: int, end: int, label: str) -> _Context:
     after = ctx.shadow[end : end + 20]
     lex = ctx.lex
     region = bool(lex.phrases("filters.region").search(before[-16:] + " " + after[:12]))
-    near = bool(lex.phrases("filters.near").search(before[-22:]))
+    near = bool(lex.phrases("filters.near").search(before[-22:])) or route_pair(ctx, start, end) == "first"
     locative = bool(lex.phrases("filters.locative").search(before[-14:])) or object_of_attack(ctx, start)
     person = label in {"PER", "PERSON"} and " " in ctx.text[start:end]
     districts = lex.optional("filters.district")
@@ -379,6 +379,9 @@ def places_in(ctx: ArticleContext, s: Sentence, countries: set[str]) -> list[Pla
     region (precision 3) rather than vanishing.
     """
     cands = lookups(ctx, s)
+    away = ctx.lex.optional("filters.elsewhere").search(ctx.shadow, s.start, s.end)
+    if away is not None:  # "... Mariupol ..., Russia took villages elsewhere": not at Mariupol
+        cands = [c for c in cands if c.start >= away.end]
     pairs = _with_region(ctx, cands)
     regions = {i: name for i, (name, _) in pairs.items()}
     # the region named after a place is its context, not a second place (j -> the place i it follows)

@@ -119,7 +119,8 @@ def choose(ctx: ArticleContext, s: Sentence, readings: list[Reading]) -> Choice 
     clash = best.weapon == "~clash"
     doers = (choice.sub_type == "Armed clash" and not clash or choice.sub_type == "Attack") \
         and _communal(ctx, s, choice.span)  # "villagers attacked ..."
-    if doers or choice.sub_type == "Armed clash" and clash and _communal(ctx, s, None):  # "clashes between villagers"
+    if doers or choice.sub_type == "Armed clash" and clash and (
+            _communal(ctx, s, None) or _crude(ctx, s, others)):  # "clashes between villagers", "with sticks"
         return Choice("Riots", "Mob violence", None, choice.span, 2)
     if choice.sub_type == "Armed clash" and not clash:
         return _fire_on(ctx, s, choice, best.weapon in LOW)
@@ -239,12 +240,36 @@ def _communal(ctx: ArticleContext, s: Sentence, at: tuple[int, int] | None) -> b
     name the doers (before the verb, in its clause); without, it may stand anywhere ("clashes
     between the residents of two villages")."""
     communal = ctx.find("taxonomy.communal", s)
-    if not communal or ctx.lex.phrases("filters.armed").search(ctx.shadow, s.start, s.end):
+    if not communal or _armed(ctx, s):
         return False
     if at is None:
         return True
     return any(h.end <= at[0] and not re.search(r"[,;:.]", ctx.shadow[h.end : at[0]]) and at[0] - h.end <= 40
                for h in communal)
+
+
+def _crude(ctx: ArticleContext, s: Sentence, others: list[Reading]) -> bool:
+    """'Rival supporters clashed with stones and sticks': a fight fought with improvised weapons
+    (``taxonomy.crude_weapons``), with no armed side and no firearm or weapon of war named in the
+    sentence, is a mob's, not a battle of organised armed groups (ACLED's mob violence)."""
+    if not ctx.has("taxonomy.crude_weapons", s) or _armed(ctx, s):
+        return False
+    return not any(r.weapon and not r.weapon.startswith("~") for r in others)
+
+
+def _armed(ctx: ArticleContext, s: Sentence) -> bool:
+    """Armed people named in the sentence, other than as who reports it ("..., police said",
+    "according to the army"): a source is no side of the fight."""
+    sh, verbs = ctx.shadow, ctx.lex.phrases("speech.verbs")
+    for h in ctx.lex.phrases("filters.armed").finditer(sh, s.start, s.end):
+        said = verbs.search(sh, h.end, min(s.end, h.end + 12))
+        if said is not None and not sh[h.end : said.start].strip(" ,"):
+            continue  # "police said", "the army reported"
+        source = ctx.lex.phrases("claims.according_to").finditer(sh, max(s.start, h.start - 24), h.start)
+        if source and sh[source[-1].end : h.start].strip() in {"", *ctx.lex.words("filters.articles")}:
+            continue  # "according to the police"
+        return True
+    return False
 
 
 def planned(ctx: ArticleContext, s: Sentence, choice: Choice) -> bool:
