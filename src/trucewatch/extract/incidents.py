@@ -22,13 +22,12 @@ from trucewatch.extract.agents import joint_doer, stated_agent
 from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
 from trucewatch.extract.confidence import Features, score
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.place_filters import distance_from, reference_point
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
+from trucewatch.extract.scenes import drop_enclosing_regions, drop_references
 from trucewatch.extract.speakers import agent_party, speaker_party
 from trucewatch.extract.triggers import Trigger, contrasted, struck_from_afar, trigger, weak
-from trucewatch.geo.gazetteer import admin_core, normalise
-from trucewatch.geo.water import WATER
+from trucewatch.geo.gazetteer import admin_core
 from trucewatch.nlp.lexicon import Match
 from trucewatch.records import Ceasefire, Incident, Place, Span, TimeInterval
 from trucewatch.temporal.incident_time import (
@@ -185,7 +184,7 @@ class _Builder:
         sentence names, or else where and when the incident the sentence follows was (unless the
         clause states a time); merged only with an incident of its kind."""
         places = [p for p in self.places(clause) if not self._speaker_seat(clause, p)]
-        targets: list[PlaceMention | None] = list(_drop_enclosing_regions(places)) or [ref.place if ref else None]
+        targets: list[PlaceMention | None] = list(drop_enclosing_regions(places)) or [ref.place if ref else None]
         for pm in targets:
             d = self._draft(clause, trig, pm)
             if ref is not None and ref.time is not None and (d.time is None or not _dated(d)):
@@ -211,7 +210,7 @@ class _Builder:
     def _place(self, s: Sentence, trig: Trigger) -> None:
         ctx = self.ctx
         places = [p for p in self.places(s) if not self._speaker_seat(s, p)]
-        places = _drop_enclosing_regions(_drop_references(ctx, s, places))
+        places = drop_enclosing_regions(drop_references(ctx, s, places))
         if not places and (self._continues(s) or self._follows_last(s)):
             if self.last is not None:
                 self._enrich(self.last, s, trig)
@@ -379,42 +378,6 @@ class _Builder:
                 return
         self.drafts.append(d)
         self.last = d
-
-
-def _drop_references(ctx: ArticleContext, s: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
-    """A place named only to locate another of the sentence is no second scene: the point a
-    distance is measured from ('In Jinsafut, some 50 km north of Jerusalem', ``filters.distance_from``)
-    or a direction after another place ('X, north of Aden', :func:`place_filters.reference_point`).
-    Kept when it is the only place named: the scene is near it."""
-    spans = [(p.start, p.end) for p in places]
-    kept = [p for p in places if not distance_from(ctx, p.start)
-            and not reference_point(ctx, s.start, p.start, [sp for sp in spans if sp[1] <= p.start])]
-    return kept or places
-
-
-def _drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
-    """'near Tumaco, in the department of Nariño': the region locates the town, it is not a
-    second incident; nor is a sea beside a town."""
-    # towns by their region's name, each gazetteer entry once: linear in the places named
-    towns: dict[str, dict[int, PlaceMention]] = {}
-    for p in places:
-        if p.entry.kind == "P" and p.entry.admin1:
-            towns.setdefault(admin_core(p.entry.admin1), {}).setdefault(p.entry.id, p)
-
-    def encloses(region: PlaceMention, town: PlaceMention) -> bool:
-        if region.entry.id == town.entry.id or town.entry.country != region.entry.country or not town.entry.admin1:
-            return False  # the same city named twice does not enclose itself
-        return admin_core(town.entry.admin1) in {normalise(region.entry.name), admin_core(region.entry.admin1 or "")} \
-            and (region.entry.kind == "ADM1" or normalise(region.entry.name) == admin_core(town.entry.admin1))
-
-    if any(p.entry.kind != WATER for p in places):  # "downed over the Black Sea near Sevastopol"
-        places = [p for p in places if p.entry.kind != WATER]
-    enclosing: dict[int, bool] = {}
-    for p in places:
-        if p.entry.id not in enclosing:
-            near = {**towns.get(normalise(p.entry.name), {}), **towns.get(admin_core(p.entry.admin1 or ""), {})}
-            enclosing[p.entry.id] = any(encloses(p, t) for t in near.values())
-    return [p for p in places if not enclosing[p.entry.id]]
 
 
 def _same_incident(a: Draft, b: Draft) -> bool:

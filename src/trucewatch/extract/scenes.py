@@ -1,0 +1,47 @@
+"""Which of the places a sentence names are scenes of its incident: not a place named only to
+locate another (a distance's reference point, a direction after a place), nor a region or a sea
+that encloses a town the sentence also names."""
+
+from __future__ import annotations
+
+from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.extract.place_filters import distance_from, reference_point
+from trucewatch.extract.places import PlaceMention
+from trucewatch.geo.gazetteer import admin_core, normalise
+from trucewatch.geo.water import WATER
+
+
+def drop_references(ctx: ArticleContext, s: Sentence, places: list[PlaceMention]) -> list[PlaceMention]:
+    """A place named only to locate another of the sentence is no second scene: the point a
+    distance is measured from ('In Jinsafut, some 50 km north of Jerusalem', ``filters.distance_from``)
+    or a direction after another place ('X, north of Aden', :func:`place_filters.reference_point`).
+    Kept when it is the only place named: the scene is near it."""
+    spans = [(p.start, p.end) for p in places]
+    kept = [p for p in places if not distance_from(ctx, p.start)
+            and not reference_point(ctx, s.start, p.start, [sp for sp in spans if sp[1] <= p.start])]
+    return kept or places
+
+
+def drop_enclosing_regions(places: list[PlaceMention]) -> list[PlaceMention]:
+    """'near Tumaco, in the department of Nariño': the region locates the town, it is not a
+    second incident; nor is a sea beside a town."""
+    # towns by their region's name, each gazetteer entry once: linear in the places named
+    towns: dict[str, dict[int, PlaceMention]] = {}
+    for p in places:
+        if p.entry.kind == "P" and p.entry.admin1:
+            towns.setdefault(admin_core(p.entry.admin1), {}).setdefault(p.entry.id, p)
+
+    def encloses(region: PlaceMention, town: PlaceMention) -> bool:
+        if region.entry.id == town.entry.id or town.entry.country != region.entry.country or not town.entry.admin1:
+            return False  # the same city named twice does not enclose itself
+        return admin_core(town.entry.admin1) in {normalise(region.entry.name), admin_core(region.entry.admin1 or "")} \
+            and (region.entry.kind == "ADM1" or normalise(region.entry.name) == admin_core(town.entry.admin1))
+
+    if any(p.entry.kind != WATER for p in places):  # "downed over the Black Sea near Sevastopol"
+        places = [p for p in places if p.entry.kind != WATER]
+    enclosing: dict[int, bool] = {}
+    for p in places:
+        if p.entry.id not in enclosing:
+            near = {**towns.get(normalise(p.entry.name), {}), **towns.get(admin_core(p.entry.admin1 or ""), {})}
+            enclosing[p.entry.id] = any(encloses(p, t) for t in near.values())
+    return [p for p in places if not enclosing[p.entry.id]]
