@@ -101,6 +101,8 @@ def test_claims_of_each_construction(analyzer: Any, lang: str, text: str, want: 
         ("en", "Trump added that Israel should hit back when its soldiers are targeted."),  # a call, not a report
         ("de", "Dieser habe die Glaubwürdigkeit des ukrainischen Präsidenten bestritten."),  # an object, not the denier
         ("fr", "Les deux pays se rejettent mutuellement la responsabilité des combats."),  # two sides never named
+        # a dummy subject: nobody refuses ("it" is not the side named before)
+        ("en", "Russia declared a truce. It was right to refuse the truce, she said."),
     ],
 )
 def test_no_claim_without_a_party_in_each_role(analyzer: Any, lang: str, text: str) -> None:

@@ -68,7 +68,9 @@ _PATHS = ["Moscow denied the allegations.", "Moscou a démenti ces accusations."
           # a ministry's seat beside a toll (speech.national_offices)
           "Bei einem Luftangriff wurden nach Angaben des Gesundheitsministeriums in Ramallah vier Menschen getötet.",
           # a capture told with no doer, announced by a side (claims.announce)
-          "Les forces du GNA ont annoncé mercredi la prise de Tarhouna."]
+          "Les forces du GNA ont annoncé mercredi la prise de Tarhouna.",
+          # a dummy subject before an adjective's infinitive of refusing (speech.expletive)
+          "Russia declared a truce. It was right to refuse the truce, she said."]
 
 
 def _texts() -> Iterator[tuple[str, str | None]]:

@@ -266,6 +266,8 @@ def claimant(ctx: ArticleContext, s: Sentence, start: int, end: int,
         if found is None:
             return None
         subj, _ = found
+        if _expletive(ctx, verb, subj):
+            return None
         m = _mention_of(ctx, s, subj, exclude)  # first: the model may tag a name as a pronoun ("Kiev")
         if m is None and subj.pos_ in _PRONOUN_POS:
             return _pronoun(ctx, s, subj.idx, exclude)
@@ -274,6 +276,14 @@ def claimant(ctx: ArticleContext, s: Sentence, start: int, end: int,
     if m is not None:
         return who_of(ctx, m)
     return _pronoun(ctx, s, start, exclude) if _pronoun_next(ctx, s, start, end) else None
+
+
+def _expletive(ctx: ArticleContext, verb: Any, subj: Any) -> bool:
+    """'it was not right to refuse the proposal': the verb is the infinitive of an adjective whose
+    subject is a dummy pronoun (``speech.expletive``), so nobody in the sentence refuses."""
+    adjective = verb.head.pos_ == "ADJ" or any(c.dep_ == "acomp" for c in verb.head.children)
+    return verb.dep_ == "xcomp" and adjective and subj.i < verb.i \
+        and ctx.lex.optional("speech.expletive").covers(ctx.shadow, subj.idx, subj.idx + len(subj.text))
 
 
 def said_by(ctx: ArticleContext, s: Sentence, exclude: Mention | None = None) -> Who | None:
