@@ -66,3 +66,18 @@ def test_a_ministry_in_a_city_speaks_from_its_seat(analyzer: Any) -> None:
 def test_a_city_abroad_by_its_own_name_after_a_word_of_place(analyzer: Any, text: str, place: str) -> None:
     assert [i["place"] for i in _incidents(analyzer, text)] == [place]
 
+
+
+@pytest.mark.parametrize(("text", "language", "places"), [
+    ("A drone hit a village 60 km south of Kharkiv on Monday, killing two.", "en", [None]),
+    ("A drone hit a village 40 miles south of Kharkiv on Monday, killing two.", "en", [None]),
+    ("A drone hit a village 5 km from Kharkiv on Monday, killing two.", "en", ["Kharkiv"]),
+    ("Un drone a frappé un village à 60 km au sud de Kharkiv lundi, tuant deux personnes.", "fr", [None]),
+    ("Eine Drohne traf am Montag ein Dorf 60 Kilometer südlich von Charkiw, zwei Menschen wurden getötet.", "de",
+     [None]),
+])
+def test_a_city_far_from_the_scene_is_no_place_of_it(analyzer: Any, text: str, language: str,
+                                                      places: list[str | None]) -> None:
+    """'60 km south of Kharkiv': the scene is not Kharkiv, nor near it; 5 km from it, it is near."""
+    a = analyzer.analyze(text, published="2024-10-14", language=language)
+    assert [i.place.name if i.place else None for i in a.incidents] == places, a.incidents

@@ -70,7 +70,9 @@ _PATHS = ["Moscow denied the allegations.", "Moscou a démenti ces accusations."
           # a capture told with no doer, announced by a side (claims.announce)
           "Les forces du GNA ont annoncé mercredi la prise de Tarhouna.",
           # a dummy subject before an adjective's infinitive of refusing (speech.expletive)
-          "Russia declared a truce. It was right to refuse the truce, she said."]
+          "Russia declared a truce. It was right to refuse the truce, she said.",
+          # a long distance from a city (filters.distance_miles)
+          "A drone hit a village 40 miles south of Kharkiv on Monday."]
 
 
 def _texts() -> Iterator[tuple[str, str | None]]:

@@ -111,6 +111,27 @@ def distance_from(ctx: ArticleContext, start: int) -> bool:
     return _right_before(ctx, "filters.distance_from", start)
 
 
+#: a point more than this far from the scene is no place of it, even when the sentence names no other
+FAR_KM = 25.0
+_NUMBER_BEFORE = re.compile(r"(\d+(?:[.,]\d+)?)\s*$")
+
+
+def far_from(ctx: ArticleContext, start: int) -> bool:
+    """'60 Kilometer nördlich von Tel Aviv': the point a distance is measured from lies more than
+    :data:`FAR_KM` from the scene (the number right before the distance words; miles are
+    ``filters.distance_miles``), so the scene is elsewhere, not near it."""
+    hits = ctx.lex.optional("filters.distance_from").finditer(ctx.shadow, max(0, start - _BEFORE), start)
+    if not hits or not _gap_ok(ctx, ctx.shadow[hits[-1].end : start]):
+        return False
+    hit = hits[-1]
+    number = _NUMBER_BEFORE.search(ctx.shadow, max(0, hit.start - 12), hit.start)
+    if number is None:
+        return False
+    km = float(number.group(1).replace(",", "."))
+    miles = ctx.lex.optional("filters.distance_miles").search(ctx.shadow, hit.start, hit.end)
+    return km * (1.609 if miles is not None else 1.0) > FAR_KM
+
+
 _DASHES = "-‐‑–—"
 _CAP = r"[A-ZÀ-ÝА-ЯІЇЄҐ]"
 _NAME_AFTER = re.compile(rf"\s?[{_DASHES}]\s?(?:{_CAP}[\w'’]*)(?:[ -]{_CAP}[\w'’]*){{0,2}}")

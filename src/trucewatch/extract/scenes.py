@@ -5,7 +5,7 @@ that encloses a town the sentence also names."""
 from __future__ import annotations
 
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.place_filters import distance_from, reference_point
+from trucewatch.extract.place_filters import distance_from, far_from, reference_point
 from trucewatch.extract.places import PlaceMention
 from trucewatch.geo.gazetteer import admin_core, normalise
 from trucewatch.geo.water import WATER
@@ -15,7 +15,9 @@ def drop_references(ctx: ArticleContext, s: Sentence, places: list[PlaceMention]
     """A place named only to locate another of the sentence is no second scene: the point a
     distance is measured from ('In Jinsafut, some 50 km north of Jerusalem', ``filters.distance_from``)
     or a direction after another place ('X, north of Aden', :func:`place_filters.reference_point`).
-    Kept when it is the only place named: the scene is near it."""
+    Kept when it is the only place named: the scene is near it; unless the distance is long
+    ("60 km north of Tel Aviv", :func:`place_filters.far_from`): then the scene is elsewhere."""
+    places = [p for p in places if not far_from(ctx, p.start)]
     spans = [(p.start, p.end) for p in places]
     kept = [p for p in places if not distance_from(ctx, p.start)
             and not reference_point(ctx, s.start, p.start, [sp for sp in spans if sp[1] <= p.start])]
