@@ -273,12 +273,22 @@ class _Builder:
 
     def _origin(self, pm: PlaceMention) -> bool:
         """'lancés depuis Gaza', 'un misil lanzado desde Gaza': a place right after a word of
-        origin (``filters.origin``, an article between) is where fire came from."""
+        origin (``filters.origin``, an article between), or between ``filters.origin_open`` and
+        ``filters.origin_close`` ("aus dem Gazastreifen abgefeuert"), is where fire came from."""
         lex = self.ctx.lex
-        if not lex.words("filters.origin"):
+        articles = rf"(?:(?:{lex.alternation('filters.articles')})\s*)?"
+        before = self.ctx.shadow[max(0, pm.start - 24) : pm.start]
+        if lex.words("filters.origin") and re.search(
+                rf"(?<!\w)(?:{lex.alternation('filters.origin')})\s+{articles}$", before):
+            return True
+        # "eine aus dem Gazastreifen abgefeuerte Rakete", "vom Libanon aus": a word that alone
+        # also tells where people come from, closed by one of firing or a postposition of origin
+        closing = lex.phrases("filters.origin_close")
+        if not closing or not re.search(
+                rf"(?<!\w)(?:{lex.alternation('filters.origin_open')})\s+{articles}$", before):
             return False
-        rx = rf"(?<!\w)(?:{lex.alternation('filters.origin')})\s+(?:(?:{lex.alternation('filters.articles')})\s*)?$"
-        return re.search(rx, self.ctx.shadow[max(0, pm.start - 24) : pm.start]) is not None
+        close = closing.search(self.ctx.shadow, pm.end, pm.end + 30)
+        return close is not None and not self.ctx.shadow[pm.end : close.start].strip()
 
     def _local_office(self, gap: str, pm: PlaceMention) -> bool:
         """'officials in Kyiv', 'the mayor of Moscow', 'le gouverneur de Belgorod': an office of the
