@@ -159,7 +159,7 @@ class _Builder:
     def add(self, s: Sentence) -> None:
         ctx = self.ctx
         trig = trigger(ctx, s)
-        if trig is None or (weak(ctx, s) and not self.places(s)):
+        if trig is None or (weak(ctx, s) and not self._scene(s)):  # a ministry's seat names no scene
             self._casualties_only(s)
             return
         # a photo caption repeats what the body reports: set aside as the aftermath it shows,
@@ -230,11 +230,15 @@ class _Builder:
         """"As a result, 35 soldiers were killed": a toll right after an incident is its toll."""
         d, ctx = self.last, self.ctx
         # the toll follows the incident, at most one sentence in between ("Civilian
-        # infrastructure was damaged. 10 civilians were injured and 8 were killed.")
-        if d is None or not 1 <= s.index - d.sentences[-1].index <= 2 or d.sentences[-1].paragraph != s.paragraph \
-                and s.index - d.sentences[-1].index > 1:
+        # infrastructure was damaged. 10 civilians were injured and 8 were killed."), in its
+        # paragraph, or opening the next one (a wire's short paragraphs: the strike, its toll)
+        if d is None or not 1 <= s.index - d.sentences[-1].index <= 2:
             return
-        if ctx.has("ceasefire.terms", s) or self.places(s):
+        before = self.ctx.sentences[s.index - 1] if 0 < s.index <= len(self.ctx.sentences) else None
+        opens_next = s.paragraph - d.sentences[-1].paragraph == 1 and (before is None or before.paragraph != s.paragraph)
+        if d.sentences[-1].paragraph != s.paragraph and s.index - d.sentences[-1].index > 1 and not opens_next:
+            return
+        if ctx.has("ceasefire.terms", s) or self._scene(s):
             return
         cas = extract_casualties(ctx.lex, ctx.shadow, s.start, s.end)
         if cas.killed or cas.injured:
