@@ -45,7 +45,8 @@ def test_a_region_named_by_its_german_name(analyzer: Any, text: str, place: str)
 
 
 @pytest.mark.parametrize("text", [
-    "Eine aus dem Gazastreifen abgefeuerte Rakete schlug am Montag in einem Wohnhaus in der israelischen Stadt Aschkelon ein.",
+    "Eine aus dem Gazastreifen abgefeuerte Rakete schlug am Montag in einem Wohnhaus in der israelischen "
+    "Stadt Aschkelon ein.",
     "Vom Gazastreifen aus wurde am Montag eine Rakete auf die israelische Stadt Aschkelon abgefeuert.",
 ])
 def test_where_fire_came_from_is_not_where_it_hit(analyzer: Any, text: str) -> None:

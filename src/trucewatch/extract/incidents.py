@@ -22,7 +22,7 @@ from trucewatch.extract.agents import joint_doer, stated_agent
 from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
 from trucewatch.extract.confidence import Features, score
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.place_filters import distance_from, reference_point
+from trucewatch.extract.place_filters import distance_from, fire_origin, reference_point
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
 from trucewatch.extract.speakers import agent_party, speaker_party
@@ -235,7 +235,8 @@ class _Builder:
         if d is None or not 1 <= s.index - d.sentences[-1].index <= 2:
             return
         before = self.ctx.sentences[s.index - 1] if 0 < s.index <= len(self.ctx.sentences) else None
-        opens_next = s.paragraph - d.sentences[-1].paragraph == 1 and (before is None or before.paragraph != s.paragraph)
+        opens_next = s.paragraph - d.sentences[-1].paragraph == 1 \
+            and (before is None or before.paragraph != s.paragraph)
         if d.sentences[-1].paragraph != s.paragraph and s.index - d.sentences[-1].index > 1 and not opens_next:
             return
         if ctx.has("ceasefire.terms", s) or self._scene(s):
@@ -257,7 +258,7 @@ class _Builder:
         """'officials in Kyiv said', 'the health ministry in Ramallah', 'talks in Cairo': the seat
         of whoever speaks, or where people meet, not where it happened."""
         ctx = self.ctx
-        if self._origin(pm):
+        if fire_origin(ctx, pm.start, pm.end):
             return True  # "roquettes tirées depuis Gaza": where it came from, not where it hit
         venues = ctx.find("filters.venue", s)
         if any(0 <= pm.start - h.end <= 80 or 0 <= h.start - pm.end <= 2 or self._closes_clause(pm, h)
@@ -274,25 +275,6 @@ class _Builder:
             return False
         verbs = [m.start for m in ctx.find("speech.verbs", s)]
         return any(abs(v - pm.start) < 50 for v in verbs)
-
-    def _origin(self, pm: PlaceMention) -> bool:
-        """'lancés depuis Gaza', 'un misil lanzado desde Gaza': a place right after a word of
-        origin (``filters.origin``, an article between), or between ``filters.origin_open`` and
-        ``filters.origin_close`` ("aus dem Gazastreifen abgefeuert"), is where fire came from."""
-        lex = self.ctx.lex
-        articles = rf"(?:(?:{lex.alternation('filters.articles')})\s*)?"
-        before = self.ctx.shadow[max(0, pm.start - 24) : pm.start]
-        if lex.words("filters.origin") and re.search(
-                rf"(?<!\w)(?:{lex.alternation('filters.origin')})\s+{articles}$", before):
-            return True
-        # "eine aus dem Gazastreifen abgefeuerte Rakete", "vom Libanon aus": a word that alone
-        # also tells where people come from, closed by one of firing or a postposition of origin
-        closing = lex.phrases("filters.origin_close")
-        if not closing or not re.search(
-                rf"(?<!\w)(?:{lex.alternation('filters.origin_open')})\s+{articles}$", before):
-            return False
-        close = closing.search(self.ctx.shadow, pm.end, pm.end + 30)
-        return close is not None and not self.ctx.shadow[pm.end : close.start].strip()
 
     def _local_office(self, gap: str, pm: PlaceMention) -> bool:
         """'officials in Kyiv', 'the mayor of Moscow', 'le gouverneur de Belgorod': an office of the
