@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from trucewatch.nlp.lexicon import Lexicon, PhraseSet
+from trucewatch.nlp.lexicon import Lexicon, PhraseSet, shadow
 
 
 @dataclass(frozen=True)
@@ -90,6 +90,14 @@ class _Quantities:
         words = r"\s*(?:[^\s,.;:]+\s+){0,3}?"
         self.and_more = re.compile(rf"{words}(?:{conj})\s+{self.quantity.pattern}\s+(?P<who>\w+)") if conj else None
         self.events = lex.phrases("events")
+        t = lex.section("time")  # "at 3 pm", "um drei Uhr": a clock, never a word describing victims
+        clause = c.get("clause_aux", [])  # "waren vier Soldaten ... getötet worden" (verb-final clauses)
+        self.clause_aux = re.compile(rf"(?<!\w)(?:{lex.alternation('casualties.clause_aux')})\s+") if clause else None
+        self.clause_words = set(clause)
+        self.describing = bool(c.get("describing_word"))  # "drei junge Männer" (see _tied)
+        self.hurt = PhraseSet([*c["killed"], *c["injured"]], lex.number_words)
+        self.clock = {shadow(w).rstrip(".") for key in ("clock_suffixes", "am_words", "pm_words", "hour_words",
+                                                          "day_words", "week_words") for w in t[key]}
         from trucewatch.nlp.parties import party_book
 
         self.demonyms = party_book().aliases
@@ -175,7 +183,32 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
                 high = v[1] + first[1] if v[1] is not None and first[1] is not None else None
                 return Count(low, high, (offset + best.start(), word[1]))
             return Count(v[0], v[1], (offset + best.start(), word[1]))
-    return _one_victim(q, sh, word, lo, hi)
+    return _clause_subject(q, sh, word, lo, hi) or _one_victim(q, sh, word, lo, hi)
+
+
+def _clause_subject(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int) -> Count | None:
+    """'waren vier Soldaten von einem Angriff der Hamas am Grenzübergang, X, getötet worden': where
+    the participle closes its clause (``casualties.clause_aux``), the victims counted right after
+    the clause's auxiliary are its toll, however much stands between."""
+    if q.clause_aux is None:
+        return None
+    after = sh[word[1] : hi]
+    closing = re.match(r"[^,.;:!?]*", after)
+    if closing is None or any(w not in q.fillers and w not in q.clause_words for w in closing.group().split()):
+        return None
+    for m in reversed(list(q.clause_aux.finditer(sh[lo : word[0]]))):
+        counted = q.quantity.match(sh, lo + m.end())
+        if counted is None:
+            continue
+        who = sh[counted.end() : counted.end() + 40].split()[:3]  # "vier Soldaten", "drei junge Männer"
+        head = next((i for i, w in enumerate(who) if q.people.search(w)), None)
+        if head is None or not _tied(q, " ".join(who[: head + 1])):
+            continue
+        if q.hurt.search(sh, counted.end(), word[0]):
+            return None  # "wurden zwei Soldaten verletzt, Menschen wurden getötet": they are the wounded
+        v = _value(q, counted)
+        return Count(v[0], v[1], (counted.start(), word[1])) if v is not None else None
+    return None
 
 
 def _count_before(q: _Quantities, before: str) -> tuple[int | None, int | None] | None:
@@ -253,11 +286,21 @@ def _tied(q: _Quantities, gap: str) -> bool:
         return False
     if len(words) == 1 and not q.events.search(words[0]) and words[0].isalpha():
         return True
-    for word in words:
-        if word in q.fillers or q.people.search(word) or q.events.search(word) or q.demonyms.search(word):
-            continue
-        return False
-    return True
+
+    def describes(word: str) -> bool:
+        return bool(word in q.fillers or q.people.search(word) or q.events.search(word) or q.demonyms.search(word))
+
+    head = next((i for i, w in enumerate(words) if q.people.search(w)), None)
+    if q.describing and head and _modifier(q, words[0]) and all(q.demonyms.search(w) for w in words[1:head]):
+        words = words[1:]  # "drei junge Männer", "einen bewaffneten Mann", "two young men": a word describing them
+    return all(describes(w) for w in words)
+
+
+def _modifier(q: _Quantities, word: str) -> bool:
+    """A word that may describe the victims before their noun: a word of letters that is none of
+    the words :func:`_tied` reads (a filler, a weapon, a people word)."""
+    return word.isalpha() and word not in q.fillers and not q.events.search(word) and not q.people.search(word) \
+        and q.lex.number(word) is None and word not in q.vague and word not in q.clock and not q.more.search(word)
 
 
 def _without_kin_names(q: _Quantities, words: list[str]) -> list[str]:

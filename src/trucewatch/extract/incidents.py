@@ -22,6 +22,7 @@ from trucewatch.extract.agents import joint_doer, stated_agent
 from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
 from trucewatch.extract.confidence import Features, score
 from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.extract.place_filters import fire_origin
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
 from trucewatch.extract.scenes import drop_enclosing_regions, drop_references
@@ -158,7 +159,7 @@ class _Builder:
     def add(self, s: Sentence) -> None:
         ctx = self.ctx
         trig = trigger(ctx, s)
-        if trig is None or (weak(ctx, s) and not self.places(s)):
+        if trig is None or (weak(ctx, s) and not self._scene(s)):  # a ministry's seat names no scene
             self._casualties_only(s)
             return
         # a photo caption repeats what the body reports: set aside as the aftermath it shows,
@@ -229,11 +230,16 @@ class _Builder:
         """"As a result, 35 soldiers were killed": a toll right after an incident is its toll."""
         d, ctx = self.last, self.ctx
         # the toll follows the incident, at most one sentence in between ("Civilian
-        # infrastructure was damaged. 10 civilians were injured and 8 were killed.")
-        if d is None or not 1 <= s.index - d.sentences[-1].index <= 2 or d.sentences[-1].paragraph != s.paragraph \
-                and s.index - d.sentences[-1].index > 1:
+        # infrastructure was damaged. 10 civilians were injured and 8 were killed."), in its
+        # paragraph, or opening the next one (a wire's short paragraphs: the strike, its toll)
+        if d is None or not 1 <= s.index - d.sentences[-1].index <= 2:
             return
-        if ctx.has("ceasefire.terms", s) or self.places(s):
+        before = self.ctx.sentences[s.index - 1] if 0 < s.index <= len(self.ctx.sentences) else None
+        opens_next = s.paragraph - d.sentences[-1].paragraph == 1 \
+            and (before is None or before.paragraph != s.paragraph)
+        if d.sentences[-1].paragraph != s.paragraph and s.index - d.sentences[-1].index > 1 and not opens_next:
+            return
+        if ctx.has("ceasefire.terms", s) or self._scene(s):
             return
         cas = extract_casualties(ctx.lex, ctx.shadow, s.start, s.end)
         if cas.killed or cas.injured:
@@ -252,7 +258,7 @@ class _Builder:
         """'officials in Kyiv said', 'the health ministry in Ramallah', 'talks in Cairo': the seat
         of whoever speaks, or where people meet, not where it happened."""
         ctx = self.ctx
-        if self._origin(pm):
+        if fire_origin(ctx, pm.start, pm.end):
             return True  # "roquettes tirées depuis Gaza": where it came from, not where it hit
         venues = ctx.find("filters.venue", s)
         if any(0 <= pm.start - h.end <= 80 or 0 <= h.start - pm.end <= 2 or self._closes_clause(pm, h)
@@ -269,17 +275,6 @@ class _Builder:
             return False
         verbs = [m.start for m in ctx.find("speech.verbs", s)]
         return any(abs(v - pm.start) < 50 for v in verbs)
-
-    def _origin(self, pm: PlaceMention) -> bool:
-        """'lancés depuis Gaza', 'un misil lanzado desde Gaza': a place right after a word of
-        origin (``filters.origin``, an article between) is where fire came from."""
-        lex, sh = self.ctx.lex, self.ctx.shadow
-        words = lex.optional("filters.origin")
-        if not words:
-            return False
-        article = rf"\s*(?:(?:{lex.alternation('filters.articles')})\s*)?"
-        lo = max(0, pm.start - 40)
-        return any(re.fullmatch(article, sh[h.end : pm.start]) for h in words.finditer(sh, lo, pm.start))
 
     def _local_office(self, gap: str, pm: PlaceMention) -> bool:
         """'officials in Kyiv', 'the mayor of Moscow', 'le gouverneur de Belgorod': an office of the

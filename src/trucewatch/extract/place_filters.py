@@ -236,3 +236,24 @@ def reference_point(ctx: ArticleContext, lo: int, start: int, before: list[tuple
     if prev and prev[-1] in prepositions or sh[hit.start : hit.start + 1] in {"ب", "ل"}:
         return False  # "في شمال غزة", "بشمال غزة": in the north of it
     return any(b <= hit.start and hit.start - b <= _REFERENCE_CHARS for _, b in before)
+
+
+def fire_origin(ctx: ArticleContext, start: int, end: int) -> bool:
+    """'lancés depuis Gaza', 'un misil lanzado desde Gaza': a place right after a word of
+    origin (``filters.origin``, an article between), or between ``filters.origin_open`` and
+    ``filters.origin_close`` ("aus dem Gazastreifen abgefeuert"), is where fire came from."""
+    lex, sh = ctx.lex, ctx.shadow
+    articles = rf"(?:(?:{lex.alternation('filters.articles')})\s*)?"
+    before = sh[max(0, start - 24) : start]
+    # a phrase set: participles of firing end in * ("выпущенн* из")
+    if any(re.fullmatch(rf"\s+{articles}", sh[h.end : start])
+           for h in lex.optional("filters.origin").finditer(sh, max(0, start - 40), start)):
+        return True
+    # "eine aus dem Gazastreifen abgefeuerte Rakete", "vom Libanon aus": a word that alone
+    # also tells where people come from, closed by one of firing or a postposition of origin
+    closing = lex.phrases("filters.origin_close")
+    if not closing or not re.search(
+            rf"(?<!\w)(?:{lex.alternation('filters.origin_open')})\s+{articles}$", before):
+        return False
+    close = closing.search(ctx.shadow, end, end + 30)
+    return close is not None and not ctx.shadow[end : close.start].strip()

@@ -22,7 +22,7 @@ from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.place_filters import object_of_attack, route_pair, state_named
 from trucewatch.extract.place_names import Candidate, lookups
 from trucewatch.geo.distance import km
-from trucewatch.geo.gazetteer import Entry, normalise
+from trucewatch.geo.gazetteer import Entry, normalise, region_own_names
 from trucewatch.geo.water import WATER
 from trucewatch.nlp.lexicon import Lexicon
 from trucewatch.records import Place
@@ -69,7 +69,8 @@ def _context(ctx: ArticleContext, start: int, end: int, label: str) -> _Context:
 
 
 def _score(c: _Context, e: Entry, countries: set[str], full_name: bool = False) -> float:
-    """``full_name``: the text names the region in full ("the Gaza Strip", "West Bank")."""
+    """``full_name``: the text names the region in full ("the Gaza Strip", "West Bank") or by a
+    name that is the region's own in its language ("Gazastreifen", "Cisjordanie")."""
     score = math.log10((e.population or 500) + 10)  # GeoNames writes 0 for "not known"
     score += 3 if e.country in countries else (-2 if countries else 0)
     score += 2 if c.label in _NER_PLACE else 0
@@ -193,7 +194,8 @@ def _best(ctx: ArticleContext, c: Candidate, countries: set[str], region: str | 
     for e in entries:
         if e.basis and town:
             continue  # a register village fills a gap: it never beats a town GeoNames knows by that name
-        full = e.kind == "ADM1" and " " in surface and normalise(surface) == normalise(e.name)
+        full = e.kind == "ADM1" and (" " in surface and normalise(surface) == normalise(e.name)
+                                     or normalise(surface) in region_own_names())
         score = _score(context, e, countries, full) + (_nearby(ctx, e, c) if homonyms else 0.0)
         if e.id in renamed:
             score -= _OTHER_NAME  # "Pokrovsk" is the Donetsk town, not Engels, once called Pokrovsk

