@@ -15,6 +15,7 @@ from functools import cache
 
 from trucewatch.budget import check
 from trucewatch.extract.attribution import claimant
+from trucewatch.extract.ceasefire_extend import extension
 from trucewatch.extract.ceasefire_sides import locative_gap, names_truce_place, sides
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import places_in
@@ -37,6 +38,7 @@ class _Draft:
     strong: bool = False  # the declarer is the agent or owner of the truce, not just a party named
     hours: float | None = None  # the length its sentences state ("a three-day truce")
     effective: bool = False  # its start is the one a start verb dates ("took effect on Monday night")
+    extends: int | None = None  # the draft whose truce it prolongs ("extend the truce by a week")
 
 
 def _full(window: Window | None) -> bool:
@@ -95,9 +97,22 @@ def _takes_effect(ctx: ArticleContext, s: Sentence, window: Window | None) -> bo
             a, b = (t.end, v.start) if t.end <= v.start else (v.end, t.start)
             # "die Waffenruhe am Sonntag in Kraft tritt": the date may stand between them
             words = (sh[a:lo] + sh[hi:b]).split() if a <= lo and hi <= b else sh[a:b].split()
-            if 0 <= b - a <= 2 * _EFFECT_GAP and len(words) <= 2 and not any(p.search(sh, a, b) for p in blocked):
+            bridged = _relative_bridge(ctx, a, b, t.end <= v.start)
+            near = 0 <= b - a <= 2 * _EFFECT_GAP and len(words) <= 2
+            if (near or bridged) and not any(p.search(sh, a, b) for p in blocked):
                 return True
     return False
+
+
+def _relative_bridge(ctx: ArticleContext, a: int, b: int, truce_first: bool) -> bool:
+    """'прекращения огня на Донбассе, которое начинается с 00:01 27 июля', 'a ceasefire along the
+    whole line, which takes effect on Monday': a relative pronoun (``ceasefire.relatives``) right
+    before the start verb ties it to the truce word across a short phrase (four words at most)."""
+    rel = ctx.lex.phrases("ceasefire.relatives")
+    if not truce_first or b - a > 3 * _EFFECT_GAP:
+        return False
+    hit = next((h for h in rel.finditer(ctx.shadow, a, b) if not ctx.shadow[h.end : b].strip()), None)
+    return hit is not None and len(ctx.shadow[a : hit.start].split()) <= 4 and "." not in ctx.shadow[a:b]
 
 
 @cache
@@ -204,6 +219,13 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
         full = _full(window)
         if drafts and window is not None and window.start is None and window.end is not None:
             _add_end(drafts[0], window, s, ctx)  # "la tregua, prevista hasta el 15 de enero"
+            continue
+        prolonged = extension(ctx, s, window, [d.window for d in drafts])
+        if prolonged is not None:  # "prolonger le cessez-le-feu de sept jours": a truce of its own
+            base, window = prolonged
+            last = _Draft([s], window, drafts[base].declarer, [ctx.sentence_span(s)],
+                          hours=window.duration_hours, extends=base)
+            drafts.append(last)
             continue
         violated = _in_force_since(ctx, s, window)
         declares = _declares(ctx, s)
@@ -482,7 +504,14 @@ def extract_ceasefires(ctx: ArticleContext) -> list[Ceasefire]:
     if not cfs:
         return []
     responses = tuple(extract_responses(ctx, cfs[0]))
-    return [replace(cfs[0], responses=responses, parties=_with_acceptors(ctx, cfs[0])), *cfs[1:]]
+    cfs[0] = replace(cfs[0], responses=responses, parties=_with_acceptors(ctx, cfs[0]))
+    # an extension binds the sides of the truce it prolongs, in its zone
+    return [cf if d.extends is None else _prolonging(cf, cfs[d.extends]) for cf, d in zip(cfs, drafts, strict=True)]
+
+
+def _prolonging(cf: Ceasefire, base: Ceasefire) -> Ceasefire:
+    return replace(cf, parties=base.parties, declared_by=base.declared_by, zone=base.zone,
+                   zone_territory=base.zone_territory)
 
 
 def _with_acceptors(ctx: ArticleContext, cf: Ceasefire) -> tuple[str, ...]:

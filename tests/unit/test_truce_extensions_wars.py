@@ -1,0 +1,69 @@
+"""Truces on sentences written for these tests (issue 10): a start verb tied to its truce by a
+relative pronoun, a zone whose own war names the sides (Donbas before the invasion), an extension
+of a stated length beginning when the truce in force ends, and the sides of a named agreement."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+SEPARATISTS = {"Ukraine", "Donetsk People's Republic", "Luhansk People's Republic"}
+
+
+def _dated(analyzer: Any, text: str, published: date, lang: str) -> list[Any]:
+    return [c for c in analyzer.analyze(text, published=published, language=lang).ceasefires if c.start]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The sides welcomed the full ceasefire along the whole front, which begins at 00:01 on 14 August."),
+    ("ru", "Стороны приветствовали полное прекращение огня на всей линии фронта, "
+           "которое начинается с 00:01 14 августа."),
+])
+def test_a_relative_pronoun_ties_the_start_verb_to_its_truce(analyzer: Any, lang: str, text: str) -> None:
+    cfs = _dated(analyzer, text, date(2019, 8, 10), lang)
+    assert len(cfs) == 1, cfs
+    assert cfs[0].start.replace(tzinfo=None) == datetime(2019, 8, 14, 0, 1), cfs[0]
+
+
+def test_a_donbas_truce_before_the_invasion_binds_ukraine_and_both_republics(analyzer: Any) -> None:
+    text = ("Президенты России и Украины обсудили перемирие в Донбассе. "
+            "Режим прекращения огня в Донбассе вступает в силу с 14 августа.")
+    cfs = _dated(analyzer, text, date(2019, 8, 10), "ru")
+    assert len(cfs) == 1 and set(cfs[0].parties) == SEPARATISTS, cfs
+    assert cfs[0].zone == "the line of contact in Donbas", cfs[0]
+    # once the invasion began, a truce in Donbas is one of the war between Russia and Ukraine
+    later = _dated(analyzer, text, date(2023, 8, 10), "ru")
+    assert len(later) == 1 and not set(later[0].parties) & {"Donetsk People's Republic"}, later
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "Les talibans ont décrété une trêve de trois jours à partir de dimanche. "
+           "Un commandant a jugé possible qu'ils prolongent le cessez-le-feu de cinq jours."),
+    ("en", "The Taliban declared a three-day truce starting on Sunday. "
+           "A commander said they might extend the ceasefire by five days."),
+])
+def test_an_extension_begins_when_the_truce_in_force_ends(analyzer: Any, lang: str, text: str) -> None:
+    cfs = sorted(_dated(analyzer, text, date(2021, 6, 13), lang), key=lambda c: c.start)
+    assert len(cfs) == 2, cfs
+    first, extension = cfs
+    assert first.end is not None and extension.start == first.end, cfs
+    assert extension.end - extension.start == timedelta(days=5), extension
+    assert set(extension.parties) == set(first.parties), extension
+
+
+def test_a_refused_extension_is_no_truce(analyzer: Any) -> None:
+    text = ("The Taliban declared a three-day truce starting on Sunday. "
+            "The Taliban rejected calls to extend the ceasefire by five days.")
+    assert len(_dated(analyzer, text, date(2021, 6, 13), "en")) == 1
+
+
+def test_a_truce_tied_to_a_named_agreement_binds_its_signatories(analyzer: Any) -> None:
+    text = ("Un accord a été signé le 5 mars à Lomé entre Washington et les talibans. "
+            "Les talibans ont respecté une trêve partielle du 1er au 6 mars à l'occasion de la signature "
+            "de l'accord de Lomé.")
+    cfs = _dated(analyzer, text, date(2021, 6, 13), "fr")
+    assert len(cfs) == 1 and "United States" in cfs[0].parties and "Taliban" in cfs[0].parties, cfs
