@@ -67,3 +67,17 @@ def test_a_truce_tied_to_a_named_agreement_binds_its_signatories(analyzer: Any) 
             "de l'accord de Lomé.")
     cfs = _dated(analyzer, text, date(2021, 6, 13), "fr")
     assert len(cfs) == 1 and "United States" in cfs[0].parties and "Taliban" in cfs[0].parties, cfs
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "أعلن التحالف هدنة إنسانية لمدة خمسة أيام تبدأ منتصف ليل الأحد. وهذه ثالث هدنة منذ بدء الحرب، "
+           "إذ بدأت الهدنة الأولى في 12 مايو واستمرت خمسة أيام، وأعلنت الهدنة الثانية في 10 يوليو بمناسبة العيد."),
+    ("en", "The coalition announced a five-day humanitarian truce starting at midnight on Sunday. "
+           "A first truce took effect on 12 May and lasted five days. "
+           "A second truce was declared on 10 July for Eid."),
+])
+def test_past_truces_named_beside_a_new_one_keep_their_own_windows(analyzer: Any, lang: str, text: str) -> None:
+    cfs = {c.start.date(): c for c in _dated(analyzer, text, date(2015, 7, 26), lang)}
+    assert set(cfs) == {date(2015, 7, 26), date(2015, 5, 12), date(2015, 7, 10)}, cfs
+    assert cfs[date(2015, 5, 12)].end is not None and cfs[date(2015, 5, 12)].end.date() == date(2015, 5, 17)
+    assert cfs[date(2015, 7, 10)].occasion is not None and cfs[date(2015, 7, 26)].occasion is None, cfs

@@ -15,6 +15,7 @@ from functools import cache
 
 from trucewatch.budget import check
 from trucewatch.extract.attribution import claimant
+from trucewatch.extract.ceasefire_clauses import clauses
 from trucewatch.extract.ceasefire_extend import extension
 from trucewatch.extract.ceasefire_sides import locative_gap, names_truce_place, sides
 from trucewatch.extract.context import ArticleContext, Sentence
@@ -205,7 +206,7 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
     supports the ceasefire it fits (or founds one with an unknown window)."""
     drafts: list[_Draft] = []
     last: _Draft | None = None  # the ceasefire the previous sentence spoke of
-    for s in ctx.sentences:
+    for s in clauses(ctx):  # "the first truce began on 13 May…, the second on 10 July": each apart
         check()
         if not ctx.has("ceasefire.terms", s):
             last = _continued(ctx, s, last)
@@ -241,7 +242,7 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
         if full:
             target = next((d for d in drafts if _compatible(d, window, declarer)), None)
         else:
-            target = _supported(ctx, s, drafts, hours)
+            target = _supported(ctx, s, drafts, hours, window)
             window = window if window is not None and window.start is not None else None
         if target is None:
             last = _Draft([s], window, declarer, [ctx.sentence_span(s)], strong=strong, hours=hours,
@@ -288,11 +289,14 @@ def _finer(new: Window | None, old: Window | None) -> bool:
     return (new.zone is not None and old.zone is None) or (old.start.time() == time() != new.start.time())
 
 
-def _supported(ctx: ArticleContext, s: Sentence, drafts: list[_Draft], hours: float | None) -> _Draft | None:
+def _supported(ctx: ArticleContext, s: Sentence, drafts: list[_Draft], hours: float | None,
+               window: Window | None) -> _Draft | None:
     """The ceasefire a declaring sentence without a full window speaks of: not one of another
-    stated length ("a 30-hour Easter truce", then "a three-day truce for May"); the latest for
-    "another truce"; else the first."""
-    fits = [d for d in drafts if hours is None or d.hours is None or d.hours == hours]
+    stated length ("a 30-hour Easter truce", then "a three-day truce for May"), nor one dated
+    weeks from the day it gives ("the second truce was declared on 10 July", in an article on
+    the truce of 26 July); the latest for "another truce"; else the first."""
+    fits = [d for d in drafts if (hours is None or d.hours is None or d.hours == hours)
+            and (window is None or d.window is None or _within(window, d.window, _RESTATED_DAYS))]
     if not fits:
         return None
     return fits[-1] if ctx.has("ceasefire.another", s) else fits[0]
@@ -321,12 +325,21 @@ def _add_end(d: _Draft, window: Window, s: Sentence, ctx: ArticleContext) -> Non
     d.evidence.append(ctx.sentence_span(s))
 
 
+#: how far apart two dates of one party's truce of one length may lie and still be one truce
+#: ("announced on 28 April a three-day truce for 8 to 10 May"); further apart, two truces
+_RESTATED_DAYS = 14
+
+
+def _within(a: Window, b: Window, days: int) -> bool:
+    return a.start is None or b.start is None or abs(a.start - b.start) <= timedelta(days=days)
+
+
 def _compatible(d: _Draft, window: Window | None, declarer: str | None) -> bool:
     if d.declarer and declarer and d.declarer != declarer and window and d.window:
         return False
-    if (d.declarer == declarer and window and d.window and window.duration_hours
-            and window.duration_hours == d.window.duration_hours):
-        return True  # the same party's "three-day truce", restated with another date
+    if (d.declarer is not None and d.declarer == declarer and window and d.window and window.duration_hours
+            and window.duration_hours == d.window.duration_hours and _within(window, d.window, _RESTATED_DAYS)):
+        return True  # the same party's "three-day truce", restated with another date (its announcement's)
     if not _full(d.window):
         return True
     if window is None or d.window is None or window.start is None or d.window.start is None:

@@ -1,0 +1,44 @@
+"""Several truces dated in one sentence: "…, the first truce began on 13 May and lasted five days,
+and the second was declared on 10 July", "إذ بدأت الهدنة الأولى في 13 مايو…، وأعلنت الهدنة
+الثانية في 10 يوليو". Each is read apart: the sentence is cut, at the clause break (a comma or
+semicolon) before each ceasefire word after the first, into clauses that each date their truce.
+A sentence that dates fewer than two of its truces stays whole.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import replace
+
+from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.temporal.points import grammar
+
+#: a clause break: a comma or semicolon (Latin or Arabic), or a dash between spaces
+_BREAK = re.compile(r"[,;،؛]|\s[–—]\s")
+
+
+def _dated(ctx: ArticleContext, lo: int, hi: int) -> bool:
+    return any(p.has_date for p in grammar(ctx.lex).points(ctx.shadow, lo, hi))
+
+
+def _cuts(ctx: ArticleContext, s: Sentence) -> list[int]:
+    """Where the clauses of a sentence naming several truces begin (its start first)."""
+    terms = ctx.find("ceasefire.terms", s)
+    cuts = [s.start]
+    for prev, t in zip(terms, terms[1:], strict=False):
+        breaks = [m.end() for m in _BREAK.finditer(ctx.shadow, prev.end, t.start)]
+        if breaks and breaks[-1] > cuts[-1]:
+            cuts.append(breaks[-1])
+    return cuts
+
+
+def clauses(ctx: ArticleContext) -> Iterator[Sentence]:
+    """The article's sentences, each sentence that dates two truces or more cut into its clauses."""
+    for s in ctx.sentences:
+        cuts = _cuts(ctx, s) if len(ctx.find("ceasefire.terms", s)) >= 2 else [s.start]
+        parts = [replace(s, start=a, end=b) for a, b in zip(cuts, [*cuts[1:], s.end], strict=True)]
+        if len(parts) >= 2 and sum(_dated(ctx, p.start, p.end) for p in parts) >= 2:
+            yield from parts
+        else:
+            yield s
