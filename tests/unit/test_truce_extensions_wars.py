@@ -81,3 +81,21 @@ def test_past_truces_named_beside_a_new_one_keep_their_own_windows(analyzer: Any
     assert set(cfs) == {date(2015, 7, 26), date(2015, 5, 12), date(2015, 7, 10)}, cfs
     assert cfs[date(2015, 5, 12)].end is not None and cfs[date(2015, 5, 12)].end.date() == date(2015, 5, 17)
     assert cfs[date(2015, 7, 10)].occasion is not None and cfs[date(2015, 7, 26)].occasion is None, cfs
+
+
+@pytest.mark.parametrize(("lang", "text", "hours"), [
+    ("en", "The truce ended twelve days of strikes.", None),
+    ("ru", "Перемирие положило конец 12-дневному обмену ударами.", None),
+    ("fr", "La trêve a mis fin à douze jours de combats.", None),
+    ("es", "La tregua puso fin a doce días de combates.", None),
+    ("ar", "أنهت الهدنة 12 يوما من القصف.", None),
+    ("en", "The army declared a three-day halt to the fighting.", 72.0),
+    ("en", "The UN chief called for a four-day halt in fighting.", 96.0),
+])
+def test_a_length_of_fighting_is_no_truce_length(lang: str, text: str, hours: float | None) -> None:
+    from trucewatch.nlp.lexicon import load_lexicon, shadow
+    from trucewatch.temporal.window import duration_hours
+
+    lex, sh = load_lexicon(lang), shadow(text)
+    found = duration_hours(lex, sh, 0, len(sh))
+    assert (found[0] if found else None) == hours, found
