@@ -99,3 +99,18 @@ def test_a_length_of_fighting_is_no_truce_length(lang: str, text: str, hours: fl
     lex, sh = load_lexicon(lang), shadow(text)
     found = duration_hours(lex, sh, 0, len(sh))
     assert (found[0] if found else None) == hours, found
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "The president announced that Armenia and Iran had agreed to a ceasefire from 14 March."),
+    ("fr", "Le président a annoncé que l'Arménie et l'Iran avaient accepté un cessez-le-feu à partir du 14 mars."),
+    ("de", "Trump verkündete, Armenien und der Iran hätten sich auf eine Waffenruhe ab dem 14. März geeinigt."),
+    ("es", "El 14 de marzo el presidente anunció que Armenia e Irán acordaron un alto el fuego."),
+    ("ru", "14 марта Трамп объявил, что Армения и Иран согласились на перемирие."),
+    ("uk", "14 березня Трамп оголосив, що Вірменія та Іран погодилися на перемир'я."),
+    ("ar", "أعلن ترامب في 14 مارس أن أرمينيا وإيران اتفقتا على وقف إطلاق النار."),
+])
+def test_the_states_that_agreed_are_the_sides_not_who_announced_it(analyzer: Any, lang: str, text: str) -> None:
+    cfs = _dated(analyzer, text, date(2026, 3, 20), lang)
+    assert len(cfs) == 1 and set(cfs[0].parties) == {"Armenia", "Iran"}, cfs
+    assert set(cfs[0].zone_territory) == {"AM", "IR"}, cfs[0]

@@ -16,6 +16,8 @@ from trucewatch.temporal.points import grammar
 
 #: a clause break: a comma or semicolon (Latin or Arabic), or a dash between spaces
 _BREAK = re.compile(r"[,;،؛]|\s[–—]\s")
+#: how far a ceasefire word and its start verb may stand apart across a relative clause
+_BRIDGE_CHARS = 75
 
 
 def _dated(ctx: ArticleContext, lo: int, hi: int) -> bool:
@@ -42,3 +44,14 @@ def clauses(ctx: ArticleContext) -> Iterator[Sentence]:
             yield from parts
         else:
             yield s
+
+
+def relative_bridge(ctx: ArticleContext, a: int, b: int, truce_first: bool) -> bool:
+    """'прекращения огня на Донбассе, которое начинается с 00:01 27 июля', 'a ceasefire along the
+    whole line, which takes effect on Monday': a relative pronoun (``ceasefire.relatives``) right
+    before the start verb ties it to the truce word across a short phrase (four words at most)."""
+    rel = ctx.lex.phrases("ceasefire.relatives")
+    if not truce_first or b - a > _BRIDGE_CHARS:
+        return False
+    hit = next((h for h in rel.finditer(ctx.shadow, a, b) if not ctx.shadow[h.end : b].strip()), None)
+    return hit is not None and len(ctx.shadow[a : hit.start].split()) <= 4 and "." not in ctx.shadow[a:b]

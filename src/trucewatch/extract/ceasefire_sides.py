@@ -155,6 +155,48 @@ def agreement_sides(ctx: ArticleContext, sentences: list[Sentence]) -> list[str]
     return list(dict.fromkeys(out))
 
 
+#: how far a joint subject may stand from its agreeing verb, and from the next name it is listed with
+_SUBJECT_GAP, _LIST_GAP = 20, 10
+
+
+def _chain(sh: str, named: list[Mention], at: int, forward: bool) -> list[str]:
+    """The names listed together right before ``at`` ("Israel and Iran had"), or right after it
+    (Arabic "اتفقت إسرائيل وإيران"): each within a short gap of the next, no clause break."""
+    out: list[str] = []
+    pool = sorted(named, key=lambda m: m.start, reverse=not forward)
+    edge, gap = at, _SUBJECT_GAP
+    for m in pool:
+        lo, hi = (edge, m.start) if forward else (m.end, edge)
+        if lo > hi:
+            continue
+        between = sh[lo:hi]
+        if hi - lo > gap or re.search(r"[.;:!?«»\"]", between) or len(between.split()) > 2:
+            break
+        out.append(m.party)
+        edge, gap = (m.end if forward else m.start), _LIST_GAP
+    return list(dict.fromkeys(out if forward else out[::-1]))
+
+
+def agreeing_sides(ctx: ArticleContext, sentences: list[Sentence]) -> list[str]:
+    """'Trump said Israel and Iran had agreed to a ceasefire' (``ceasefire.sides_agree``): the
+    states and sides named together as the subject of an agreeing verb, in a sentence on a
+    truce, are its sides, whoever announced it (a state no war of ``parties.toml`` names too)."""
+    verbs = ctx.lex.phrases("ceasefire.sides_agree")
+    hits = [(s, v) for s in sentences if ctx.has("ceasefire.terms", s)
+            for v in verbs.finditer(ctx.shadow, s.start, s.end)]
+    if not hits:
+        return []
+    states = [m for m in ctx.parties.organisations(ctx.shadow, ctx.mentions) if ctx.parties.country(m.party)]
+    for s, v in hits:
+        # states and sides, not their people: "verkündete Trump, Israel und der Iran hätten sich…"
+        named = [m for m in [*ctx.mentions_in(s.start, s.end), *states]
+                 if m.party and not m.person and s.start <= m.start < s.end]
+        for sides in (_chain(ctx.shadow, named, v.start, False), _chain(ctx.shadow, named, v.end, True)):
+            if len(sides) >= 2:
+                return sides
+    return []
+
+
 def _conflict_key(ctx: ArticleContext, sides: tuple[str, ...]) -> str | None:
     # the war all its sides fight (Ukraine and the two republics: Donbas), else one of them fights
     wars = ctx.parties.conflicts.items()
@@ -179,6 +221,9 @@ def parties(ctx: ArticleContext, sentences: list[Sentence], declarer: str | None
     mentions = [m for s in sentences for m in ctx.mentions_in(s.start, s.end) if m.party and m.party not in brokers]
     places = [m.party for m in mentions if names_truce_place(ctx, m)]
     named = [m.party for m in mentions if m.party not in places]
+    joint = agreeing_sides(ctx, sentences)
+    if joint and not any(set(joint) <= set(c["parties"]) for c in ctx.parties.conflicts.values()):
+        return tuple(joint), False  # "Israel and Iran agreed to a ceasefire": no war listed holds both
     if war is not None and war.get("truces_bind") and not unilateral and not strong:
         return tuple(war["truces_bind"]), False  # its declarer only guessed: the war's sides
     # "Putin ordered a three-day truce": its declarer alone named, no word of agreement
@@ -217,6 +262,11 @@ def zone(ctx: ArticleContext, sentences: list[Sentence], sides: tuple[str, ...])
             if country and (not theatre or country in theatre):
                 return ZoneDef(f"country_{country}", m.party, (country,), ())
     key = _conflict_key(ctx, sides) if len(sides) >= 2 or sides and _conflict(ctx, list(sides)) else None
+    fought = [c for c in ctx.parties.conflicts.values() if len(set(sides) & set(c["parties"])) >= 2]
+    own = tuple(dict.fromkeys(c for c in (ctx.parties.country(p) for p in sides) if c))
+    if len(sides) >= 2 and not fought and len(own) >= 2:
+        # sides no listed war holds two of (Israel and Iran): the truce holds in their countries
+        return ZoneDef("countries_" + "_".join(own), " and ".join(sides), own, ())
     if key is None and len(sides) == 1:
         # a unilateral truce of a side that fights one war only ("l'armée libyenne a annoncé un
         # cessez-le-feu unilatéral"): that war's zone, though the article names no other side

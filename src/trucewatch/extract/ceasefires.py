@@ -15,7 +15,7 @@ from functools import cache
 
 from trucewatch.budget import check
 from trucewatch.extract.attribution import claimant
-from trucewatch.extract.ceasefire_clauses import clauses
+from trucewatch.extract.ceasefire_clauses import clauses, relative_bridge
 from trucewatch.extract.ceasefire_extend import extension
 from trucewatch.extract.ceasefire_sides import locative_gap, names_truce_place, sides
 from trucewatch.extract.context import ArticleContext, Sentence
@@ -98,22 +98,11 @@ def _takes_effect(ctx: ArticleContext, s: Sentence, window: Window | None) -> bo
             a, b = (t.end, v.start) if t.end <= v.start else (v.end, t.start)
             # "die Waffenruhe am Sonntag in Kraft tritt": the date may stand between them
             words = (sh[a:lo] + sh[hi:b]).split() if a <= lo and hi <= b else sh[a:b].split()
-            bridged = _relative_bridge(ctx, a, b, t.end <= v.start)
+            bridged = relative_bridge(ctx, a, b, t.end <= v.start)
             near = 0 <= b - a <= 2 * _EFFECT_GAP and len(words) <= 2
             if (near or bridged) and not any(p.search(sh, a, b) for p in blocked):
                 return True
     return False
-
-
-def _relative_bridge(ctx: ArticleContext, a: int, b: int, truce_first: bool) -> bool:
-    """'прекращения огня на Донбассе, которое начинается с 00:01 27 июля', 'a ceasefire along the
-    whole line, which takes effect on Monday': a relative pronoun (``ceasefire.relatives``) right
-    before the start verb ties it to the truce word across a short phrase (four words at most)."""
-    rel = ctx.lex.phrases("ceasefire.relatives")
-    if not truce_first or b - a > 3 * _EFFECT_GAP:
-        return False
-    hit = next((h for h in rel.finditer(ctx.shadow, a, b) if not ctx.shadow[h.end : b].strip()), None)
-    return hit is not None and len(ctx.shadow[a : hit.start].split()) <= 4 and "." not in ctx.shadow[a:b]
 
 
 @cache
