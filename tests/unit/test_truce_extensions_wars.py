@@ -114,3 +114,14 @@ def test_the_states_that_agreed_are_the_sides_not_who_announced_it(analyzer: Any
     cfs = _dated(analyzer, text, date(2026, 3, 20), lang)
     assert len(cfs) == 1 and set(cfs[0].parties) == {"Armenia", "Iran"}, cfs
     assert set(cfs[0].zone_territory) == {"AM", "IR"}, cfs[0]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "« Le plan propose un cessez-le-feu à partir du lundi 14 mars », a annoncé le président égyptien. "
+           "Les forces de Haftar et le gouvernement libyen de Tripoli ont accepté."),
+    ("en", "\"The plan calls for a ceasefire from Monday 14 March,\" the Egyptian president announced. "
+           "Haftar's forces and the Tripoli government accepted."),
+])
+def test_a_state_announcing_a_truce_for_others_brokers_it(analyzer: Any, lang: str, text: str) -> None:
+    cfs = _dated(analyzer, text, date(2022, 3, 12), lang)
+    assert len(cfs) == 1 and "Egypt" in cfs[0].mediators and "Egypt" not in cfs[0].parties, cfs

@@ -20,11 +20,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
 from trucewatch.extract.context import ArticleContext, Sentence
+from trucewatch.extract.speakers import speaker_party
 from trucewatch.geo.zones import ZoneDef, book
 from trucewatch.nlp.lexicon import Lexicon
 from trucewatch.nlp.parties import Mention
@@ -95,6 +96,22 @@ def proposers(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str, ...]
                 if not any(a <= b.start < z for a, z in taken):
                     out.append(str(book().brokers.value(b)))
     return tuple(dict.fromkeys(out))
+
+
+def announcers(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str, ...]:
+    """'« … propose un cessez-le-feu à partir de lundi », a annoncé le président égyptien': a state
+    among the brokers (``data/truces.toml``) whose words declare a truce brokers it (kept only
+    when it is none of the sides it binds)."""
+    # the truce is what its verb declares ("propose un cessez-le-feu"), not the talks it announces
+    declaring = [s for s in sentences if any(0 <= t.start - v.end <= 40 for v in ctx.find("ceasefire.declare", s)
+                                             for t in ctx.find("ceasefire.terms", s))]
+    if not declaring:
+        return ()
+    orgs = ctx.parties.organisations(ctx.shadow, ctx.mentions)
+    speaking = replace(ctx, mentions=sorted([*ctx.mentions, *orgs], key=lambda m: m.start), memo={})
+    found = (speaker_party(speaking, s)[0] for s in declaring)
+    # a state: an organisation's call for a truce (the UN's) is a call, told by ``proposers``
+    return tuple(dict.fromkeys(p for p in found if p in book().broker_names and ctx.parties.country(p)))
 
 
 def _conflict(ctx: ArticleContext, first: list[str]) -> list[str]:
@@ -284,8 +301,10 @@ def sides(ctx: ArticleContext, own: list[Sentence], declarer: str | None, strong
     brokers = tuple(dict.fromkeys(mediators(ctx, said) + proposers(ctx, own)))
     # the article's only truce: a zone any sentence on a truce names tells its war
     truce_talk = [s for s in ctx.sentences if ctx.has("ceasefire.terms", s)] if single else own
-    bound, unilateral = parties(ctx, own, declarer, strong, brokers, _zone_war(ctx, own) or _zone_war(ctx, truce_talk))
-    brokers = tuple(b for b in brokers if b not in bound)
+    war = _zone_war(ctx, own) or _zone_war(ctx, truce_talk)
+    bound, unilateral = parties(ctx, own, declarer, strong, brokers, war)
+    # its announcer, when a broker that is no side of it ("a annoncé le président égyptien")
+    brokers = tuple(b for b in dict.fromkeys(brokers + announcers(ctx, own)) if b not in bound)
     where = zone(ctx, own, bound)
     if where is None and single:
         # the article's only truce: a zone any sentence on a truce names ("перемирия в Донбассе")
