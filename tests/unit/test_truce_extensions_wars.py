@@ -125,3 +125,25 @@ def test_the_states_that_agreed_are_the_sides_not_who_announced_it(analyzer: Any
 def test_a_state_announcing_a_truce_for_others_brokers_it(analyzer: Any, lang: str, text: str) -> None:
     cfs = _dated(analyzer, text, date(2022, 3, 12), lang)
     assert len(cfs) == 1 and "Egypt" in cfs[0].mediators and "Egypt" not in cfs[0].parties, cfs
+
+
+def test_a_pause_declared_without_a_day_takes_the_start_said_just_before(analyzer: Any) -> None:
+    text = ("The second round of the vaccination campaign begins on Monday in central Gaza. "
+            "Israel agreed to humanitarian pauses of several hours a day in the area.")
+    cfs = _dated(analyzer, text, date(2024, 10, 12), "en")
+    assert len(cfs) == 1 and cfs[0].start.date() == date(2024, 10, 14), cfs
+    assert cfs[0].end is None, cfs[0]  # "several hours a day" is a schedule, not its length
+    talks = ("Talks begin on Monday in Cairo. Israel agreed to humanitarian pauses of several hours a day.")
+    assert not _dated(analyzer, talks, date(2024, 10, 12), "en")
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Israel agreed to humanitarian pauses of ten hours a day."),
+    ("fr", "Israël a accepté des pauses humanitaires de dix heures par jour."),
+])
+def test_hours_a_day_is_no_truce_length(lang: str, text: str) -> None:
+    from trucewatch.nlp.lexicon import load_lexicon, shadow
+    from trucewatch.temporal.window import duration_hours
+
+    lex, sh = load_lexicon(lang), shadow(text)
+    assert duration_hours(lex, sh, 0, len(sh)) is None

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.temporal.points import grammar
+from trucewatch.temporal.window import Window, parse_window
 
 #: a clause break: a comma or semicolon (Latin or Arabic), or a dash between spaces
 _BREAK = re.compile(r"[,;،؛]|\s[–—]\s")
@@ -55,3 +56,21 @@ def relative_bridge(ctx: ArticleContext, a: int, b: int, truce_first: bool) -> b
         return False
     hit = next((h for h in rel.finditer(ctx.shadow, a, b) if not ctx.shadow[h.end : b].strip()), None)
     return hit is not None and len(ctx.shadow[a : hit.start].split()) <= 4 and "." not in ctx.shadow[a:b]
+
+
+def start_said_before(ctx: ArticleContext, s: Sentence) -> Window | None:
+    """'The vaccination round begins on Monday in central Gaza. Israel agreed to humanitarian
+    pauses there.': a truce declared without a day takes the start the sentence right before
+    gives with a start verb (``ceasefire.start_verbs``) right before its day, when that sentence
+    names no truce, no event and no talks (``filters.venue``), in the same paragraph."""
+    if s.index == 0:
+        return None
+    prev = ctx.sentences[s.index - 1]
+    if prev.paragraph != s.paragraph or any(ctx.has(k, prev) for k in ("ceasefire.terms", "events", "filters.venue")):
+        return None
+    days = [p for p in grammar(ctx.lex).points(ctx.shadow, prev.start, prev.end) if p.has_date]
+    verbs = ctx.find("ceasefire.start_verbs", prev)
+    if not any(0 <= p.start - v.end <= 12 for p in days for v in verbs):
+        return None
+    window = parse_window(ctx.lex, ctx.shadow, prev.start, prev.end, ctx.published)
+    return window if window is not None and window.start is not None else None

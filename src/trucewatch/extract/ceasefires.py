@@ -15,7 +15,7 @@ from functools import cache
 
 from trucewatch.budget import check
 from trucewatch.extract.attribution import claimant
-from trucewatch.extract.ceasefire_clauses import clauses, relative_bridge
+from trucewatch.extract.ceasefire_clauses import clauses, relative_bridge, start_said_before
 from trucewatch.extract.ceasefire_extend import extension
 from trucewatch.extract.ceasefire_sides import locative_gap, names_truce_place, sides
 from trucewatch.extract.context import ArticleContext, Sentence
@@ -234,6 +234,8 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
             target = _supported(ctx, s, drafts, hours, window)
             window = window if window is not None and window.start is not None else None
         if target is None:
+            if window is None or window.start is None:  # "… begins on Monday. Israel agreed to pauses."
+                window = start_said_before(ctx, s) or window
             last = _Draft([s], window, declarer, [ctx.sentence_span(s)], strong=strong, hours=hours,
                           effective=effective)
             drafts.append(last)

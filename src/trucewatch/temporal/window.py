@@ -64,6 +64,10 @@ def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int,
                 or clock.search(sh[max(0, m.start() - 12) : m.start()]) \
                 or deadline.search(sh[max(0, m.start() - 24) : m.start()]):
             continue  # "six hours before it expired", "within 72 hours": an offset or a deadline
+        before, after = sh[max(lo, m.start() - 12) : m.start()].split()[-1:], sh[m.end() : m.end() + 14].split()[:2]
+        if (units[m["u"]] == 24 and any(units.get(w) == 1 for w in before)) or (
+                units[m["u"]] == 1 and any(units.get(w.strip(".,;")) == 24 for w in after)):
+            continue  # "pauses of several hours a day", "dix heures par jour": a daily schedule, not a length
         if _of_fighting(lex, sh, m.end(), hi):
             continue  # "ended twelve days of strikes", "12-дневному обмену ударами": the war's length
         context = sh[max(lo, m.start() - 40) : min(hi, m.end() + 40)]
