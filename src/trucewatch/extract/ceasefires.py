@@ -15,6 +15,8 @@ from functools import cache
 
 from trucewatch.budget import check
 from trucewatch.extract.attribution import claimant
+from trucewatch.extract.ceasefire_clauses import clauses, relative_bridge, start_said_before
+from trucewatch.extract.ceasefire_extend import extension
 from trucewatch.extract.ceasefire_sides import locative_gap, names_truce_place, sides
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.places import places_in
@@ -37,6 +39,7 @@ class _Draft:
     strong: bool = False  # the declarer is the agent or owner of the truce, not just a party named
     hours: float | None = None  # the length its sentences state ("a three-day truce")
     effective: bool = False  # its start is the one a start verb dates ("took effect on Monday night")
+    extends: int | None = None  # the draft whose truce it prolongs ("extend the truce by a week")
 
 
 def _full(window: Window | None) -> bool:
@@ -95,7 +98,9 @@ def _takes_effect(ctx: ArticleContext, s: Sentence, window: Window | None) -> bo
             a, b = (t.end, v.start) if t.end <= v.start else (v.end, t.start)
             # "die Waffenruhe am Sonntag in Kraft tritt": the date may stand between them
             words = (sh[a:lo] + sh[hi:b]).split() if a <= lo and hi <= b else sh[a:b].split()
-            if 0 <= b - a <= 2 * _EFFECT_GAP and len(words) <= 2 and not any(p.search(sh, a, b) for p in blocked):
+            bridged = relative_bridge(ctx, a, b, t.end <= v.start)
+            near = 0 <= b - a <= 2 * _EFFECT_GAP and len(words) <= 2
+            if (near or bridged) and not any(p.search(sh, a, b) for p in blocked):
                 return True
     return False
 
@@ -190,7 +195,7 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
     supports the ceasefire it fits (or founds one with an unknown window)."""
     drafts: list[_Draft] = []
     last: _Draft | None = None  # the ceasefire the previous sentence spoke of
-    for s in ctx.sentences:
+    for s in clauses(ctx):  # "the first truce began on 13 May…, the second on 10 July": each apart
         check()
         if not ctx.has("ceasefire.terms", s):
             last = _continued(ctx, s, last)
@@ -204,6 +209,13 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
         full = _full(window)
         if drafts and window is not None and window.start is None and window.end is not None:
             _add_end(drafts[0], window, s, ctx)  # "la tregua, prevista hasta el 15 de enero"
+            continue
+        prolonged = extension(ctx, s, window, [d.window for d in drafts])
+        if prolonged is not None:  # "prolonger le cessez-le-feu de sept jours": a truce of its own
+            base, window = prolonged
+            last = _Draft([s], window, drafts[base].declarer, [ctx.sentence_span(s)],
+                          hours=window.duration_hours, extends=base)
+            drafts.append(last)
             continue
         violated = _in_force_since(ctx, s, window)
         declares = _declares(ctx, s)
@@ -219,9 +231,11 @@ def _drafts(ctx: ArticleContext) -> list[_Draft]:
         if full:
             target = next((d for d in drafts if _compatible(d, window, declarer)), None)
         else:
-            target = _supported(ctx, s, drafts, hours)
+            target = _supported(ctx, s, drafts, hours, window)
             window = window if window is not None and window.start is not None else None
         if target is None:
+            if window is None or window.start is None:  # "… begins on Monday. Israel agreed to pauses."
+                window = start_said_before(ctx, s) or window
             last = _Draft([s], window, declarer, [ctx.sentence_span(s)], strong=strong, hours=hours,
                           effective=effective)
             drafts.append(last)
@@ -266,11 +280,14 @@ def _finer(new: Window | None, old: Window | None) -> bool:
     return (new.zone is not None and old.zone is None) or (old.start.time() == time() != new.start.time())
 
 
-def _supported(ctx: ArticleContext, s: Sentence, drafts: list[_Draft], hours: float | None) -> _Draft | None:
+def _supported(ctx: ArticleContext, s: Sentence, drafts: list[_Draft], hours: float | None,
+               window: Window | None) -> _Draft | None:
     """The ceasefire a declaring sentence without a full window speaks of: not one of another
-    stated length ("a 30-hour Easter truce", then "a three-day truce for May"); the latest for
-    "another truce"; else the first."""
-    fits = [d for d in drafts if hours is None or d.hours is None or d.hours == hours]
+    stated length ("a 30-hour Easter truce", then "a three-day truce for May"), nor one dated
+    weeks from the day it gives ("the second truce was declared on 10 July", in an article on
+    the truce of 26 July); the latest for "another truce"; else the first."""
+    fits = [d for d in drafts if (hours is None or d.hours is None or d.hours == hours)
+            and (window is None or d.window is None or _within(window, d.window, _RESTATED_DAYS))]
     if not fits:
         return None
     return fits[-1] if ctx.has("ceasefire.another", s) else fits[0]
@@ -299,12 +316,21 @@ def _add_end(d: _Draft, window: Window, s: Sentence, ctx: ArticleContext) -> Non
     d.evidence.append(ctx.sentence_span(s))
 
 
+#: how far apart two dates of one party's truce of one length may lie and still be one truce
+#: ("announced on 28 April a three-day truce for 8 to 10 May"); further apart, two truces
+_RESTATED_DAYS = 14
+
+
+def _within(a: Window, b: Window, days: int) -> bool:
+    return a.start is None or b.start is None or abs(a.start - b.start) <= timedelta(days=days)
+
+
 def _compatible(d: _Draft, window: Window | None, declarer: str | None) -> bool:
     if d.declarer and declarer and d.declarer != declarer and window and d.window:
         return False
-    if (d.declarer == declarer and window and d.window and window.duration_hours
-            and window.duration_hours == d.window.duration_hours):
-        return True  # the same party's "three-day truce", restated with another date
+    if (d.declarer is not None and d.declarer == declarer and window and d.window and window.duration_hours
+            and window.duration_hours == d.window.duration_hours and _within(window, d.window, _RESTATED_DAYS)):
+        return True  # the same party's "three-day truce", restated with another date (its announcement's)
     if not _full(d.window):
         return True
     if window is None or d.window is None or window.start is None or d.window.start is None:
@@ -482,7 +508,14 @@ def extract_ceasefires(ctx: ArticleContext) -> list[Ceasefire]:
     if not cfs:
         return []
     responses = tuple(extract_responses(ctx, cfs[0]))
-    return [replace(cfs[0], responses=responses, parties=_with_acceptors(ctx, cfs[0])), *cfs[1:]]
+    cfs[0] = replace(cfs[0], responses=responses, parties=_with_acceptors(ctx, cfs[0]))
+    # an extension binds the sides of the truce it prolongs, in its zone
+    return [cf if d.extends is None else _prolonging(cf, cfs[d.extends]) for cf, d in zip(cfs, drafts, strict=True)]
+
+
+def _prolonging(cf: Ceasefire, base: Ceasefire) -> Ceasefire:
+    return replace(cf, parties=base.parties, declared_by=base.declared_by, zone=base.zone,
+                   zone_territory=base.zone_territory)
 
 
 def _with_acceptors(ctx: ArticleContext, cf: Ceasefire) -> tuple[str, ...]:

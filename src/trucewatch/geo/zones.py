@@ -57,6 +57,7 @@ class Book:
     zones: dict[str, ZoneDef]
     names: PhraseSet  # zone names -> zone key
     brokers: PhraseSet  # broker aliases -> broker name
+    broker_names: frozenset[str] = frozenset()
 
     def for_conflict(self, conflict: str) -> ZoneDef | None:
         return next((z for z in self.zones.values() if conflict in z.conflicts), None)
@@ -67,7 +68,7 @@ def _book(raw: dict[str, Any]) -> Book:
              for z in raw.get("zone", [])}
     names = {n: z["key"] for z in raw.get("zone", []) for n in z.get("names", ())}
     brokers = {a: b["name"] for b in raw.get("broker", []) for a in b["aliases"]}
-    return Book(zones, PhraseSet(names), PhraseSet(brokers))
+    return Book(zones, PhraseSet(names), PhraseSet(brokers), frozenset(brokers.values()))
 
 
 @cache

@@ -20,7 +20,7 @@ from trucewatch.report.build import TruceReport, by_party
 from trucewatch.stored import Event, Source, StoredClaim
 
 _VERDICTS = {"held": "held", "violations_alleged": "violations alleged", "contested": "contested",
-             "unknown": "unknown: nothing reported for the window and the zone"}
+             "unknown": "unknown"}  # the reason says why
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|~])")  # emphasis, code, links and images, tables
 _HEAD = ["time (truce clock)", "place", "type", "killed (low)", "perpetrator claimed", "verdict", "sources"]
 

@@ -64,10 +64,27 @@ def duration_hours(lex: Lexicon, sh: str, lo: int, hi: int,
                 or clock.search(sh[max(0, m.start() - 12) : m.start()]) \
                 or deadline.search(sh[max(0, m.start() - 24) : m.start()]):
             continue  # "six hours before it expired", "within 72 hours": an offset or a deadline
+        before, after = sh[max(lo, m.start() - 12) : m.start()].split()[-1:], sh[m.end() : m.end() + 14].split()[:2]
+        if (units[m["u"]] == 24 and any(units.get(w) == 1 for w in before)) or (
+                units[m["u"]] == 1 and any(units.get(w.strip(".,;")) == 24 for w in after)):
+            continue  # "pauses of several hours a day", "dix heures par jour": a daily schedule, not a length
+        if _of_fighting(lex, sh, m.end(), hi):
+            continue  # "ended twelve days of strikes", "12-дневному обмену ударами": the war's length
         context = sh[max(lo, m.start() - 40) : min(hi, m.end() + 40)]
         if lex.phrases("ceasefire.terms").search(context):
             return float(n * units[m["u"]]), (m.start(), m.end())
     return None
+
+
+def _of_fighting(lex: Lexicon, sh: str, at: int, hi: int) -> bool:
+    """An event word (``events``) two words at most after a length, no ceasefire word between:
+    the length is the fighting's ("twelve days of strikes"), not a truce's ("a three-day halt to
+    the fighting" has its ceasefire word first)."""
+    ev = lex.phrases("events").search(sh, at, min(hi, at + 30))
+    if ev is None or len(sh[at : ev.start].split()) > 2:
+        return False
+    # "a four-day halt in fighting": the event word inside a ceasefire word is the truce's
+    return not any(c.start < ev.end for c in lex.phrases("ceasefire.terms").finditer(sh, at, min(hi, ev.end + 30)))
 
 
 @cache
