@@ -37,6 +37,9 @@ def _places(analyzer: Any, text: str, language: str) -> list[tuple[Any, ...]]:
      "Azovs'ke"),
     # a city in a compound adjective, even when the name's span keeps its hyphen
     ("Two rockets were fired from Moscow-friendly Belarus at a depot near Kovel on Sunday.", "en", "Moscow"),
+    # the other side of a border
+    ("Shelling hit Sumy near the border with Russia on Monday, killing two.", "en", "Russia"),
+    ("Granaten trafen am Montag Sumy nahe der Grenze zu Russland, zwei Menschen wurden getötet.", "de", "Russia"),
 ])
 def test_places_names_that_are_not_places_where_they_stand(analyzer: Any, text: str, language: str,
                                                             wrong: str) -> None:

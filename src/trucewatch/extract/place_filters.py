@@ -9,6 +9,7 @@ Voronezh oblast. Each test reads the words around the name from the lexicon (``f
 * ``filters.water``: a water body named after a place ("Gulf of Aden", "Golf von Aden", "خليج
   عدن") and ``filters.water_after`` ("Азовського моря", "Black Sea" written "Azov Sea");
 * ``filters.seat``: the seat of an organisation ("based in", "con sede en", "mit Sitz in");
+* ``filters.border_with``: the other side of a border ("near the border with Gaza");
 * ``filters.agreement`` / ``filters.agreement_after``: the name of an agreement or a format
   ("accords de Minsk", "Minsk agreements", "Минские соглашения");
 * ``filters.source``: whose report it is ("according to Khartoum", "nach Angaben aus Teheran");
@@ -45,7 +46,7 @@ def not_a_place(ctx: ArticleContext, start: int, end: int, surface: str) -> bool
         return True
     if _right_before(ctx, "filters.water", start) or _right_after(ctx, "filters.water_after", end):
         return True
-    if _right_before(ctx, "filters.seat", start):
+    if _right_before(ctx, "filters.seat", start) or _right_before(ctx, "filters.border_with", start):
         return True
     if _right_before(ctx, "filters.agreement", start) or _right_after(ctx, "filters.agreement_after", end):
         return True
