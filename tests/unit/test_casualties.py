@@ -161,3 +161,13 @@ def test_casualties_a_vague_quantity_states_no_figure(lang: str, text: str) -> N
     """'dozens' tells that people died, not how many: the count is there, its figure null (the
     labels' rule, docs/decisions.md), in every language's ``vague`` words."""
     assert _count(lang, text)[0] == (None, None)
+
+
+@pytest.mark.parametrize(("text", "killed"), [
+    ("قتل جنديان وأصيب 3 آخرون في هجوم على حاجز", (2, 2)),
+    ("قتل مسلحان في كمين قرب البلدة", (2, 2)),
+    ("قتل جندي في هجوم على حاجز", (1, 1)),
+])
+def test_casualties_an_arabic_dual_is_two(text: str, killed: tuple[int, int]) -> None:
+    """Arabic names two people by one noun (``casualties.two``): 'two soldiers killed' has no number word."""
+    assert _count("ar", text)[0] == killed

@@ -104,3 +104,11 @@ def test_other_theatres_skeleton_is_idempotent_and_keeps_the_original(name: str)
     assert skeleton(skeleton(key)) == skeleton(key)
     if key:
         assert key in name_keys(name, "P")
+
+
+def test_a_town_shares_its_governorate_name_without_its_article(analyzer: object) -> None:
+    """'Muhafazat al Hudaydah' is the region Al Hudaydah is named after: the governorate named
+    beside a town is its region, not a second scene, so the sentence's toll stays the town's."""
+    text = "قتل جنديان أمس في هجوم مسلح على حاجز بمديرية باجل في محافظة الحديدة."
+    out = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()  # type: ignore[attr-defined]
+    assert [(i["place"], i["fatalities_low"]) for i in out["incidents"]] == [("Bājil", 2)]

@@ -81,6 +81,8 @@ class _Quantities:
         self.total = lex.optional("casualties.total")
         # languages without articles name one victim by a singular noun ("ранена женщина")
         self.one = lex.optional("casualties.one")
+        # languages with a dual name two victims by one noun ("قتل جنديان": two soldiers killed)
+        self.two = lex.optional("casualties.two")
         self.fillers = set(c.get("fillers", ()))
         self.cumulative = lex.optional("casualties.cumulative")  # "killed in the siege": a war's toll
         self.ages = lex.optional("casualties.ages")  # "Jahren", "years", "ans": the number is an age
@@ -234,7 +236,11 @@ def _determiner_gap(q: _Quantities, gap: str) -> bool:
 
 def _one_victim(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int) -> Count | None:
     """'погибла женщина', 'мирный житель ранен': a singular noun for a person next to the
-    casualty word is one victim."""
+    casualty word is one victim; a dual noun right after it ('قتل حوثيان') is two."""
+    if q.two:
+        two = q.two.search(sh, word[1], min(hi, word[1] + 40))
+        if two is not None and two.start - word[1] <= 2:
+            return _with_others(q, Count(2, 2, (word[0], two.end)), sh[two.end : min(hi, two.end + 50)])
     if not q.one:
         return None
     after = q.one.search(sh, word[1], min(hi, word[1] + 40))
