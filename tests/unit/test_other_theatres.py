@@ -112,3 +112,11 @@ def test_a_town_shares_its_governorate_name_without_its_article(analyzer: object
     text = "قتل جنديان أمس في هجوم مسلح على حاجز بمديرية باجل في محافظة الحديدة."
     out = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()  # type: ignore[attr-defined]
     assert [(i["place"], i["fatalities_low"]) for i in out["incidents"]] == [("Bājil", 2)]
+
+
+def test_a_village_the_gazetteer_lacks_falls_back_to_its_governorate_after_bi(analyzer: object) -> None:
+    """'في قرية X بمحافظة مأرب': the clitic 'ب' on the region word locates the governorate as
+    'في' does; the unknown village falls back to it at region precision (3)."""
+    text = "اندلعت أمس اشتباكات عنيفة بين المقاومة الشعبية ومسلحين حوثيين قرب قرية الوادي الأخضر بمحافظة مارب."
+    out = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()  # type: ignore[attr-defined]
+    assert [(i["place"], i["geo_precision"]) for i in out["incidents"]] == [("Ma'rib", 3)]
