@@ -120,3 +120,11 @@ def test_a_village_the_gazetteer_lacks_falls_back_to_its_governorate_after_bi(an
     text = "اندلعت أمس اشتباكات عنيفة بين المقاومة الشعبية ومسلحين حوثيين قرب قرية الوادي الأخضر بمحافظة مارب."
     out = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()  # type: ignore[attr-defined]
     assert [(i["place"], i["geo_precision"]) for i in out["incidents"]] == [("Ma'rib", 3)]
+
+
+def test_an_arabic_event_noun_with_a_possessive_suffix_is_the_event(analyzer: object) -> None:
+    """'واصل طيران التحالف شن غاراته': 'its raids' are raids; with 'بمحافظة' the governorate places them."""
+    text = "واصل طيران التحالف أمس شن غاراته على مواقع للمسلحين بمحافظة صعدة."
+    out = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()  # type: ignore[attr-defined]
+    assert [(i["acled_sub_event_type"], i["place"], i["perpetrator_claimed"]) for i in out["incidents"]] \
+        == [("Air/drone strike", "Sa'dah", "Saudi-led coalition")]
