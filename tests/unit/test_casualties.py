@@ -167,6 +167,8 @@ def test_casualties_a_vague_quantity_states_no_figure(lang: str, text: str) -> N
     ("قتل جنديان وأصيب 3 آخرون في هجوم على حاجز", (2, 2)),
     ("قتل مسلحان في كمين قرب البلدة", (2, 2)),
     ("قتل جندي في هجوم على حاجز", (1, 1)),
+    ("أسفر القصف عن سقوط قتيلين", (2, 2)),
+    ("أسفرت الغارة عن مقتل شخصين", (2, 2)),
 ])
 def test_casualties_an_arabic_dual_is_two(text: str, killed: tuple[int, int]) -> None:
     """Arabic names two people by one noun (``casualties.two``): 'two soldiers killed' has no number word."""

@@ -237,6 +237,8 @@ def _determiner_gap(q: _Quantities, gap: str) -> bool:
 def _one_victim(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int) -> Count | None:
     """'погибла женщина', 'мирный житель ранен': a singular noun for a person next to the
     casualty word is one victim; a dual noun right after it ('قتل حوثيان') is two."""
+    if q.two and q.two.covers(sh, word[0], word[1]):
+        return Count(2, 2, word)  # the casualty word is itself a dual ("سقوط قتيلين": two dead)
     if q.two:
         two = q.two.search(sh, word[1], min(hi, word[1] + 40))
         if two is not None and two.start - word[1] <= 2:
