@@ -173,3 +173,10 @@ def test_casualties_a_vague_quantity_states_no_figure(lang: str, text: str) -> N
 def test_casualties_an_arabic_dual_is_two(text: str, killed: tuple[int, int]) -> None:
     """Arabic names two people by one noun (``casualties.two``): 'two soldiers killed' has no number word."""
     assert _count("ar", text)[0] == killed
+
+
+def test_casualties_a_count_with_an_arabic_conjunction_written_on() -> None:
+    """'وثلاثة جرحى': 'and three wounded', the conjunction written onto the number (``casualties.number_clitics``)."""
+    assert _count("ar", "أسفر القصف عن سقوط قتيلين وثلاثة جرحى") == ((2, 2), (3, 3))
+    # a count joined by "and" after the casualty noun opens the next group, not the noun's count
+    assert _count("ar", "ارتفعت الحصيلة إلى 20 قتيلا و95 جريحا") == ((20, 20), (95, 95))

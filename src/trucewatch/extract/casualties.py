@@ -69,8 +69,11 @@ class _Quantities:
         self.at_least = {w for w in c["at_least"]}
         self.at_most = {w for w in c["at_most"]}
         self.vague = {k: (int(v[0]), int(v[1])) for k, v in vague.items()}
+        # a conjunction written onto the count ("وثلاثة جرحى": and three wounded)
+        clitics = "|".join(re.escape(w) for w in c.get("number_clitics", ()))
+        clitic = rf"(?P<clitic>{clitics})?" if clitics else ""
         self.quantity = re.compile(
-            rf"(?<!\w)(?:(?P<bound>{bounds})\s+)?"
+            rf"(?<!\w){clitic}(?:(?P<bound>{bounds})\s+)?"
             rf"(?:(?P<num>\d{{1,3}}(?:[,.\u202f ]\d{{3}})+|\d+|{numbers})|(?P<vague>{vague_alt}))(?!\w)"
         )
         self.preposition = re.compile(rf"^\s*(?:{lex.alternation('casualties.count_prepositions')})\s+")
@@ -130,8 +133,8 @@ def _count_after(q: _Quantities, sh: str, word: tuple[int, int], hi: int) -> Cou
         tail = q.quantity.match(q.preposition.sub("", after))
     if _pair(q, after.lstrip(), at_start=True):  # "killing a mother and her son"
         return Count(2, 2, (word[0], word[1] + len(after)))
-    if tail is None:
-        return None
+    if tail is None or tail.groupdict().get("clitic"):
+        return None  # "17 قتيلا و121 جريحا": a count joined by "and" opens the next group
     v = _value(q, tail)
     if v is None:
         return None
@@ -157,6 +160,8 @@ def _with_others(q: _Quantities, c: Count, rest: str) -> Count:
 def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int) -> Count | None:
     """The quantity tied to a casualty word: right after it, else before it (people words,
     auxiliaries or a single noun between: "one convict killed", "2 civilians were killed")."""
+    if q.two and q.two.covers(sh, word[0], word[1]):
+        return Count(2, 2, word)  # the casualty word is itself a dual ("سقوط قتيلين": two dead)
     after = _count_after(q, sh, word, hi)
     if after is not None:
         return after
@@ -237,8 +242,6 @@ def _determiner_gap(q: _Quantities, gap: str) -> bool:
 def _one_victim(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int) -> Count | None:
     """'погибла женщина', 'мирный житель ранен': a singular noun for a person next to the
     casualty word is one victim; a dual noun right after it ('قتل حوثيان') is two."""
-    if q.two and q.two.covers(sh, word[0], word[1]):
-        return Count(2, 2, word)  # the casualty word is itself a dual ("سقوط قتيلين": two dead)
     if q.two:
         two = q.two.search(sh, word[1], min(hi, word[1] + 40))
         if two is not None and two.start - word[1] <= 2:
