@@ -128,3 +128,13 @@ def test_an_arabic_event_noun_with_a_possessive_suffix_is_the_event(analyzer: ob
     out = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()  # type: ignore[attr-defined]
     assert [(i["acled_sub_event_type"], i["place"], i["perpetrator_claimed"]) for i in out["incidents"]] \
         == [("Air/drone strike", "Sa'dah", "Saudi-led coalition")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "اندلعت أمس اشتباكات عنيفة بين مقاتلين محليين المدعومين بطيران التحالف ومسلحين في مدينة تعز."),
+])
+def test_a_party_backing_the_fighters_is_not_their_perpetrator(analyzer: object, lang: str, text: str) -> None:
+    """'fighters backed by the coalition': the backer (``filters.backed_by``) is not who fought (read
+    by word order; a parsed language takes the doer from its tree)."""
+    out = analyzer.analyze(text, published="2015-07-27", language=lang).to_contract()  # type: ignore[attr-defined]
+    assert out["incidents"] and all(i["perpetrator_claimed"] != "Saudi-led coalition" for i in out["incidents"])
