@@ -158,6 +158,13 @@ def test_an_incident_claim_keeps_the_sentence_that_says_who_did_it(analyzer: Any
         ("ru", "Президент России поддержал эту договоренность.", {("Russia", "accepts_ceasefire", None)}),
         ("ru", "Зеленский призвал к прекращению огня.", {("Ukraine", "calls_for_ceasefire", None)}),
         ("uk", "Зеленський закликав до припинення вогню.", {("Ukraine", "calls_for_ceasefire", None)}),
+        # the end of fighting named as a truce; "insists that" a truce is needed calls for it
+        ("ru", "Кремль заявил, что Россия выступает за остановку боевых действий.",
+         {("Russia", "accepts_ceasefire", None)}),
+        ("ru", "Зеленский настаивает, что нужно договориться о прекращении боев.",
+         {("Ukraine", "calls_for_ceasefire", None)}),
+        ("uk", "Зеленський наполягає, що потрібна домовленість про припинення боїв.",
+         {("Ukraine", "calls_for_ceasefire", None)}),
         ("ar", "ورحبت حماس بالهدنة.", {("Hamas", "accepts_ceasefire", None)}),
         ("ar", "ودعت إسرائيل إلى وقف إطلاق النار.", {("Israel", "calls_for_ceasefire", None)}),
         ("en", "Zelensky rejected Russia's unilateral three-day ceasefire.", {("Ukraine", "rejects_ceasefire", None)}),

@@ -104,3 +104,37 @@ def test_other_theatres_skeleton_is_idempotent_and_keeps_the_original(name: str)
     assert skeleton(skeleton(key)) == skeleton(key)
     if key:
         assert key in name_keys(name, "P")
+
+
+def test_a_town_shares_its_governorate_name_without_its_article(analyzer: object) -> None:
+    """'Muhafazat al Hudaydah' is the region Al Hudaydah is named after: the governorate named
+    beside a town is its region, not a second scene, so the sentence's toll stays the town's."""
+    text = "قتل جنديان أمس في هجوم مسلح على حاجز بمديرية باجل في محافظة الحديدة."
+    out = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()  # type: ignore[attr-defined]
+    assert [(i["place"], i["fatalities_low"]) for i in out["incidents"]] == [("Bājil", 2)]
+
+
+def test_a_village_the_gazetteer_lacks_falls_back_to_its_governorate_after_bi(analyzer: object) -> None:
+    """'في قرية X بمحافظة مأرب': the clitic 'ب' on the region word locates the governorate as
+    'في' does; the unknown village falls back to it at region precision (3)."""
+    text = "اندلعت أمس اشتباكات عنيفة بين المقاومة الشعبية ومسلحين حوثيين قرب قرية الوادي الأخضر بمحافظة مارب."
+    out = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()  # type: ignore[attr-defined]
+    assert [(i["place"], i["geo_precision"]) for i in out["incidents"]] == [("Ma'rib", 3)]
+
+
+def test_an_arabic_event_noun_with_a_possessive_suffix_is_the_event(analyzer: object) -> None:
+    """'واصل طيران التحالف شن غاراته': 'its raids' are raids; with 'بمحافظة' the governorate places them."""
+    text = "واصل طيران التحالف أمس شن غاراته على مواقع للمسلحين بمحافظة صعدة."
+    out = analyzer.analyze(text, published="2015-07-27", language="ar").to_contract()  # type: ignore[attr-defined]
+    assert [(i["acled_sub_event_type"], i["place"], i["perpetrator_claimed"]) for i in out["incidents"]] \
+        == [("Air/drone strike", "Sa'dah", "Saudi-led coalition")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ar", "اندلعت أمس اشتباكات عنيفة بين مقاتلين محليين المدعومين بطيران التحالف ومسلحين في مدينة تعز."),
+])
+def test_a_party_backing_the_fighters_is_not_their_perpetrator(analyzer: object, lang: str, text: str) -> None:
+    """'fighters backed by the coalition': the backer (``filters.backed_by``) is not who fought (read
+    by word order; a parsed language takes the doer from its tree)."""
+    out = analyzer.analyze(text, published="2015-07-27", language=lang).to_contract()  # type: ignore[attr-defined]
+    assert out["incidents"] and all(i["perpetrator_claimed"] != "Saudi-led coalition" for i in out["incidents"])

@@ -60,6 +60,9 @@ CASES = [
     ("uk", "У неділю у Львові відбувся мітинг проти війни.", P, "Peaceful protest"),
     ("uk", "У понеділок поліція розігнала протестувальників у Києві.", P, "Protest with intervention"),
     ("uk", "У вівторок росіяни обстріляли Херсон з артилерії.", E, "Shelling/artillery/missile attack"),
+    # a feminine or neuter subject: the past verb past its gender ending ("обстріля*", not "обстріляв*")
+    ("uk", "У вівторок російська армія обстріляла Херсон з артилерії.", E, "Shelling/artillery/missile attack"),
+    ("uk", "У вівторок російська армія підірвала міст у Херсоні.", E, "Remote explosive/landmine/IED"),
     ("uk", "У середу ЗСУ відвоювали село Роботине.", B, "Government regains territory"),
     ("ar", "خرج آلاف المتظاهرين يوم الجمعة في البصرة ضد الحكومة.", P, "Peaceful protest"),
     ("ar", "استخدمت الشرطة الغاز المسيل للدموع لتفريق المتظاهرين في بغداد يوم الاثنين.", P,

@@ -32,7 +32,14 @@ from typing import Any
 from trucewatch.extract.anaphora import armed_mentions, pronoun_mentions
 from trucewatch.extract.attribution import _dateline, party_of
 from trucewatch.extract.context import ArticleContext, Sentence
-from trucewatch.extract.speakers import after_that_pronoun, describes_place, is_source, object_after, on_target
+from trucewatch.extract.speakers import (
+    after_that_pronoun,
+    backing,
+    describes_place,
+    is_source,
+    object_after,
+    on_target,
+)
 from trucewatch.nlp.lexicon import Match
 from trucewatch.nlp.parties import Mention
 
@@ -51,7 +58,8 @@ def _words(text: str) -> list[str]:
 def _candidates(ctx: ArticleContext, s: Sentence) -> list[Mention]:
     out: list[Mention] = []
     for m in ctx.mentions_in(s.start, s.end):
-        if m.person or describes_place(ctx, m) or _dateline(ctx, m) or is_source(ctx, s, m) or on_target(ctx, m):
+        if m.person or describes_place(ctx, m) or _dateline(ctx, m) or is_source(ctx, s, m) or on_target(ctx, m) \
+                or backing(ctx, m):
             continue
         out.append(m)
     # "كما قصف الطيران مواقع": a bare word for forces, named by a party earlier (extract/anaphora.py)

@@ -1,9 +1,14 @@
 """Casualty counts as low/high from a sentence: "au moins une personne a été tuée" (1, null),
-"killing two civilians" (2, 2), "dozens wounded" (24, 99), "no casualties" (0, 0).
+"killing two civilians" (2, 2), "dozens wounded" (None, None), "no casualties" (0, 0).
 
 Following ACLED, the low figure is what a coder would record; ``high`` is null when the text sets
 no upper bound ("at least", "others"). A number counts only when it is tied to a casualty word
 (people killed, "un mort", "killing two"), so "two missiles" never becomes two dead.
+
+A vague quantity (a lexicon's ``vague`` words: "dozens", "several", "others", "عشرات",
+"десятки") tells that there were victims but states no figure: its count has no low and no high,
+so an incident told only by one has a toll (casualties were reported) and a null figure, as the
+labels code it (docs/labelling.md, docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -64,8 +69,11 @@ class _Quantities:
         self.at_least = {w for w in c["at_least"]}
         self.at_most = {w for w in c["at_most"]}
         self.vague = {k: (int(v[0]), int(v[1])) for k, v in vague.items()}
+        # a conjunction written onto the count ("وثلاثة جرحى": and three wounded)
+        clitics = "|".join(re.escape(w) for w in c.get("number_clitics", ()))
+        clitic = rf"(?P<clitic>{clitics})?" if clitics else ""
         self.quantity = re.compile(
-            rf"(?<!\w)(?:(?P<bound>{bounds})\s+)?"
+            rf"(?<!\w){clitic}(?:(?P<bound>{bounds})\s+)?"
             rf"(?:(?P<num>\d{{1,3}}(?:[,.\u202f ]\d{{3}})+|\d+|{numbers})|(?P<vague>{vague_alt}))(?!\w)"
         )
         self.preposition = re.compile(rf"^\s*(?:{lex.alternation('casualties.count_prepositions')})\s+")
@@ -77,6 +85,8 @@ class _Quantities:
         self.total = lex.optional("casualties.total")
         # languages without articles name one victim by a singular noun ("ранена женщина")
         self.one = lex.optional("casualties.one")
+        # languages with a dual name two victims by one noun ("قتل جنديان": two soldiers killed)
+        self.two = lex.optional("casualties.two")
         self.fillers = set(c.get("fillers", ()))
         self.cumulative = lex.optional("casualties.cumulative")  # "killed in the siege": a war's toll
         self.ages = lex.optional("casualties.ages")  # "Jahren", "years", "ans": the number is an age
@@ -111,9 +121,8 @@ def _quantities(lex: Lexicon) -> _Quantities:
 
 def _value(q: _Quantities, m: re.Match[str]) -> tuple[int | None, int | None] | None:
     bound = m["bound"]
-    if m["vague"]:
-        low, high = q.vague[m["vague"]]
-        return low, (high or None)
+    if m["vague"]:  # "dozens", "several": victims, no figure
+        return None, None
     raw = re.sub(r"[\s,.]", "", m["num"])
     n = int(raw) if raw.isdigit() else q.lex.number(m["num"])
     if n is None:
@@ -133,8 +142,8 @@ def _count_after(q: _Quantities, sh: str, word: tuple[int, int], hi: int) -> Cou
         tail = q.quantity.match(q.preposition.sub("", after))
     if _pair(q, after.lstrip(), at_start=True):  # "killing a mother and her son"
         return Count(2, 2, (word[0], word[1] + len(after)))
-    if tail is None:
-        return None
+    if tail is None or tail.groupdict().get("clitic"):
+        return None  # "17 قتيلا و121 جريحا": a count joined by "and" opens the next group
     v = _value(q, tail)
     if v is None:
         return None
@@ -160,6 +169,8 @@ def _with_others(q: _Quantities, c: Count, rest: str) -> Count:
 def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int) -> Count | None:
     """The quantity tied to a casualty word: right after it, else before it (people words,
     auxiliaries or a single noun between: "one convict killed", "2 civilians were killed")."""
+    if q.two and q.two.covers(sh, word[0], word[1]):
+        return Count(2, 2, word)  # the casualty word is itself a dual ("سقوط قتيلين": two dead)
     after = _count_after(q, sh, word, hi)
     if after is not None:
         return after
@@ -179,7 +190,9 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
         if v is not None:
             first = _count_before(q, window[: best.start()])
             if first is not None:  # "a man and a woman were killed", "four civilians and three officers"
-                low = v[0] + first[0] if v[0] is not None and first[0] is not None else None
+                # a vague group adds no figure: "four civilians and dozens of soldiers" is 4
+                known = [n for n in (v[0], first[0]) if n is not None]
+                low = sum(known) if known else None
                 high = v[1] + first[1] if v[1] is not None and first[1] is not None else None
                 return Count(low, high, (offset + best.start(), word[1]))
             return Count(v[0], v[1], (offset + best.start(), word[1]))
@@ -262,7 +275,11 @@ def _determiner_gap(q: _Quantities, gap: str) -> bool:
 
 def _one_victim(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int) -> Count | None:
     """'погибла женщина', 'мирный житель ранен': a singular noun for a person next to the
-    casualty word is one victim."""
+    casualty word is one victim; a dual noun right after it ('قتل حوثيان') is two."""
+    if q.two:
+        two = q.two.search(sh, word[1], min(hi, word[1] + 40))
+        if two is not None and two.start - word[1] <= 2:
+            return _with_others(q, Count(2, 2, (word[0], two.end)), sh[two.end : min(hi, two.end + 50)])
     if not q.one:
         return None
     after = q.one.search(sh, word[1], min(hi, word[1] + 40))

@@ -22,7 +22,7 @@ from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.place_filters import object_of_attack, route_pair, state_named
 from trucewatch.extract.place_names import Candidate, lookups
 from trucewatch.geo.distance import km
-from trucewatch.geo.gazetteer import Entry, normalise, region_own_names
+from trucewatch.geo.gazetteer import Entry, admin_core, normalise, region_own_names
 from trucewatch.geo.water import WATER
 from trucewatch.nlp.lexicon import Lexicon
 from trucewatch.records import Place
@@ -94,8 +94,14 @@ def _names_its_region(e: Entry) -> bool:
 
 
 def _head(name: str) -> str:
-    """The first four letters, apostrophes aside ("Ta'izz" and "Taiz")."""
-    return normalise(name).replace("'", "")[:4]
+    """The first four letters, apostrophes aside ("Ta'izz" and "Taiz"), of the name without its
+    administrative type ("Muhafazat al Hudaydah") and the Arabic article ("al Hudaydah" and "Al
+    Hudaydah" share "huda"; "Al Hawl" is no town named after "Al Hasakah")."""
+    return _ARTICLE.sub("", admin_core(name)).replace("'", "")[:4]
+
+
+#: the Arabic article as romanised names write it, assimilated or not ("al", "ad", "ash", "el")
+_ARTICLE = re.compile(r"^(?:al|el|a[dnrstz]|ash|adh|ath)[ -]")
 
 
 def _region_name(c: Candidate) -> str | None:

@@ -83,6 +83,17 @@ def on_target(ctx: ArticleContext, m: Mention) -> bool:
     return _beside(ctx, m, ctx.lex.phrases("targets"), after=not ctx.lex.section("filters").get("adjective_after"))
 
 
+def backing(ctx: ArticleContext, m: Mention) -> bool:
+    """The party backs the doer, it is not the doer ("المقاومة المدعومين بطيران التحالف",
+    "rebels backed by Turkey", "при поддержке авиации"): right after a word of backing
+    (``filters.backed_by``; an article or, in Arabic, a clitic "ب" between)."""
+    if not ctx.lex.optional("filters.backed_by"):
+        return False
+    hits = ctx.lex.phrases("filters.backed_by").finditer(ctx.shadow, max(0, m.start - 30), m.start)
+    gap = ctx.shadow[hits[-1].end : m.start].strip() if hits else None
+    return gap is not None and gap in {"", "ب", *ctx.lex.words("filters.articles")}
+
+
 def _continues_quote(ctx: ArticleContext, s: Sentence) -> bool:
     head = ctx.text[s.start : s.start + 2]
     return head[:1] in "\"“«”" or ctx.shadow[s.start:s.end].count('"') % 2 == 1
