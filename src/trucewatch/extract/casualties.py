@@ -1,14 +1,9 @@
 """Casualty counts as low/high from a sentence: "au moins une personne a été tuée" (1, null),
-"killing two civilians" (2, 2), "dozens wounded" (None, None), "no casualties" (0, 0).
+"killing two civilians" (2, 2), "dozens wounded" (24, 99), "no casualties" (0, 0).
 
 Following ACLED, the low figure is what a coder would record; ``high`` is null when the text sets
 no upper bound ("at least", "others"). A number counts only when it is tied to a casualty word
 (people killed, "un mort", "killing two"), so "two missiles" never becomes two dead.
-
-A vague quantity (a lexicon's ``vague`` words: "dozens", "several", "others", "عشرات",
-"десятки") tells that there were victims but states no figure: its count has no low and no high,
-so an incident told only by one has a toll (casualties were reported) and a null figure, as the
-labels code it (docs/labelling.md, docs/decisions.md).
 """
 
 from __future__ import annotations
@@ -121,8 +116,9 @@ def _quantities(lex: Lexicon) -> _Quantities:
 
 def _value(q: _Quantities, m: re.Match[str]) -> tuple[int | None, int | None] | None:
     bound = m["bound"]
-    if m["vague"]:  # "dozens", "several": victims, no figure
-        return None, None
+    if m["vague"]:
+        low, high = q.vague[m["vague"]]
+        return low, (high or None)
     raw = re.sub(r"[\s,.]", "", m["num"])
     n = int(raw) if raw.isdigit() else q.lex.number(m["num"])
     if n is None:
@@ -190,9 +186,7 @@ def _count_near(q: _Quantities, sh: str, word: tuple[int, int], lo: int, hi: int
         if v is not None:
             first = _count_before(q, window[: best.start()])
             if first is not None:  # "a man and a woman were killed", "four civilians and three officers"
-                # a vague group adds no figure: "four civilians and dozens of soldiers" is 4
-                known = [n for n in (v[0], first[0]) if n is not None]
-                low = sum(known) if known else None
+                low = v[0] + first[0] if v[0] is not None and first[0] is not None else None
                 high = v[1] + first[1] if v[1] is not None and first[1] is not None else None
                 return Count(low, high, (offset + best.start(), word[1]))
             return Count(v[0], v[1], (offset + best.start(), word[1]))
