@@ -114,9 +114,11 @@ def _truce_scope(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
     if not ctx.has("ceasefire.terms", s):
         return False
     sh = ctx.shadow
+    terms = ctx.find("ceasefire.terms", s)
     for h in ctx.find("context.truce_scope", s):
         gap = sh[h.end : at[0]]
-        if h.end <= at[0] and len(gap.split()) <= 3 and not re.search(r"[,;:.!?]", gap):
+        truce_between = any(h.end <= t.start < at[0] for t in terms)  # "nach dem Ende der Waffenruhe beschoss"
+        if h.end <= at[0] and len(gap.split()) <= 3 and not re.search(r"[,;:.!?]", gap) and not truce_between:
             return True
     return any(at[1] <= h.start <= at[1] + 80 and not re.search(r"[,;:.!?]", sh[at[1] : h.start])
                for h in ctx.find("context.truce_scope_after", s))
