@@ -48,3 +48,15 @@ def test_talks_charge_is_no_accusation(analyzer: Any) -> None:
     got = analyzer.analyze(text, published=date(2022, 4, 26), language="en").claims
     accusing = {(c.claimant, c.target) for c in got if c.kind.startswith("accuses")}
     assert ("Russia", "Ukraine") not in accusing and ("Ukraine", "Russia") in accusing, got
+
+
+@pytest.mark.model
+def test_the_declarers_clock_named_beside_the_readers_is_the_truces(analyzer: Any) -> None:
+    """'um Mitternacht Moskauer Zeit (23.00 Uhr MESZ am Mittwoch)': the instants are the same on
+    either clock; the truce's own is Moscow's, so the report gives its times on Moscow time."""
+    text = ("Die von Putin angeordnete Waffenruhe sollte um Mitternacht Moskauer Zeit (23.00 Uhr MESZ am "
+            "Mittwoch) beginnen und drei Tage bis Samstag dauern.")
+    cf = analyzer.analyze(text, published="2025-05-08", language="de").ceasefires[0]
+    assert (cf.timezone, cf.timezone_basis) == ("Europe/Moscow", "stated")
+    assert cf.start is not None and cf.start.isoformat() == "2025-05-08T00:00:00+03:00"
+    assert cf.end is not None and cf.end.isoformat() == "2025-05-11T00:00:00+03:00"

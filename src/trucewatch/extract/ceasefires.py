@@ -25,6 +25,7 @@ from trucewatch.nlp.lexicon import Lexicon
 from trucewatch.nlp.parties import Mention
 from trucewatch.records import Ceasefire, Response, Span
 from trucewatch.temporal.intervals import hours_between, localize, shift
+from trucewatch.temporal.intervals import zone as tz
 from trucewatch.temporal.points import grammar
 from trucewatch.temporal.resolve import resolve_date, wall_time
 from trucewatch.temporal.window import Window, duration_hours, parse_window
@@ -348,6 +349,14 @@ def _clock(ctx: ArticleContext, window: Window | None, declarer: str | None) -> 
     return zone or _local_zone(ctx, declarer) or "UTC", "assumed"
 
 
+def _own_clock(ctx: ArticleContext, sentences: list[Sentence], zone: str | None, declarer: str | None) -> str | None:
+    """'um Mitternacht Moskauer Zeit (23.00 Uhr MESZ)': the declarer's own clock, named beside the
+    reader's, is the truce's clock (the instants read on either are the same)."""
+    home, zones = ctx.parties.timezone(declarer), grammar(ctx.lex).zones
+    named = any(zones.value(h) == home for s in sentences for h in zones.finditer(ctx.shadow, s.start, s.end))
+    return home if home is not None and named else zone
+
+
 def _local_zone(ctx: ArticleContext, declarer: str | None) -> str | None:
     """'Local time': the clock of the places the article is about (in the dyad's countries)."""
     countries = {ctx.parties.country(p) for p in ctx.dyad} - {None}
@@ -441,6 +450,9 @@ def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefir
     w = d.window
     start = _instant(w.start if w else None, zone)
     end = _instant(w.end if w else None, _clock(ctx, None, clock)[0] if w and w.end_unclocked else zone)
+    if basis == "stated" and (own := _own_clock(ctx, d.sentences, zone, clock)) != zone:
+        zone = own
+        start, end = (t.astimezone(tz(own)) if t else None for t in (start, end))
     stated = _stated_duration(ctx, d, ctx.sentences if single else d.sentences)
     consistent = None
     if stated is not None and start and end:
