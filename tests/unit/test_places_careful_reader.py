@@ -138,3 +138,13 @@ def test_places_country_before_a_region_word_is_no_village_pair(analyzer: Any) -
     village-and-region pair (this crashed once)."""
     text = "Russian forces destroyed 90 units of the Armed Forces of Ukraine in the Donetsk direction in a day."
     assert [p[:2] for p in _places(analyzer, text, "en")] == [("Donetsk", "UA")]
+
+
+@pytest.mark.parametrize(("text", "language", "place"), [
+    ("Israeli jets struck villages north and south of Beirut on Sunday, killing nine people.", "en", "Beirut"),
+    ("Des frappes ont touché des villages au sud de Beyrouth dimanche, tuant neuf personnes.", "fr", "Beirut"),
+])
+def test_places_a_direction_from_a_town_is_near_it(analyzer: Any, text: str, language: str, place: str) -> None:
+    """'north of Beirut': near the town (ACLED precision 2), not in it."""
+    got = [(p[0], p[3]) for p in _places(analyzer, text, language)]
+    assert got == [(place, 2)], got
