@@ -121,3 +121,15 @@ def test_incident_a_verb_final_clause_of_talks_makes_the_place_a_venue(analyzer:
     b = analyzer.analyze("Bei einem ukrainischen Drohnenangriff sei am Donnerstag eine Radaranlage nahe der Stadt "
                          "Armawir im Süden Russlands getroffen worden.", published="2024-05-24", language="de")
     assert [i.place.name for i in b.incidents if i.place] == ["Armavir"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Attacks in the Red Sea\n\nOman said on Tuesday that the United States and the Houthis had agreed to a truce."),
+    ("de", "Angriffe im Roten Meer\n\nDer Oman teilte am Dienstag mit, die USA und die Huthi hätten sich auf eine "
+           "Waffenruhe verständigt."),
+])
+def test_a_topic_label_over_a_story_is_no_incident(analyzer: Any, lang: str, text: str) -> None:
+    """'Angriffe im Roten Meer' over a story about a truce: a subject, not an event; kept aside."""
+    a = analyzer.analyze(text, published="2025-05-06", language=lang)
+    assert not a.incidents, a.incidents
+    assert [i.context for i in a.other_incidents] == ["statement"], a.other_incidents

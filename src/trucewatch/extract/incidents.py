@@ -39,6 +39,7 @@ from trucewatch.temporal.incident_time import (
     relative_to_ceasefire,
     reporting_window,
 )
+from trucewatch.temporal.points import grammar
 
 _GENERIC = ("", None)
 _REMOTE = "Explosions/Remote violence"
@@ -375,6 +376,24 @@ class _Builder:
         self.last = d
 
 
+#: the most words of a topic label over a story ("Angriffe im Roten Meer")
+KICKER_WORDS = 5
+
+
+def _kicker(ctx: ArticleContext, s: Sentence) -> bool:
+    """A topic label over a story ("Angriffe im Roten Meer", "Attacks in the Red Sea"): a paragraph
+    of a few words, no stop at its end, no toll, no date, no party named. It names a subject, not
+    an event: alone it is no incident; the story's sentences about the same place may join it."""
+    text = ctx.text[s.start : s.end].strip()
+    near = ctx.sentences[max(0, s.index - 1) : s.index + 2]  # sentences are in order, indexed from 0
+    alone = all(o.paragraph != s.paragraph for o in near if o.index != s.index)
+    if not alone or len(text.split()) > KICKER_WORDS or text[-1:] in ".!?…\"”»'":
+        return False
+    cas = extract_casualties(ctx.lex, ctx.shadow, s.start, s.end)
+    return not (cas.killed or cas.injured or ctx.mentions_in(s.start, s.end)
+                or grammar(ctx.lex).points(ctx.shadow, s.start, s.end))
+
+
 def _same_incident(a: Draft, b: Draft) -> bool:
     if a.place is None or b.place is None:
         return a.place is b.place
@@ -474,6 +493,8 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     for d in b.drafts:
         check()
         d.context = _dated_context(ctx, d)
+        if all(_kicker(ctx, s) for s in d.sentences):
+            d.context = "statement"  # a topic label no sentence of the story joined
         d.perpetrator = d.perpetrator or _defender(ctx, d)
     _unstated_means(b.drafts + (b.aside.drafts if b.aside is not None else []))
     drafts = [d for d in b.drafts if d.context == "new"]
