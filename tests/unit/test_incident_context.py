@@ -124,7 +124,8 @@ def test_incident_a_verb_final_clause_of_talks_makes_the_place_a_venue(analyzer:
 
 
 @pytest.mark.parametrize(("lang", "text"), [
-    ("en", "Attacks in the Red Sea\n\nOman said on Tuesday that the United States and the Houthis had agreed to a truce."),
+    ("en", "Attacks in the Red Sea\n\nOman said on Tuesday that the United States and the Houthis had agreed "
+           "to a truce."),
     ("de", "Angriffe im Roten Meer\n\nDer Oman teilte am Dienstag mit, die USA und die Huthi hätten sich auf eine "
            "Waffenruhe verständigt."),
 ])
