@@ -16,6 +16,7 @@ from functools import cache
 from trucewatch.budget import check
 from trucewatch.extract.attribution import claimant
 from trucewatch.extract.ceasefire_clauses import clauses, relative_bridge, start_said_before
+from trucewatch.extract.ceasefire_clocks import own_clock, truce_clock
 from trucewatch.extract.ceasefire_extend import extension
 from trucewatch.extract.ceasefire_sides import locative_gap, names_truce_place, sides
 from trucewatch.extract.context import ArticleContext, Sentence
@@ -339,34 +340,6 @@ def _compatible(d: _Draft, window: Window | None, declarer: str | None) -> bool:
     return abs((window.start - d.window.start).total_seconds()) < 6 * 3600
 
 
-def _clock(ctx: ArticleContext, window: Window | None, declarer: str | None) -> tuple[str | None, str]:
-    if window and window.zone and window.zone != "local":
-        return window.zone, "stated"
-    if window and window.zone == "local":
-        return _local_zone(ctx, declarer), "stated"
-    zone = ctx.parties.timezone(declarer) or ctx.parties.timezone(ctx.dyad[0] if ctx.dyad else None)
-    # nobody's clock named: the clock of the places the article is about, UTC only as a last resort
-    return zone or _local_zone(ctx, declarer) or "UTC", "assumed"
-
-
-def _own_clock(ctx: ArticleContext, sentences: list[Sentence], zone: str | None, declarer: str | None) -> str | None:
-    """'um Mitternacht Moskauer Zeit (23.00 Uhr MESZ)': the declarer's own clock, named beside the
-    reader's, is the truce's clock (the instants read on either are the same)."""
-    home, zones = ctx.parties.timezone(declarer), grammar(ctx.lex).zones
-    named = any(zones.value(h) == home for s in sentences for h in zones.finditer(ctx.shadow, s.start, s.end))
-    return home if home is not None and named else zone
-
-
-def _local_zone(ctx: ArticleContext, declarer: str | None) -> str | None:
-    """'Local time': the clock of the places the article is about (in the dyad's countries)."""
-    countries = {ctx.parties.country(p) for p in ctx.dyad} - {None}
-    for s in ctx.sentences:
-        for pm in places_in(ctx, s, countries):  # type: ignore[arg-type]
-            if pm.entry.timezone and (not countries or pm.entry.country in countries):
-                return pm.entry.timezone
-    return ctx.parties.timezone(declarer)
-
-
 def _scope_place(ctx: ArticleContext, sentences: list[Sentence]) -> tuple[str | None, str | None]:
     """A ceasefire declared for a named place: the place follows the ceasefire word with only a
     locative between ("un cessez-le-feu local à Marioupol", "a truce in Gaza")."""
@@ -446,11 +419,11 @@ def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefir
     who = sides(ctx, d.sentences, d.declarer, d.strong, single)
     # the sides' clock when its declarer is none of them (a broker, or a party only guessed)
     clock = d.declarer if d.declarer in who.parties or not who.parties else who.parties[0]
-    zone, basis = _clock(ctx, d.window, clock)
+    zone, basis = truce_clock(ctx, d.window, clock)
     w = d.window
     start = _instant(w.start if w else None, zone)
-    end = _instant(w.end if w else None, _clock(ctx, None, clock)[0] if w and w.end_unclocked else zone)
-    if basis == "stated" and (own := _own_clock(ctx, d.sentences, zone, clock)) != zone:
+    end = _instant(w.end if w else None, truce_clock(ctx, None, clock)[0] if w and w.end_unclocked else zone)
+    if basis == "stated" and (own := own_clock(ctx, d.sentences, zone, clock)) != zone:
         zone = own
         start, end = (t.astimezone(tz(own)) if t else None for t in (start, end))
     stated = _stated_duration(ctx, d, ctx.sentences if single else d.sentences)

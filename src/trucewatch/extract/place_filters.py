@@ -29,6 +29,7 @@ import re
 from functools import lru_cache
 
 from trucewatch.extract.context import ArticleContext
+from trucewatch.nlp.lexicon import Match
 from trucewatch.nlp.morph import MORPH_LANGUAGES, analyzer
 from trucewatch.temporal.points import grammar
 
@@ -121,10 +122,9 @@ def far_from(ctx: ArticleContext, start: int) -> bool:
     """'60 Kilometer nördlich von Tel Aviv': the point a distance is measured from lies more than
     :data:`FAR_KM` from the scene (the number right before the distance words; miles are
     ``filters.distance_miles``), so the scene is elsewhere, not near it."""
-    hits = ctx.lex.optional("filters.distance_from").finditer(ctx.shadow, max(0, start - _BEFORE), start)
-    if not hits or not _gap_ok(ctx, ctx.shadow[hits[-1].end : start]):
+    hit = _hit_before(ctx, "filters.distance_from", start)
+    if hit is None:
         return False
-    hit = hits[-1]
     number = _NUMBER_BEFORE.search(ctx.shadow, max(0, hit.start - 12), hit.start)
     if number is None:
         return False
@@ -166,9 +166,14 @@ def _gap_ok(ctx: ArticleContext, gap: str) -> bool:
     return not gap or gap in ctx.lex.words("filters.articles")
 
 
-def _right_before(ctx: ArticleContext, key: str, start: int) -> bool:
+def _hit_before(ctx: ArticleContext, key: str, start: int) -> Match | None:
+    """The phrase of ``key`` that ends right before ``start`` (only a gap ``_gap_ok`` allows between)."""
     hits = ctx.lex.optional(key).finditer(ctx.shadow, max(0, start - _BEFORE), start)
-    return bool(hits) and _gap_ok(ctx, ctx.shadow[hits[-1].end : start])
+    return hits[-1] if hits and _gap_ok(ctx, ctx.shadow[hits[-1].end : start]) else None
+
+
+def _right_before(ctx: ArticleContext, key: str, start: int) -> bool:
+    return _hit_before(ctx, key, start) is not None
 
 
 def _right_after(ctx: ArticleContext, key: str, end: int) -> bool:
