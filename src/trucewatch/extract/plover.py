@@ -100,11 +100,14 @@ def _long_after(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
     is what a span of weeks or more (``context.weeks_after``) follows, at most three words later in
     its clause, so the event is that long before the sentence's time; a day the sentence states
     ("on Thursday she said, a week after the fighting") dates the saying, not the fighting."""
-    for h in ctx.find("context.weeks_after", s):
-        gap = ctx.shadow[h.end : at[0]]
-        if h.end <= at[0] and len(gap.split()) <= 3 and not re.search(r"[,;:.!?]", gap):
-            return True
-    return False
+    return any(_governs(ctx, h.end, at) for h in ctx.find("context.weeks_after", s))
+
+
+def _governs(ctx: ArticleContext, end: int, at: tuple[int, int]) -> bool:
+    """A cue ending at ``end`` stands before the event word at ``at``, at most three words and no
+    clause break between: it governs that word."""
+    gap = ctx.shadow[end : at[0]]
+    return end <= at[0] and len(gap.split()) <= 3 and not re.search(r"[,;:.!?]", gap)
 
 
 def _truce_scope(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
@@ -116,9 +119,8 @@ def _truce_scope(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
     sh = ctx.shadow
     terms = ctx.find("ceasefire.terms", s)
     for h in ctx.find("context.truce_scope", s):
-        gap = sh[h.end : at[0]]
         truce_between = any(h.end <= t.start < at[0] for t in terms)  # "nach dem Ende der Waffenruhe beschoss"
-        if h.end <= at[0] and len(gap.split()) <= 3 and not re.search(r"[,;:.!?]", gap) and not truce_between:
+        if _governs(ctx, h.end, at) and not truce_between:
             return True
     return any(at[1] <= h.start <= at[1] + 80 and not re.search(r"[,;:.!?]", sh[at[1] : h.start])
                for h in ctx.find("context.truce_scope_after", s))
