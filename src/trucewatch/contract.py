@@ -50,7 +50,7 @@ def ceasefire_from_dict(d: dict[str, Any]) -> Ceasefire:
         evidence=_spans(d["evidence"]), start_expression=d["start_expression"], end_expression=d["end_expression"],
         open_ended=d["open_ended"], ended_early=_t(d["ended_early"]),
         parties=tuple(d.get("parties") or ()), mediators=tuple(d.get("mediators") or ()), zone=d.get("zone"),
-        zone_territory=tuple(d.get("zone_territory") or ()))
+        zone_territory=tuple(d.get("zone_territory") or ()), start_latest=_t(d.get("start_latest")))
 
 
 def _place(d: dict[str, Any]) -> Place | None:

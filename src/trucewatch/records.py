@@ -138,6 +138,9 @@ class Ceasefire:
     #: where it holds: the zone's name, and its territory ("IN", "PK"; "PS:Gaza Strip" for a region)
     zone: str | None = None
     zone_territory: tuple[str, ...] = ()
+    #: the latest instant the start can be, when the text dates it only to a day or a part of one
+    #: ("in force since Sunday": any time that Sunday); None when the start is stated to the hour
+    start_latest: datetime | None = None
 
     @property
     def zone_countries(self) -> tuple[str, ...]:
@@ -150,9 +153,10 @@ class Ceasefire:
         return {
             "id": self.id, "kind": self.kind, "declared_by": self.declared_by,
             "declared_by_person": self.declared_by_person, "implemented_by_person": self.implemented_by_person,
-            "start": _iso(self.start), "end": _iso(self.end), "open_ended": self.open_ended,
-            "ended_early": _iso(self.ended_early), "start_expression": self.start_expression,
-            "end_expression": self.end_expression, "timezone": self.timezone, "timezone_basis": self.timezone_basis,
+            "start": _iso(self.start), "start_latest": _iso(self.start_latest), "end": _iso(self.end),
+            "open_ended": self.open_ended, "ended_early": _iso(self.ended_early),
+            "start_expression": self.start_expression, "end_expression": self.end_expression,
+            "timezone": self.timezone, "timezone_basis": self.timezone_basis,
             "scope": self.scope, "scope_country": self.scope_country, "occasion": self.occasion,
             "duration_stated_hours": self.duration_stated_hours, "duration_consistent": self.duration_consistent,
             "responses": [r.to_dict() for r in self.responses], "evidence": _spans(self.evidence),

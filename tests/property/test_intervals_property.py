@@ -76,3 +76,13 @@ def test_intervals_day_covers_every_clocks_day(d, names: list[str]) -> None:  # 
         one_lo, one_hi = day_interval(d, d, [z])
         assert lo.astimezone(UTC) <= one_lo.astimezone(UTC) and one_hi.astimezone(UTC) <= hi.astimezone(UTC)
     assert 23 <= hours_between(lo, hi) <= 24 + 28  # a day, widened by the spread of the clocks
+
+
+@given(minutes, minutes, minutes, st.integers(min_value=1, max_value=60 * 24), minutes)
+def test_intervals_a_start_known_to_the_day_only_turns_during_into_uncertain(a: int, b: int, s: int, width: int,
+                                                                             e: int) -> None:
+    start, latest, end = _at(s), _at(s + width), _at(s + width + e)
+    sure, vague = relation(_interval(a, b), start, end), relation(_interval(a, b), start, end, latest)
+    assert vague == sure or (sure, vague) == ("during", "uncertain")
+    if vague == "during":
+        assert min(a, b) >= s + width

@@ -15,7 +15,8 @@ the largest overlap first, each label once). Then, per language:
 * ``claims``: precision and recall of (claimant, kind, target) per article, the target only for an
   accusation (the party accused; other kinds are compared as (claimant, kind));
 * ``windows``: output ceasefires with a start, right when a labelled one has the same start and
-  end (within an hour), out of those output;
+  end (within an hour; a start with no hour stated, on the day a label starts at its midnight),
+  out of those output;
 * ``registry_precision``, ``registry_start``, ``registry_recall`` (``all`` only): the registry
   built from the articles' declarations, scored by :func:`trucewatch.evaluate.registry.score_registry`.
 
@@ -28,7 +29,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -163,10 +164,21 @@ def _same(a: str | None, b: str | None) -> bool:
     return abs((datetime.fromisoformat(a) - datetime.fromisoformat(b)).total_seconds()) <= 3600
 
 
+def _same_start(c: dict[str, Any], lab: dict[str, Any]) -> bool:
+    """The same start within an hour; or both a day with no hour stated ("am Sonntagvormittag in
+    Kraft getreten" read as that morning; labelled, by the guide, as the start of that Sunday)."""
+    if _same(c["start"], lab["start"]):
+        return True
+    if not (c.get("start_latest") and lab["start"]):
+        return False
+    said = datetime.fromisoformat(lab["start"])
+    ours = datetime.fromisoformat(c["start"]).astimezone(said.tzinfo)
+    return said.time() == time() and ours.date() == said.date()
+
+
 def _windows(out: list[dict[str, Any]], labels: list[dict[str, Any]]) -> list[int]:
     dated = [c for c in out if c["start"]]
-    right = sum(any(_same(c["start"], lab["start"]) and _same(c["end"], lab["end"]) for lab in labels)
-                for c in dated)
+    right = sum(any(_same_start(c, lab) and _same(c["end"], lab["end"]) for lab in labels) for c in dated)
     return [right, len(dated)]
 
 

@@ -49,5 +49,5 @@ def extension(ctx: ArticleContext, s: Sentence, window: Window | None,
             continue
         return i, replace(window, start=ends, end=ends + timedelta(hours=hours), zone=base.zone,
                           start_expression=base.end_expression, end_expression=None, open_ended=False,
-                          end_unclocked=base.end_unclocked)
+                          end_unclocked=base.end_unclocked, start_latest=None)
     return None

@@ -421,11 +421,11 @@ def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefir
     clock = d.declarer if d.declarer in who.parties or not who.parties else who.parties[0]
     zone, basis = truce_clock(ctx, d.window, clock)
     w = d.window
-    start = _instant(w.start if w else None, zone)
+    start, latest = _instant(w.start if w else None, zone), _instant(w.start_latest if w else None, zone)
     end = _instant(w.end if w else None, truce_clock(ctx, None, clock)[0] if w and w.end_unclocked else zone)
     if basis == "stated" and (own := own_clock(ctx, d.sentences, zone, clock)) != zone:
         zone = own
-        start, end = (t.astimezone(tz(own)) if t else None for t in (start, end))
+        start, end, latest = (t.astimezone(tz(own)) if t else None for t in (start, end, latest))
     stated = _stated_duration(ctx, d, ctx.sentences if single else d.sentences)
     consistent = None
     if stated is not None and start and end:
@@ -454,7 +454,7 @@ def _build(ctx: ArticleContext, d: _Draft, index: int, single: bool) -> Ceasefir
         end_expression=w.end_expression if w else None,
         open_ended=open_ended, ended_early=_ended_early(ctx, zone) if start else None,
         parties=who.parties, mediators=who.mediators, zone=where.name if where else None,
-        zone_territory=where.territory if where else (),
+        zone_territory=where.territory if where else (), start_latest=latest if start else None,
     )
 
 

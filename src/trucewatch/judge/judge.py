@@ -72,7 +72,7 @@ def judge(cf: Ceasefire, subject: str, time: TimeInterval | None, place: Place |
     the test of the ceasefire's country and scope; ``until``: where an open-ended truce stops
     being judged."""
     end = cf.ended_early or cf.end or until
-    temporal = relation(time, cf.start, end) if time else "uncertain"
+    temporal = relation(time, cf.start, end, cf.start_latest) if time else "uncertain"
     where = zone.contains(place) if zone is not None else spatial(place, cf)
     verdict, reason = verdict_of(temporal, where, who)
     return Judgement(cf.id, subject, temporal, where, who, verdict, reason)

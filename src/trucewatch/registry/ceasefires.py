@@ -111,7 +111,7 @@ def _settle(truce: _Truce) -> None:
     # the window most state; among as many, one with an end before an open one
     window = max(counted, key=lambda w: (counted[w], w[1] is not None))
     same = [c for c in stated if _stated(c) == window]
-    chosen = _ended(_own_clock(same, stated, _most([c.declared_by for c in cfs])), dated)
+    chosen = _narrowed(_ended(_own_clock(same, stated, _most([c.declared_by for c in cfs])), dated), dated)
     early = [c.ended_early for c in cfs if c.ended_early]
     sides = _most_sides(dated)
     zone = _most([c.zone for c in dated]) or _most([c.zone for c in cfs])
@@ -134,6 +134,18 @@ def _own_clock(chosen: list[Ceasefire], stated: list[Ceasefire], declarer: str |
     same = [c for c in stated if c.start and first.start and c.start == first.start
             and (c.end == first.end if c.end and first.end else c.end is first.end)]
     return next((c for c in same if own and c.timezone == own), first)
+
+
+def _narrowed(chosen: Ceasefire, dated: list[Ceasefire]) -> Ceasefire:
+    """A start known only to its day ("since Sunday") that another declaration places within that
+    day ("on Sunday morning", "at 11:15 on Sunday") is over by the latest that one allows. The
+    registered start stays the day's (the earliest it can be, as the labelling guide reads a day)."""
+    if chosen.start is None or chosen.start_latest is None:
+        return chosen
+    lo, hi = chosen.start, chosen.start_latest
+    inside = [c.start_latest or c.start for c in dated if c.start is not None and lo <= c.start < hi]
+    latest = min((t for t in inside if t <= hi), default=hi)
+    return replace(chosen, start_latest=latest.astimezone(hi.tzinfo) if latest > lo else None)
 
 
 def _ended(chosen: Ceasefire, dated: list[Ceasefire]) -> Ceasefire:

@@ -73,6 +73,7 @@ class TruceReport:
         reg = self.ceasefire
         cf = reg.ceasefire
         return {"id": reg.id, "declared_by": cf.declared_by, "kind": cf.kind, "start": self.local(cf.start),
+                "start_latest": self.local(cf.start_latest),
                 "end": self.local(cf.end), "open_ended": cf.end is None, "ended_early": self.local(cf.ended_early),
                 "judged_until": self.local(reg.judged_end),
                 "timezone": cf.timezone, "timezone_basis": cf.timezone_basis, "scope": cf.scope,

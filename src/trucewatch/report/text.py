@@ -78,7 +78,10 @@ def opening(rep: TruceReport) -> list[str]:
         lines.append(f"The declarations disagree on the window: {stated}.")
     end = rep.local(cf.end) or (f"open-ended (judged until {rep.local(rep.ceasefire.horizon)}, a while after its "
                                  "last report)" if rep.ceasefire.horizon else "open-ended")
-    lines.append(f"Window: {rep.local(cf.start) or 'unknown'} → {end} ({cf.timezone or 'clock unknown'}, "
+    start = rep.local(cf.start) or "unknown"
+    if cf.start_latest:  # "since Sunday": the hour is not stated
+        start += f" (or as late as {rep.local(cf.start_latest)}: no hour stated)"
+    lines.append(f"Window: {start} → {end} ({cf.timezone or 'clock unknown'}, "
                  f"{cf.timezone_basis or '?'})" + (f"; ended early {rep.local(cf.ended_early)}" if cf.ended_early
                                                    else "") + ".")
     lines.append(f"Between: {', '.join(cf.parties) or 'parties not stated'}"

@@ -51,19 +51,23 @@ def day_interval(first: date, last: date, zones: Iterable[str | None]) -> tuple[
     return min(starts, key=lambda t: t.astimezone(UTC)), max(ends, key=lambda t: t.astimezone(UTC))
 
 
-def relation(interval: TimeInterval, start: datetime | None, end: datetime | None) -> Temporal:
-    """Where an incident's interval lies against a window ``[start, end)``."""
+def relation(interval: TimeInterval, start: datetime | None, end: datetime | None,
+             start_latest: datetime | None = None) -> Temporal:
+    """Where an incident's interval lies against a window ``[start, end)``; ``start_latest``: the
+    latest the start can be, when it is known only to a day ("since Sunday"): an incident that
+    morning may have come before it, and is uncertain, not during."""
     if start is None:
         return "uncertain"
     # compare in UTC: aware datetimes sharing a tzinfo compare by wall clock in Python
     lo, hi = interval.earliest.astimezone(UTC), interval.latest.astimezone(UTC)
     start = start.astimezone(UTC)
+    surely = max(start, start_latest.astimezone(UTC)) if start_latest is not None else start
     end = end.astimezone(UTC) if end is not None else None
     if hi <= start:
         return "before"
     if end is not None and lo >= end:
         return "after"
-    if lo >= start and (end is None or hi <= end):
+    if lo >= surely and (end is None or hi <= end):
         return "during"
     return "uncertain"
 

@@ -31,6 +31,8 @@ class Window:
     #: the end is a bare date ("bis Samstag") while only the start's hour names a clock
     #: ("ab 23.00 Uhr MESZ"): that clock is the start's, the end's day is the declarer's
     end_unclocked: bool = False
+    #: the start is a day or a part of one with no hour ("since Sunday morning"): the latest it can be
+    start_latest: datetime | None = None
 
 
 @cache
@@ -131,10 +133,11 @@ def _assign(lex: Lexicon, sh: str, points: list[Point], lo: int, terms: list[tup
         if later and _range_to(lex).search(sh[max(lo, later[0].start - 8) : later[0].start]):
             end = later[0]
     # an unmarked point starts the window only next to a ceasefire word ("a pause ... on Wednesday
-    # night"), not at the far end of the sentence ("a public holiday in Russia on Friday")
+    # night", "am Sonntag in Kraft getreten"), not at the far end of the sentence ("a public
+    # holiday in Russia on Friday")
     rest = [p for r, p in roles if p is not start and p is not end and not _said_on(lex, sh, p, lo)
             and (any(min(abs(p.start - b), abs(a - p.end)) <= 60 for a, b in terms)
-                 or any(0 <= p.start - b <= 25 for a, b in starts))]
+                 or any(0 <= p.start - b <= 25 or 0 <= a - p.end <= 3 for a, b in starts))]
     if start is None and rest and (end is None or rest[0].start < end.start):
         # "um Mitternacht Moskauer Zeit (23.00 Uhr MESZ am Mittwoch)": the same instant twice;
         # the one that carries a date can be resolved
@@ -235,6 +238,8 @@ def parse_window(lex: Lexicon, sh: str, lo: int, hi: int, ref: date | None) -> W
     if start and end and dur and start_p and _role(lex, sh, start_p, lo) is None:
         counted = _counted_back(start, end, dur[0])
         start, start_p = (counted, None) if counted else (start, start_p)
+    latest = wall_time(start_p, start_day, "end") if start and start_p and start_day and not start_p.has_time \
+        else None
     zone = next((p.zone for p in (start_p, end_p) if p and p.zone), None)
     spans = [x for x in (start_p, end_p) if x]
     return Window(
@@ -247,5 +252,6 @@ def parse_window(lex: Lexicon, sh: str, lo: int, hi: int, ref: date | None) -> W
         open_ended=open_ended,
         span=(min(p.start for p in spans), max(p.end for p in spans)) if spans else None,
         end_unclocked=bool(end_p and not end_p.has_time and not end_p.zone and start_p and start_p.zone),
+        start_latest=latest if latest and start and latest > start else None,
     )
 
