@@ -26,6 +26,9 @@ from trucewatch.temporal.window import parse_window
         ("en", "The truce took effect on Sunday morning.", datetime(2025, 1, 19, 5), datetime(2025, 1, 19, 12)),
         ("en", "The truce took effect at 11:15 on Sunday.", datetime(2025, 1, 19, 11, 15), None),
         ("fr", "Le cessez-le-feu est entré en vigueur dimanche.", datetime(2025, 1, 19), datetime(2025, 1, 20)),
+        # "from" a day counts the whole of it: no uncertainty about the first day
+        ("en", "a unilateral ceasefire from 19 January to 15 February", datetime(2025, 1, 19), None),
+        ("de", "eine Waffenruhe ab Sonntag", datetime(2025, 1, 19), None),
     ],
 )
 def test_a_start_without_an_hour_keeps_the_latest_it_can_be(lang: str, text: str, start: datetime,

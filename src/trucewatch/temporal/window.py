@@ -238,8 +238,9 @@ def parse_window(lex: Lexicon, sh: str, lo: int, hi: int, ref: date | None) -> W
     if start and end and dur and start_p and _role(lex, sh, start_p, lo) is None:
         counted = _counted_back(start, end, dur[0])
         start, start_p = (counted, None) if counted else (start, start_p)
+    # "took effect on Sunday" is a moment of that day; "from 15 December" counts the whole day in
     latest = wall_time(start_p, start_day, "end") if start and start_p and start_day and not start_p.has_time \
-        else None
+        and _role(lex, sh, start_p, lo) != "start" else None
     zone = next((p.zone for p in (start_p, end_p) if p and p.zone), None)
     spans = [x for x in (start_p, end_p) if x]
     return Window(
