@@ -176,3 +176,19 @@ def test_casualties_dozens_is_coded_as_acled_codes_it(lang: str, text: str, kill
     """ACLED codes 'tens' 10, 'dozens' 12, 'hundreds' 100 (its fatalities FAQ): the lowest figure
     the words allow, as its coders write it (docs/decisions.md)."""
     assert _count(lang, text)[0][0] == killed
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Also, six people were killed in a strike on a car."),
+    ("de", "Außerdem wurden bei einem Angriff auf ein Auto sechs Menschen getötet."),
+    ("fr", "En outre, six personnes ont été tuées dans une frappe."),
+    ("es", "Además, seis personas murieron en un ataque contra un coche."),
+    ("ru", "Также погибли шесть человек."),
+    ("uk", "Також загинули шість людей."),
+])
+def test_casualties_victims_also_killed_count_on_top(lang: str, text: str) -> None:
+    """'Also, six were killed': victims on top of those already counted (ACLED sums distinct
+    victims of one place and day), not another report of the same dead."""
+    sh = shadow(text)
+    c = extract_casualties(load_lexicon(lang), sh, 0, len(sh))
+    assert c.killed is not None and c.killed.low == 6 and c.killed.kind == "more", c
