@@ -83,6 +83,13 @@ _TRUCE = {"en": "Russia declared a ceasefire from 6 January. ", "ru": "Росс�
         ("ru", "В Кремле опровергли эти обвинения.", {("Russia", "denies", None)}),
         ("uk", "У Генштабі ЗСУ заперечують причетність.", {("Ukraine", "denies", None)}),
         ("ar", "ونفت إسرائيل الاتهامات.", {("Israel", "denies", None)}),
+        # violations that are a verb's object were committed by its subject
+        ("en", "The United Nations says Israel has committed 300 violations of the ceasefire.",
+         {("United Nations", "accuses_violation", "Israel")}),
+        # a condemned deed whose doer follows it ("der", "by": ``claims.violation_by``)
+        ("de", "Der israelische Außenminister kritisierte die Erklärung der Hamas scharf.",
+         {("Israel", "accuses", "Hamas")}),
+        ("en", "Kyiv condemned the latest statement by Moscow.", {("Ukraine", "accuses", "Russia")}),
     ],
 )
 def test_claims_of_each_construction(analyzer: Any, lang: str, text: str, want: set[Any]) -> None:
@@ -176,6 +183,17 @@ def test_an_incident_claim_keeps_the_sentence_that_says_who_did_it(analyzer: Any
         ("en", '"Zelensky will hardly accept the ceasefire," a Russian lawmaker said.', set()),
         # rejecting calls for a truce rejects the truce; nobody calls for it
         ("en", "Russia rejected calls for a ceasefire.", {("Russia", "rejects_ceasefire", None)}),
+        # a stance noun that is the object of a verb: that verb's subject holds it, and the truce
+        # is the noun's own complement however far
+        ("fr", "Le maréchal Haftar a annoncé son accord à ce cessez-le-feu.",
+         {("Libyan National Army", "accepts_ceasefire", None)}),
+        ("fr", "Le gouvernement turc a confirmé son refus des propositions répétées de plusieurs pays "
+               "d'un cessez-le-feu.",
+         {("Turkey", "rejects_ceasefire", None)}),
+        # a verb that closes its clause: the truce anywhere in that clause is its object
+        ("de", "Moskau hat eine Waffenruhe im Austausch gegen einen Rückzug aller Truppen "
+               "aus den umkämpften Regionen angeboten.", {("Russia", "calls_for_ceasefire", None)}),
+        ("de", "Die Ukraine meldete eine Waffenruhe, und Russland hat neue Verhandlungen gefordert.", set()),
     ],
 )
 def test_calls_for_acceptance_and_rejection_of_a_truce(analyzer: Any, lang: str, text: str, want: set[Any]) -> None:

@@ -290,8 +290,12 @@ def _complies(ctx: ArticleContext, s: Sentence) -> list[Who]:
 def _names_nearby(ctx: ArticleContext, s: Sentence, hit: Match, sections: tuple[str, ...],
                   words: int = 4) -> bool:
     """A phrase of ``sections`` (a truce, a proposal) within a few words after the verb, or before
-    it where the verb closes its clause ("hat eine Waffenruhe gefordert")."""
+    it where the verb closes its clause ("hat eine Waffenruhe gefordert"): there anywhere in the
+    clause, the object of a verb that ends it ("hat eine Waffenruhe im Gegenzug für einen Abzug
+    aus den Gebieten angeboten, ...")."""
     verb_final = bool(ctx.lex.section("claims").get("verb_final"))
+    rest = ctx.shadow[hit.end : s.end].lstrip()
+    closing = _VSO_WORDS if verb_final and (not rest or rest[0] in ',.;:!?"') else words
     # verb first (Arabic): the caller and whom it calls on stand between the verb and the truce
     # ("دعا الرئيس اليمني، عبدربه منصور هادي، الميليشيات باحترام الهدنة"), so further, with no
     # other verb of saying between
@@ -299,12 +303,15 @@ def _names_nearby(ctx: ArticleContext, s: Sentence, hit: Match, sections: tuple[
     speech = ctx.lex.phrases("speech.verbs")
     for section in sections:
         for h in ctx.find(section, s) if ctx.lex.optional(section) else []:
-            gaps = [(hit.end, h.start, reach)] if h.start >= hit.end else []
-            gaps += [(h.end, hit.start, words)] if verb_final and h.end <= hit.start else []
-            for a, b, most in gaps:
+            if h.start >= hit.end and _complement_of(ctx, hit, h):
+                return True
+            gaps = [(hit.end, h.start, reach, ".;:!?")] if h.start >= hit.end else []
+            # before a closing verb, the clause ends at a comma
+            gaps += [(h.end, hit.start, closing, ".;:!?,")] if verb_final and h.end <= hit.start else []
+            for a, b, most, breaks in gaps:
                 gap = ctx.shadow[a:b]
                 n = len(gap.split())
-                far_ok = n <= most and speech.search(ctx.shadow, a, b) is None
+                far_ok = n <= most and speech.search(ctx.shadow, a, b) is None and not any(c in gap for c in breaks)
                 if (n <= words or far_ok) and not any(c in gap for c in ".;:!?"):
                     return True
     return False
@@ -312,6 +319,28 @@ def _names_nearby(ctx: ArticleContext, s: Sentence, hit: Match, sections: tuple[
 
 #: how far after a verb of calling, in a verb-first language, the truce may be named
 _VSO_WORDS = 14
+#: the links of a noun's own complements ("son refus des demandes ... d'un cessez-le-feu")
+_NOMINAL_DEPS = {"nmod", "pobj", "prep", "compound"}
+
+
+def _complement_of(ctx: ArticleContext, hit: Match, h: Match) -> bool:
+    """Parsed: the truce is the stance noun's own complement, through at most three nouns
+    ("a réitéré son refus des demandes de dirigeants américains d'un cessez-le-feu", "its
+    rejection of the US ceasefire proposal"), however many words that takes."""
+    if not ctx.parsed:
+        return False
+    heads = [t for t in ctx.tokens(hit.start, hit.end) if t.pos_ == "NOUN"]
+    toks = ctx.tokens(h.start, h.end)
+    if not heads or not toks:
+        return False
+    t = toks[0]
+    for _ in range(4):
+        if t.i == heads[0].i:
+            return True
+        if t.dep_ not in _NOMINAL_DEPS or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _stances(ctx: ArticleContext, s: Sentence) -> list[tuple[str, Who]]:
