@@ -194,6 +194,9 @@ def test_an_incident_claim_keeps_the_sentence_that_says_who_did_it(analyzer: Any
         ("de", "Moskau hat eine Waffenruhe im Austausch gegen einen Rückzug aller Truppen "
                "aus den umkämpften Regionen angeboten.", {("Russia", "calls_for_ceasefire", None)}),
         ("de", "Die Ukraine meldete eine Waffenruhe, und Russland hat neue Verhandlungen gefordert.", set()),
+        # the Yemeni president speaks for the government ("الرئيس اليمني"), his name set off by commas
+        ("ar", "ودعا الرئيس اليمني، عبد ربه منصور هادي، جميع الأطراف إلى احترام الهدنة.",
+         {("Yemen", "calls_for_ceasefire", None)}),
     ],
 )
 def test_calls_for_acceptance_and_rejection_of_a_truce(analyzer: Any, lang: str, text: str, want: set[Any]) -> None:
