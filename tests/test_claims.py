@@ -194,6 +194,16 @@ def test_an_incident_claim_keeps_the_sentence_that_says_who_did_it(analyzer: Any
         ("de", "Moskau hat eine Waffenruhe im Austausch gegen einen Rückzug aller Truppen "
                "aus den umkämpften Regionen angeboten.", {("Russia", "calls_for_ceasefire", None)}),
         ("de", "Die Ukraine meldete eine Waffenruhe, und Russland hat neue Verhandlungen gefordert.", set()),
+        # a separable verb's frame holds the truce ("wies ... zurück", "sich für ... ausgesprochen")
+        ("de", "Die Ukraine wies den Vorschlag einer Waffenruhe zurück.", {("Ukraine", "rejects_ceasefire", None)}),
+        ("de", "Die Hamas hat sich für eine sofortige Waffenruhe ausgesprochen.",
+         {("Hamas", "calls_for_ceasefire", None)}),
+        ("de", "Die Hamas hat sich für eine Öffnung der Grenzübergänge ausgesprochen.", set()),
+        ("en", "Israel expressed its rejection of the truce.", {("Israel", "rejects_ceasefire", None)}),
+        ("en", "Moscow ruled out a ceasefire.", {("Russia", "rejects_ceasefire", None)}),
+        # rejecting an allegation about the truce is a denial, no truce rejected
+        ("ru", "Кремль отверг обвинения в нарушении перемирия.", set()),
+        ("en", "Israel rejected the allegations that it violated the truce.", set()),
         # the Yemeni president speaks for the government ("الرئيس اليمني"), his name set off by commas
         ("ar", "ودعا الرئيس اليمني، عبد ربه منصور هادي، جميع الأطراف إلى احترام الهدنة.",
          {("Yemen", "calls_for_ceasefire", None)}),

@@ -303,8 +303,8 @@ def _names_nearby(ctx: ArticleContext, s: Sentence, hit: Match, sections: tuple[
     speech = ctx.lex.phrases("speech.verbs")
     for section in sections:
         for h in ctx.find(section, s) if ctx.lex.optional(section) else []:
-            if h.start >= hit.end and _complement_of(ctx, hit, h):
-                return True
+            if hit.start < h.start and h.end <= hit.end or h.start >= hit.end and _complement_of(ctx, hit, h):
+                return True  # inside a verb's frame ("wies den Vorschlag einer Waffenruhe zurück")
             gaps = [(hit.end, h.start, reach, ".;:!?")] if h.start >= hit.end else []
             # before a closing verb, the clause ends at a comma
             gaps += [(h.end, hit.start, closing, ".;:!?,")] if verb_final and h.end <= hit.start else []
@@ -357,14 +357,22 @@ def _stances(ctx: ArticleContext, s: Sentence) -> list[tuple[str, Who]]:
             rejected = kind != "rejects_ceasefire" and _qualified(ctx, s, hit, "claims.reject", words=3)
             if rejected or _negated(ctx, s, hit) or _qualified(ctx, s, hit, "filters.speculation", words=3):
                 continue
-            if not _names_nearby(ctx, s, hit, objects):
-                continue
+            if not _names_nearby(ctx, s, hit, objects) or kind == "rejects_ceasefire" and (
+                    _a_charge_inside(ctx, hit) or _denies_a_charge(ctx, s, hit)):
+                continue  # "отверг обвинения в нарушении перемирия": a denial, no truce rejected
             who = claimant(ctx, s, hit.start, hit.end)
             if who is not None and _only_reported(ctx, s, who):
                 continue
             if who is not None and (not _quoted(ctx, s, hit.start) or said_by(ctx, s) == who):
                 out.append((kind, who))
     return out
+
+
+def _a_charge_inside(ctx: ArticleContext, hit: Match) -> bool:
+    """'wies die Vorwürfe eines Bruchs der Waffenruhe zurück': what the frame rejects is an
+    allegation (``claims.denied``), a denial and no rejected truce."""
+    denied = ctx.lex.optional("claims.denied")
+    return bool(denied) and denied.search(ctx.shadow, hit.start + 1, hit.end) is not None
 
 
 def _quoted(ctx: ArticleContext, s: Sentence, at: int) -> bool:
