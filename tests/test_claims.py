@@ -90,6 +90,9 @@ _TRUCE = {"en": "Russia declared a ceasefire from 6 January. ", "ru": "Росс�
         ("de", "Der israelische Außenminister kritisierte die Erklärung der Hamas scharf.",
          {("Israel", "accuses", "Hamas")}),
         ("en", "Kyiv condemned the latest statement by Moscow.", {("Ukraine", "accuses", "Russia")}),
+        # a parliament speaks and acts for its state
+        ("ru", "Президент России подверг критике принятое Верховной Радой решение о выборах.",
+         {("Russia", "accuses", "Ukraine")}),
     ],
 )
 def test_claims_of_each_construction(analyzer: Any, lang: str, text: str, want: set[Any]) -> None:
