@@ -90,6 +90,15 @@ _TRUCE = {"en": "Russia declared a ceasefire from 6 January. ", "ru": "Росс�
         ("de", "Der israelische Außenminister kritisierte die Erklärung der Hamas scharf.",
          {("Israel", "accuses", "Hamas")}),
         ("en", "Kyiv condemned the latest statement by Moscow.", {("Ukraine", "accuses", "Russia")}),
+        # the bare word for a side's forces speaks for the party the article gave it before
+        ("de", "Die ukrainische Luftwaffe meldete am Montag neue Angriffe. Russische Kampfflugzeuge hätten "
+               "Lenkbomben über Sumy abgeworfen, teilte die Luftwaffe mit.", {("Ukraine", "accuses", "Russia")}),
+        ("en", "The Israeli army struck targets in Gaza on Monday. Hamas fighters had fired rockets at Sderot "
+               "earlier, the army said.", {("Israel", "accuses", "Hamas")}),
+        ("fr", "L'armée israélienne a frappé Gaza lundi. Le Hamas a tiré des roquettes sur Sdérot, "
+               "a indiqué l'armée.", {("Israel", "accuses", "Hamas")}),
+        # not where it does what the speaker tells
+        ("en", "Russia's defence ministry said on Saturday that its forces had shot down a Ukrainian jet.", set()),
         # a parliament speaks and acts for its state
         ("ru", "Президент России подверг критике принятое Верховной Радой решение о выборах.",
          {("Russia", "accuses", "Ukraine")}),

@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from trucewatch.budget import check
+from trucewatch.extract.anaphora import armed_mentions
 from trucewatch.extract.attribution import (
     Who,
     attacker,
@@ -481,11 +482,24 @@ def _sentences_between(ctx: ArticleContext, a: int, b: int) -> int:
 
 def _with_organisations(ctx: ArticleContext) -> ArticleContext:
     """The article as claims read it: the organisations that speak without fighting (the UN, the
-    OSCE, NATO) are speakers too, and nothing else changes."""
+    OSCE, NATO) are speakers too, and so are the bare words for a side's forces whose party the
+    article settled before, where they speak ("die ukrainische Luftwaffe ... teilte die Luftwaffe
+    mit", :func:`trucewatch.extract.anaphora.armed_mentions`; not "its forces had shot down", a
+    deed the speaker tells); nothing else changes."""
     orgs = ctx.parties.organisations(ctx.shadow, ctx.mentions)
-    if not orgs:
+    armed = [m for s in ctx.sentences for m in armed_mentions(ctx, s) if _speaks(ctx, s, m)]
+    if not orgs and not armed:
         return ctx
-    return replace(ctx, mentions=sorted([*ctx.mentions, *orgs], key=lambda m: m.start), memo={})
+    return replace(ctx, mentions=sorted([*ctx.mentions, *orgs, *armed], key=lambda m: m.start), memo={})
+
+
+def _speaks(ctx: ArticleContext, s: Sentence, m: Mention) -> bool:
+    """A verb of saying stands within two words of the mention, in the same clause."""
+    for h in ctx.find("speech.verbs", s):
+        gap = ctx.shadow[h.end : m.start] if h.end <= m.start else ctx.shadow[m.end : h.start]
+        if (h.end <= m.start or m.end <= h.start) and len(gap.split()) <= 2 and not any(c in gap for c in ".;:!?,\""):
+            return True
+    return False
 
 
 def extract_claims(ctx: ArticleContext, incidents: list[Incident],
