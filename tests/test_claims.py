@@ -211,6 +211,8 @@ def test_an_incident_claim_keeps_the_sentence_that_says_who_did_it(analyzer: Any
         ("de", "Die Hamas hat sich für eine sofortige Waffenruhe ausgesprochen.",
          {("Hamas", "calls_for_ceasefire", None)}),
         ("de", "Die Hamas hat sich für eine Öffnung der Grenzübergänge ausgesprochen.", set()),
+        ("de", "Die Ukraine schlug eine dreißigtägige Waffenruhe vor.", {("Ukraine", "calls_for_ceasefire", None)}),
+        ("de", "Die Ukraine schlug vor, die Gespräche in Genf fortzusetzen.", set()),
         ("en", "Israel expressed its rejection of the truce.", {("Israel", "rejects_ceasefire", None)}),
         ("en", "Moscow ruled out a ceasefire.", {("Russia", "rejects_ceasefire", None)}),
         # rejecting an allegation about the truce is a denial, no truce rejected
