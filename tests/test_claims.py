@@ -83,6 +83,25 @@ _TRUCE = {"en": "Russia declared a ceasefire from 6 January. ", "ru": "Росс�
         ("ru", "В Кремле опровергли эти обвинения.", {("Russia", "denies", None)}),
         ("uk", "У Генштабі ЗСУ заперечують причетність.", {("Ukraine", "denies", None)}),
         ("ar", "ونفت إسرائيل الاتهامات.", {("Israel", "denies", None)}),
+        # violations that are a verb's object were committed by its subject
+        ("en", "The United Nations says Israel has committed 300 violations of the ceasefire.",
+         {("United Nations", "accuses_violation", "Israel")}),
+        # a condemned deed whose doer follows it ("der", "by": ``claims.violation_by``)
+        ("de", "Der israelische Außenminister kritisierte die Erklärung der Hamas scharf.",
+         {("Israel", "accuses", "Hamas")}),
+        ("en", "Kyiv condemned the latest statement by Moscow.", {("Ukraine", "accuses", "Russia")}),
+        # the bare word for a side's forces speaks for the party the article gave it before
+        ("de", "Die ukrainische Luftwaffe meldete am Montag neue Angriffe. Russische Kampfflugzeuge hätten "
+               "Lenkbomben über Sumy abgeworfen, teilte die Luftwaffe mit.", {("Ukraine", "accuses", "Russia")}),
+        ("en", "The Israeli army struck targets in Gaza on Monday. Hamas fighters had fired rockets at Sderot "
+               "earlier, the army said.", {("Israel", "accuses", "Hamas")}),
+        ("fr", "L'armée israélienne a frappé Gaza lundi. Le Hamas a tiré des roquettes sur Sdérot, "
+               "a indiqué l'armée.", {("Israel", "accuses", "Hamas")}),
+        # not where it does what the speaker tells
+        ("en", "Russia's defence ministry said on Saturday that its forces had shot down a Ukrainian jet.", set()),
+        # a parliament speaks and acts for its state
+        ("ru", "Президент России подверг критике принятое Верховной Радой решение о выборах.",
+         {("Russia", "accuses", "Ukraine")}),
     ],
 )
 def test_claims_of_each_construction(analyzer: Any, lang: str, text: str, want: set[Any]) -> None:
@@ -176,6 +195,32 @@ def test_an_incident_claim_keeps_the_sentence_that_says_who_did_it(analyzer: Any
         ("en", '"Zelensky will hardly accept the ceasefire," a Russian lawmaker said.', set()),
         # rejecting calls for a truce rejects the truce; nobody calls for it
         ("en", "Russia rejected calls for a ceasefire.", {("Russia", "rejects_ceasefire", None)}),
+        # a stance noun that is the object of a verb: that verb's subject holds it, and the truce
+        # is the noun's own complement however far
+        ("fr", "Le maréchal Haftar a annoncé son accord à ce cessez-le-feu.",
+         {("Libyan National Army", "accepts_ceasefire", None)}),
+        ("fr", "Le gouvernement turc a confirmé son refus des propositions répétées de plusieurs pays "
+               "d'un cessez-le-feu.",
+         {("Turkey", "rejects_ceasefire", None)}),
+        # a verb that closes its clause: the truce anywhere in that clause is its object
+        ("de", "Moskau hat eine Waffenruhe im Austausch gegen einen Rückzug aller Truppen "
+               "aus den umkämpften Regionen angeboten.", {("Russia", "calls_for_ceasefire", None)}),
+        ("de", "Die Ukraine meldete eine Waffenruhe, und Russland hat neue Verhandlungen gefordert.", set()),
+        # a separable verb's frame holds the truce ("wies ... zurück", "sich für ... ausgesprochen")
+        ("de", "Die Ukraine wies den Vorschlag einer Waffenruhe zurück.", {("Ukraine", "rejects_ceasefire", None)}),
+        ("de", "Die Hamas hat sich für eine sofortige Waffenruhe ausgesprochen.",
+         {("Hamas", "calls_for_ceasefire", None)}),
+        ("de", "Die Hamas hat sich für eine Öffnung der Grenzübergänge ausgesprochen.", set()),
+        ("de", "Die Ukraine schlug eine dreißigtägige Waffenruhe vor.", {("Ukraine", "calls_for_ceasefire", None)}),
+        ("de", "Die Ukraine schlug vor, die Gespräche in Genf fortzusetzen.", set()),
+        ("en", "Israel expressed its rejection of the truce.", {("Israel", "rejects_ceasefire", None)}),
+        ("en", "Moscow ruled out a ceasefire.", {("Russia", "rejects_ceasefire", None)}),
+        # rejecting an allegation about the truce is a denial, no truce rejected
+        ("ru", "Кремль отверг обвинения в нарушении перемирия.", set()),
+        ("en", "Israel rejected the allegations that it violated the truce.", set()),
+        # the Yemeni president speaks for the government ("الرئيس اليمني"), his name set off by commas
+        ("ar", "ودعا الرئيس اليمني، عبد ربه منصور هادي، جميع الأطراف إلى احترام الهدنة.",
+         {("Yemen", "calls_for_ceasefire", None)}),
     ],
 )
 def test_calls_for_acceptance_and_rejection_of_a_truce(analyzer: Any, lang: str, text: str, want: set[Any]) -> None:

@@ -53,7 +53,9 @@ def test_morph_expand_lemmas_spells_out_marked_words(phrase: str, lang: str, wan
     [("повідомили у штабі ООС", "Ukraine"), ("сообщили в штабе Объединенных сил", "Ukraine"),
      ("повідомила Херсонська ОВА", "Ukraine"), ("заявил Эдуард Басурин", "Donetsk People's Republic"),
      ("в ЛНР заявили", "Luhansk People's Republic"), ("according to Gaza's health ministry", "Hamas"),
-     ("said Synehubov", "Ukraine"), ("Gouverneur Wjatscheslaw Gladkow", "Russia")],
+     ("said Synehubov", "Ukraine"), ("Gouverneur Wjatscheslaw Gladkow", "Russia"),
+     ("принятое Верховной Радой", "Ukraine"), ("ухвалений Верховною Радою", "Ukraine"),
+     ("a vote in the State Duma", "Russia"), ("депутаты Госдумы", "Russia")],
 )
 def test_parties_institutions_speak_for_their_party(text: str, party: str) -> None:
     found = {m.party for m in party_book().mentions(shadow(text))}

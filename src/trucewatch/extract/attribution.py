@@ -29,6 +29,8 @@ _BREAK = re.compile(r'[.;:!?"()\[\]]')
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "nsubj:pass"}
 #: up from a verb (or a predicate adjective: "Russia is guilty of") to the one whose subject it shares
 _CLIMB_DEPS = {"conj", "xcomp", "advcl", "acl", "relcl", "acl:relcl", "acomp", "attr"}
+#: a noun of stance or deed that is a verb's object ("a réitéré son refus", "has committed violations")
+_OBJECT_DEPS = {"dobj", "obj"}
 #: pronoun subjects whose party is named earlier (spaCy's PRON, plus English and French relatives)
 _PRONOUN_POS = {"PRON"}
 #: a party word qualifying a noun ("Ukrainian officials", "autorités ukrainiennes", "Israel's army")
@@ -130,19 +132,25 @@ def _office_in(ctx: ArticleContext, s: Sentence, start: int, end: int, exclude: 
 def _verb_token(ctx: ArticleContext, start: int, end: int) -> Any | None:
     """The phrase's verb ("démenti" in "a démenti"), else its first word."""
     toks = ctx.tokens(start, end)
-    verbs = [t for t in toks if t.pos_ == "VERB"] or [t for t in toks if t.pos_ == "AUX"]
+    verbs = [t for t in toks if t.pos_ == "VERB"] or [t for t in toks if t.pos_ == "AUX"] \
+        or [t for t in toks if t.pos_ == "NOUN"]  # "son accord à": the noun, not its determiner
     return verbs[0] if verbs else (toks[0] if toks else None)
 
 
 def subject_token(verb: Any, passive: bool = False) -> tuple[Any, Any] | None:
     """(subject, its verb): the verb's own subject, or that of the verb it is joined to ("Hamas
-    rejected ... and accused Israel", "Russia proposed ... but was accused")."""
+    rejected ... and accused Israel", "Russia proposed ... but was accused"); a noun of stance or
+    deed that is a verb's object has that verb's subject ("Ankara a réitéré son refus", "Israel
+    has committed violations")."""
     deps = _SUBJECT_DEPS if passive else {"nsubj"}
     v = verb
     for _ in range(3):
         subj = [c for c in v.children if c.dep_ in deps]
         if subj:
             return subj[0], v
+        if v.pos_ == "NOUN" and v.dep_ in _OBJECT_DEPS and v.head.pos_ in {"VERB", "AUX"}:
+            v = v.head
+            continue
         if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"} and not passive:
             return v.head, v  # "les autorités ukrainiennes accusant ...": the noun the participle qualifies
         if v.dep_ not in _CLIMB_DEPS or v.head.i == v.i:
@@ -269,7 +277,7 @@ def claimant(ctx: ArticleContext, s: Sentence, start: int, end: int,
         if _expletive(ctx, verb, subj):
             return None
         m = _mention_of(ctx, s, subj, exclude)  # first: the model may tag a name as a pronoun ("Kiev")
-        if m is None and subj.pos_ in _PRONOUN_POS:
+        if m is None and subj.pos_ in _PRONOUN_POS and subj.text.isalpha():  # not a misread "unis--"
             return _pronoun(ctx, s, subj.idx, exclude)
         return who_of(ctx, m) if m is not None else None
     m = subject_of(ctx, s, start, end, exclude) or _office_in(ctx, s, start, end, exclude)

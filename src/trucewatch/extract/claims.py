@@ -25,6 +25,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from trucewatch.budget import check
+from trucewatch.extract.anaphora import armed_mentions
 from trucewatch.extract.attribution import (
     Who,
     attacker,
@@ -290,8 +291,12 @@ def _complies(ctx: ArticleContext, s: Sentence) -> list[Who]:
 def _names_nearby(ctx: ArticleContext, s: Sentence, hit: Match, sections: tuple[str, ...],
                   words: int = 4) -> bool:
     """A phrase of ``sections`` (a truce, a proposal) within a few words after the verb, or before
-    it where the verb closes its clause ("hat eine Waffenruhe gefordert")."""
+    it where the verb closes its clause ("hat eine Waffenruhe gefordert"): there anywhere in the
+    clause, the object of a verb that ends it ("hat eine Waffenruhe im Gegenzug für einen Abzug
+    aus den Gebieten angeboten, ...")."""
     verb_final = bool(ctx.lex.section("claims").get("verb_final"))
+    rest = ctx.shadow[hit.end : s.end].lstrip()
+    closing = _VSO_WORDS if verb_final and (not rest or rest[0] in ',.;:!?"') else words
     # verb first (Arabic): the caller and whom it calls on stand between the verb and the truce
     # ("دعا الرئيس اليمني، عبدربه منصور هادي، الميليشيات باحترام الهدنة"), so further, with no
     # other verb of saying between
@@ -299,12 +304,15 @@ def _names_nearby(ctx: ArticleContext, s: Sentence, hit: Match, sections: tuple[
     speech = ctx.lex.phrases("speech.verbs")
     for section in sections:
         for h in ctx.find(section, s) if ctx.lex.optional(section) else []:
-            gaps = [(hit.end, h.start, reach)] if h.start >= hit.end else []
-            gaps += [(h.end, hit.start, words)] if verb_final and h.end <= hit.start else []
-            for a, b, most in gaps:
+            if hit.start < h.start and h.end <= hit.end or h.start >= hit.end and _complement_of(ctx, hit, h):
+                return True  # inside a verb's frame ("wies den Vorschlag einer Waffenruhe zurück")
+            gaps = [(hit.end, h.start, reach, ".;:!?")] if h.start >= hit.end else []
+            # before a closing verb, the clause ends at a comma
+            gaps += [(h.end, hit.start, closing, ".;:!?,")] if verb_final and h.end <= hit.start else []
+            for a, b, most, breaks in gaps:
                 gap = ctx.shadow[a:b]
                 n = len(gap.split())
-                far_ok = n <= most and speech.search(ctx.shadow, a, b) is None
+                far_ok = n <= most and speech.search(ctx.shadow, a, b) is None and not any(c in gap for c in breaks)
                 if (n <= words or far_ok) and not any(c in gap for c in ".;:!?"):
                     return True
     return False
@@ -312,6 +320,28 @@ def _names_nearby(ctx: ArticleContext, s: Sentence, hit: Match, sections: tuple[
 
 #: how far after a verb of calling, in a verb-first language, the truce may be named
 _VSO_WORDS = 14
+#: the links of a noun's own complements ("son refus des demandes ... d'un cessez-le-feu")
+_NOMINAL_DEPS = {"nmod", "pobj", "prep", "compound"}
+
+
+def _complement_of(ctx: ArticleContext, hit: Match, h: Match) -> bool:
+    """Parsed: the truce is the stance noun's own complement, through at most three nouns
+    ("a réitéré son refus des demandes de dirigeants américains d'un cessez-le-feu", "its
+    rejection of the US ceasefire proposal"), however many words that takes."""
+    if not ctx.parsed:
+        return False
+    heads = [t for t in ctx.tokens(hit.start, hit.end) if t.pos_ == "NOUN"]
+    toks = ctx.tokens(h.start, h.end)
+    if not heads or not toks:
+        return False
+    t = toks[0]
+    for _ in range(4):
+        if t.i == heads[0].i:
+            return True
+        if t.dep_ not in _NOMINAL_DEPS or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _stances(ctx: ArticleContext, s: Sentence) -> list[tuple[str, Who]]:
@@ -328,14 +358,22 @@ def _stances(ctx: ArticleContext, s: Sentence) -> list[tuple[str, Who]]:
             rejected = kind != "rejects_ceasefire" and _qualified(ctx, s, hit, "claims.reject", words=3)
             if rejected or _negated(ctx, s, hit) or _qualified(ctx, s, hit, "filters.speculation", words=3):
                 continue
-            if not _names_nearby(ctx, s, hit, objects):
-                continue
+            if not _names_nearby(ctx, s, hit, objects) or kind == "rejects_ceasefire" and (
+                    _a_charge_inside(ctx, hit) or _denies_a_charge(ctx, s, hit)):
+                continue  # "отверг обвинения в нарушении перемирия": a denial, no truce rejected
             who = claimant(ctx, s, hit.start, hit.end)
             if who is not None and _only_reported(ctx, s, who):
                 continue
             if who is not None and (not _quoted(ctx, s, hit.start) or said_by(ctx, s) == who):
                 out.append((kind, who))
     return out
+
+
+def _a_charge_inside(ctx: ArticleContext, hit: Match) -> bool:
+    """'wies die Vorwürfe eines Bruchs der Waffenruhe zurück': what the frame rejects is an
+    allegation (``claims.denied``), a denial and no rejected truce."""
+    denied = ctx.lex.optional("claims.denied")
+    return bool(denied) and denied.search(ctx.shadow, hit.start + 1, hit.end) is not None
 
 
 def _quoted(ctx: ArticleContext, s: Sentence, at: int) -> bool:
@@ -444,11 +482,24 @@ def _sentences_between(ctx: ArticleContext, a: int, b: int) -> int:
 
 def _with_organisations(ctx: ArticleContext) -> ArticleContext:
     """The article as claims read it: the organisations that speak without fighting (the UN, the
-    OSCE, NATO) are speakers too, and nothing else changes."""
+    OSCE, NATO) are speakers too, and so are the bare words for a side's forces whose party the
+    article settled before, where they speak ("die ukrainische Luftwaffe ... teilte die Luftwaffe
+    mit", :func:`trucewatch.extract.anaphora.armed_mentions`; not "its forces had shot down", a
+    deed the speaker tells); nothing else changes."""
     orgs = ctx.parties.organisations(ctx.shadow, ctx.mentions)
-    if not orgs:
+    armed = [m for s in ctx.sentences for m in armed_mentions(ctx, s) if _speaks(ctx, s, m)]
+    if not orgs and not armed:
         return ctx
-    return replace(ctx, mentions=sorted([*ctx.mentions, *orgs], key=lambda m: m.start), memo={})
+    return replace(ctx, mentions=sorted([*ctx.mentions, *orgs, *armed], key=lambda m: m.start), memo={})
+
+
+def _speaks(ctx: ArticleContext, s: Sentence, m: Mention) -> bool:
+    """A verb of saying stands within two words of the mention, in the same clause."""
+    for h in ctx.find("speech.verbs", s):
+        gap = ctx.shadow[h.end : m.start] if h.end <= m.start else ctx.shadow[m.end : h.start]
+        if (h.end <= m.start or m.end <= h.start) and len(gap.split()) <= 2 and not any(c in gap for c in ".;:!?,\""):
+            return True
+    return False
 
 
 def extract_claims(ctx: ArticleContext, incidents: list[Incident],

@@ -184,6 +184,15 @@ def condemned(ctx: ArticleContext, s: Sentence, hit: Match, who: Who) -> Mention
             return None
         if m.opponent or not m.party or m.party == who[0] or _locative_gap(ctx, gap):
             continue
-        if len(gap.split()) <= 1 or _adjective(ctx, m):
+        if len(gap.split()) <= 1 or _adjective(ctx, m) or _doer_linked(ctx, gap):
             return m
     return None
+
+
+def _doer_linked(ctx: ArticleContext, gap: str) -> bool:
+    """'kritisierte die Ankündigung der Hamas', 'condemned the strikes by Israel': the object noun
+    and a word that names its doer next (``claims.violation_by``) stand before the party."""
+    words = gap.split()
+    tail = " ".join(words[1:]).lower()
+    return len(words) >= 2 and any(tail.endswith(f" {w}") or tail == w
+                                   for w in ctx.lex.section("claims").get("violation_by", []))
