@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from trucewatch.budget import check
-from trucewatch.extract import apart, taxonomy, tolls
+from trucewatch.extract import apart, duplicates, taxonomy, tolls
 from trucewatch.extract.agents import joint_doer, stated_agent
 from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
 from trucewatch.extract.confidence import Features, score
@@ -500,7 +500,7 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     drafts = [d for d in b.drafts if d.context == "new"]
     towns = [d for d in drafts if d.place is not None and d.place.entry.kind != "PCLI"]
     if towns:  # a country-level mention next to placed incidents is a summary of them
-        drafts = towns
+        drafts = duplicates.fold(towns, _absorb)  # one strike told at a town and its region
         for d in drafts:
             if _regional_summary(d, drafts):
                 d.context = "statement"
