@@ -41,3 +41,43 @@ def test_a_region_toll_two_of_its_towns_state_is_left_alone(analyzer: Any) -> No
             "In Kostiantynivka, two civilians died on Tuesday when Russian shells hit a market.\n\n"
             "In Pokrovsk, two people died on Tuesday when Russian shells hit a house.")
     assert len(_shown(analyzer, text)) == 3
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Heavy fighting went on along the entire front line on Monday, from Kupiansk to Zaporizhzhia."),
+    ("de", "Heftige Kämpfe gab es am Montag an der gesamten Front, von Kupjansk bis Saporischschja."),
+    ("ar", "واستمرت المعارك العنيفة يوم الاثنين على طول خط الجبهة من حلب إلى حماة."),
+    ("ru", "В понедельник бои шли по всей линии фронта, от Купянска до Запорожья."),
+    ("uk", "У понеділок бої тривали по всій лінії фронту, від Куп'янська до Запоріжжя."),
+])
+def test_fighting_along_the_whole_front_is_a_statement(analyzer: Any, lang: str, text: str) -> None:
+    a = analyzer.analyze(text, published="2024-05-10", language=lang)
+    assert not a.incidents
+    assert {i.context for i in a.other_incidents} == {"statement"}
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Israeli warplanes flew low over Beirut on Friday, breaking the sound barrier."),
+    ("fr", "Des avions de chasse israéliens ont volé à basse altitude au-dessus de Beyrouth vendredi."),
+])
+def test_jets_flying_low_are_no_strike(analyzer: Any, lang: str, text: str) -> None:
+    a = analyzer.analyze(text, published="2024-05-10", language=lang)
+    assert not a.incidents
+
+
+def test_jets_flying_low_that_hit_a_house_are_a_strike(analyzer: Any) -> None:
+    text = "Low-flying Israeli jets struck a house in Tyre on Friday, killing two people."
+    assert _shown(analyzer, text) == [("Tyre", 2)]
+
+
+@pytest.mark.parametrize(("lang", "text", "scene"), [
+    ("en", "Russian missiles flew over Moldova on their way to Lviv on Friday, where they hit a warehouse.", "Lviv"),
+    ("fr", "Des missiles russes ont survolé la Moldavie avant de frapper Lviv vendredi.", "Lviv"),
+])
+def test_a_place_a_weapon_passed_over_is_no_scene(analyzer: Any, lang: str, text: str, scene: str) -> None:
+    assert [p for p, _ in _shown(analyzer, text, lang)] == [scene]
+
+
+def test_a_weapon_downed_over_a_place_is_downed_there(analyzer: Any) -> None:
+    text = "Ukrainian air defences shot down six drones flying over Odesa on Friday night."
+    assert [p for p, _ in _shown(analyzer, text)] == ["Odesa"]

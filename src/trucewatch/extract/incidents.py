@@ -212,7 +212,7 @@ class _Builder:
     def _place(self, s: Sentence, trig: Trigger) -> None:
         ctx = self.ctx
         places = [p for p in self.places(s) if not self._speaker_seat(s, p)]
-        places = drop_enclosing_regions(drop_references(ctx, s, places))
+        places = drop_enclosing_regions(drop_references(ctx, s, places, downed=trig.sub_type == apart.DISRUPTED))
         if not places and (self._continues(s) or self._follows_last(s)):
             if self.last is not None:
                 self._enrich(self.last, s, trig)

@@ -113,6 +113,12 @@ def distance_from(ctx: ArticleContext, start: int) -> bool:
     return _right_before(ctx, "filters.distance_from", start)
 
 
+def passed_over(ctx: ArticleContext, start: int) -> bool:
+    """'missiles flew over Moldova', 'des drones ont survolé Odessa': the name is a place a weapon
+    or a craft passed over (``filters.transit`` right before it), not where it hit."""
+    return _right_before(ctx, "filters.transit", start)
+
+
 #: a point more than this far from the scene is no place of it, even when the sentence names no other
 FAR_KM = 25.0
 _NUMBER_BEFORE = re.compile(r"(\d+(?:[.,]\d+)?)\s*$")

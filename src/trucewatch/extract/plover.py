@@ -10,7 +10,9 @@ it as news. The contexts are PLOVER's (docs/labelling.md):
   the sentence states no recent day;
 * ``recap``: an earlier event of the same conflict retold ("last week", "le mois dernier",
   a background tally) and the picture of an aftermath (a photo caption's present-tense scene);
-* ``statement``: a pattern or tally since a year ("since 2022"), or what a video shows.
+* ``statement``: a pattern or tally since a year ("since 2022"), what a video shows, fighting
+  told for the whole front ("along the entire front line") and aircraft flying low or breaking the
+  sound barrier with no toll and nothing hit (a show of force).
 
 Every cue is a lexicon list of the language (section ``context`` and the older ``filters``
 lists); the grammar (tense, aspect) comes from spaCy's morphology where the language is parsed
@@ -26,6 +28,7 @@ from datetime import timedelta
 from functools import cache
 from typing import Any
 
+from trucewatch.extract.casualties import extract_casualties
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.nlp.lexicon import Lexicon
 from trucewatch.nlp.morph import MORPH_LANGUAGES, analyzer
@@ -51,6 +54,8 @@ def sentence_context(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crow
         return "recap"
     if _truce_scope(ctx, s, at):
         return "statement"  # "the truce applies to attacks on ships": what is to stop, not what happened
+    if _in_clause(ctx, s, at, "context.front_wide") or _overflight(ctx, s, at):
+        return "statement"  # "fighting along the whole front", "jets flew low over Beirut": no one event
     recent = recent_day(ctx, s)
     if not recent and _since_clause(ctx, s, at):
         return "recap"
@@ -65,6 +70,15 @@ def sentence_context(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crow
     if _filmed(ctx, s, at) and (not recent or _camera(ctx, s, at)):
         return "statement"
     return None
+
+
+def _overflight(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+    """'Israeli jets flew low over Beirut, breaking the sound barrier': aircraft shown, not used
+    (``context.overflight``), unless the sentence states a toll or a target hit."""
+    if not _in_clause(ctx, s, at, "context.overflight") or ctx.has("targets", s):
+        return False
+    cas = extract_casualties(ctx.lex, ctx.shadow, s.start, s.end)
+    return not (cas.killed or cas.injured)
 
 
 #: how far into an article a timeline is announced (its lede)
