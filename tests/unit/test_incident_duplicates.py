@@ -81,3 +81,10 @@ def test_a_place_a_weapon_passed_over_is_no_scene(analyzer: Any, lang: str, text
 def test_a_weapon_downed_over_a_place_is_downed_there(analyzer: Any) -> None:
     text = "Ukrainian air defences shot down six drones flying over Odesa on Friday night."
     assert [p for p, _ in _shown(analyzer, text)] == ["Odesa"]
+
+
+def test_the_arabic_adjective_new_is_no_place(analyzer: Any) -> None:
+    """'بحسب حصيلة جديدة' (according to a new tally): 'جديدة' alone is an adjective, not Judaydat."""
+    text = "قتل خمسة مقاتلين في معارك عنيفة أمس، بحسب حصيلة جديدة للمرصد."
+    a = analyzer.analyze(text, published="2024-05-10", language="ar")
+    assert all(i.place is None or "Judaydat" not in i.place.name for i in (*a.incidents, *a.other_incidents))
