@@ -88,3 +88,43 @@ def test_the_arabic_adjective_new_is_no_place(analyzer: Any) -> None:
     text = "قتل خمسة مقاتلين في معارك عنيفة أمس، بحسب حصيلة جديدة للمرصد."
     a = analyzer.analyze(text, published="2024-05-10", language="ar")
     assert all(i.place is None or "Judaydat" not in i.place.name for i in (*a.incidents, *a.other_incidents))
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Netanyahu pledged to hit Hamas hard in Rafah on Friday."),
+    ("es", "Israel prometió atacar Beirut de nuevo el viernes."),
+])
+def test_a_vow_to_strike_is_planned(analyzer: Any, lang: str, text: str) -> None:
+    a = analyzer.analyze(text, published="2024-05-10", language=lang)
+    assert not a.incidents
+    assert "planned" in {i.context for i in a.other_incidents}
+
+
+def test_the_strike_a_vow_answers_is_news(analyzer: Any) -> None:
+    """'vowed to avenge the strike on Tyre': the strike happened; the vow is of another."""
+    a = analyzer.analyze("Le Hezbollah a promis de venger la frappe israélienne sur Tyr vendredi.",
+                         published="2024-05-10", language="fr")
+    assert [i.place.name for i in a.incidents if i.place] == ["Tyre"]
+
+
+def test_a_clause_of_violence_after_a_meeting_keeps_its_place(analyzer: Any) -> None:
+    text = "As negotiators met in Doha on Friday, Israeli strikes killed five people in Khan Younis."
+    assert [p for p, _ in _shown(analyzer, text)] == ["Khān Yūnis"]
+
+
+def test_aircraft_heard_are_no_strike_explosions_heard_are(analyzer: Any) -> None:
+    assert not _shown(analyzer, "Israeli jets were heard over Beirut on Friday.")
+    assert [p for p, _ in _shown(analyzer, "Explosions were heard in Kyiv on Friday morning.")] == ["Kyiv"]
+
+
+@pytest.mark.parametrize(("lang", "text", "scene"), [
+    ("en", "Missiles heading for Kyiv were shot down over Zhytomyr region on Friday.", "Zhytomyr"),
+    ("de", "Drohnen auf dem Weg nach Kiew wurden am Freitag über der Region Schytomyr abgeschossen.", "Zhytomyr"),
+])
+def test_where_a_downed_weapon_was_headed_is_no_scene(analyzer: Any, lang: str, text: str, scene: str) -> None:
+    assert [p for p, _ in _shown(analyzer, text, lang)] == [scene]
+
+
+def test_two_neighbouring_towns_one_sentence_names_stay_two(analyzer: Any) -> None:
+    text = "Israeli strikes hit homes in Khan Younis and Rafah on Tuesday night, killing five people."
+    assert sorted(p for p, _ in _shown(analyzer, text) if p) == ["Khān Yūnis", "Rafaḩ"]

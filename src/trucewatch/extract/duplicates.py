@@ -7,11 +7,12 @@ Dahieh". Drafts merge by place (:mod:`trucewatch.extract.incidents`), so the two
 events for one, and the dead are counted twice.
 
 Two drafts are one strike when they are of one type of violence, at compatible times, state the
-same toll (the same dead, or the same wounded where neither states dead), and their places are
-one inside the other: a region and a town in it, or two towns within :data:`SAME_TOWN_KM` (a city
-and its quarter or suburb). The broader draft joins the more precise one, which keeps its place:
-ACLED codes the most precise location the report gives. Only when the broader draft fits exactly
-one such town: a region's toll that two of its towns each state is left alone.
+same toll (the same dead, or the same wounded where neither states dead), in sentences of their
+own, and their places are one inside the other: a region and a town in it, or a city and a much
+smaller place within :data:`SAME_TOWN_KM` (its quarter or suburb). The broader draft joins the
+more precise one, which keeps its place: ACLED codes the most precise location the report gives.
+Only when the broader draft fits exactly one such town: a region's toll that two of its towns
+each state is left alone.
 """
 
 from __future__ import annotations
@@ -20,18 +21,23 @@ from collections.abc import Callable
 from typing import Protocol, TypeVar
 
 from trucewatch.extract.casualties import Count, combine
+from trucewatch.extract.context import Sentence
 from trucewatch.extract.places import PlaceMention
 from trucewatch.geo.distance import km
 from trucewatch.geo.gazetteer import admin_core, normalise
 from trucewatch.records import TimeInterval
 
 #: two towns this close, stating the same toll for the same kind of strike, are one scene named
-#: at two levels (a city and its quarter, a suburb)
-SAME_TOWN_KM = 10.0
+#: at two levels (a city and its quarter, a suburb), when the broader one is a city
+#: :data:`CITY_RATIO` times as populous; neighbouring towns of one size (Khan Younis and Rafah,
+#: 8 km apart) are two scenes
+SAME_TOWN_KM = 5.0
+CITY_RATIO = 5
 
 
 class _Draft(Protocol):
     place: PlaceMention | None
+    sentences: list[Sentence]
     event_type: str
     time: TimeInterval | None
     killed: list[Count]
@@ -65,12 +71,13 @@ def _within(broad: PlaceMention, town: PlaceMention) -> bool:
         return False
     if b.kind == "ADM1":
         return bool(t.admin1) and admin_core(t.admin1 or "") in {normalise(b.name), admin_core(b.admin1 or "")}
-    return b.kind == "P" and b.population >= t.population and km(b.lat, b.lon, t.lat, t.lon) <= SAME_TOWN_KM
+    return b.kind == "P" and b.population >= CITY_RATIO * max(t.population, 1) \
+        and km(b.lat, b.lon, t.lat, t.lon) <= SAME_TOWN_KM
 
 
 def _compatible(a: _Draft, b: _Draft) -> bool:
-    if a.event_type != b.event_type:
-        return False
+    if a.event_type != b.event_type or {x.index for x in a.sentences} & {x.index for x in b.sentences}:
+        return False  # one sentence naming both places ("hit Khan Younis and Rafah") names two scenes
     return a.time is None or b.time is None or a.time.intersect(b.time) is not None
 
 

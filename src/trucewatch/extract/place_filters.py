@@ -119,6 +119,12 @@ def passed_over(ctx: ArticleContext, start: int) -> bool:
     return _right_before(ctx, "filters.transit", start)
 
 
+def headed_for(ctx: ArticleContext, start: int) -> bool:
+    """'drones heading for Kyiv', 'ракети, що летіли на Київ': where a weapon was headed
+    (``filters.destination`` right before the name)."""
+    return _right_before(ctx, "filters.destination", start)
+
+
 #: a point more than this far from the scene is no place of it, even when the sentence names no other
 FAR_KM = 25.0
 _NUMBER_BEFORE = re.compile(r"(\d+(?:[.,]\d+)?)\s*$")
