@@ -128,3 +128,16 @@ def test_where_a_downed_weapon_was_headed_is_no_scene(analyzer: Any, lang: str, 
 def test_two_neighbouring_towns_one_sentence_names_stay_two(analyzer: Any) -> None:
     text = "Israeli strikes hit homes in Khan Younis and Rafah on Tuesday night, killing five people."
     assert sorted(p for p, _ in _shown(analyzer, text) if p) == ["Khān Yūnis", "Rafaḩ"]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "A view of the destroyed school in northeast Kharkiv."),
+    ("en", "Rescuers search the rubble of a house destroyed by an Israeli strike in Khan Younis."),
+    ("de", "Blick auf ein zerstörtes Wohnhaus nach einem russischen Angriff in Charkiw."),
+    ("fr", "Vue d'un immeuble détruit par une frappe russe à Kharkiv."),
+    ("es", "Vista de un edificio destruido por un ataque ruso en Járkov."),
+])
+def test_a_photo_caption_scene_is_a_recap(analyzer: Any, lang: str, text: str) -> None:
+    a = analyzer.analyze(text, published="2024-05-10", language=lang)
+    assert not a.incidents
+    assert {i.context for i in a.other_incidents} == {"recap"}
