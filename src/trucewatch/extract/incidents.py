@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from trucewatch.budget import check
-from trucewatch.extract import apart, taxonomy, tolls
+from trucewatch.extract import apart, duplicates, taxonomy, tolls
 from trucewatch.extract.agents import joint_doer, stated_agent
 from trucewatch.extract.casualties import Casualties, Count, combine, extract_casualties
 from trucewatch.extract.confidence import Features, score
@@ -25,11 +25,10 @@ from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.place_filters import fire_origin
 from trucewatch.extract.places import PlaceMention, country_in, places_in, to_place
 from trucewatch.extract.plover import RECENT_DAYS, is_tally, recent_day, sentence_context
-from trucewatch.extract.scenes import drop_enclosing_regions, drop_references
+from trucewatch.extract.scenes import at_venue, drop_enclosing_regions, drop_references
 from trucewatch.extract.speakers import agent_party, speaker_party
 from trucewatch.extract.triggers import Trigger, contrasted, struck_from_afar, trigger, weak
 from trucewatch.geo.gazetteer import admin_core
-from trucewatch.nlp.lexicon import Match
 from trucewatch.records import Ceasefire, Incident, Place, Span, TimeInterval
 from trucewatch.temporal.incident_time import (
     Clocks,
@@ -212,7 +211,7 @@ class _Builder:
     def _place(self, s: Sentence, trig: Trigger) -> None:
         ctx = self.ctx
         places = [p for p in self.places(s) if not self._speaker_seat(s, p)]
-        places = drop_enclosing_regions(drop_references(ctx, s, places))
+        places = drop_enclosing_regions(drop_references(ctx, s, places, downed=trig.sub_type == apart.DISRUPTED))
         if not places and (self._continues(s) or self._follows_last(s)):
             if self.last is not None:
                 self._enrich(self.last, s, trig)
@@ -261,9 +260,7 @@ class _Builder:
         ctx = self.ctx
         if fire_origin(ctx, pm.start, pm.end):
             return True  # "roquettes tirées depuis Gaza": where it came from, not where it hit
-        venues = ctx.find("filters.venue", s)
-        if any(0 <= pm.start - h.end <= 80 or 0 <= h.start - pm.end <= 2 or self._closes_clause(pm, h)
-               for h in venues):
+        if at_venue(ctx, s, pm):
             return True  # "talks in Cairo", "the Istanbul meeting": where people meet, not the scene
         office = next((h for h in ctx.find("speech.officials", s) if 0 < pm.start - h.end <= 25), None)
         if office is not None and self._local_office(ctx.shadow[office.end : pm.start], pm):
@@ -285,16 +282,6 @@ class _Builder:
             return True
         of = rf"\w*\s+(?:{lex.alternation('filters.of')})\s*"
         return pm.entry.kind != "PCLI" and re.fullmatch(of, gap) is not None
-
-    def _closes_clause(self, pm: PlaceMention, verb: Match) -> bool:
-        """In a verb-final clause (``claims.verb_final``: "während in Kairo ... über eine
-        Feuerpause verhandelt wurde") the verb of meeting closes the clause the place opens; not
-        a verb that also names a hit ("getroffen": met, or struck)."""
-        ctx = self.ctx
-        if not ctx.lex.section("claims").get("verb_final") or not 0 <= verb.start - pm.end <= 120:
-            return False
-        return not re.search(r"[,;:.]", ctx.shadow[pm.end : verb.start]) \
-            and not ctx.lex.phrases("events").covers(ctx.shadow, verb.start, verb.end)
 
     def _draft(self, s: Sentence, trig: Trigger, pm: PlaceMention | None) -> Draft:
         d = Draft(pm, trig.event_type, trig.sub_type, trig.weapon, self.time_for(s, pm), [], [],
@@ -500,7 +487,7 @@ def extract_incidents(ctx: ArticleContext, ceasefires: list[Ceasefire]) -> list[
     drafts = [d for d in b.drafts if d.context == "new"]
     towns = [d for d in drafts if d.place is not None and d.place.entry.kind != "PCLI"]
     if towns:  # a country-level mention next to placed incidents is a summary of them
-        drafts = towns
+        drafts = duplicates.fold(towns, _absorb)  # one strike told at a town and its region
         for d in drafts:
             if _regional_summary(d, drafts):
                 d.context = "statement"

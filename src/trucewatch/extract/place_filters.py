@@ -113,6 +113,18 @@ def distance_from(ctx: ArticleContext, start: int) -> bool:
     return _right_before(ctx, "filters.distance_from", start)
 
 
+def passed_over(ctx: ArticleContext, start: int) -> bool:
+    """'missiles flew over Moldova', 'des drones ont survolé Odessa': the name is a place a weapon
+    or a craft passed over (``filters.transit`` right before it), not where it hit."""
+    return _right_before(ctx, "filters.transit", start)
+
+
+def headed_for(ctx: ArticleContext, start: int) -> bool:
+    """'drones heading for Kyiv', 'ракети, що летіли на Київ': where a weapon was headed
+    (``filters.destination`` right before the name)."""
+    return _right_before(ctx, "filters.destination", start)
+
+
 #: a point more than this far from the scene is no place of it, even when the sentence names no other
 FAR_KM = 25.0
 _NUMBER_BEFORE = re.compile(r"(\d+(?:[.,]\d+)?)\s*$")

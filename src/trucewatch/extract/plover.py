@@ -10,7 +10,9 @@ it as news. The contexts are PLOVER's (docs/labelling.md):
   the sentence states no recent day;
 * ``recap``: an earlier event of the same conflict retold ("last week", "le mois dernier",
   a background tally) and the picture of an aftermath (a photo caption's present-tense scene);
-* ``statement``: a pattern or tally since a year ("since 2022"), or what a video shows.
+* ``statement``: a pattern or tally since a year ("since 2022"), what a video shows, fighting
+  told for the whole front ("along the entire front line") and aircraft flying low or breaking the
+  sound barrier with no toll and nothing hit (a show of force).
 
 Every cue is a lexicon list of the language (section ``context`` and the older ``filters``
 lists); the grammar (tense, aspect) comes from spaCy's morphology where the language is parsed
@@ -26,6 +28,7 @@ from datetime import timedelta
 from functools import cache
 from typing import Any
 
+from trucewatch.extract.casualties import extract_casualties
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.nlp.lexicon import Lexicon
 from trucewatch.nlp.morph import MORPH_LANGUAGES, analyzer
@@ -41,7 +44,7 @@ _YEAR = re.compile(r"(?<![\w.,])(?P<y>19[5-9]\d|20\d\d)(?:s|-е|-х|-ті)?(?!\w
 def sentence_context(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crowd: bool = False) -> str | None:
     """The context of sentence ``s`` whose event word is at ``at``, or None for news. ``crowd``: the
     event word names a crowd (a protest, a riot), whose size ("thousands of protesters") is no tally."""
-    if _in_clause(ctx, s, at, "context.planned"):
+    if not _answered(ctx, s, at) and _in_clause(ctx, s, at, "context.planned"):
         return "planned"
     if _in_clause(ctx, s, at, "filters.speculation"):
         return "hypothetical"  # "could shell X next week": the modality, not the plan
@@ -51,6 +54,8 @@ def sentence_context(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crow
         return "recap"
     if _truce_scope(ctx, s, at):
         return "statement"  # "the truce applies to attacks on ships": what is to stop, not what happened
+    if _in_clause(ctx, s, at, "context.front_wide") or _overflight(ctx, s, at):
+        return "statement"  # "fighting along the whole front", "jets flew low over Beirut": no one event
     recent = recent_day(ctx, s)
     if not recent and _since_clause(ctx, s, at):
         return "recap"
@@ -65,6 +70,43 @@ def sentence_context(ctx: ArticleContext, s: Sentence, at: tuple[int, int], crow
     if _filmed(ctx, s, at) and (not recent or _camera(ctx, s, at)):
         return "statement"
     return None
+
+
+def _overflight(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+    """'Israeli jets flew low over Beirut, breaking the sound barrier', 'drones were heard over
+    Kyiv': aircraft shown (``context.overflight``) or heard, not used, unless the sentence states
+    a toll or a target hit."""
+    if not (_in_clause(ctx, s, at, "context.overflight") or _craft_heard(ctx, s, at)) or ctx.has("targets", s):
+        return False
+    cas = extract_casualties(ctx.lex, ctx.shadow, s.start, s.end)
+    return not (cas.killed or cas.injured)
+
+
+def _answered(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+    """'vowed to avenge the strike on Tyre', 'drohte mit Vergeltung für den Angriff': the event word
+    is what the vow answers (``context.answered`` at most three words before it), a past event."""
+    hits = ctx.lex.optional("context.answered").finditer(ctx.shadow, max(s.start, at[0] - 40), at[0])
+    gap = ctx.shadow[hits[-1].end : at[0]] if hits else ""
+    return bool(hits) and len(gap.split()) <= 3 and not re.search(r"[,;:.]", gap)
+
+
+#: how far from the word of a craft the word of hearing stands ("jets could be heard")
+HEARD_CHARS = 25
+
+
+def _craft_heard(ctx: ArticleContext, s: Sentence, at: tuple[int, int]) -> bool:
+    """The event word names a craft (a drone, or an aircraft: ``filters.armed``) that was heard
+    (``filters.heard`` a few words before or after it, in its clause): the sound of it flying,
+    not of a hit ("explosions were heard" names a hit and stays news)."""
+    events, sh = ctx.lex.phrases("events"), ctx.shadow
+    hit = events.search(sh, at[0], at[1])
+    if hit is None or not (events.value(hit)[2] == "drones" or ctx.lex.phrases("filters.armed").covers(sh, *at)):
+        return False
+    heard = ctx.lex.optional("filters.heard")
+    after = heard.search(sh, at[1], min(s.end, at[1] + HEARD_CHARS))
+    before = heard.finditer(sh, max(s.start, at[0] - HEARD_CHARS), at[0])
+    return after is not None and not re.search(r"[,;:.]", sh[at[1] : after.start]) \
+        or bool(before) and not re.search(r"[,;:.]", sh[before[-1].end : at[0]])
 
 
 #: how far into an article a timeline is announced (its lede)
