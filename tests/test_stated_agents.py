@@ -80,3 +80,37 @@ def test_agents_real_articles(analyzer: Any, shared: Path, name: str, label_id: 
     labels = item.label["incidents"]
     matched = {labels[j]["id"]: out["incidents"][i] for i, j in _match(out["incidents"], labels).items()}
     assert matched[label_id]["perpetrator_claimed"] == perpetrator
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "perpetrator"),
+    [
+        # the speaker's own forces: the party that reports its own deed
+        ("de", "Angaben des israelischen Militärs zufolge soll die eigene Luftwaffe in der Nacht Ziele bei Rafah "
+               "angegriffen haben.", "Israel"),
+        ("ru", "Минобороны России сообщило, что наши войска нанесли удар по Харькову.", "Russia"),
+        ("es", "El ejército ruso afirmó que sus propias fuerzas bombardearon Járkov el lunes.", "Russia"),
+        # a source set inside the clause does not cut the subject from its auxiliary
+        ("de", "Palästinensische Sicherheitskräfte haben nach Angaben der Behörden in Dschenin zwei Bewaffnete "
+               "erschossen.", "Palestine"),
+    ],
+)
+def test_agents_own_forces_and_inserted_source(analyzer: Any, lang: str, text: str, perpetrator: str) -> None:
+    incidents = analyzer.analyze(text, published="2024-05-06", language=lang).to_contract()["incidents"]
+    assert incidents and incidents[0]["perpetrator_claimed"] == perpetrator
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "party"),
+    [
+        # German case: after "den" the party word qualifies the object, the militia did it
+        ("de", "Am Dienstag hat die Miliz den israelischen Grenzposten bei Metula beschossen.", "Israel"),
+        # a backer or a maker named on the doer or the weapon is not the doer
+        ("en", "Smoke rose over Horlivka on Monday during heavy fighting in an area held by Russian-backed "
+               "separatists.", "Russia"),
+        ("en", "US-made rockets struck a bridge in Kherson on Monday.", "United States"),
+    ],
+)
+def test_agents_no_doer_from_an_object_or_a_backer(analyzer: Any, lang: str, text: str, party: str) -> None:
+    incidents = analyzer.analyze(text, published="2024-05-06", language=lang).to_contract()["incidents"]
+    assert incidents and all(i["perpetrator_claimed"] != party for i in incidents)

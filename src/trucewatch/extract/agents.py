@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from trucewatch.extract.anaphora import armed_mentions, pronoun_mentions
+from trucewatch.extract.anaphora import armed_mentions, own_mentions, pronoun_mentions
 from trucewatch.extract.attribution import _dateline, party_of
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.speakers import (
@@ -204,8 +204,8 @@ def _after_that(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[
     that = ctx.lex.phrases("speech.complementizers")
     for h in that.finditer(ctx.shadow, s.start, s.end) if that else []:
         m = next((c for c in cands if c.start >= h.end), None)
-        if m is None or ctx.shadow[h.end : m.start].strip():
-            continue
+        if m is None or ctx.shadow[h.end : m.start].strip(' "«»'):
+            continue  # "إن «عناصرها هاجمت»": a quotation opening after "that"
         end = _conjoined_end(ctx, m, cands)  # "إن المقاومة والجيش استكملوا": both are the subject
         for (v, value) in hits:
             if value[2] == "~casualty":
@@ -304,8 +304,9 @@ def _subject(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str
             if ctx.lex.phrases("speech.verbs").search(ctx.shadow, m.end, verb[0]) is not None:
                 continue
             prev = _words(ctx.shadow[max(s.start, m.start - 20) : m.start])
-            if prev and _is_word(ctx, "filters.locative", prev[-1].lower()):
-                continue
+            if prev and (_is_word(ctx, "filters.locative", prev[-1].lower())
+                         or _is_word(ctx, "filters.oblique_articles", prev[-1].lower())):
+                continue  # "in Gaza", "den israelischen Grenzübergang ... beschossen": no subject
             if _joined(ctx, gap) or ctx.parsed and not _parsed_subject(ctx, m):
                 continue  # "shot down a Ukrainian jet and destroyed": the object of the verb before
             if _agrees(ctx, m, verb):
@@ -331,9 +332,11 @@ def _inverted(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[st
                 continue
             m = next((c for c in cands if c.start >= verb[1]), None)
             gap = _words(ctx.shadow[verb[1] : m.start]) if m is not None and m.end <= v[1] + 80 else ["-"] * 4
-            # "beschossen Truppen Russlands die Stadt": the forces, then their party in the genitive
+            # "beschossen Truppen Russlands die Stadt": the forces, then their party in the genitive;
+            # not "hat die Miliz den israelischen Posten beschossen", the object's case before the party
             if len(gap) <= 3 and all(w in articles or w in links or _forces(ctx, w) for w in gap) \
-                    and sum(_forces(ctx, w) for w in gap) <= 1:
+                    and sum(_forces(ctx, w) for w in gap) <= 1 \
+                    and not (gap and _is_word(ctx, "filters.oblique_articles", gap[-1].lower())):
                 return m
     return None
 
@@ -356,9 +359,9 @@ def stated_agent(ctx: ArticleContext, s: Sentence, trigger: Span2,
                  speaker: str | None) -> tuple[str | None, Mention | None]:
     """(party, mention) of the attack's stated doer, or (None, None)."""
     cands = _candidates(ctx, s)
-    if not cands:
-        return None, None
     hits = _violence(ctx, s, trigger)
+    if not cands:
+        return _own_forces(ctx, s, hits, cands, speaker)
     order = _verb_first if ctx.lex.section("speech").get("verb_first") else _subject
     for rule in (_by_rule, _of, order):
         m = rule(ctx, s, hits, cands)
@@ -366,6 +369,23 @@ def stated_agent(ctx: ArticleContext, s: Sentence, trigger: Span2,
             party = party_of(ctx, m, speaker)
             if party:
                 return party, m
+    return _own_forces(ctx, s, hits, cands, speaker)
+
+
+def _own_forces(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
+                cands: list[Mention], speaker: str | None) -> tuple[str | None, Mention | None]:
+    """'Russia said its own army took the village', 'قال المكتب إن «عناصرها هاجمت»': the
+    speaker's own forces (``speech.own_forces``) as the doer, found by the same rules; Arabic only
+    after "that" (right after a verb, "قصف مقاتلينا", they are as often its object)."""
+    own = own_mentions(ctx, s, speaker)
+    if not own:
+        return None, None
+    both = sorted([*cands, *own], key=lambda m: m.start)
+    verb_first = bool(ctx.lex.section("speech").get("verb_first"))
+    for rule in (_by_rule, _after_that if verb_first else _subject):
+        m = rule(ctx, s, hits, both)
+        if m is not None:
+            return (m.party, m) if m in own else (None, None)
     return None, None
 
 

@@ -116,3 +116,14 @@ def pronoun_mentions(ctx: ArticleContext, s: Sentence) -> list[Mention]:
         if _whole(ctx, h) and not head[head.rfind(",") + 1 :].strip() and head.count(",") <= 1:
             out.append(Mention(h.start, h.end, next(iter(parties))))
     return out[:1]
+
+
+def own_mentions(ctx: ArticleContext, s: Sentence, speaker: str | None) -> list[Mention]:
+    """The speaker's own forces named in sentence ``s`` ("die eigene Armee", "our troops",
+    "عناصرها", ``speech.own_forces``) as mentions of the speaker's party; none when no party speaks."""
+    own = ctx.lex.optional("speech.own_forces")
+    if not own or speaker is None:
+        return []
+    taken = ctx.mentions_in(s.start, s.end)
+    return [Mention(h.start, h.end, speaker) for h in own.finditer(ctx.shadow, s.start, s.end)
+            if _whole(ctx, h) and not any(m.start < h.end and h.start < m.end for m in taken)]
