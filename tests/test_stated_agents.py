@@ -90,6 +90,14 @@ def test_agents_real_articles(analyzer: Any, shared: Path, name: str, label_id: 
                "angegriffen haben.", "Israel"),
         ("ru", "Минобороны России сообщило, что наши войска нанесли удар по Харькову.", "Russia"),
         ("es", "El ejército ruso afirmó que sus propias fuerzas bombardearon Járkov el lunes.", "Russia"),
+        # ... and its own attacks ("X says its strikes hit ..."), the sentence naming no other side
+        ("es", "Rusia afirmó que sus ataques alcanzaron depósitos en Járkov.", "Russia"),
+        ("ru", "Минобороны России заявило, что его удары поразили склады в Харькове.", "Russia"),
+        ("uk", "Генштаб ЗСУ заявив, що його удари уразили склади в Бєлгороді.", "Ukraine"),
+        ("fr", "La Russie a déclaré que ses frappes avaient touché des dépôts à Kharkiv.", "Russia"),
+        ("de", "Russland erklärte, seine Angriffe hätten in der Nacht ein Treibstofflager in Charkiw zerstört.",
+         "Russia"),
+        ("ar", "قال الجيش الإسرائيلي إن غاراته استهدفت مواقع لحزب الله في بلدة الخيام.", "Israel"),
         # a source set inside the clause does not cut the subject from its auxiliary
         ("de", "Palästinensische Sicherheitskräfte haben nach Angaben der Behörden in Dschenin zwei Bewaffnete "
                "erschossen.", "Palestine"),
@@ -114,3 +122,17 @@ def test_agents_own_forces_and_inserted_source(analyzer: Any, lang: str, text: s
 def test_agents_no_doer_from_an_object_or_a_backer(analyzer: Any, lang: str, text: str, party: str) -> None:
     incidents = analyzer.analyze(text, published="2024-05-06", language=lang).to_contract()["incidents"]
     assert incidents and all(i["perpetrator_claimed"] != party for i in incidents)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # "its attacks" after an accusation are the accused's: never the accuser's own
+        ("de", "Die Ukraine warf Russland vor, seine Angriffe hätten in Charkiw fünf Zivilisten getötet."),
+        ("ru", "Киев обвинил Россию, заявив, что ее удары по Харькову убили пять человек."),
+        ("es", "Ucrania acusó a Rusia y dijo que sus ataques contra Járkov mataron a cinco civiles."),
+    ],
+)
+def test_agents_its_attacks_after_an_accusation(analyzer: Any, lang: str, text: str) -> None:
+    incidents = analyzer.analyze(text, published="2024-05-06", language=lang).to_contract()["incidents"]
+    assert incidents and all(i["perpetrator_claimed"] != "Ukraine" for i in incidents)

@@ -374,13 +374,18 @@ def stated_agent(ctx: ArticleContext, s: Sentence, trigger: Span2,
 
 def _own_forces(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
                 cands: list[Mention], speaker: str | None) -> tuple[str | None, Mention | None]:
-    """'Russia said its own army took the village', 'قال المكتب إن «عناصرها هاجمت»': the
-    speaker's own forces (``speech.own_forces``) as the doer, found by the same rules; Arabic only
-    after "that" (right after a verb, "قصف مقاتلينا", they are as often its object)."""
+    """'Russia said its own army took the village', 'Rusia afirmó que sus ataques alcanzaron',
+    'قال المكتب إن «عناصرها هاجمت»': the speaker's own forces or attacks (``speech.own_forces``) as
+    the doer, found by the same rules, where the sentence names no other side ("its" may be the
+    accused's); Arabic only after "that" (right after a verb, "قصف مقاتلينا", they are as often
+    its object)."""
     own = own_mentions(ctx, s, speaker)
-    if not own:
+    if not own or any(c.opponent or c.party != speaker for c in cands):
         return None, None
-    both = sorted([*cands, *own], key=lambda m: m.start)
+    for o in own:  # "sus ataques", "его удары": the attack word itself is the speaker's
+        if any(o.start <= v[0] and v[1] <= o.end for v, _ in hits):
+            return o.party, o
+    both = sorted([*cands, *own], key=lambda c: c.start)
     verb_first = bool(ctx.lex.section("speech").get("verb_first"))
     for rule in (_by_rule, _after_that if verb_first else _subject):
         m = rule(ctx, s, hits, both)
