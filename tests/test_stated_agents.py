@@ -29,6 +29,9 @@ pytestmark = pytest.mark.model
         ("uk", "Російські війська вранці 5 травня завдали комбінованого удару по Києву.", "Russia"),
         ("uk", "РФ завдала балістичного удару по Харкову.", "Russia"),
         ("ru", "Российские войска нанесли удар по Харькову.", "Russia"),
+        # the attack noun fronted, its carrying verb next: the nominative after the verb is the subject
+        ("ru", "По данным США, удар по Харькову нанесли российские войска.", "Russia"),
+        ("uk", "Удару по Харкову завдали російські війська вночі.", "Russia"),
         # Arabic puts the verb first: the party right after it
         ("ar", "وشنت الطائرات الإسرائيلية أمس غارات على مدينة رفح.", "Israel"),
         # the nominative subject of the violent verb, in agreement with it

@@ -311,7 +311,36 @@ def _subject(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str
                 continue  # "shot down a Ukrainian jet and destroyed": the object of the verb before
             if _agrees(ctx, m, verb):
                 return m
+    if ctx.lex.language in ("ru", "uk"):
+        return _fronted_attack(ctx, s, hits, cands)
     return _inverted(ctx, s, hits, cands) if ctx.lex.section("claims").get("subject_after") else None
+
+
+def _fronted_attack(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
+                    cands: list[Mention]) -> Mention | None:
+    """Russian and Ukrainian front the attack noun and put the subject last ("удар по Харькову
+    нанесли российские войска", "Удару завдали російські війська"): the verb that carries the noun
+    (``speech.agent_verbs``) right after it has it as its object, so the nominative party right
+    after that verb, agreeing with it, is its subject; never an indeclinable abbreviation, whose
+    case nothing tells."""
+    if not ctx.lex.optional("speech.agent_verbs"):
+        return None
+    for (v, value) in hits:
+        if value[2] == "~casualty":
+            continue
+        for h in ctx.find("speech.agent_verbs", s):
+            if h.start < v[1] or len(_words(ctx.shadow[v[1] : h.start])) > 4 \
+                    or _CLAUSE.search(ctx.shadow, v[1], h.start):
+                continue
+            m = next((c for c in cands if c.start >= h.end), None)
+            if m is None or _CLAUSE.search(ctx.shadow, h.end, m.start) or len(_words(ctx.shadow[h.end : m.start])) > 1:
+                continue
+            head = _words(ctx.shadow[m.start : m.end])[-1]
+            if any({"Abbr", "Fixd"} & set(p.tag.grammemes) for p in _morph(ctx, head)):
+                continue
+            if _agrees(ctx, m, (h.start, h.end)):
+                return m
+    return None
 
 
 def _inverted(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
