@@ -32,6 +32,9 @@ pytestmark = pytest.mark.model
         # the attack noun fronted, its carrying verb next: the nominative after the verb is the subject
         ("ru", "По данным США, удар по Харькову нанесли российские войска.", "Russia"),
         ("uk", "Удару по Харкову завдали російські війська вночі.", "Russia"),
+        # an armed wing named as such, and settlers, who are not Israel's army
+        ("de", "Am Montag hat der militärische Arm der Hamas den Grenzübergang Kerem Schalom beschossen.", "Hamas"),
+        ("en", "Israeli settlers set fire to homes in the village of Huwara on Sunday.", "Israeli settlers"),
         # Arabic puts the verb first: the party right after it
         ("ar", "وشنت الطائرات الإسرائيلية أمس غارات على مدينة رفح.", "Israel"),
         # the nominative subject of the violent verb, in agreement with it
