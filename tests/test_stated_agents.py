@@ -35,6 +35,9 @@ pytestmark = pytest.mark.model
         # an armed wing named as such, and settlers, who are not Israel's army
         ("de", "Am Montag hat der militärische Arm der Hamas den Grenzübergang Kerem Schalom beschossen.", "Hamas"),
         ("en", "Israeli settlers set fire to homes in the village of Huwara on Sunday.", "Israeli settlers"),
+        # the commas of a list of things hit do not cut the subject from its auxiliary
+        ("de", "Am Sonntag haben Siedler in Huwara drei Häuser, ein Lager und zwei Autos angezündet.",
+         "Israeli settlers"),
         # Arabic puts the verb first: the party right after it
         ("ar", "وشنت الطائرات الإسرائيلية أمس غارات على مدينة رفح.", "Israel"),
         # the nominative subject of the violent verb, in agreement with it
@@ -123,6 +126,8 @@ def test_agents_own_forces_and_inserted_source(analyzer: Any, lang: str, text: s
         ("en", "Smoke rose over Horlivka on Monday during heavy fighting in an area held by Russian-backed "
                "separatists.", "Russia"),
         ("en", "US-made rockets struck a bridge in Kherson on Monday.", "United States"),
+        # a list closed by "and" after "that": what was hit, not who did it
+        ("de", "Russland hat bestätigt, dass Kiew, Charkiw und Odessa angegriffen wurden.", "Russia"),
     ],
 )
 def test_agents_no_doer_from_an_object_or_a_backer(analyzer: Any, lang: str, text: str, party: str) -> None:

@@ -350,12 +350,26 @@ def _aux_subject(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> b
     if not (before or not between or len(between) == 1 and _forces(ctx, between[0])):
         return False
     gap = (m.end, trigger[0])
-    if re.search(r"[,;:]", ctx.shadow[gap[0] : gap[1]]):
+    if not _list_commas(ctx, ctx.shadow[gap[0] : gap[1]]):
         return False
     # a source set in the clause ("haben nach Angaben eines Sprechers ... getötet") says nothing of its own
     sources = ctx.lex.optional("claims.according_to")
     inserted = {h.start for h in sources.finditer(ctx.shadow, *gap)} if sources else set()
     return all(h.start in inserted for h in ctx.lex.phrases("speech.verbs").finditer(ctx.shadow, *gap))
+
+
+def _list_commas(ctx: ArticleContext, gap: str) -> bool:
+    """No clause break in ``gap``: no comma, or only the commas of a list closed by "and" ("haben
+    Siedler drei Häuser, eine Gärtnerei und eine Schreinerei angezündet", "Schüsse abgefeuert,
+    Steine geworfen und Autos angezündet"), with no "that" after them."""
+    if re.search(r"[;:]", gap):
+        return False
+    if "," not in gap:
+        return True
+    joins = set(ctx.lex.words("filters.list_joins"))
+    that = ctx.lex.optional("speech.complementizers")
+    tail = gap[gap.rfind(",") + 1 :]
+    return any(w in joins for w in tail.split()) and (not that or that.search(gap) is None)
 
 
 def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
