@@ -20,10 +20,18 @@ from trucewatch.nlp.parties import Mention
 _REACH = 8
 #: Arabic proclitics before the article ("والطيران", "فالجيش", "بالطائرات", "للقوات")
 _AR_CLITICS = ("و", "ف", "ب")
+#: the key all words for warplanes share
+_AIRCRAFT = "~aircraft"
 
 
 def _key(ctx: ArticleContext, h: Match) -> str:
-    word = ctx.shadow[h.start : h.end].lower()
+    """The word an antecedent must share (the Arabic article and clitics aside); every word for
+    warplanes (``filters.aircraft``) is one."""
+    word = _bare(ctx, ctx.shadow[h.start : h.end].lower())
+    return _AIRCRAFT if word in ctx.lex.words("filters.aircraft") else word
+
+
+def _bare(ctx: ArticleContext, word: str) -> str:
     if ctx.lex.language != "ar":
         return word
     if word[:1] in _AR_CLITICS and word[1:3] == "ال":
