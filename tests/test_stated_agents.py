@@ -38,6 +38,9 @@ pytestmark = pytest.mark.model
         # the commas of a list of things hit do not cut the subject from its auxiliary
         ("de", "Am Sonntag haben Siedler in Huwara drei Häuser, ein Lager und zwei Autos angezündet.",
          "Israeli settlers"),
+        # Arabic: a party that claims the attacks ("تبنت") carried them out
+        ("ar", "وتبنت المقاومة الشعبية عددا من الهجمات التي استهدفت الميليشيات الحوثية في مدينة ذمار أمس.",
+         "Popular Resistance"),
         # Arabic puts the verb first: the party right after it
         ("ar", "وشنت الطائرات الإسرائيلية أمس غارات على مدينة رفح.", "Israel"),
         # the nominative subject of the violent verb, in agreement with it
@@ -126,6 +129,8 @@ def test_agents_own_forces_and_inserted_source(analyzer: Any, lang: str, text: s
         ("en", "Smoke rose over Horlivka on Monday during heavy fighting in an area held by Russian-backed "
                "separatists.", "Russia"),
         ("en", "US-made rockets struck a bridge in Kherson on Monday.", "United States"),
+        # Arabic: after a relative pronoun the party after the verb is its object
+        ("ar", "وأسفرت الغارات التي استهدفت الميليشيات الحوثية في مدينة ذمار عن مقتل عشرة.", "Houthis"),
         # a list closed by "and" after "that": what was hit, not who did it
         ("de", "Russland hat bestätigt, dass Kiew, Charkiw und Odessa angegriffen wurden.", "Russia"),
     ],

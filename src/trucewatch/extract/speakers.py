@@ -306,13 +306,12 @@ def _adjacent(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool
 
 
 def after_that_pronoun(ctx: ArticleContext, s: Sentence, verb: tuple[int, int]) -> bool:
-    """'قالت إنها استهدفت': "that" with the subject's pronoun on it (``speech.that_pronoun``)
-    right before the verb: its subject is named before, not after it."""
-    pronoun = ctx.lex.optional("speech.that_pronoun")
-    if not pronoun:
-        return False
+    """'قالت إنها استهدفت': "that" with the subject's pronoun on it (``speech.that_pronoun``),
+    or a relative pronoun ('الهجمات التي استهدفت', ``speech.relatives``), right before the verb:
+    its subject is named before, not after it."""
     return any(not ctx.shadow[h.end : verb[0]].strip()
-               for h in pronoun.finditer(ctx.shadow, max(s.start, verb[0] - 10), verb[0]))
+               for words in (ctx.lex.optional("speech.that_pronoun"), ctx.lex.optional("speech.relatives"))
+               for h in (words.finditer(ctx.shadow, max(s.start, verb[0] - 10), verb[0]) if words else ()))
 
 
 def object_after(ctx: ArticleContext, s: Sentence, m: Mention, verb: tuple[int, int]) -> bool:
