@@ -110,6 +110,9 @@ def test_agents_real_articles(analyzer: Any, shared: Path, name: str, label_id: 
         ("de", "Russland erklärte, seine Angriffe hätten in der Nacht ein Treibstofflager in Charkiw zerstört.",
          "Russia"),
         ("ar", "قال الجيش الإسرائيلي إن غاراته استهدفت مواقع لحزب الله في بلدة الخيام.", "Israel"),
+        # a bare word for forces in a party's own quoted words
+        ("fr", "Samedi, les forces ont avancé vers Syrte, a déclaré un porte-parole du GNA. \"L'armée de l'air a "
+               "mené cinq frappes dans la périphérie de Syrte\", a-t-il ajouté.", "Libya"),
         # a source set inside the clause does not cut the subject from its auxiliary
         ("de", "Palästinensische Sicherheitskräfte haben nach Angaben der Behörden in Dschenin zwei Bewaffnete "
                "erschossen.", "Palestine"),
@@ -131,6 +134,8 @@ def test_agents_own_forces_and_inserted_source(analyzer: Any, lang: str, text: s
         ("en", "US-made rockets struck a bridge in Kherson on Monday.", "United States"),
         # Arabic: after a relative pronoun the party after the verb is its object
         ("ar", "وأسفرت الغارات التي استهدفت الميليشيات الحوثية في مدينة ذمار عن مقتل عشرة.", "Houthis"),
+        # a quote that says "our" of what was hit names another army
+        ("en", "\"The army shelled our villages near Kupiansk all night,\" a Ukrainian official said.", "Ukraine"),
         # a list closed by "and" after "that": what was hit, not who did it
         ("de", "Russland hat bestätigt, dass Kiew, Charkiw und Odessa angegriffen wurden.", "Russia"),
     ],

@@ -91,7 +91,10 @@ def backing(ctx: ArticleContext, m: Mention) -> bool:
     "US-made missiles"), or the party of its supporters (``filters.backer_prefixes``: "pro-Russian")."""
     prefixes = ctx.lex.words("filters.backer_prefixes")
     if any(ctx.shadow.endswith(x, max(0, m.start - len(x)), m.start) for x in prefixes):
-        return True  # "pro-palästinensische Demonstranten": its supporters, not the party
+        after = ctx.shadow[m.end : m.end + 30].split()
+        # "pro-palästinensische Demonstranten": its supporters, not the party; "pro-Haftar forces"
+        # are its side's fighters
+        return not (after and _forces(ctx, after[0].strip(",.;:")))
     fused = ctx.lex.optional("filters.backed_after")
     hit = fused.search(ctx.shadow, m.end, min(len(ctx.shadow), m.end + 20)) if fused else None
     if hit is not None and not ctx.shadow[m.end : hit.start].strip() and hit.start - m.end <= 1:
