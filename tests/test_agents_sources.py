@@ -64,6 +64,11 @@ def test_agents_syrian_sides(analyzer: Any, lang: str, text: str, perpetrator: s
         ("ru", "Российская армия обстреляла Харьков. Позже армия обстреляла Сумы.", "Russia"),
         ("uk", "Російська армія обстріляла Харків. Пізніше армія обстріляла Суми.", "Russia"),
         ("en", "The Israeli army said it struck Rafah on Monday. Later the army shelled Khan Younis.", "Israel"),
+        # another word for the same warplanes
+        ("ar", "وكثف طيران التحالف غاراته على مدينة صعدة أمس. وفي الجنوب، قصفت الطائرات مديرية كرش في محافظة لحج.",
+         "Saudi-led coalition"),
+        ("en", "Israeli jets struck targets in Nabatieh on Monday. Later the aircraft hit a building in Tyre.",
+         "Israel"),
     ],
 )
 def test_agents_bare_forces_take_their_antecedent(analyzer: Any, lang: str, text: str, perpetrator: str) -> None:

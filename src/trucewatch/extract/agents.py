@@ -29,7 +29,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from trucewatch.extract.anaphora import armed_mentions, pronoun_mentions
+from trucewatch.extract.anaphora import armed_mentions, own_mentions, pronoun_mentions
 from trucewatch.extract.attribution import _dateline, party_of
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.extract.speakers import (
@@ -204,8 +204,8 @@ def _after_that(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[
     that = ctx.lex.phrases("speech.complementizers")
     for h in that.finditer(ctx.shadow, s.start, s.end) if that else []:
         m = next((c for c in cands if c.start >= h.end), None)
-        if m is None or ctx.shadow[h.end : m.start].strip():
-            continue
+        if m is None or ctx.shadow[h.end : m.start].strip(' "«»'):
+            continue  # "إن «عناصرها هاجمت»": a quotation opening after "that"
         end = _conjoined_end(ctx, m, cands)  # "إن المقاومة والجيش استكملوا": both are the subject
         for (v, value) in hits:
             if value[2] == "~casualty":
@@ -304,13 +304,43 @@ def _subject(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str
             if ctx.lex.phrases("speech.verbs").search(ctx.shadow, m.end, verb[0]) is not None:
                 continue
             prev = _words(ctx.shadow[max(s.start, m.start - 20) : m.start])
-            if prev and _is_word(ctx, "filters.locative", prev[-1].lower()):
-                continue
+            if prev and (_is_word(ctx, "filters.locative", prev[-1].lower())
+                         or _is_word(ctx, "filters.oblique_articles", prev[-1].lower())):
+                continue  # "in Gaza", "den israelischen Grenzübergang ... beschossen": no subject
             if _joined(ctx, gap) or ctx.parsed and not _parsed_subject(ctx, m):
                 continue  # "shot down a Ukrainian jet and destroyed": the object of the verb before
             if _agrees(ctx, m, verb):
                 return m
+    if ctx.lex.language in ("ru", "uk"):
+        return _fronted_attack(ctx, s, hits, cands)
     return _inverted(ctx, s, hits, cands) if ctx.lex.section("claims").get("subject_after") else None
+
+
+def _fronted_attack(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
+                    cands: list[Mention]) -> Mention | None:
+    """Russian and Ukrainian front the attack noun and put the subject last ("удар по Харькову
+    нанесли российские войска", "Удару завдали російські війська"): the verb that carries the noun
+    (``speech.agent_verbs``) right after it has it as its object, so the nominative party right
+    after that verb, agreeing with it, is its subject; never an indeclinable abbreviation, whose
+    case nothing tells."""
+    if not ctx.lex.optional("speech.agent_verbs"):
+        return None
+    for (v, value) in hits:
+        if value[2] == "~casualty":
+            continue
+        for h in ctx.find("speech.agent_verbs", s):
+            if h.start < v[1] or len(_words(ctx.shadow[v[1] : h.start])) > 4 \
+                    or _CLAUSE.search(ctx.shadow, v[1], h.start):
+                continue
+            m = next((c for c in cands if c.start >= h.end), None)
+            if m is None or _CLAUSE.search(ctx.shadow, h.end, m.start) or len(_words(ctx.shadow[h.end : m.start])) > 1:
+                continue
+            head = _words(ctx.shadow[m.start : m.end])[-1]
+            if any({"Abbr", "Fixd"} & set(p.tag.grammemes) for p in _morph(ctx, head)):
+                continue
+            if _agrees(ctx, m, (h.start, h.end)):
+                return m
+    return None
 
 
 def _inverted(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
@@ -331,9 +361,11 @@ def _inverted(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[st
                 continue
             m = next((c for c in cands if c.start >= verb[1]), None)
             gap = _words(ctx.shadow[verb[1] : m.start]) if m is not None and m.end <= v[1] + 80 else ["-"] * 4
-            # "beschossen Truppen Russlands die Stadt": the forces, then their party in the genitive
+            # "beschossen Truppen Russlands die Stadt": the forces, then their party in the genitive;
+            # not "hat die Miliz den israelischen Posten beschossen", the object's case before the party
             if len(gap) <= 3 and all(w in articles or w in links or _forces(ctx, w) for w in gap) \
-                    and sum(_forces(ctx, w) for w in gap) <= 1:
+                    and sum(_forces(ctx, w) for w in gap) <= 1 \
+                    and not (gap and _is_word(ctx, "filters.oblique_articles", gap[-1].lower())):
                 return m
     return None
 
@@ -356,9 +388,9 @@ def stated_agent(ctx: ArticleContext, s: Sentence, trigger: Span2,
                  speaker: str | None) -> tuple[str | None, Mention | None]:
     """(party, mention) of the attack's stated doer, or (None, None)."""
     cands = _candidates(ctx, s)
-    if not cands:
-        return None, None
     hits = _violence(ctx, s, trigger)
+    if not cands:
+        return _own_forces(ctx, s, hits, cands, speaker)
     order = _verb_first if ctx.lex.section("speech").get("verb_first") else _subject
     for rule in (_by_rule, _of, order):
         m = rule(ctx, s, hits, cands)
@@ -366,6 +398,28 @@ def stated_agent(ctx: ArticleContext, s: Sentence, trigger: Span2,
             party = party_of(ctx, m, speaker)
             if party:
                 return party, m
+    return _own_forces(ctx, s, hits, cands, speaker)
+
+
+def _own_forces(ctx: ArticleContext, s: Sentence, hits: list[tuple[Span2, tuple[str, str, str | None]]],
+                cands: list[Mention], speaker: str | None) -> tuple[str | None, Mention | None]:
+    """'Russia said its own army took the village', 'Rusia afirmó que sus ataques alcanzaron',
+    'قال المكتب إن «عناصرها هاجمت»': the speaker's own forces or attacks (``speech.own_forces``) as
+    the doer, found by the same rules, where the sentence names no other side ("its" may be the
+    accused's); Arabic only after "that" (right after a verb, "قصف مقاتلينا", they are as often
+    its object)."""
+    own = own_mentions(ctx, s, speaker)
+    if not own or any(c.opponent or c.party != speaker for c in cands):
+        return None, None
+    for o in own:  # "sus ataques", "его удары": the attack word itself is the speaker's
+        if any(o.start <= v[0] and v[1] <= o.end for v, _ in hits):
+            return o.party, o
+    both = sorted([*cands, *own], key=lambda c: c.start)
+    verb_first = bool(ctx.lex.section("speech").get("verb_first"))
+    for rule in (_by_rule, _after_that if verb_first else _subject):
+        m = rule(ctx, s, hits, both)
+        if m is not None:
+            return (m.party, m) if m in own else (None, None)
     return None, None
 
 

@@ -12,6 +12,8 @@ names neither: an agent is never guessed.
 
 from __future__ import annotations
 
+import re
+
 from trucewatch.extract.context import ArticleContext, Sentence
 from trucewatch.nlp.lexicon import Match
 from trucewatch.nlp.parties import Mention
@@ -20,10 +22,18 @@ from trucewatch.nlp.parties import Mention
 _REACH = 8
 #: Arabic proclitics before the article ("والطيران", "فالجيش", "بالطائرات", "للقوات")
 _AR_CLITICS = ("و", "ف", "ب")
+#: the key all words for warplanes share
+_AIRCRAFT = "~aircraft"
 
 
 def _key(ctx: ArticleContext, h: Match) -> str:
-    word = ctx.shadow[h.start : h.end].lower()
+    """The word an antecedent must share (the Arabic article and clitics aside); every word for
+    warplanes (``filters.aircraft``) is one."""
+    word = _bare(ctx, ctx.shadow[h.start : h.end].lower())
+    return _AIRCRAFT if word in ctx.lex.words("filters.aircraft") else word
+
+
+def _bare(ctx: ArticleContext, word: str) -> str:
     if ctx.lex.language != "ar":
         return word
     if word[:1] in _AR_CLITICS and word[1:3] == "ال":
@@ -84,13 +94,9 @@ def armed_mentions(ctx: ArticleContext, s: Sentence) -> list[Mention]:
     """Mentions, in sentence ``s``, of the bare armed words whose party an antecedent settles."""
     if not ctx.lex.optional("filters.armed"):
         return []
-    targets = ctx.lex.phrases("targets")
     lo = ctx.sentences[max(0, s.index - _REACH)].start
     out = []
-    for h in ctx.lex.phrases("filters.armed").finditer(ctx.shadow, s.start, s.end):
-        word = ctx.shadow[h.start : h.end]
-        if not _whole(ctx, h) or targets.search(word) is not None or _qualifier(ctx, h, linked=True) is not None:
-            continue
+    for h in _bare_forces(ctx, s):
         key = _key(ctx, h)
         parties = {party for at, k, party in _qualified(ctx) if lo <= at < h.start and k == key}
         if len(parties) == 1:
@@ -116,3 +122,43 @@ def pronoun_mentions(ctx: ArticleContext, s: Sentence) -> list[Mention]:
         if _whole(ctx, h) and not head[head.rfind(",") + 1 :].strip() and head.count(",") <= 1:
             out.append(Mention(h.start, h.end, next(iter(parties))))
     return out[:1]
+
+
+def own_mentions(ctx: ArticleContext, s: Sentence, speaker: str | None) -> list[Mention]:
+    """The speaker's own forces named in sentence ``s`` ("die eigene Armee", "our troops",
+    "عناصرها", ``speech.own_forces``) as mentions of the speaker's party; in the speaker's own
+    quoted words also a bare word for forces ('"L'armée de l'air a mené cinq frappes", a-t-il
+    ajouté'), unless they say "our" elsewhere ('"The army shelled our villages"': another army);
+    none when no party speaks."""
+    own = ctx.lex.optional("speech.own_forces")
+    if not own or speaker is None:
+        return []
+    taken = ctx.mentions_in(s.start, s.end)
+    out = [Mention(h.start, h.end, speaker) for h in own.finditer(ctx.shadow, s.start, s.end)
+           if _whole(ctx, h) and not any(m.start < h.end and h.start < m.end for m in taken)]
+    # a quote that says "our" elsewhere ("the army shelled our villages") means another army
+    if out or not _opens_quote(ctx, s):
+        return out
+    close = re.search(r'["»”“]', ctx.text[s.start + 1 : s.end])
+    end = s.start + 1 + close.start() if close else s.end
+    self_words = ctx.lex.optional("speech.self")
+    if self_words and any(_whole(ctx, h) for h in self_words.finditer(ctx.shadow, s.start, end)):
+        return out
+    return [Mention(h.start, h.end, speaker) for h in _bare_forces(ctx, s) if h.end <= end]
+
+
+def _opens_quote(ctx: ArticleContext, s: Sentence) -> bool:
+    """The sentence opens a quotation: its first character, or the one right before it at the
+    start of a line or after a space, is an opening quotation mark."""
+    at = ctx.text[s.start : s.start + 1]
+    before = ctx.text[max(0, s.start - 2) : s.start]
+    return bool(at) and at in "\"«“„" or before[-1:] in ("«", "“", "„") \
+        or before[-1:] == '"' and (len(before) < 2 or before[0].isspace())
+
+
+def _bare_forces(ctx: ArticleContext, s: Sentence) -> list[Match]:
+    """The words for forces in ``s`` no party qualifies (not the positions they hold)."""
+    targets = ctx.lex.phrases("targets")
+    return [h for h in ctx.lex.phrases("filters.armed").finditer(ctx.shadow, s.start, s.end)
+            if _whole(ctx, h) and targets.search(ctx.shadow[h.start : h.end]) is None
+            and _qualifier(ctx, h, linked=True) is None]

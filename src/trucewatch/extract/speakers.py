@@ -84,14 +84,29 @@ def on_target(ctx: ArticleContext, m: Mention) -> bool:
 
 
 def backing(ctx: ArticleContext, m: Mention) -> bool:
-    """The party backs the doer, it is not the doer ("المقاومة المدعومين بطيران التحالف",
-    "rebels backed by Turkey", "при поддержке авиации"): right after a word of backing
-    (``filters.backed_by``; an article or, in Arabic, a clitic "ب" between)."""
+    """The party backs, arms or made what the doer used, it is not the doer ("rebels backed by
+    Turkey", "при поддержке авиации"): right after a word of backing (``filters.backed_by``; an
+    article, a word for forces or craft, "المدعومين بطيران التحالف", or in Arabic a clitic "ب"
+    between), or fused before one (``filters.backed_after``: "Russian-backed separatists",
+    "US-made missiles"), or the party of its supporters (``filters.backer_prefixes``: "pro-Russian")."""
+    prefixes = ctx.lex.words("filters.backer_prefixes")
+    if any(ctx.shadow.endswith(x, max(0, m.start - len(x)), m.start) for x in prefixes):
+        after = ctx.shadow[m.end : m.end + 30].split()
+        # "pro-palästinensische Demonstranten": its supporters, not the party; "pro-Haftar forces"
+        # are its side's fighters
+        return not (after and _forces(ctx, after[0].strip(",.;:")))
+    fused = ctx.lex.optional("filters.backed_after")
+    hit = fused.search(ctx.shadow, m.end, min(len(ctx.shadow), m.end + 20)) if fused else None
+    if hit is not None and not ctx.shadow[m.end : hit.start].strip() and hit.start - m.end <= 1:
+        return True
     if not ctx.lex.optional("filters.backed_by"):
         return False
     hits = ctx.lex.phrases("filters.backed_by").finditer(ctx.shadow, max(0, m.start - 30), m.start)
     gap = ctx.shadow[hits[-1].end : m.start].strip() if hits else None
-    return gap is not None and gap in {"", "ب", *ctx.lex.words("filters.articles")}
+    if gap is None:
+        return False
+    bare = gap[1:] if ctx.lex.language == "ar" and gap.startswith("ب") else gap
+    return gap in {"", "ب", *ctx.lex.words("filters.articles")} or (" " not in bare and _forces(ctx, bare))
 
 
 def _continues_quote(ctx: ArticleContext, s: Sentence) -> bool:
@@ -294,13 +309,12 @@ def _adjacent(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> bool
 
 
 def after_that_pronoun(ctx: ArticleContext, s: Sentence, verb: tuple[int, int]) -> bool:
-    """'قالت إنها استهدفت': "that" with the subject's pronoun on it (``speech.that_pronoun``)
-    right before the verb: its subject is named before, not after it."""
-    pronoun = ctx.lex.optional("speech.that_pronoun")
-    if not pronoun:
-        return False
+    """'قالت إنها استهدفت': "that" with the subject's pronoun on it (``speech.that_pronoun``),
+    or a relative pronoun ('الهجمات التي استهدفت', ``speech.relatives``), right before the verb:
+    its subject is named before, not after it."""
     return any(not ctx.shadow[h.end : verb[0]].strip()
-               for h in pronoun.finditer(ctx.shadow, max(s.start, verb[0] - 10), verb[0]))
+               for words in (ctx.lex.optional("speech.that_pronoun"), ctx.lex.optional("speech.relatives"))
+               for h in (words.finditer(ctx.shadow, max(s.start, verb[0] - 10), verb[0]) if words else ()))
 
 
 def object_after(ctx: ArticleContext, s: Sentence, m: Mention, verb: tuple[int, int]) -> bool:
@@ -338,8 +352,26 @@ def _aux_subject(ctx: ArticleContext, m: Mention, trigger: tuple[int, int]) -> b
     if not (before or not between or len(between) == 1 and _forces(ctx, between[0])):
         return False
     gap = (m.end, trigger[0])
-    return not re.search(r"[,;:]", ctx.shadow[gap[0] : gap[1]]) and \
-        ctx.lex.phrases("speech.verbs").search(ctx.shadow, *gap) is None
+    if not _list_commas(ctx, ctx.shadow[gap[0] : gap[1]]):
+        return False
+    # a source set in the clause ("haben nach Angaben eines Sprechers ... getötet") says nothing of its own
+    sources = ctx.lex.optional("claims.according_to")
+    inserted = {h.start for h in sources.finditer(ctx.shadow, *gap)} if sources else set()
+    return all(h.start in inserted for h in ctx.lex.phrases("speech.verbs").finditer(ctx.shadow, *gap))
+
+
+def _list_commas(ctx: ArticleContext, gap: str) -> bool:
+    """No clause break in ``gap``: no comma, or only the commas of a list closed by "and" ("haben
+    Siedler drei Häuser, eine Gärtnerei und eine Schreinerei angezündet", "Schüsse abgefeuert,
+    Steine geworfen und Autos angezündet"), with no "that" after them."""
+    if re.search(r"[;:]", gap):
+        return False
+    if "," not in gap:
+        return True
+    joins = set(ctx.lex.words("filters.list_joins"))
+    that = ctx.lex.optional("speech.complementizers")
+    tail = gap[gap.rfind(",") + 1 :]
+    return any(w in joins for w in tail.split()) and (not that or that.search(gap) is None)
 
 
 def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
@@ -349,7 +381,7 @@ def agent_party(ctx: ArticleContext, s: Sentence, trigger: tuple[int, int],
     # without a parse, next to any word of violence in the sentence ("غارة إسرائيلية")
     violence = [trigger, *((h.start, h.end) for h in ctx.find("events", s))] if not ctx.parsed else []
     for m in ctx.mentions_in(s.start, s.end):
-        if describes_place(ctx, m) or m.person or is_source(ctx, s, m) or on_target(ctx, m):
+        if describes_place(ctx, m) or m.person or is_source(ctx, s, m) or on_target(ctx, m) or backing(ctx, m):
             continue
         if m.opponent:
             party = opponent_party(ctx, m, speaker)
