@@ -27,6 +27,10 @@ CASES = [
     ("en", "On Wednesday, gunmen abducted 12 passengers in Kaduna.", V, "Abduction/forced disappearance"),
     ("en", "On Wednesday, gunmen shot and killed four bank employees in Kandahar.", V,
      "Attack"),
+    # an official who holds no arms, shot: an attack on civilians, not a clash
+    ("en", "On Wednesday, unidentified gunmen shot and killed a local councillor in Maiduguri.", V, "Attack"),
+    ("es", "El miércoles, sicarios asesinaron a un concejal en Tumaco.", V, "Attack"),
+    ("de", "Am Mittwoch wurde in Kramatorsk ein Bürgermeister von Unbekannten ermordet.", V, "Attack"),
     ("en", "On Thursday, a Russian drone struck a house in Kharkiv, injuring two.", E, "Air/drone strike"),
     ("en", "On Thursday, Russian forces fired rockets at Nikopol, killing one.", E,
      "Shelling/artillery/missile attack"),
@@ -85,6 +89,7 @@ def test_taxonomy_types_one_event_as_acled_codes_it(analyzer: Any, lang: str, te
     ("de", "Ägypten habe bei Israel Protest gegen die Besetzung des Grenzübergangs Rafah eingelegt."),
     ("fr", "Les syndicats ont appelé à manifester à Paris jeudi prochain."),
     ("ru", "МИД России выразил протест против действий Киева."),
+    ("en", "On Monday, the mayor of Kherson protested against the decision in Kyiv."),
 ])
 def test_taxonomy_calls_and_diplomatic_protests_are_no_events(analyzer: Any, lang: str, text: str) -> None:
     a = analyzer.analyze(text, published="2025-06-10", language=lang)

@@ -225,9 +225,10 @@ def unarmed_target(ctx: ArticleContext, s: Sentence, at: tuple[int, int], onto: 
         return True
     armed = ctx.lex.phrases("filters.armed")
     after = ctx.shadow[at[1] : min(s.end, at[1] + 60)]
-    people = ctx.lex.optional("taxonomy.civilian_people").search(after)
-    if people is not None and not armed.search(after[: people.end]):
-        return True
+    for key in ("taxonomy.civilian_people", "taxonomy.civilian_officials"):  # "shot dead a local councillor"
+        people = ctx.lex.optional(key).search(after)
+        if people is not None and not armed.search(after[: people.end]):
+            return True
     if not onto:
         return False
     aim = re.match(rf"\s*(?:{ctx.lex.alternation('filters.onto')})\s+(?P<what>[^,.;]+)", after[:45])
