@@ -1,7 +1,6 @@
 """Place precision a careful reader gives (issue 9, careful-reader samples): "areas around X",
-"rund um X", "autour de X" are near X (precision 2); a city named exactly as its district ("Tel
-Aviv") is the city, while a region's full name ("the Gaza Strip") stays the region. Sentences
-written for these tests."""
+"rund um X", "autour de X" are near X (precision 2); a region's full name ("the Gaza Strip")
+stays the region. Sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -18,8 +17,6 @@ pytestmark = pytest.mark.model
     ("de", "Russische Raketen trafen am Dienstag Ziele rund um Dnipro.", "Dnipro", 2),
     ("fr", "Mardi, des missiles ont frappé autour de Dnipro.", "Dnipro", 2),
     ("es", "El martes, misiles rusos impactaron en los alrededores de Dnipró.", "Dnipro", 2),
-    ("en", "On Tuesday a Houthi drone hit Tel Aviv, injuring two.", "Tel Aviv", 1),
-    ("en", "On Tuesday a Houthi drone hit a suburb of Tel Aviv.", "Tel Aviv", 2),
     ("en", "On Tuesday Israeli strikes killed five people in the Gaza Strip.", "Gaza Strip", 3),
 ])
 def test_place_precision_as_a_careful_reader_codes_it(analyzer: Any, lang: str, text: str, place: str,

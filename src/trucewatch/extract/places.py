@@ -197,12 +197,10 @@ def _best(ctx: ArticleContext, c: Candidate, countries: set[str], region: str | 
     surface = ctx.text[c.start : c.end]
     renamed = _renamed(surface, entries) if homonyms else set()
     town = any(not e.basis and e.kind == "P" and e.population >= _TOWN for e in entries)
-    # "Tel Aviv", "New York": a city of that very name is what the name says, not its region
-    city = any(e.kind == "P" and e.population >= _TOWN and normalise(e.name) == normalise(surface) for e in entries)
     for e in entries:
         if e.basis and town:
             continue  # a register village fills a gap: it never beats a town GeoNames knows by that name
-        full = e.kind == "ADM1" and (" " in surface and normalise(surface) == normalise(e.name) and not city
+        full = e.kind == "ADM1" and (" " in surface and normalise(surface) == normalise(e.name)
                                      or normalise(surface) in region_own_names())
         score = _score(context, e, countries, full) + (_nearby(ctx, e, c) if homonyms else 0.0)
         if e.id in renamed:
